@@ -1,0 +1,72 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// The one source of table types. Migrations are the truth of the file's shape; this file
+// mirrors the newest migration and is never imported by migrations themselves.
+
+export interface EventTable {
+  id: Generated<number>
+  name: string
+  date: string
+  time_zone: string
+  place: string
+  updated_at_ms: number
+}
+
+export interface RaceTable {
+  id: Generated<number>
+  name: string
+  distance_m: number
+  start_at_ms: number | null
+  colour: string | null
+  created_at_ms: number
+  updated_at_ms: number
+}
+
+export interface RaceBibRangeTable {
+  id: Generated<number>
+  race_id: number
+  first_bib: number
+  last_bib: number
+}
+
+export interface WaveTable {
+  id: Generated<number>
+  race_id: number
+  name: string
+  start_at_ms: number | null
+}
+
+export interface EntrantTable {
+  id: string
+  race_id: number
+  bib: number | null
+  given_name: string
+  family_name: string
+  created_at_ms: number
+  updated_at_ms: number
+}
+
+export interface AuditTable {
+  id: Generated<number>
+  at_ms: number
+  actor: string
+  desk: string
+  role: string
+  command: string
+  input_json: string
+  output_json: string
+}
+
+export interface Database {
+  event: EventTable
+  race: RaceTable
+  race_bib_range: RaceBibRangeTable
+  wave: WaveTable
+  entrant: EntrantTable
+  audit: AuditTable
+}
+
+export type RaceRow = Selectable<RaceTable>
+export type NewRace = Insertable<RaceTable>
+export type RaceUpdate = Updateable<RaceTable>
+export type AuditRow = Selectable<AuditTable>

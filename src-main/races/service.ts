@@ -1,0 +1,129 @@
+import { CommandError, type BibRange, type Race } from '../../src-shared/contract'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import { rangesOverlap } from '../../src-shared/contract/races'
+import type { Db } from '../db/open'
+
+export async function listRaces(db: Db): Promise<Race[]> {
+  const [races, ranges, waves] = await Promise.all([
+    db.selectFrom('race').selectAll().orderBy('id').execute(),
+    db.selectFrom('race_bib_range').selectAll().orderBy('first_bib').execute(),
+    db.selectFrom('wave').selectAll().orderBy('start_at_ms').orderBy('id').execute(),
+  ])
+  return races.map((row) => ({
+    id: row.id,
+    name: row.name,
+    distanceM: row.distance_m,
+    startAt: row.start_at_ms,
+    colour: row.colour,
+    bibRanges: ranges.filter((r) => r.race_id === row.id).map((r) => ({ first: r.first_bib, last: r.last_bib })),
+    waves: waves.filter((w) => w.race_id === row.id).map((w) => ({ id: w.id, name: w.name, startAt: w.start_at_ms })),
+  }))
+}
+
+export async function getRace(db: Db, id: number): Promise<Race> {
+  const race = (await listRaces(db)).find((r) => r.id === id)
+  if (race === undefined) throw new CommandError('NOT_FOUND', `There is no race with id ${id}.`, { id })
+  return race
+}
+
+export async function createRace(db: Db, input: ParsedInput<'races.create'>, nowMs: number): Promise<Race> {
+  await refuseTakenName(db, input.name, null)
+  const bibRanges = input.bibRanges ?? []
+  await refuseOverlappingRanges(db, bibRanges, null)
+  const { id } = await db
+    .insertInto('race')
+    .values({
+      name: input.name,
+      distance_m: input.distanceM,
+      start_at_ms: input.startAt ?? null,
+      colour: input.colour ?? null,
+      created_at_ms: nowMs,
+      updated_at_ms: nowMs,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await replaceRanges(db, id, bibRanges)
+  return getRace(db, id)
+}
+
+export async function updateRace(db: Db, input: ParsedInput<'races.update'>, nowMs: number): Promise<Race> {
+  await getRace(db, input.id)
+  if (input.name !== undefined) await refuseTakenName(db, input.name, input.id)
+  if (input.bibRanges !== undefined) {
+    await refuseOverlappingRanges(db, input.bibRanges, input.id)
+    await replaceRanges(db, input.id, input.bibRanges)
+  }
+  await db
+    .updateTable('race')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.distanceM !== undefined && { distance_m: input.distanceM }),
+      ...(input.startAt !== undefined && { start_at_ms: input.startAt }),
+      ...(input.colour !== undefined && { colour: input.colour }),
+      updated_at_ms: nowMs,
+    })
+    .where('id', '=', input.id)
+    .execute()
+  return getRace(db, input.id)
+}
+
+export async function deleteRace(db: Db, input: ParsedInput<'races.delete'>): Promise<{ id: number }> {
+  const race = await getRace(db, input.id)
+  const { count } = await db
+    .selectFrom('entrant')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('race_id', '=', input.id)
+    .executeTakeFirstOrThrow()
+  if (count > 0) {
+    throw new CommandError(
+      'RACE_HAS_ENTRANTS',
+      `${race.name} has ${count} entrant(s). Move or remove them before deleting the race.`,
+      { race: race.name, count },
+    )
+  }
+  await db.deleteFrom('race').where('id', '=', input.id).execute()
+  return { id: input.id }
+}
+
+async function refuseTakenName(db: Db, name: string, exceptId: number | null): Promise<void> {
+  // The column is COLLATE NOCASE, so this finds "marathon" when "Marathon" exists.
+  const taken = await db
+    .selectFrom('race')
+    .select(['id', 'name'])
+    .where('name', '=', name)
+    .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId as number))
+    .executeTakeFirst()
+  if (taken !== undefined) {
+    throw new CommandError('RACE_NAME_TAKEN', `There is already a race called ${taken.name}.`, { name: taken.name })
+  }
+}
+
+/** Bibs are unique in the event, so no two races may share a number. */
+async function refuseOverlappingRanges(db: Db, ranges: BibRange[], raceId: number | null): Promise<void> {
+  if (ranges.length === 0) return
+  const others = await db
+    .selectFrom('race_bib_range')
+    .innerJoin('race', 'race.id', 'race_bib_range.race_id')
+    .select(['race.name', 'first_bib', 'last_bib'])
+    .$if(raceId !== null, (q) => q.where('race_id', '!=', raceId as number))
+    .execute()
+  for (const range of ranges) {
+    const clash = others.find((o) => rangesOverlap(range, { first: o.first_bib, last: o.last_bib }))
+    if (clash !== undefined) {
+      throw new CommandError(
+        'BIB_RANGE_OVERLAP',
+        `Bibs ${range.first}–${range.last} overlap ${clash.name}'s range ${clash.first_bib}–${clash.last_bib}.`,
+        { first: range.first, last: range.last, race: clash.name, otherFirst: clash.first_bib, otherLast: clash.last_bib },
+      )
+    }
+  }
+}
+
+async function replaceRanges(db: Db, raceId: number, ranges: BibRange[]): Promise<void> {
+  await db.deleteFrom('race_bib_range').where('race_id', '=', raceId).execute()
+  if (ranges.length === 0) return
+  await db
+    .insertInto('race_bib_range')
+    .values(ranges.map((r) => ({ race_id: raceId, first_bib: r.first, last_bib: r.last })))
+    .execute()
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod'
+import {
+  CommandError,
+  commands,
+  isCommandName,
+  isWrite,
+  type ChangeEvent,
+  type CommandErrorValue,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type CommandResult,
+  type Session,
+} from '../../src-shared/contract'
+import type { Db } from '../db/open'
+import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
+
+export type ChangeListener = (change: ChangeEvent) => void
+
+export interface Router {
+  /** For transports: any name, any input; always resolves to a result value. */
+  dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>>
+  /** For in-process callers (CLI, tests): the same path, typed by the contract. */
+  call<K extends CommandName>(command: K, input: CommandInput<K>, session: Session): Promise<CommandResult<CommandOutput<K>>>
+  onChange(listener: ChangeListener): () => void
+}
+
+export interface RouterOptions {
+  db: Db
+  handlers?: Handlers
+  now?: () => number
+  /** Where unexpected failures are reported; the caller only sees INTERNAL. */
+  logError?: (error: unknown, command: string) => void
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const { db } = options
+  const handlers = options.handlers ?? defaultHandlers
+  const now = options.now ?? Date.now
+  const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
+  const listeners = new Set<ChangeListener>()
+
+  async function dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
+    if (!isCommandName(command)) {
+      return failure('UNKNOWN_COMMAND', `There is no command called ${JSON.stringify(command.slice(0, 100))}.`)
+    }
+    const spec = commands[command]
+    const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
+    if (!parsed.success) {
+      return failure('INVALID_INPUT', summariseIssues(parsed.error.issues), { issues: issueList(parsed.error.issues) })
+    }
+    if (!(spec.roles as readonly string[]).includes(session.role)) {
+      return failure('NOT_AUTHORISED', `The ${session.role} role may not use ${command}.`, { role: session.role, command })
+    }
+    const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
+    try {
+      const nowMs = now()
+      if (!isWrite(command)) return { ok: true, value: await run({ db, session, nowMs }, parsed.data) }
+      const value = await db.transaction().execute(async (trx) => {
+        const output = await run({ db: trx, session, nowMs }, parsed.data)
+        await trx
+          .insertInto('audit')
+          .values({
+            at_ms: nowMs,
+            actor: session.actor,
+            desk: session.desk,
+            role: session.role,
+            command,
+            input_json: JSON.stringify(parsed.data),
+            output_json: JSON.stringify(output) ?? 'null',
+          })
+          .execute()
+        return output
+      })
+      emit({ topics: [...spec.changes], command, atMs: nowMs, desk: session.desk })
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof CommandError) return { ok: false, error: error.toValue() }
+      logError(error, command)
+      return failure('INTERNAL', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, tell the organiser.')
+    }
+  }
+
+  function emit(change: ChangeEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        logError(error, `change listener for ${change.command}`)
+      }
+    }
+  }
+
+  return {
+    dispatch,
+    call: (command, input, session) => dispatch(command, input, session) as never,
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+function failure(code: CommandErrorValue['code'], message: string, details?: Record<string, unknown>): { ok: false; error: CommandErrorValue } {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } }
+}
+
+function issueList(issues: readonly z.core.$ZodIssue[]): { path: string; code: string; message: string }[] {
+  return issues.slice(0, 50).map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, message: issue.message }))
+}
+
+function summariseIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const [first] = issues
+  if (first === undefined) return 'The input is not valid.'
+  const where = first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
+  return `${where}${first.message}${more}`
+}

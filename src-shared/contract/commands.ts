@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import type { Role } from './roles'
+import { eventGetInput, eventSettings, eventUpdateInput } from './event'
+import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
+
+/** What a write touched: every screen showing that topic refreshes when it changes. */
+export type Topic = 'event' | 'races'
+
+interface CommandSpec {
+  input: z.ZodType
+  output: z.ZodType
+  roles: readonly Role[]
+  /** Topics a successful call changes; empty for reads. Writes run in a transaction and are audited. */
+  changes: readonly Topic[]
+}
+
+const everyone = ['organiser', 'desk', 'finish', 'viewer'] as const
+const organiser = ['organiser'] as const
+
+// The one table of commands. Names and field names are a public interface: never rename.
+export const commands = {
+  'event.get': { input: eventGetInput, output: eventSettings, roles: everyone, changes: [] },
+  'event.update': { input: eventUpdateInput, output: eventSettings, roles: organiser, changes: ['event'] },
+  'races.list': { input: racesListInput, output: z.array(race), roles: everyone, changes: [] },
+  'races.create': { input: racesCreateInput, output: race, roles: organiser, changes: ['races'] },
+  'races.update': { input: racesUpdateInput, output: race, roles: organiser, changes: ['races'] },
+  'races.delete': {
+    input: racesDeleteInput,
+    output: z.object({ id: z.int() }),
+    roles: organiser,
+    changes: ['races'],
+  },
+} as const satisfies Record<string, CommandSpec>
+
+export type Commands = typeof commands
+export type CommandName = keyof Commands
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>
+export type ParsedInput<K extends CommandName> = z.output<Commands[K]['input']>
+export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>
+
+export const commandNames = Object.keys(commands) as CommandName[]
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name)
+}
+
+export function isWrite(name: CommandName): boolean {
+  return commands[name].changes.length > 0
+}
+
+/** A change event, sent to every open screen after a write commits. */
+export interface ChangeEvent {
+  topics: Topic[]
+  command: CommandName
+  atMs: number
+  desk: string
+}

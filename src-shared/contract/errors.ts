@@ -1,0 +1,44 @@
+// Errors cross every boundary as values with a stable code; the UI translates the code
+// (with `details` as parameters) and falls back to `message`, which is always English.
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_COMMAND',
+  'NOT_AUTHENTICATED',
+  'NOT_AUTHORISED',
+  'NOT_FOUND',
+  'RACE_NAME_TAKEN',
+  'RACE_HAS_ENTRANTS',
+  'BIB_RANGE_OVERLAP',
+  'NOT_AN_EVENT_FILE',
+  'FILE_FROM_NEWER_VERSION',
+  'FILE_UNREADABLE',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface CommandErrorValue {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandErrorValue }
+
+/** Thrown inside main-process modules only; the router turns it into a value. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+    this.name = 'CommandError'
+  }
+
+  toValue(): CommandErrorValue {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './commands'
+export * from './errors'
+export * from './roles'
+export type { EventSettings } from './event'
+export type { Race, BibRange } from './races'

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { colour, id, instantMs, shortText } from './fields'
+
+export const maxBib = 9_999_999
+
+export const bibRange = z
+  .strictObject({ first: z.int().min(1).max(maxBib), last: z.int().min(1).max(maxBib) })
+  .refine((range) => range.first <= range.last, {
+    message: 'The first bib must not be greater than the last',
+    path: ['last'],
+  })
+export type BibRange = z.infer<typeof bibRange>
+
+const bibRanges = z
+  .array(bibRange)
+  .max(50)
+  .refine(rangesAreDisjoint, { message: 'Bib ranges of one race must not overlap' })
+
+export const wave = z.object({ id, name: z.string(), startAt: instantMs.nullable() })
+
+export const race = z.object({
+  id,
+  name: z.string(),
+  distanceM: z.int(),
+  startAt: instantMs.nullable(),
+  colour: z.string().nullable(),
+  bibRanges: z.array(z.object({ first: z.int(), last: z.int() })),
+  waves: z.array(wave),
+})
+export type Race = z.infer<typeof race>
+
+const raceFields = {
+  name: shortText(100),
+  // Up to 1,000 km: ultras and multi-day events, never a typo of a bigger unit.
+  distanceM: z.int().min(1).max(1_000_000),
+  startAt: instantMs.nullable(),
+  bibRanges,
+  colour: colour.nullable(),
+}
+
+export const racesListInput = z.strictObject({})
+
+export const racesCreateInput = z.strictObject({
+  name: raceFields.name,
+  distanceM: raceFields.distanceM,
+  startAt: raceFields.startAt.optional(),
+  bibRanges: raceFields.bibRanges.optional(),
+  colour: raceFields.colour.optional(),
+})
+
+export const racesUpdateInput = z.strictObject({
+  id,
+  name: raceFields.name.optional(),
+  distanceM: raceFields.distanceM.optional(),
+  startAt: raceFields.startAt.optional(),
+  bibRanges: raceFields.bibRanges.optional(),
+  colour: raceFields.colour.optional(),
+})
+
+export const racesDeleteInput = z.strictObject({ id })
+
+export function rangesOverlap(a: BibRange, b: BibRange): boolean {
+  return a.first <= b.last && b.first <= a.last
+}
+
+function rangesAreDisjoint(ranges: BibRange[]): boolean {
+  return ranges.every((a, i) => ranges.slice(i + 1).every((b) => !rangesOverlap(a, b)))
+}

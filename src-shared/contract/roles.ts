@@ -1,0 +1,9 @@
+export const roles = ['organiser', 'desk', 'finish', 'viewer'] as const
+export type Role = (typeof roles)[number]
+
+/** Who is calling: the role decides what they may do; actor and desk go into the audit. */
+export interface Session {
+  role: Role
+  actor: string
+  desk: string
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { openEventFile, type EventFile, type OpenOptions } from '../../src-main/db/open'
+import { createRouter, type Router } from '../../src-main/router/router'
+import type { Session } from '../../src-shared/contract'
+
+const cleanups: (() => Promise<void> | void)[] = []
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** A folder that is removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'race-office-test-'))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** A real event file on disk, closed and removed after the test. */
+export async function tempEvent(options: OpenOptions = {}): Promise<EventFile> {
+  const file = await openEventFile(join(tempDir(), 'event.raceoffice'), options)
+  cleanups.push(() => file.close())
+  return file
+}
+
+export async function tempRouter(): Promise<{ file: EventFile; router: Router }> {
+  const file = await tempEvent({ now: () => Date.UTC(2025, 3, 6, 6) })
+  return { file, router: createRouter({ db: file.db, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {} }) }
+}
+
+export const organiser: Session = { role: 'organiser', actor: 'Test Organiser', desk: 'office' }
+export const desk: Session = { role: 'desk', actor: 'Volunteer', desk: 'desk-2' }
+export const viewer: Session = { role: 'viewer', actor: 'Screen', desk: 'tv' }
