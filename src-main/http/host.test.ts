@@ -1,0 +1,171 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { get } from 'node:http'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { commandNames, type ChangeEvent } from '../../src-shared/contract'
+import { postCommand, rawRequest } from '../../tests/support/http-client'
+import { desk, organiser, tempDir, tempRouter, viewer } from '../../tests/support/temp-event'
+import { createHttpHost } from './host'
+import { SessionStore } from './sessions'
+
+async function startHost() {
+  const { router, file } = await tempRouter()
+  const top = tempDir()
+  const rendererDir = join(top, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Race Office</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")')
+  writeFileSync(join(top, 'secret.txt'), 'the organiser PIN')
+  const sessions = new SessionStore()
+  const tokens = { organiser: sessions.issue(organiser), desk: sessions.issue(desk), viewer: sessions.issue(viewer) }
+  const host = createHttpHost({ router, sessions, rendererDir, logError: () => {} })
+  const { port } = await host.listen(0, '127.0.0.1')
+  return { host, port, tokens, file, [Symbol.asyncDispose]: () => host.close() }
+}
+
+// One valid input per command, so that each can be called through the host.
+const validInput: Record<(typeof commandNames)[number], unknown> = {
+  'event.get': {},
+  'event.update': { name: 'Pyongyang Marathon' },
+  'races.list': {},
+  'races.create': { name: 'Marathon', distanceM: 42195 },
+  'races.update': { id: 1, colour: '#123456' },
+  'races.delete': { id: 1 },
+}
+const invalidInput: Record<(typeof commandNames)[number], unknown> = {
+  'event.get': { extra: true },
+  'event.update': { date: 'tomorrow' },
+  'races.list': [],
+  'races.create': { name: 'Marathon', distanceM: '42km' },
+  'races.update': { id: 'one' },
+  'races.delete': {},
+}
+
+describe('the HTTP host', () => {
+  it.each(commandNames)('runs %s for the organiser with valid input (200) and refuses invalid input (400)', async (command) => {
+    await using h = await startHost()
+    if (command.startsWith('races.') && command !== 'races.list' && command !== 'races.create') {
+      await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195 }, h.tokens.organiser)
+    }
+    const ok = await postCommand(h.port, command, validInput[command], h.tokens.organiser)
+    expect(ok.status).toBe(200)
+    expect(ok.json()).toMatchObject({ ok: true })
+
+    const bad = await postCommand(h.port, command, invalidInput[command], h.tokens.organiser)
+    expect(bad.status).toBe(400)
+    expect(bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: expect.any(Array) } } })
+  })
+
+  it.each(commandNames)('answers 401 for %s without a token or with a wrong one', async (command) => {
+    await using h = await startHost()
+    for (const token of [null, 'not-a-real-token']) {
+      const response = await postCommand(h.port, command, validInput[command], token)
+      expect(response.status).toBe(401)
+      expect(response.json()).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } })
+    }
+  })
+
+  it('answers 403 when a desk or viewer calls an organiser command, and 200 for reads', async () => {
+    await using h = await startHost()
+    for (const token of [h.tokens.desk, h.tokens.viewer]) {
+      const refused = await postCommand(h.port, 'races.create', validInput['races.create'], token)
+      expect(refused.status).toBe(403)
+      expect(refused.json()).toMatchObject({ error: { code: 'NOT_AUTHORISED' } })
+      expect((await postCommand(h.port, 'races.list', {}, token)).status).toBe(200)
+    }
+  })
+
+  it('answers domain refusals with their code and 409', async () => {
+    await using h = await startHost()
+    await postCommand(h.port, 'races.create', validInput['races.create'], h.tokens.organiser)
+    const again = await postCommand(h.port, 'races.create', validInput['races.create'], h.tokens.organiser)
+    expect(again.status).toBe(409)
+    expect(again.json()).toMatchObject({ error: { code: 'RACE_NAME_TAKEN' } })
+  })
+
+  it('answers 404 for an unknown command, 405 for GET on a command, 400 for broken JSON, 413 for a huge body', async () => {
+    await using h = await startHost()
+    expect((await postCommand(h.port, 'races.burn', {}, h.tokens.organiser)).status).toBe(404)
+    expect((await rawRequest(h.port, { path: '/api/races.list', headers: { authorization: `Bearer ${h.tokens.organiser}` } })).status).toBe(405)
+    const broken = await rawRequest(h.port, {
+      method: 'POST',
+      path: '/api/races.list',
+      headers: { authorization: `Bearer ${h.tokens.organiser}` },
+      body: '{"name": ',
+    })
+    expect(broken.status).toBe(400)
+    const huge = await rawRequest(h.port, {
+      method: 'POST',
+      path: '/api/event.update',
+      headers: { authorization: `Bearer ${h.tokens.organiser}` },
+      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    })
+    expect(huge.status).toBe(413)
+  })
+
+  it('refuses a Host header that is not an IP literal or localhost on our port (DNS rebinding)', async () => {
+    await using h = await startHost()
+    for (const host of ['evil.example', `evil.example:${h.port}`, `127.0.0.1:${h.port + 1}`, '', `127.0.0.1.nip.io:${h.port}`]) {
+      const response = await rawRequest(h.port, { path: '/', headers: { host } })
+      expect(response.status, host).toBe(421)
+    }
+    for (const host of [`127.0.0.1:${h.port}`, `localhost:${h.port}`, `LOCALHOST:${h.port}`, `192.168.1.20:${h.port}`]) {
+      expect((await rawRequest(h.port, { path: '/', headers: { host } })).status, host).toBe(200)
+    }
+  })
+
+  it('serves the renderer and never a file outside it', async () => {
+    await using h = await startHost()
+    const index = await rawRequest(h.port, { path: '/' })
+    expect(index.status).toBe(200)
+    expect(index.headers['content-type']).toMatch(/text\/html/)
+    expect(index.headers['content-security-policy']).toMatch(/default-src 'self'/)
+    expect((await rawRequest(h.port, { path: '/assets/app.js' })).body).toContain('console.log')
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2E%2E/%2E%2E/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/index.html%00.js',
+      '/%',
+      '/assets',
+      '/missing.js',
+    ]) {
+      const response = await rawRequest(h.port, { path })
+      expect(response.status, path).toBe(404)
+      expect(response.body, path).not.toContain('organiser PIN')
+    }
+  })
+
+  it('streams change events to every signed-in screen after a write', async () => {
+    await using h = await startHost()
+    const received = new Promise<ChangeEvent>((resolve, reject) => {
+      const req = get({ host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.tokens.viewer}` }, (res) => {
+        expect(res.statusCode).toBe(200)
+        expect(res.headers['content-type']).toMatch(/text\/event-stream/)
+        let buffer = ''
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8')
+          const match = /event: change\ndata: (.*)\n\n/.exec(buffer)
+          if (match?.[1] !== undefined) {
+            resolve(JSON.parse(match[1]) as ChangeEvent)
+            req.destroy()
+          }
+        })
+        res.on('data', () => {})
+        // Once the stream is open, another desk writes.
+        setTimeout(() => void postCommand(h.port, 'races.create', { name: '10K', distanceM: 10000 }, h.tokens.organiser), 50)
+      })
+      req.on('error', reject)
+    })
+    expect(await received).toMatchObject({ topics: ['races'], command: 'races.create', desk: 'office' })
+  })
+
+  it('refuses the event stream without a valid token', async () => {
+    await using h = await startHost()
+    expect((await rawRequest(h.port, { path: '/api/events' })).status).toBe(401)
+    expect((await rawRequest(h.port, { path: '/api/events?token=guess' })).status).toBe(401)
+  })
+})

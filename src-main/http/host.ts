@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CommandErrorValue, ErrorCode } from '../../src-shared/contract'
+import { httpStatusOf } from '../../src-shared/contract/http-status'
+import type { Router } from '../router/router'
+import { isAllowedHost } from './host-header'
+import { securityHeaders } from './security-headers'
+import type { SessionStore } from './sessions'
+import { resolveStaticPath, sendStaticFile } from './static-files'
+
+export interface HttpHostOptions {
+  router: Router
+  sessions: SessionStore
+  /** The built renderer (out/renderer); every non-API path is served from here and only here. */
+  rendererDir: string
+  maxBodyBytes?: number
+  heartbeatMs?: number
+  logError?: (error: unknown) => void
+}
+
+export interface HttpHost {
+  server: Server
+  listen(port: number, host: string): Promise<{ host: string; port: number }>
+  /** Stops taking requests, ends event streams, and waits for requests under way. */
+  close(): Promise<void>
+}
+
+export function createHttpHost(options: HttpHostOptions): HttpHost {
+  const { router, sessions, rendererDir } = options
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  const heartbeatMs = options.heartbeatMs ?? 15_000
+  const logError = options.logError ?? ((error) => console.error('[http]', error))
+  const streams = new Set<ServerResponse>()
+  let port = 0
+
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
+    handle(request, response).catch((error: unknown) => {
+      logError(error)
+      if (!response.headersSent) sendError(response, 'INTERNAL', 'The office could not answer this request.')
+      else response.end()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isAllowedHost(request.headers.host, port)) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' })
+      response.end('Misdirected request: open the office by its IP address or localhost.')
+      return
+    }
+    const url = new URL(request.url ?? '/', 'http://office.invalid')
+    if (url.pathname === '/api/events') return streamChanges(request, response, url)
+    if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodeURIComponent(url.pathname.slice(5)))
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end()
+      return
+    }
+    const path = resolveStaticPath(rendererDir, url.pathname)
+    if (path === null) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
+      return
+    }
+    sendStaticFile(response, path)
+  }
+
+  async function callCommand(request: IncomingMessage, response: ServerResponse, command: string): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      return sendError(response, 'INVALID_INPUT', 'Commands are called with POST.', 405)
+    }
+    const session = sessions.lookup(bearerToken(request))
+    if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in: open the link the office gave you.')
+    const body = await readBody(request, maxBodyBytes)
+    if (body === 'too-large') return sendError(response, 'INVALID_INPUT', `The request is larger than ${maxBodyBytes} bytes.`, 413)
+    let input: unknown = {}
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body)
+      } catch {
+        return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.')
+      }
+    }
+    const result = await router.dispatch(command, input, session)
+    if (result.ok) return sendJson(response, 200, result)
+    return sendJson(response, httpStatusOf[result.error.code], result)
+  }
+
+  function streamChanges(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    // EventSource cannot send headers, so the token comes in the query for this one stream.
+    const session = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
+    if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    })
+    response.write('retry: 2000\n\n')
+    streams.add(response)
+    const stop = router.onChange((change) => response.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`))
+    const heartbeat = setInterval(() => response.write(': still here\n\n'), heartbeatMs)
+    const end = (): void => {
+      clearInterval(heartbeat)
+      stop()
+      streams.delete(response)
+    }
+    request.on('close', end)
+    response.on('close', end)
+  }
+
+  return {
+    server,
+    listen(wantedPort, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(wantedPort, host, () => {
+          server.off('error', reject)
+          port = (server.address() as AddressInfo).port
+          resolve({ host, port })
+        })
+      })
+    },
+    close() {
+      return new Promise((resolve) => {
+        for (const stream of streams) stream.end()
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+    },
+  }
+}
+
+function bearerToken(request: IncomingMessage): string | null {
+  const header = request.headers.authorization
+  if (header === undefined) return null
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match?.[1] ?? null
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) tooLarge = true
+      else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function sendError(response: ServerResponse, code: ErrorCode, message: string, status = httpStatusOf[code]): void {
+  const error: CommandErrorValue = { code, message }
+  sendJson(response, status, { ok: false, error })
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.end(JSON.stringify(body))
+}
