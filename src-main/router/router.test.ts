@@ -102,3 +102,15 @@ describe('the command router', () => {
     expect(changes).toEqual([{ topics: ['races'], command: 'races.create', atMs: Date.UTC(2025, 3, 6, 6), desk: 'office' }])
   })
 })
+
+describe('closing the router', () => {
+  it('lets calls under way finish, then refuses new ones with SHUTTING_DOWN', async () => {
+    const { router, file } = await tempRouter()
+    const underWay = router.dispatch('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
+    const drained = router.drain()
+    expect(await router.dispatch('races.list', {}, organiser)).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } })
+    await drained
+    expect(await underWay).toMatchObject({ ok: true })
+    expect(await file.db.selectFrom('race').select('name').execute()).toEqual([{ name: 'Marathon' }])
+  })
+})

@@ -23,6 +23,8 @@ export interface Router {
   /** For in-process callers (CLI, tests): the same path, typed by the contract. */
   call<K extends CommandName>(command: K, input: CommandInput<K>, session: Session): Promise<CommandResult<CommandOutput<K>>>
   onChange(listener: ChangeListener): () => void
+  /** Refuses new calls and resolves once every call under way has finished: then the file may close. */
+  drain(): Promise<void>
 }
 
 export interface RouterOptions {
@@ -39,8 +41,18 @@ export function createRouter(options: RouterOptions): Router {
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
   const listeners = new Set<ChangeListener>()
+  const underWay = new Set<Promise<unknown>>()
+  let draining = false
 
-  async function dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
+  function dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
+    if (draining) return Promise.resolve(failure('SHUTTING_DOWN', 'The office is closing this event file; nothing was changed.'))
+    const call = route(command, input, session)
+    underWay.add(call)
+    void call.finally(() => underWay.delete(call))
+    return call
+  }
+
+  async function route(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
     if (!isCommandName(command)) {
       return failure('UNKNOWN_COMMAND', `There is no command called ${JSON.stringify(command.slice(0, 100))}.`)
     }
@@ -97,6 +109,10 @@ export function createRouter(options: RouterOptions): Router {
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    async drain() {
+      draining = true
+      await Promise.allSettled([...underWay])
     },
   }
 }

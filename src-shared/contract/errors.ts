@@ -12,6 +12,7 @@ export const errorCodes = [
   'NOT_AN_EVENT_FILE',
   'FILE_FROM_NEWER_VERSION',
   'FILE_UNREADABLE',
+  'SHUTTING_DOWN',
   'INTERNAL',
 ] as const
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 // Field shapes shared by several commands. Instants are integer ms since the epoch (UTC).
 export const instantMs = z.int().min(0).max(8_640_000_000_000_000)
 export const id = z.int().positive()
-export const isoDate = z.iso.date()
+export const isoDate = z.iso.date({ message: 'Use a real date written YYYY-MM-DD' })
 export const timeZone = z
   .string()
   .min(1)

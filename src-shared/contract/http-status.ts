@@ -13,5 +13,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_AN_EVENT_FILE: 422,
   FILE_FROM_NEWER_VERSION: 422,
   FILE_UNREADABLE: 422,
+  SHUTTING_DOWN: 503,
   INTERNAL: 500,
 }

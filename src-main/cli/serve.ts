@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createHttpHost } from '../http/host'
+import { SessionStore } from '../http/sessions'
+import { openOffice } from '../office/office'
+import { onePositional, parse, RejectedError, UsageError, type Subcommand } from './usage'
+
+export const rendererBuildDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+
+export const serveCommand: Subcommand = {
+  name: 'serve',
+  summary: 'open an event file in the browser and for desks on the local network',
+  help: `Usage: race-office serve FILE [--port N] [--host ADDR]
+
+Serves the Race Office screens and commands over HTTP and prints, alone on one line,
+  open http://HOST:PORT/#token=TOKEN
+the organiser's link. Open it in a browser. Keeps serving until Ctrl+C (SIGINT) or SIGTERM,
+then closes the event file cleanly.
+
+Options:
+  --port N      the port to listen on (default 4780; 0 picks a free one)
+  --host ADDR   the address to listen on (default 127.0.0.1, this machine only);
+                0.0.0.0 lets desks on the local network connect`,
+
+  async run(args, io) {
+    const { values, positionals } = parse(args, { port: { type: 'string' }, host: { type: 'string' } })
+    const path = resolve(onePositional(positionals, 'FILE (the event file to serve)'))
+    const port = values.port === undefined ? 4780 : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0–65535).`)
+    const host = values.host ?? '127.0.0.1'
+    if (!existsSync(path)) throw new RejectedError(`There is no event file at ${path}. Create one with: race-office init ${path} --name … --date … --tz …`)
+    if (!existsSync(resolve(rendererBuildDir, 'index.html'))) {
+      throw new RejectedError(`The screens are not built (${rendererBuildDir} is missing). Run: npm run build`)
+    }
+
+    const office = await openOffice(path)
+    const sessions = new SessionStore()
+    const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
+    const http = createHttpHost({ router: office.router, sessions, rendererDir: rendererBuildDir })
+    let bound: { port: number }
+    try {
+      bound = await http.listen(port, host)
+    } catch (error) {
+      await office.close()
+      throw new RejectedError(`Cannot listen on ${host}:${port}: ${(error as Error).message}`)
+    }
+    io.err(`Serving ${path}`)
+    io.out(`open http://${shownAddress(host)}:${bound.port}/#token=${token}`)
+
+    const signal = await io.stopSignal()
+    io.err(`${signal}: closing ${path}`)
+    await http.close()
+    await office.close()
+    io.err('Closed cleanly.')
+  },
+}
+
+/** A browser cannot open 0.0.0.0; show the address other desks would use. */
+function shownAddress(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+  return lan?.address ?? '127.0.0.1'
+}
