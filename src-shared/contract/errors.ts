@@ -13,6 +13,7 @@ export const errorCodes = [
   'FILE_FROM_NEWER_VERSION',
   'FILE_UNREADABLE',
   'SHUTTING_DOWN',
+  'OFFICE_UNREACHABLE',
   'INTERNAL',
 ] as const
 

@@ -14,5 +14,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FILE_FROM_NEWER_VERSION: 422,
   FILE_UNREADABLE: 422,
   SHUTTING_DOWN: 503,
+  OFFICE_UNREACHABLE: 503,
   INTERNAL: 500,
 }

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron'
+import { bridgeChannels, CommandError } from '../../src-shared/contract'
+import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
+import { openOffice, type Office } from '../office/office'
+import { registerCommandIpc } from './ipc'
+import { createMainWindow, denyAllPermissions, rendererLocation } from './window'
+
+// Wiring only: everything this file decides is in modules tested under plain Node.
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+const renderer = rendererLocation(outDir)
+const nativeBinding = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')
+
+let office: Office | null = null
+let window: BrowserWindow | null = null
+let stopChanges: (() => void) | null = null
+
+async function openEvent(path: string): Promise<void> {
+  let next: Office
+  try {
+    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {})
+  } catch (error) {
+    const message = error instanceof CommandError ? error.message : String(error)
+    dialog.showErrorBox('Race Office cannot open this file', message)
+    return
+  }
+  await closeEvent()
+  office = next
+  stopChanges = office.router.onChange((change) => window?.webContents.send(bridgeChannels.change, change))
+  rememberEvent(app.getPath('userData'), path)
+  window?.setTitle(`${path.split(/[\\/]/).pop() ?? path} — Race Office`)
+  window?.webContents.reload()
+  buildMenu()
+}
+
+async function closeEvent(): Promise<void> {
+  stopChanges?.()
+  stopChanges = null
+  const closing = office
+  office = null
+  await closing?.close()
+}
+
+async function chooseAndOpen(): Promise<void> {
+  const choice = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Race Office event', extensions: ['raceoffice'] }] })
+  const [path] = choice.filePaths
+  if (!choice.canceled && path !== undefined) await openEvent(path)
+}
+
+async function chooseAndCreate(): Promise<void> {
+  const choice = await dialog.showSaveDialog({ defaultPath: newUntitledPath(app.getPath('userData')), filters: [{ name: 'Race Office event', extensions: ['raceoffice'] }] })
+  if (choice.canceled || choice.filePath === undefined) return
+  if (existsSync(choice.filePath)) {
+    dialog.showErrorBox('Race Office', `${choice.filePath} already exists. Open it with File › Open instead.`)
+    return
+  }
+  await openEvent(choice.filePath)
+}
+
+function buildMenu(): void {
+  const recent = recentEvents(app.getPath('userData'))
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Event…', accelerator: 'CmdOrCtrl+N', click: () => void chooseAndCreate() },
+        { label: 'Open Event…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpen() },
+        { label: 'Open Recent', submenu: recent.map((path) => ({ label: path, click: () => void openEvent(path) })) },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+app.on('window-all-closed', () => app.quit())
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+
+let quitting = false
+app.on('before-quit', (event) => {
+  if (quitting || office === null) return
+  // Drain commands under way and close the file cleanly before the process ends.
+  event.preventDefault()
+  quitting = true
+  void closeEvent().finally(() => app.quit())
+})
+
+void app.whenReady().then(async () => {
+  denyAllPermissions()
+  window = createMainWindow(outDir, renderer)
+  registerCommandIpc({
+    ipcMain,
+    router: () => office?.router ?? null,
+    windowId: () => window?.webContents.id ?? null,
+    renderer,
+    session: { role: 'organiser', actor: 'organiser', desk: 'office' },
+  })
+  await openEvent(startupEventPath(app.getPath('userData')))
+})

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next'
+import { useCommand, useLinkStatus } from '../client/use-command'
+import { changeLanguage, languages, type Language } from '../i18n/i18n'
+import { formatEventDate } from '../ui/format'
+
+export function TopBar() {
+  const { t, i18n } = useTranslation()
+  const event = useCommand('event.get', {}, ['event'])
+  const status = useLinkStatus()
+  return (
+    <header className="top-bar">
+      <div className="brand" aria-hidden="true">
+        RO
+      </div>
+      <div className="top-bar-event">
+        <span className="app-name">{t('app.name')}</span>
+        <span className="event-name" data-testid="event-name">
+          {event.data === undefined ? t('app.noEvent') : event.data.name}
+        </span>
+        {event.data !== undefined && <span className="event-date">{formatEventDate(event.data.date, i18n.language)}</span>}
+      </div>
+      <div className={`link-status link-${status}`} role="status" data-testid="link-status">
+        <span className="link-dot" aria-hidden="true" />
+        {t(`link.${status}`)}
+      </div>
+      <label className="language-switch">
+        <span className="visually-hidden">{t('app.language')}</span>
+        <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)} aria-label={t('app.language')}>
+          {languages.map((language) => (
+            <option key={language.code} value={language.code}>
+              {language.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  )
+}

@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
+import type { CommandErrorValue, CommandInput, CommandName, CommandOutput, Topic } from '../../../src-shared/contract'
+import type { OfficeClient } from './client'
+import type { LinkStatus } from './transport'
+
+export const ClientContext = createContext<OfficeClient | null>(null)
+
+export function useClient(): OfficeClient {
+  const client = useContext(ClientContext)
+  if (client === null) throw new Error('useClient outside ClientContext')
+  return client
+}
+
+export interface Query<T> {
+  data: T | undefined
+  error: CommandErrorValue | null
+  loading: boolean
+  reload(): void
+}
+
+/**
+ * Runs a read command and runs it again whenever any desk changes one of `topics`, or when the
+ * link comes back after being offline: every open screen stays current without a reload.
+ */
+export function useCommand<K extends CommandName>(command: K, input: CommandInput<K>, topics: readonly Topic[]): Query<CommandOutput<K>> {
+  const client = useClient()
+  const [state, setState] = useState<{ data: CommandOutput<K> | undefined; error: CommandErrorValue | null; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  })
+  const inputKey = JSON.stringify(input)
+  const latest = useRef(0)
+
+  const load = useCallback(() => {
+    const ticket = ++latest.current
+    setState((previous) => ({ ...previous, loading: true }))
+    void client.call(command, JSON.parse(inputKey) as CommandInput<K>).then((result) => {
+      if (ticket !== latest.current) return
+      setState(result.ok ? { data: result.value, error: null, loading: false } : (previous) => ({ ...previous, error: result.error, loading: false }))
+    })
+  }, [client, command, inputKey])
+
+  const topicsKey = topics.join(',')
+  useEffect(() => {
+    load()
+    const watched = new Set(topicsKey.split(','))
+    const stopChanges = client.onChange((change) => {
+      if (change.topics.some((topic) => watched.has(topic))) load()
+    })
+    let wasOffline = false
+    const stopStatus = client.onStatus((status) => {
+      if (status === 'live' && wasOffline) load()
+      wasOffline = status !== 'live'
+    })
+    return () => {
+      stopChanges()
+      stopStatus()
+    }
+  }, [client, load, topicsKey])
+
+  return { ...state, reload: load }
+}
+
+export function useLinkStatus(): LinkStatus {
+  const client = useClient()
+  const [status, setStatus] = useState<LinkStatus>(client.status)
+  useEffect(() => client.onStatus(setStatus), [client])
+  return status
+}

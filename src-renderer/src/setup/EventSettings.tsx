@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, EventSettings as Settings } from '../../../src-shared/contract'
+import { useClient, useCommand } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
+import { useNotify } from '../ui/Notices'
+import { knownTimeZones, readEventForm, type EventFormErrors } from './event-form'
+
+const timeZones = knownTimeZones()
+
+export function EventSettings() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const saved = useCommand('event.get', {}, ['event'])
+  // Null while the organiser has not typed anything: the form then shows what is saved, so
+  // another desk's change appears at once without overwriting edits in progress.
+  const [edits, setEdits] = useState<Settings | null>(null)
+  const [errors, setErrors] = useState<EventFormErrors>({})
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  if (saved.data === undefined) {
+    return (
+      <section className="card" aria-busy={saved.error === null}>
+        <ErrorBanner error={saved.error} onRetry={saved.reload} />
+        {saved.error === null && <p className="muted">{t('common.loading')}</p>}
+      </section>
+    )
+  }
+  const stored = saved.data
+  const values = edits ?? stored
+  const dirty = (Object.keys(values) as (keyof Settings)[]).some((key) => values[key] !== stored[key])
+
+  const set = (field: keyof Settings) => (event: { target: { value: string } }) => {
+    setEdits({ ...values, [field]: event.target.value })
+    setErrors({ ...errors, [field]: undefined })
+  }
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    const read = readEventForm(values, stored)
+    if (!read.ok) return setErrors(read.errors)
+    if (read.input === null) return
+    setSaving(true)
+    const result = await client.call('event.update', read.input)
+    setSaving(false)
+    if (!result.ok) return setFailure(result.error)
+    setFailure(null)
+    setEdits(null)
+    saved.reload()
+    notify(t('setup.event.saved'))
+  }
+
+  return (
+    <section className="card" aria-labelledby="event-title">
+      <h2 id="event-title">{t('setup.event.title')}</h2>
+      <ErrorBanner error={failure} />
+      <form className="form-grid" onSubmit={(e) => void save(e)} noValidate>
+        <Field className="span-2" label={t('setup.event.name')} value={values.name} onChange={set('name')} error={errors.name} maxLength={200} required />
+        <Field label={t('setup.event.date')} type="date" value={values.date} onChange={set('date')} error={errors.date} required />
+        <Field
+          label={t('setup.event.timeZone')}
+          value={values.timeZone}
+          onChange={set('timeZone')}
+          error={errors.timeZone}
+          hint={t('setup.event.timeZoneHint')}
+          list="time-zones"
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <datalist id="time-zones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <Field
+          className="span-2"
+          label={t('setup.event.place')}
+          value={values.place}
+          onChange={set('place')}
+          error={errors.place}
+          placeholder={t('setup.event.placePlaceholder')}
+          optional
+        />
+        <div className="form-actions span-2">
+          {dirty && <span className="muted unsaved">{t('common.unsavedChanges')}</span>}
+          <button type="submit" className="button button-primary" disabled={!dirty || saving}>
+            {saving ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { emptyRaceForm, fieldOfError, raceFormFrom, readRaceForm } from './race-form'
+
+const clock = { date: '2025-04-06', timeZone: 'Asia/Pyongyang' }
+
+describe('the race form', () => {
+  it('reads a complete form into the races.create input', () => {
+    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099' }, clock)
+    expect(result).toEqual({
+      ok: true,
+      input: {
+        name: 'Marathon',
+        distanceM: 42195,
+        startAt: Date.UTC(2025, 3, 5, 23, 30),
+        colour: '#c0392b',
+        bibRanges: [
+          { first: 1, last: 999 },
+          { first: 2000, last: 2099 },
+        ],
+      },
+    })
+  })
+
+  it('takes a decimal comma, a km suffix, single bibs and empty optional fields', () => {
+    const result = readRaceForm({ ...emptyRaceForm, name: 'Half', distanceKm: '21,097 km', bibRanges: '7' }, clock)
+    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, bibRanges: [{ first: 7, last: 7 }] } })
+  })
+
+  it('puts each problem beside its own field, as catalogue keys', () => {
+    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999' }, clock)
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: { key: 'validation.too_small_string' },
+        distanceKm: { key: 'setup.race.errors.distance' },
+        startTime: { key: 'setup.race.errors.start' },
+        bibRanges: { key: 'setup.race.errors.bibRanges' },
+      },
+    })
+  })
+
+  it('uses the contract for what only the contract knows: ranges back to front or overlapping', () => {
+    const result = readRaceForm({ ...emptyRaceForm, name: '10K', distanceKm: '10', bibRanges: '1-100, 50-60' }, clock)
+    expect(result).toMatchObject({ ok: false, errors: { bibRanges: { key: 'validation.custom' } } })
+  })
+
+  it('shows a saved race as the organiser typed it', () => {
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], waves: [] }
+    expect(raceFormFrom(race, clock)).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999' })
+  })
+
+  it("places the office's refusals beside the field they concern", () => {
+    expect(fieldOfError({ code: 'RACE_NAME_TAKEN', message: '' })).toBe('name')
+    expect(fieldOfError({ code: 'BIB_RANGE_OVERLAP', message: '' })).toBe('bibRanges')
+    expect(fieldOfError({ code: 'INTERNAL', message: '' })).toBeNull()
+  })
+})
