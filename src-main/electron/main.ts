@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron'
+import { app, dialog, ipcMain, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { bridgeChannels, CommandError } from '../../src-shared/contract'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
 import { openOffice, type Office } from '../office/office'

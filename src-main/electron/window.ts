@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, session, shell } from 'electron'
+import { BrowserWindow, session } from 'electron'
 import type { RendererLocation } from './trusted-sender'
 
 /** Where the renderer is: electron-vite's dev server while developing, the built file otherwise. */
@@ -28,24 +28,23 @@ export function createMainWindow(outDir: string, renderer: RendererLocation): Br
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would otherwise open a link in a new window, past the open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   window.once('ready-to-show', () => window.show())
 
   // The window only ever shows our own screens: no navigation away, no new windows.
-  // A link to the outside world (documentation, say) opens in the user's browser instead.
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.on('will-redirect', (event) => event.preventDefault())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
 
   if (renderer.kind === 'dev') void window.loadURL(renderer.origin)
   else void window.loadFile(renderer.indexPath)

@@ -33,8 +33,8 @@ export function useCommand<K extends CommandName>(command: K, input: CommandInpu
   const latest = useRef(0)
 
   const load = useCallback(() => {
+    // Stale data stays on screen while a refresh is under way: no flicker on every change.
     const ticket = ++latest.current
-    setState((previous) => ({ ...previous, loading: true }))
     void client.call(command, JSON.parse(inputKey) as CommandInput<K>).then((result) => {
       if (ticket !== latest.current) return
       setState(result.ok ? { data: result.value, error: null, loading: false } : (previous) => ({ ...previous, error: result.error, loading: false }))
