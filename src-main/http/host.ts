@@ -121,9 +121,16 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     },
     close() {
       return new Promise((resolve) => {
+        // Requests under way finish; kept-alive browser connections are let go at once, and
+        // anything still open after the grace period is cut so that shutdown never hangs.
+        const cut = setTimeout(() => server.closeAllConnections(), 5000)
+        server.close(() => {
+          clearTimeout(cut)
+          resolve()
+        })
         for (const stream of streams) stream.end()
-        server.close(() => resolve())
         server.closeIdleConnections()
+        setImmediate(() => server.closeIdleConnections())
       })
     },
   }

@@ -92,11 +92,13 @@ export const en = {
       namePlaceholder: 'e.g. Marathon',
       distance: 'Distance (km)',
       presets: 'Common distances',
+      presetNames: { marathon: 'Marathon', half: 'Half', tenK: '10K', fiveK: '5K' },
       start: 'Start time',
       startHint: 'Time of day of the gun on race day ({{zone}}). Leave empty if not known yet.',
       colour: 'Colour',
       colourHint: 'Printed on bibs and shown on every list.',
       noColour: 'No colour',
+      otherColour: 'Other…',
       bibRanges: 'Bib numbers',
       bibRangesHint: 'Ranges such as 1-999, 2000-2499. Numbers are unique across the whole event.',
       errors: {

@@ -93,11 +93,13 @@ export const ko: Messages = {
       namePlaceholder: '예: 풀코스',
       distance: '거리(km)',
       presets: '자주 쓰는 거리',
+      presetNames: { marathon: '풀코스', half: '하프', tenK: '10K', fiveK: '5K' },
       start: '출발 시각',
       startHint: '대회일의 출발 신호 시각({{zone}}). 아직 모르면 비워 두세요.',
       colour: '색상',
       colourHint: '배번에 인쇄되고 모든 명단에 표시됩니다.',
       noColour: '색상 없음',
+      otherColour: '기타…',
       bibRanges: '배번',
       bibRangesHint: '1-999, 2000-2499처럼 범위로 입력합니다. 배번은 대회 전체에서 겹칠 수 없습니다.',
       errors: {

@@ -29,6 +29,8 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const [saving, setSaving] = useState(false)
 
+  const isCustomColour = values.colour !== '' && !(colourSwatches as readonly string[]).includes(values.colour)
+
   const set = (field: RaceField, value: string): void => {
     setValues((current) => ({ ...current, [field]: value }))
     setErrors((current) => ({ ...current, [field]: undefined }))
@@ -77,8 +79,8 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
           />
           <div className="presets" role="group" aria-label={t('setup.race.presets')}>
             {distancePresets.map((preset) => (
-              <button key={preset.label} type="button" className="button button-chip" onClick={() => set('distanceKm', preset.km)}>
-                {preset.label}
+              <button key={preset.key} type="button" className="button button-chip" onClick={() => set('distanceKm', preset.km)}>
+                {t(`setup.race.presetNames.${preset.key}`)}
               </button>
             ))}
           </div>
@@ -119,8 +121,10 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
                 <span className="visually-hidden">{colour}</span>
               </label>
             ))}
-            <label className="swatch-option swatch-custom">
-              <input type="color" value={values.colour === '' ? '#000000' : values.colour} onChange={(e) => set('colour', e.target.value)} aria-label={t('setup.race.colour')} />
+            <label className="swatch-option swatch-custom" title={t('setup.race.otherColour')}>
+              <input type="color" value={values.colour === '' ? '#1f5fbf' : values.colour} onChange={(e) => set('colour', e.target.value)} />
+              <span className={`swatch swatch-rainbow ${isCustomColour ? 'swatch-picked' : ''}`} style={isCustomColour ? { background: values.colour } : undefined} />
+              <span className="swatch-custom-label">{t('setup.race.otherColour')}</span>
             </label>
           </div>
           <p className="field-hint">{t('setup.race.colourHint')}</p>

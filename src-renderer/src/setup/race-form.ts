@@ -23,10 +23,10 @@ export interface EventClock {
 export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '' }
 
 export const distancePresets = [
-  { label: 'Marathon', km: '42.195' },
-  { label: 'Half', km: '21.097' },
-  { label: '10K', km: '10' },
-  { label: '5K', km: '5' },
+  { key: 'marathon', km: '42.195' },
+  { key: 'half', km: '21.097' },
+  { key: 'tenK', km: '10' },
+  { key: 'fiveK', km: '5' },
 ] as const
 
 export const colourSwatches = ['#c0392b', '#2563eb', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'] as const

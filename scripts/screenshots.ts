@@ -1,0 +1,57 @@
+// `npm run screenshots`: the pictures in the README, taken from a real office in Debian's
+// Chromium, in English and Korean. Run after `npm run build`.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { runCliProcess, serveProcess } from '../tests/support/cli'
+import { postCommand } from '../tests/support/http-client'
+
+const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots')
+const dir = mkdtempSync(join(tmpdir(), 'race-office-screenshots-'))
+const file = join(dir, 'pyongyang.raceoffice')
+const init = await runCliProcess([
+  'init', file,
+  '--name', 'Pyongyang International Marathon 2025',
+  '--date', '2025-04-06',
+  '--tz', 'Asia/Pyongyang',
+  '--place', 'Kim Il Sung Stadium',
+])
+if (init.code !== 0) throw new Error(init.stderr)
+
+const served = await serveProcess(file)
+const port = Number(new URL(served.origin).port)
+const gun = (hour: number, minute: number): number => Date.UTC(2025, 3, 6, hour - 9, minute)
+for (const race of [
+  { name: 'Marathon', distanceM: 42195, startAt: gun(8, 0), colour: '#c0392b', bibRanges: [{ first: 1, last: 1999 }] },
+  { name: 'Half Marathon', distanceM: 21097, startAt: gun(8, 15), colour: '#2563eb', bibRanges: [{ first: 2000, last: 3999 }] },
+  { name: '10K', distanceM: 10000, startAt: gun(8, 30), colour: '#16a34a', bibRanges: [{ first: 5000, last: 6999 }, { first: 9000, last: 9099 }] },
+  { name: 'Fun Run 5K', distanceM: 5000, colour: '#d97706' },
+]) {
+  const response = await postCommand(port, 'races.create', race, served.token)
+  if (response.status !== 200) throw new Error(response.body)
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  for (const language of ['en', 'ko'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })
+    await page.goto(served.url)
+    await page.getByTestId('race-row').first().waitFor()
+    await page.screenshot({ path: join(outDir, `setup-${language}.png`) })
+    await page.keyboard.press('Alt+n')
+    await page.getByRole('dialog').getByRole('textbox').first().fill(language === 'ko' ? '하프 마라톤' : 'Half Marathon')
+    await page.getByRole('dialog').getByRole('button', { name: /^(Save|저장)$/ }).click()
+    await page.getByRole('dialog').locator('.field-error').first().waitFor()
+    await page.screenshot({ path: join(outDir, `race-dialog-${language}.png`) })
+    await page.close()
+  }
+} finally {
+  await browser.close()
+  await served.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+console.log(`Screenshots written to ${outDir}`)

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base } from '@playwright/test'
+import { runCliProcess, serveProcess, type Served } from '../support/cli'
+
+export interface OfficeFixture {
+  /** The organiser's link, as `race-office serve` printed it. */
+  url: string
+  origin: string
+  token: string
+  file: string
+  /** Stops the office as Ctrl+C would, for tests of what a desk shows when it goes away. */
+  stop(): Promise<number | null>
+}
+
+/**
+ * Every test gets its own event file and its own `race-office serve` on a free port,
+ * started exactly as a user would start it, and stopped with SIGTERM afterwards.
+ */
+export const test = base.extend<{ office: OfficeFixture; initArgs: string[] }>({
+  initArgs: [['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang'], { option: true }],
+  office: async ({ initArgs }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'race-office-e2e-'))
+    const file = join(dir, 'event.raceoffice')
+    const init = await runCliProcess(['init', file, ...initArgs])
+    if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`)
+    let served: Served | null = null
+    let exitCode: number | null | undefined
+    try {
+      served = await serveProcess(file)
+      await use({ url: served.url, origin: served.origin, token: served.token, file, stop: served.stop })
+    } finally {
+      exitCode = await served?.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+    if (exitCode !== 0) throw new Error(`serve did not close cleanly (exit ${exitCode}):\n${served.stderr()}`)
+  },
+})
+
+export { expect } from '@playwright/test'
