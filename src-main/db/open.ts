@@ -2,6 +2,8 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { CommandError } from '../../src-shared/contract/errors'
+import { derivedCategory } from '../entrants/category'
+import type { Sex } from '../../src-shared/categories/categories'
 import type { Database } from './schema'
 import { migrations } from './migrations'
 import type { Migration, MigrationDb } from './migrations/migration'
@@ -39,6 +41,7 @@ export async function openEventFile(path: string, options: OpenOptions = {}): Pr
   const sqlite = openSqlite(path, options.nativeBinding)
   try {
     configure(sqlite)
+    registerFunctions(sqlite)
     const version = readSchemaVersion(sqlite, path, known.length)
     const backupPath = version > 0 && version < known.length ? await backupBeside(sqlite, path, version) : null
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
@@ -76,6 +79,16 @@ function configure(sqlite: SqliteDatabase.Database): void {
   } catch (error) {
     throw notAnEventFile(sqlite.name, (error as Error).message)
   }
+}
+
+/**
+ * SQL functions the app's statements use. Their results are stored in columns, so any other
+ * SQLite tool reads the file without them.
+ */
+function registerFunctions(sqlite: SqliteDatabase.Database): void {
+  sqlite.function('ro_category', { deterministic: true }, (sex, birthDate, age, raceDay, bandsJson) =>
+    derivedCategory(sex as Sex, birthDate as string | null, age as number | null, raceDay as string, bandsJson as string | null),
+  )
 }
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1')

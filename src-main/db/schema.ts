@@ -18,6 +18,7 @@ export interface RaceTable {
   distance_m: number
   start_at_ms: number | null
   colour: string | null
+  category_bands: string | null
   created_at_ms: number
   updated_at_ms: number
 }
@@ -37,12 +38,39 @@ export interface WaveTable {
 }
 
 export interface EntrantTable {
+  num: Generated<number>
   id: string
   race_id: number
   bib: number | null
   given_name: string
   family_name: string
+  second_name: string | null
+  sex: 'F' | 'M' | 'X'
+  birth_date: string | null
+  age: number | null
+  category: string | null
+  nationality: string | null
+  club: string | null
+  email: string | null
+  phone: string | null
+  emergency_name: string | null
+  emergency_phone: string | null
+  shirt_size: string | null
+  ref: string | null
+  status: Generated<'registered' | 'checked-in' | 'withdrawn'>
   created_at_ms: number
+  updated_at_ms: number
+}
+
+/** The FTS5 index of entrant names: rowid is entrant.num. */
+export interface EntrantSearchTable {
+  rowid: number
+  terms: string
+}
+
+export interface ImportMappingTable {
+  headers_key: string
+  mapping_json: string
   updated_at_ms: number
 }
 
@@ -63,6 +91,8 @@ export interface Database {
   race_bib_range: RaceBibRangeTable
   wave: WaveTable
   entrant: EntrantTable
+  entrant_search: EntrantSearchTable
+  import_mapping: ImportMappingTable
   audit: AuditTable
 }
 
@@ -70,3 +100,5 @@ export type RaceRow = Selectable<RaceTable>
 export type NewRace = Insertable<RaceTable>
 export type RaceUpdate = Updateable<RaceTable>
 export type AuditRow = Selectable<AuditTable>
+export type EntrantRow = Selectable<EntrantTable>
+export type NewEntrant = Insertable<EntrantTable>

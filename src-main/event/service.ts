@@ -1,6 +1,7 @@
 import type { EventSettings } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db } from '../db/open'
+import { recomputeCategories } from '../entrants/category'
 
 export async function getEvent(db: Db): Promise<EventSettings> {
   const row = await db.selectFrom('event').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
@@ -19,5 +20,7 @@ export async function updateEvent(db: Db, input: ParsedInput<'event.update'>, no
     })
     .where('id', '=', 1)
     .execute()
+  // Categories follow age on race day: a new date can move runners into another band.
+  if (input.date !== undefined) await recomputeCategories(db)
   return getEvent(db)
 }

@@ -16,6 +16,7 @@ describe('races', () => {
         startAt: Date.UTC(2025, 3, 6, 0, 30),
         colour: '#c0392b',
         bibRanges: [{ first: 1, last: 999 }],
+        categoryBands: null,
         waves: [],
       },
     })
@@ -67,6 +68,26 @@ describe('races', () => {
     })
   })
 
+  it("stores an organiser's category bands and derives every entrant's category again", async () => {
+    const { router } = await tempRouter()
+    await router.call('races.create', marathon, organiser)
+    const runner = await router.call('entrants.create', { raceId: 1, givenName: 'Sarah', familyName: 'Jones', sex: 'F', birthDate: '1980-03-01' }, organiser)
+    expect(runner).toMatchObject({ ok: true, value: { age: 45, category: 'W45' } })
+    const bands = [{ fromAge: 18 }, { fromAge: 40 }, { fromAge: 50, name: 'Veterans' }]
+    expect(await router.call('races.update', { id: 1, categoryBands: bands }, organiser)).toMatchObject({ ok: true, value: { categoryBands: bands } })
+    expect(await router.call('entrants.get', { id: runner.ok ? runner.value.id : '' }, organiser)).toMatchObject({ ok: true, value: { category: 'W40-49' } })
+    await router.call('races.update', { id: 1, categoryBands: null }, organiser)
+    expect(await router.call('entrants.get', { id: runner.ok ? runner.value.id : '' }, organiser)).toMatchObject({ ok: true, value: { category: 'W45' } })
+  })
+
+  it('refuses category bands that start twice at the same age', async () => {
+    const { router } = await tempRouter()
+    expect(await router.dispatch('races.create', { ...marathon, categoryBands: [{ fromAge: 18 }, { fromAge: 18 }] }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+  })
+
   it('lets a race keep its own ranges while renaming it', async () => {
     const { router } = await tempRouter()
     await router.call('races.create', marathon, organiser)
@@ -90,13 +111,8 @@ describe('races', () => {
   it('refuses to delete a race once entrants reference it, saying how many', async () => {
     const { router, file } = await tempRouter()
     await router.call('races.create', marathon, organiser)
-    await file.db
-      .insertInto('entrant')
-      .values([
-        { id: 'a', race_id: 1, bib: null, given_name: 'Min-jun', family_name: 'Kim', created_at_ms: 1, updated_at_ms: 1 },
-        { id: 'b', race_id: 1, bib: 2, given_name: 'Sarah', family_name: 'Jones', created_at_ms: 1, updated_at_ms: 1 },
-      ])
-      .execute()
+    await router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }, organiser)
+    await router.call('entrants.create', { raceId: 1, givenName: 'Sarah', familyName: 'Jones', sex: 'F', bib: 2 }, organiser)
     const result = await router.call('races.delete', { id: 1 }, organiser)
     expect(result).toEqual({
       ok: false,

@@ -2,6 +2,7 @@ import { CommandError, type BibRange, type Race } from '../../src-shared/contrac
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { rangesOverlap } from '../../src-shared/contract/races'
 import type { Db } from '../db/open'
+import { recomputeCategories } from '../entrants/category'
 
 export async function listRaces(db: Db): Promise<Race[]> {
   const [races, ranges, waves] = await Promise.all([
@@ -15,6 +16,7 @@ export async function listRaces(db: Db): Promise<Race[]> {
     distanceM: row.distance_m,
     startAt: row.start_at_ms,
     colour: row.colour,
+    categoryBands: row.category_bands === null ? null : (JSON.parse(row.category_bands) as Race['categoryBands']),
     bibRanges: ranges.filter((r) => r.race_id === row.id).map((r) => ({ first: r.first_bib, last: r.last_bib })),
     waves: waves.filter((w) => w.race_id === row.id).map((w) => ({ id: w.id, name: w.name, startAt: w.start_at_ms })),
   }))
@@ -37,6 +39,7 @@ export async function createRace(db: Db, input: ParsedInput<'races.create'>, now
       distance_m: input.distanceM,
       start_at_ms: input.startAt ?? null,
       colour: input.colour ?? null,
+      category_bands: input.categoryBands == null ? null : JSON.stringify(input.categoryBands),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
     })
@@ -60,10 +63,12 @@ export async function updateRace(db: Db, input: ParsedInput<'races.update'>, now
       ...(input.distanceM !== undefined && { distance_m: input.distanceM }),
       ...(input.startAt !== undefined && { start_at_ms: input.startAt }),
       ...(input.colour !== undefined && { colour: input.colour }),
+      ...(input.categoryBands !== undefined && { category_bands: input.categoryBands === null ? null : JSON.stringify(input.categoryBands) }),
       updated_at_ms: nowMs,
     })
     .where('id', '=', input.id)
     .execute()
+  if (input.categoryBands !== undefined) await recomputeCategories(db, input.id)
   return getRace(db, input.id)
 }
 

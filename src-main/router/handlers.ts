@@ -1,6 +1,8 @@
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
 import type { Db } from '../db/open'
 import { getEvent, updateEvent } from '../event/service'
+import { createEntrant, deleteEntrant, getEntrant, listEntrants, updateEntrant } from '../entrants/service'
+import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
 
 export interface HandlerContext {
@@ -22,4 +24,10 @@ export const handlers: Handlers = {
   'races.create': ({ db, nowMs }, input) => createRace(db, input, nowMs),
   'races.update': ({ db, nowMs }, input) => updateRace(db, input, nowMs),
   'races.delete': ({ db }, input) => deleteRace(db, input),
+  'entrants.list': ({ db }, input) => listEntrants(db, input),
+  'entrants.get': ({ db }, input) => getEntrant(db, input.id),
+  'entrants.search': ({ db }, input) => searchEntrants(db, input),
+  'entrants.create': ({ db, nowMs }, input) => createEntrant(db, input, nowMs),
+  'entrants.update': ({ db, nowMs }, input) => updateEntrant(db, input, nowMs),
+  'entrants.delete': ({ db }, input) => deleteEntrant(db, input),
 }

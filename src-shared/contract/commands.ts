@@ -1,10 +1,21 @@
 import { z } from 'zod'
 import type { Role } from './roles'
 import { eventGetInput, eventSettings, eventUpdateInput } from './event'
+import {
+  entrant,
+  entrantsCreateInput,
+  entrantsDeleteInput,
+  entrantsGetInput,
+  entrantsListInput,
+  entrantsPage,
+  entrantsSearchInput,
+  entrantsUpdateInput,
+  searchHit,
+} from './entrants'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races'
+export type Topic = 'event' | 'races' | 'entrants'
 
 interface CommandSpec {
   input: z.ZodType
@@ -30,6 +41,12 @@ export const commands = {
     roles: organiser,
     changes: ['races'],
   },
+  'entrants.list': { input: entrantsListInput, output: entrantsPage, roles: everyone, changes: [] },
+  'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [] },
+  'entrants.search': { input: entrantsSearchInput, output: z.object({ items: z.array(searchHit) }), roles: everyone, changes: [] },
+  'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },
+  'entrants.update': { input: entrantsUpdateInput, output: entrant, roles: organiser, changes: ['entrants'] },
+  'entrants.delete': { input: entrantsDeleteInput, output: z.object({ id: z.string() }), roles: organiser, changes: ['entrants'] },
 } as const satisfies Record<string, CommandSpec>
 
 export type Commands = typeof commands

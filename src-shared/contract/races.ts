@@ -16,6 +16,19 @@ const bibRanges = z
   .max(50)
   .refine(rangesAreDisjoint, { message: 'Bib ranges of one race must not overlap' })
 
+export const categoryBand = z.strictObject({
+  fromAge: z.int().min(0).max(120),
+  name: z.string().trim().min(1).max(20).optional(),
+})
+
+/** Null: World Athletics five-year masters bands. Otherwise the organiser's own bands. */
+const categoryBands = z
+  .array(categoryBand)
+  .min(1)
+  .max(30)
+  .refine((bands) => new Set(bands.map((b) => b.fromAge)).size === bands.length, { message: 'Two bands start at the same age' })
+  .nullable()
+
 export const wave = z.object({ id, name: z.string(), startAt: instantMs.nullable() })
 
 export const race = z.object({
@@ -25,6 +38,7 @@ export const race = z.object({
   startAt: instantMs.nullable(),
   colour: z.string().nullable(),
   bibRanges: z.array(z.object({ first: z.int(), last: z.int() })),
+  categoryBands: z.array(z.object({ fromAge: z.int(), name: z.string().optional() })).nullable(),
   waves: z.array(wave),
 })
 export type Race = z.infer<typeof race>
@@ -36,6 +50,7 @@ const raceFields = {
   startAt: instantMs.nullable(),
   bibRanges,
   colour: colour.nullable(),
+  categoryBands,
 }
 
 export const racesListInput = z.strictObject({})
@@ -46,6 +61,7 @@ export const racesCreateInput = z.strictObject({
   startAt: raceFields.startAt.optional(),
   bibRanges: raceFields.bibRanges.optional(),
   colour: raceFields.colour.optional(),
+  categoryBands: raceFields.categoryBands.optional(),
 })
 
 export const racesUpdateInput = z.strictObject({
@@ -55,6 +71,7 @@ export const racesUpdateInput = z.strictObject({
   startAt: raceFields.startAt.optional(),
   bibRanges: raceFields.bibRanges.optional(),
   colour: raceFields.colour.optional(),
+  categoryBands: raceFields.categoryBands.optional(),
 })
 
 export const racesDeleteInput = z.strictObject({ id })

@@ -45,7 +45,7 @@ describe('the race form', () => {
   })
 
   it('shows a saved race as the organiser typed it', () => {
-    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], waves: [] }
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: null, waves: [] }
     expect(raceFormFrom(race, clock)).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999' })
   })
 

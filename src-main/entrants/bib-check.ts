@@ -1,0 +1,25 @@
+import { CommandError } from '../../src-shared/contract'
+import type { Db } from '../db/open'
+
+/**
+ * A bib may go to a runner only inside the race's ranges (when it has any) and only if nobody
+ * else holds it: bibs are unique in the whole event.
+ */
+export async function refuseUnusableBib(db: Db, raceId: number, bib: number, exceptEntrantId: string | null): Promise<void> {
+  const ranges = await db.selectFrom('race_bib_range').select(['first_bib', 'last_bib']).where('race_id', '=', raceId).execute()
+  if (ranges.length > 0 && !ranges.some((r) => r.first_bib <= bib && bib <= r.last_bib)) {
+    const race = await db.selectFrom('race').select('name').where('id', '=', raceId).executeTakeFirstOrThrow()
+    const allowed = ranges.map((r) => `${r.first_bib}–${r.last_bib}`).join(', ')
+    throw new CommandError('BIB_OUT_OF_RANGE', `Bib ${bib} is outside ${race.name}'s bib numbers (${allowed}).`, { bib, race: race.name, ranges: allowed })
+  }
+  const holder = await db
+    .selectFrom('entrant')
+    .select(['id', 'given_name', 'family_name'])
+    .where('bib', '=', bib)
+    .$if(exceptEntrantId !== null, (q) => q.where('id', '!=', exceptEntrantId as string))
+    .executeTakeFirst()
+  if (holder !== undefined) {
+    const name = `${holder.given_name} ${holder.family_name}`
+    throw new CommandError('BIB_TAKEN', `Bib ${bib} already belongs to ${name}.`, { bib, holder: name })
+  }
+}

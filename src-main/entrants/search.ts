@@ -1,0 +1,83 @@
+import type { SearchHit } from '../../src-shared/contract'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import { fold, words } from '../../src-shared/search/fold'
+import { sql } from 'kysely'
+import type { Db } from '../db/open'
+
+/**
+ * One box for everything a volunteer types or scans: a bib, a registration reference, or any
+ * prefix of any words of a name, in any order and any script. Exact bib and reference matches
+ * come first, then names.
+ */
+export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search'>): Promise<{ items: SearchHit[] }> {
+  const query = fold(input.query).trim()
+  if (query === '') return { items: [] }
+  const found: number[] = []
+
+  const exact = await db
+    .selectFrom('entrant')
+    .select('num')
+    .where((eb) => {
+      const ors = [eb(eb.fn('lower', ['ref']), '=', query)]
+      if (/^\d{1,7}$/.test(query)) ors.push(eb('bib', '=', Number(query)))
+      return eb.or(ors)
+    })
+    .orderBy('num')
+    .limit(input.limit)
+    .execute()
+  for (const row of exact) found.push(row.num)
+
+  const tokens = words(query)
+  if (tokens.length > 0 && found.length < input.limit) {
+    const match = tokens.map((token) => `"${token.replaceAll('"', '""')}"*`).join(' ')
+    const named = await db
+      .selectFrom('entrant_search')
+      .select('rowid')
+      .where(sql<boolean>`entrant_search match ${match}`)
+      .orderBy(sql`rank`)
+      .limit(input.limit)
+      .execute()
+    for (const row of named) if (!found.includes(row.rowid)) found.push(row.rowid)
+  }
+  if (found.length === 0) return { items: [] }
+
+  const rows = await db
+    .selectFrom('entrant')
+    .innerJoin('race', 'race.id', 'entrant.race_id')
+    .select([
+      'entrant.num',
+      'entrant.id',
+      'entrant.bib',
+      'entrant.given_name',
+      'entrant.family_name',
+      'entrant.second_name',
+      'entrant.ref',
+      'entrant.race_id',
+      'race.name as race',
+      'entrant.category',
+      'entrant.status',
+    ])
+    .where('entrant.num', 'in', found.slice(0, input.limit))
+    .execute()
+  const byNum = new Map(rows.map((row) => [row.num, row]))
+  const items = found.slice(0, input.limit).flatMap((num) => {
+    const row = byNum.get(num)
+    return row === undefined
+      ? []
+      : [
+          {
+            id: row.id,
+            bib: row.bib,
+            givenName: row.given_name,
+            familyName: row.family_name,
+            secondName: row.second_name,
+            ref: row.ref,
+            raceId: row.race_id,
+            race: row.race,
+            category: row.category,
+            status: row.status,
+          },
+        ]
+  })
+  return { items }
+}

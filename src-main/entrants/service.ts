@@ -1,0 +1,212 @@
+import { uuidv7 } from 'uuidv7'
+import { CommandError, type Entrant } from '../../src-shared/contract'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import type { Db } from '../db/open'
+import type { EntrantRow } from '../db/schema'
+import { refuseUnusableBib } from './bib-check'
+import { derivedCategory, raceDayAge } from './category'
+import { indexEntrant, unindexEntrant } from './search-index'
+
+type EntrantWithRace = EntrantRow & { race: string }
+
+export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
+  return {
+    id: row.id,
+    ref: row.ref,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    secondName: row.second_name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    age: raceDayAge(row.birth_date, row.age, raceDay),
+    nationality: row.nationality,
+    club: row.club,
+    email: row.email,
+    phone: row.phone,
+    emergencyName: row.emergency_name,
+    emergencyPhone: row.emergency_phone,
+    shirtSize: row.shirt_size,
+    raceId: row.race_id,
+    race: row.race,
+    category: row.category,
+    bib: row.bib,
+    status: row.status,
+    createdAt: row.created_at_ms,
+    updatedAt: row.updated_at_ms,
+  }
+}
+
+export async function raceDay(db: Db): Promise<string> {
+  return (await db.selectFrom('event').select('date').where('id', '=', 1).executeTakeFirstOrThrow()).date
+}
+
+function entrantsWithRace(db: Db) {
+  return db.selectFrom('entrant').innerJoin('race', 'race.id', 'entrant.race_id').selectAll('entrant').select('race.name as race')
+}
+
+const sortColumns = {
+  familyName: ['entrant.family_name', 'entrant.given_name'],
+  givenName: ['entrant.given_name', 'entrant.family_name'],
+  bib: ['entrant.bib', 'entrant.family_name'],
+  race: ['race.name', 'entrant.family_name'],
+  category: ['entrant.category', 'entrant.family_name'],
+  createdAt: ['entrant.num', 'entrant.num'],
+} as const
+
+export async function listEntrants(db: Db, input: ParsedInput<'entrants.list'>): Promise<{ total: number; items: Entrant[] }> {
+  const filtered = <Q extends ReturnType<typeof entrantsWithRace>>(q: Q): Q =>
+    q
+      .$if(input.raceId !== undefined, (w) => w.where('entrant.race_id', '=', input.raceId as number))
+      .$if(input.status !== undefined, (w) => w.where('entrant.status', '=', input.status as Entrant['status']))
+      .$if(input.category !== undefined, (w) => w.where('entrant.category', '=', input.category as string))
+      .$if(input.sex !== undefined, (w) => w.where('entrant.sex', '=', input.sex as Entrant['sex'])) as Q
+  const [first, second] = sortColumns[input.sort]
+  const [rows, count, day] = await Promise.all([
+    filtered(entrantsWithRace(db))
+      .orderBy(first, input.direction)
+      .orderBy(second, input.direction)
+      .orderBy('entrant.num')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    filtered(entrantsWithRace(db))
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    raceDay(db),
+  ])
+  return { total: count.n, items: rows.map((row) => toEntrant(row, day)) }
+}
+
+export async function getEntrant(db: Db, id: string): Promise<Entrant> {
+  const row = await entrantsWithRace(db).where('entrant.id', '=', id).executeTakeFirst()
+  if (row === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id })
+  return toEntrant(row, await raceDay(db))
+}
+
+async function raceBands(db: Db, raceId: number): Promise<string | null> {
+  const race = await db.selectFrom('race').select('category_bands').where('id', '=', raceId).executeTakeFirst()
+  if (race === undefined) throw new CommandError('NOT_FOUND', `There is no race with id ${raceId}.`, { raceId })
+  return race.category_bands
+}
+
+async function refuseTakenRef(db: Db, ref: string, exceptId: string | null): Promise<void> {
+  const holder = await db
+    .selectFrom('entrant')
+    .select(['given_name', 'family_name'])
+    .where('ref', '=', ref)
+    .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId as string))
+    .executeTakeFirst()
+  if (holder !== undefined) {
+    throw new CommandError('REF_TAKEN', `Registration ${ref} already belongs to ${holder.given_name} ${holder.family_name}.`, {
+      ref,
+      holder: `${holder.given_name} ${holder.family_name}`,
+    })
+  }
+}
+
+export type EntrantFields = Omit<ParsedInput<'entrants.create'>, never>
+
+/** Inserts one entrant with its category and search tokens; used by create, import and walk-ups. */
+export async function insertEntrant(db: Db, input: EntrantFields, nowMs: number, day: string): Promise<{ id: string; num: number }> {
+  const bands = await raceBands(db, input.raceId)
+  if (input.bib != null) await refuseUnusableBib(db, input.raceId, input.bib, null)
+  if (input.ref != null) await refuseTakenRef(db, input.ref, null)
+  const birthDate = input.birthDate ?? null
+  const age = birthDate === null ? (input.age ?? null) : null
+  const id = uuidv7()
+  const { num } = await db
+    .insertInto('entrant')
+    .values({
+      id,
+      race_id: input.raceId,
+      bib: input.bib ?? null,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      second_name: input.secondName ?? null,
+      sex: input.sex,
+      birth_date: birthDate,
+      age,
+      category: derivedCategory(input.sex, birthDate, age, day, bands),
+      nationality: input.nationality ?? null,
+      club: input.club ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      emergency_name: input.emergencyName ?? null,
+      emergency_phone: input.emergencyPhone ?? null,
+      shirt_size: input.shirtSize ?? null,
+      ref: input.ref ?? null,
+      created_at_ms: nowMs,
+      updated_at_ms: nowMs,
+    })
+    .returning('num')
+    .executeTakeFirstOrThrow()
+  await indexEntrant(db, num, { givenName: input.givenName, familyName: input.familyName, secondName: input.secondName ?? null })
+  return { id, num }
+}
+
+export async function createEntrant(db: Db, input: ParsedInput<'entrants.create'>, nowMs: number): Promise<Entrant> {
+  const { id } = await insertEntrant(db, input, nowMs, await raceDay(db))
+  return getEntrant(db, id)
+}
+
+export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'>, nowMs: number): Promise<Entrant> {
+  const current = await db.selectFrom('entrant').selectAll().where('id', '=', input.id).executeTakeFirst()
+  if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
+  if (input.status !== undefined && current.status === 'checked-in') {
+    throw new CommandError('ENTRANT_CHECKED_IN', `${current.given_name} ${current.family_name} has picked up their bib; undo the check-in first.`, {
+      name: `${current.given_name} ${current.family_name}`,
+    })
+  }
+  const raceId = input.raceId ?? current.race_id
+  const bib = input.bib === undefined ? current.bib : input.bib
+  if (bib !== null && (bib !== current.bib || raceId !== current.race_id)) await refuseUnusableBib(db, raceId, bib, current.id)
+  if (input.ref != null && input.ref !== current.ref) await refuseTakenRef(db, input.ref, current.id)
+  const sex = input.sex ?? current.sex
+  const birthDate = input.birthDate === undefined ? current.birth_date : input.birthDate
+  const age = birthDate !== null ? null : input.age === undefined ? current.age : input.age
+  const names = {
+    givenName: input.givenName ?? current.given_name,
+    familyName: input.familyName ?? current.family_name,
+    secondName: input.secondName === undefined ? current.second_name : input.secondName,
+  }
+  await db
+    .updateTable('entrant')
+    .set({
+      race_id: raceId,
+      bib,
+      given_name: names.givenName,
+      family_name: names.familyName,
+      second_name: names.secondName,
+      sex,
+      birth_date: birthDate,
+      age,
+      category: derivedCategory(sex, birthDate, age, await raceDay(db), await raceBands(db, raceId)),
+      ...(input.nationality !== undefined && { nationality: input.nationality }),
+      ...(input.club !== undefined && { club: input.club }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.emergencyName !== undefined && { emergency_name: input.emergencyName }),
+      ...(input.emergencyPhone !== undefined && { emergency_phone: input.emergencyPhone }),
+      ...(input.shirtSize !== undefined && { shirt_size: input.shirtSize }),
+      ...(input.ref !== undefined && { ref: input.ref }),
+      ...(input.status !== undefined && { status: input.status }),
+      updated_at_ms: nowMs,
+    })
+    .where('id', '=', input.id)
+    .execute()
+  await indexEntrant(db, current.num, names)
+  return getEntrant(db, input.id)
+}
+
+export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'>): Promise<{ id: string }> {
+  const current = await db.selectFrom('entrant').select(['num', 'status', 'given_name', 'family_name']).where('id', '=', input.id).executeTakeFirst()
+  if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
+  if (current.status === 'checked-in') {
+    const name = `${current.given_name} ${current.family_name}`
+    throw new CommandError('ENTRANT_CHECKED_IN', `${name} has picked up their bib and cannot be deleted. Mark them withdrawn instead.`, { name })
+  }
+  await unindexEntrant(db, current.num)
+  await db.deleteFrom('entrant').where('id', '=', input.id).execute()
+  return { id: input.id }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { id, instantMs, isoDate, shortText } from './fields'
+import { maxBib } from './races'
+
+export const sexes = ['F', 'M', 'X'] as const
+export const sex = z.enum(sexes)
+export const entrantStatuses = ['registered', 'checked-in', 'withdrawn'] as const
+export const entrantStatus = z.enum(entrantStatuses)
+export type EntrantStatus = z.infer<typeof entrantStatus>
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+
+export const bib = z.int().min(1).max(maxBib)
+
+/** Every field an organiser can set on an entrant; the import validates each row with these. */
+export const entrantFields = {
+  raceId: id,
+  givenName: shortText(100),
+  familyName: shortText(100),
+  secondName: optionalText(100),
+  sex,
+  birthDate: isoDate.nullable(),
+  /** Age on race day, kept only when the registration gave no birth date. */
+  age: z.int().min(0).max(120).nullable(),
+  nationality: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { message: 'Use a 3-letter country code such as KOR or GBR' })
+    .nullable(),
+  club: optionalText(200),
+  email: optionalText(200).refine((value) => value === null || /^[^\s@]+@[^\s@]+$/.test(value), { message: 'Not an email address' }),
+  phone: optionalText(50),
+  emergencyName: optionalText(200),
+  emergencyPhone: optionalText(50),
+  shirtSize: optionalText(20),
+  ref: optionalText(100),
+  bib: bib.nullable(),
+}
+
+export const entrant = z.object({
+  id: z.string(),
+  ref: z.string().nullable(),
+  givenName: z.string(),
+  familyName: z.string(),
+  secondName: z.string().nullable(),
+  sex,
+  birthDate: z.string().nullable(),
+  /** Age on race day: from the birth date when known, else as registered. */
+  age: z.int().nullable(),
+  nationality: z.string().nullable(),
+  club: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  emergencyName: z.string().nullable(),
+  emergencyPhone: z.string().nullable(),
+  shirtSize: z.string().nullable(),
+  raceId: z.int(),
+  race: z.string(),
+  category: z.string().nullable(),
+  bib: z.int().nullable(),
+  status: entrantStatus,
+  createdAt: instantMs,
+  updatedAt: instantMs,
+})
+export type Entrant = z.infer<typeof entrant>
+
+export const entrantSortKeys = ['familyName', 'givenName', 'bib', 'race', 'category', 'createdAt'] as const
+
+export const entrantsListInput = z.strictObject({
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).max(1000).default(100),
+  sort: z.enum(entrantSortKeys).default('familyName'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  raceId: id.optional(),
+  status: entrantStatus.optional(),
+  category: z.string().max(40).optional(),
+  sex: sex.optional(),
+})
+
+export const entrantsGetInput = z.strictObject({ id: z.string().min(1).max(100) })
+
+export const entrantsCreateInput = z.strictObject({
+  raceId: entrantFields.raceId,
+  givenName: entrantFields.givenName,
+  familyName: entrantFields.familyName,
+  sex: entrantFields.sex,
+  secondName: entrantFields.secondName.optional(),
+  birthDate: entrantFields.birthDate.optional(),
+  age: entrantFields.age.optional(),
+  nationality: entrantFields.nationality.optional(),
+  club: entrantFields.club.optional(),
+  email: entrantFields.email.optional(),
+  phone: entrantFields.phone.optional(),
+  emergencyName: entrantFields.emergencyName.optional(),
+  emergencyPhone: entrantFields.emergencyPhone.optional(),
+  shirtSize: entrantFields.shirtSize.optional(),
+  ref: entrantFields.ref.optional(),
+  bib: entrantFields.bib.optional(),
+})
+
+export const entrantsUpdateInput = entrantsCreateInput.partial().extend({
+  id: z.string().min(1).max(100),
+  /** Check-in sets "checked-in" through its own commands; here a runner can only withdraw or return. */
+  status: z.enum(['registered', 'withdrawn']).optional(),
+})
+
+export const entrantsDeleteInput = z.strictObject({ id: z.string().min(1).max(100) })
+
+export const entrantsSearchInput = z.strictObject({
+  query: z.string().max(200),
+  limit: z.int().min(1).max(100).default(20),
+})
+
+export const searchHit = z.object({
+  id: z.string(),
+  bib: z.int().nullable(),
+  givenName: z.string(),
+  familyName: z.string(),
+  secondName: z.string().nullable(),
+  ref: z.string().nullable(),
+  raceId: z.int(),
+  race: z.string(),
+  category: z.string().nullable(),
+  status: entrantStatus,
+})
+export type SearchHit = z.infer<typeof searchHit>
+
+export const entrantsPage = z.object({ total: z.int(), items: z.array(entrant) })

@@ -1,0 +1,44 @@
+// One spelling for search: case, accents and width folded (Müller = muller, José = jose,
+// full-width digits = digits). Hangul syllables survive: they are decomposed and recomposed.
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase()
+}
+
+/** Words of a name: split on spaces, hyphens, apostrophes, dots and the like. */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+}
+
+/** The name with every separator removed: "Min-jun" → "minjun", "O'Connor" → "oconnor". */
+export function joined(text: string): string {
+  return words(text).join('')
+}
+
+/**
+ * Every token a runner can be found by: each word, each name written together, and family and
+ * given name together either way round (Korean and Chinese names are written family first
+ * with no space: 김민준).
+ */
+export function searchTerms(name: { givenName: string; familyName: string; secondName: string | null }): string[] {
+  const terms = new Set<string>()
+  for (const part of [name.givenName, name.familyName, name.secondName ?? '']) {
+    for (const word of words(part)) terms.add(word)
+    const together = joined(part)
+    if (together !== '') terms.add(together)
+  }
+  terms.add(joined(name.familyName) + joined(name.givenName))
+  terms.add(joined(name.givenName) + joined(name.familyName))
+  const second = words(name.secondName ?? '')
+  if (second.length > 1) terms.add(second.join(''))
+  // A Korean or Chinese name written as one word (김민준) is family name first: one syllable
+  // mostly, two for some families. Its given name alone (민준) must find the runner too.
+  for (const term of [...terms]) {
+    if (!/^[\p{Script=Hangul}\p{Script=Han}]{2,}$/u.test(term)) continue
+    terms.add(term.slice(1))
+    if (term.length >= 4) terms.add(term.slice(2))
+  }
+  terms.delete('')
+  return [...terms]
+}
