@@ -44,7 +44,7 @@ Example:
     rmSync(building, { force: true })
     const file = await openEventFile(building, { newEvent: { timeZone: 'UTC' } })
     try {
-      const router = createRouter({ db: file.db })
+      const router = createRouter({ db: file.db, sqlite: file.sqlite })
       const session = cliSession()
       const settings = await router.call(
         'event.update',

@@ -56,7 +56,23 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { id: await entrantId() }
     case 'entrants.update':
       return { id: await entrantId(), shirtSize: 'M' }
+    case 'imports.upload':
+      return registrations
+    case 'imports.preview':
+    case 'imports.discard':
+      return { id: await uploadId(h) }
+    case 'imports.commit':
+      return { id: await uploadId(h) }
   }
+}
+
+const registrations = {
+  fileName: 'entries.csv',
+  chunk: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\n').toString('base64'),
+}
+
+async function uploadId(h: Host): Promise<string> {
+  return ((await postCommand(h.port, 'imports.upload', registrations, h.tokens.organiser)).json() as { value: { id: string } }).value.id
 }
 
 const invalidInput: Record<(typeof commandNames)[number], unknown> = {
@@ -72,6 +88,10 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'entrants.create': { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'male' },
   'entrants.update': { id: 'x', birthDate: '1986-13-01' },
   'entrants.delete': { id: '' },
+  'imports.upload': { fileName: 'entries.csv', chunk: 5 },
+  'imports.preview': { id: 5 },
+  'imports.commit': { id: 'x', skipInvalid: 'yes' },
+  'imports.discard': {},
 }
 
 describe('the HTTP host', () => {

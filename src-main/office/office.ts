@@ -11,7 +11,7 @@ export interface Office {
 
 export async function openOffice(path: string, options: OpenOptions = {}): Promise<Office> {
   const file = await openEventFile(path, options)
-  const router = createRouter({ db: file.db })
+  const router = createRouter({ db: file.db, sqlite: file.sqlite })
   return {
     file,
     router,

@@ -1,5 +1,8 @@
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
+import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
+import { commitImport, previewImport, uploadChunk } from '../import/service'
+import type { ImportSessions } from '../import/sessions'
 import { getEvent, updateEvent } from '../event/service'
 import { createEntrant, deleteEntrant, getEntrant, listEntrants, updateEntrant } from '../entrants/service'
 import { searchEntrants } from '../entrants/search'
@@ -8,6 +11,9 @@ import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
 export interface HandlerContext {
   /** Inside a transaction for writes. */
   db: Db
+  /** The same connection, for prepared statements in hot loops; only inside a write's transaction. */
+  sqlite: SqliteDatabase.Database
+  imports: ImportSessions
   session: Session
   nowMs: number
 }
@@ -30,4 +36,11 @@ export const handlers: Handlers = {
   'entrants.create': ({ db, nowMs }, input) => createEntrant(db, input, nowMs),
   'entrants.update': ({ db, nowMs }, input) => updateEntrant(db, input, nowMs),
   'entrants.delete': ({ db }, input) => deleteEntrant(db, input),
+  'imports.upload': async ({ imports }, input) => uploadChunk(imports, input),
+  'imports.preview': ({ db, imports }, input) => previewImport(db, imports, input),
+  'imports.commit': ({ db, sqlite, imports, nowMs }, input) => commitImport(db, sqlite, imports, input, nowMs),
+  'imports.discard': async ({ imports }, input) => {
+    imports.discard(input.id)
+    return { id: input.id }
+  },
 }

@@ -75,6 +75,7 @@ describe('the command router', () => {
     const { file } = await tempRouter()
     const router = createRouter({
       db: file.db,
+      sqlite: file.sqlite,
       logError: () => {},
       handlers: {
         ...handlers,

@@ -12,7 +12,9 @@ import {
   type CommandResult,
   type Session,
 } from '../../src-shared/contract'
+import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
+import { ImportSessions } from '../import/sessions'
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
 
 export type ChangeListener = (change: ChangeEvent) => void
@@ -29,6 +31,8 @@ export interface Router {
 
 export interface RouterOptions {
   db: Db
+  sqlite: SqliteDatabase.Database
+  imports?: ImportSessions
   handlers?: Handlers
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
@@ -36,7 +40,8 @@ export interface RouterOptions {
 }
 
 export function createRouter(options: RouterOptions): Router {
-  const { db } = options
+  const { db, sqlite } = options
+  const imports = options.imports ?? new ImportSessions()
   const handlers = options.handlers ?? defaultHandlers
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
@@ -67,9 +72,9 @@ export function createRouter(options: RouterOptions): Router {
     const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
     try {
       const nowMs = now()
-      if (!isWrite(command)) return { ok: true, value: await run({ db, session, nowMs }, parsed.data) }
+      if (!isWrite(command)) return { ok: true, value: await run({ db, sqlite, imports, session, nowMs }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
-        const output = await run({ db: trx, session, nowMs }, parsed.data)
+        const output = await run({ db: trx, sqlite, imports, session, nowMs }, parsed.data)
         await trx
           .insertInto('audit')
           .values({

@@ -12,6 +12,14 @@ import {
   entrantsUpdateInput,
   searchHit,
 } from './entrants'
+import {
+  importCommitInput,
+  importDiscardInput,
+  importPreview,
+  importPreviewInput,
+  importResult,
+  importUploadInput,
+} from './imports'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
@@ -47,6 +55,12 @@ export const commands = {
   'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },
   'entrants.update': { input: entrantsUpdateInput, output: entrant, roles: organiser, changes: ['entrants'] },
   'entrants.delete': { input: entrantsDeleteInput, output: z.object({ id: z.string() }), roles: organiser, changes: ['entrants'] },
+  // A registration file arrives in chunks, is previewed (mapping, per-row problems) and then
+  // committed whole; only the commit writes to the event.
+  'imports.upload': { input: importUploadInput, output: z.object({ id: z.string(), bytes: z.int() }), roles: organiser, changes: [] },
+  'imports.preview': { input: importPreviewInput, output: importPreview, roles: organiser, changes: [] },
+  'imports.commit': { input: importCommitInput, output: importResult, roles: organiser, changes: ['entrants'] },
+  'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 
 export type Commands = typeof commands

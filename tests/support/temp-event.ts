@@ -28,7 +28,7 @@ export async function tempEvent(options: OpenOptions = {}): Promise<EventFile> {
 
 export async function tempRouter(): Promise<{ file: EventFile; router: Router }> {
   const file = await tempEvent({ now: () => Date.UTC(2025, 3, 6, 6) })
-  return { file, router: createRouter({ db: file.db, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {} }) }
+  return { file, router: createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {} }) }
 }
 
 export const organiser: Session = { role: 'organiser', actor: 'Test Organiser', desk: 'office' }

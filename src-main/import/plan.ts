@@ -1,0 +1,229 @@
+import type { z } from 'zod'
+import { entrantsCreateInput } from '../../src-shared/contract/entrants'
+import type { ColumnMapping, ImportField, RejectedRow } from '../../src-shared/contract/imports'
+import { fold } from '../../src-shared/search/fold'
+import type { EntrantRow } from '../db/schema'
+import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } from './dates'
+import { readSex } from './sex'
+import type { Table } from './table'
+
+export type EntrantInput = z.output<typeof entrantsCreateInput>
+
+export interface PlanContext {
+  races: { id: number; name: string; ranges: { first: number; last: number }[] }[]
+  /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
+  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size'>[]
+  today: string
+}
+
+export interface PlanOptions {
+  mapping: ColumnMapping
+  dateOrder?: DateOrder | undefined
+  race?: string | undefined
+}
+
+export interface Duplicate {
+  row: number
+  name: string
+  birthDate: string
+  withRow: number | null
+  withRef: string | null
+}
+
+export interface ImportPlan {
+  dateOrder: DateOrderEvidence
+  toAdd: { row: number; input: EntrantInput }[]
+  toUpdate: { row: number; num: number; id: string; input: EntrantInput }[]
+  unchanged: number
+  rejected: RejectedRow[]
+  duplicates: Duplicate[]
+}
+
+const labels: Record<ImportField, string> = {
+  ref: 'registration reference',
+  race: 'race',
+  givenName: 'given name',
+  familyName: 'family name',
+  fullName: 'name',
+  secondName: 'name in second script',
+  sex: 'sex',
+  birthDate: 'birth date',
+  age: 'age',
+  nationality: 'nationality',
+  club: 'club',
+  email: 'email',
+  phone: 'phone',
+  emergencyName: 'emergency contact',
+  emergencyPhone: 'emergency phone',
+  shirtSize: 'shirt size',
+  bib: 'bib',
+}
+
+/** Reads and checks every row, and decides what each would do; writes nothing. */
+export function planImport(table: Table, options: PlanOptions, context: PlanContext): ImportPlan {
+  const { mapping } = options
+  const cell = (cells: string[], field: ImportField): string => {
+    const index = mapping[field]
+    return index === undefined ? '' : (cells[index] ?? '').trim()
+  }
+  const evidence = mapping.birthDate === undefined ? ({ kind: 'none' } as const) : dateOrderEvidence(table.rows.map((r) => ({ row: r.row, text: cell(r.cells, 'birthDate') })))
+  const order = options.dateOrder ?? (evidence.kind === 'proven' ? evidence.order : null)
+  const raceByName = new Map(context.races.map((race) => [fold(race.name).trim(), race]))
+  const defaultRace = options.race === undefined ? undefined : raceByName.get(fold(options.race).trim())
+  const existingByRef = new Map(context.existing.filter((e) => e.ref !== null).map((e) => [e.ref as string, e]))
+  const bibHolders = new Map(context.existing.filter((e) => e.bib !== null).map((e) => [e.bib as number, e.id]))
+  const namesSeen = new Map<string, { row: number | null; ref: string | null; id: string | null }>()
+  for (const e of context.existing) {
+    if (e.birth_date !== null) namesSeen.set(nameKey(e.given_name, e.family_name, e.birth_date), { row: null, ref: e.ref, id: e.id })
+  }
+  const refsInFile = new Map<string, number>()
+  const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, rejected: [], duplicates: [] }
+
+  for (const { row, cells } of table.rows) {
+    const errors: RejectedRow[] = []
+    const reject = (field: ImportField, code: string, message: string): void => void errors.push({ row, field, code, message })
+
+    let givenName = cell(cells, 'givenName')
+    let familyName = cell(cells, 'familyName')
+    if (givenName === '' && familyName === '' && mapping.fullName !== undefined) [givenName, familyName] = splitFullName(cell(cells, 'fullName'))
+    if (givenName === '') reject(mapping.givenName === undefined && mapping.fullName !== undefined ? 'fullName' : 'givenName', 'MISSING', 'The given name is missing.')
+    if (familyName === '') reject(mapping.familyName === undefined && mapping.fullName !== undefined ? 'fullName' : 'familyName', 'MISSING', 'The family name is missing.')
+
+    const raceText = cell(cells, 'race')
+    const race = raceText === '' ? defaultRace : raceByName.get(fold(raceText).trim())
+    if (race === undefined) {
+      if (raceText !== '') reject('race', 'UNKNOWN_RACE', `There is no race called "${raceText}" (races: ${context.races.map((r) => r.name).join(', ')}).`)
+      else reject('race', 'MISSING', 'The race is missing (choose a race for rows without one).')
+    }
+
+    const sexText = cell(cells, 'sex')
+    const sex = readSex(sexText)
+    if (sex === null) reject('sex', sexText === '' ? 'MISSING' : 'BAD_SEX', sexText === '' ? 'Sex is missing.' : `"${sexText}" is not a sex this import knows (use F, M or X).`)
+
+    const birthText = cell(cells, 'birthDate')
+    let birthDate: string | null = null
+    if (birthText !== '') {
+      birthDate = readDate(birthText, order, context.today)
+      if (birthDate === null) {
+        const undecided = order === null && /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(birthText)
+        reject(
+          'birthDate',
+          undecided ? 'DATE_ORDER_UNKNOWN' : 'BAD_DATE',
+          undecided ? `"${birthText}" could be day/month or month/day: say which order the file uses.` : `"${birthText}" is not a real date.`,
+        )
+      }
+    }
+
+    const ageText = cell(cells, 'age')
+    const age = ageText === '' ? null : /^\d{1,3}$/.test(ageText) ? Number(ageText) : Number.NaN
+    if (Number.isNaN(age)) reject('age', 'INVALID', `"${ageText}" is not an age.`)
+
+    const bibText = cell(cells, 'bib')
+    const bib = bibText === '' ? null : /^\d{1,7}$/.test(bibText) ? Number(bibText) : Number.NaN
+    if (Number.isNaN(bib)) reject('bib', 'INVALID', `"${bibText}" is not a bib number.`)
+
+    const ref = cell(cells, 'ref') || null
+    if (ref !== null) {
+      const first = refsInFile.get(ref)
+      if (first !== undefined) reject('ref', 'DUPLICATE_REF', `Registration ${ref} is also on row ${first}.`)
+      else refsInFile.set(ref, row)
+    }
+    if (errors.length > 0) {
+      plan.rejected.push(...errors)
+      continue
+    }
+
+    const candidate = {
+      raceId: (race as { id: number }).id,
+      givenName,
+      familyName,
+      sex,
+      secondName: cell(cells, 'secondName'),
+      birthDate,
+      age: birthDate === null ? age : null,
+      nationality: cell(cells, 'nationality') || null,
+      club: cell(cells, 'club'),
+      email: cell(cells, 'email'),
+      phone: cell(cells, 'phone'),
+      emergencyName: cell(cells, 'emergencyName'),
+      emergencyPhone: cell(cells, 'emergencyPhone'),
+      shirtSize: cell(cells, 'shirtSize'),
+      ref,
+      bib,
+    }
+    const parsed = entrantsCreateInput.safeParse(candidate)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'row') as ImportField
+        plan.rejected.push({ row, field, code: 'INVALID', message: `${labels[field] ?? field}: ${issue.message}` })
+      }
+      continue
+    }
+    const input = parsed.data
+    const match = ref === null ? undefined : existingByRef.get(ref)
+
+    if (match === undefined && input.bib != null) {
+      const bibProblem = checkBib(input.bib, context.races.find((r) => r.id === input.raceId)!, bibHolders)
+      if (bibProblem !== null) {
+        plan.rejected.push({ row, field: 'bib', ...bibProblem })
+        continue
+      }
+      bibHolders.set(input.bib, `row ${row}`)
+    }
+
+    if (input.birthDate != null) {
+      const key = nameKey(input.givenName, input.familyName, input.birthDate)
+      const seen = namesSeen.get(key)
+      if (seen !== undefined && (seen.ref === null || seen.ref !== ref) && (match === undefined || seen.id !== match.id)) {
+        plan.duplicates.push({ row, name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate, withRow: seen.row, withRef: seen.ref })
+      } else if (seen === undefined) namesSeen.set(key, { row, ref, id: match?.id ?? null })
+    }
+
+    if (match === undefined) plan.toAdd.push({ row, input })
+    else if (differs(match, input)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
+    else plan.unchanged++
+  }
+  return plan
+}
+
+function nameKey(given: string, family: string, birthDate: string): string {
+  return `${fold(family).trim()}|${fold(given).trim()}|${birthDate}`
+}
+
+/** "Kim, Min-jun" is family first; "Min-jun Kim" has the family name last. */
+function splitFullName(text: string): [string, string] {
+  const comma = text.indexOf(',')
+  if (comma >= 0) return [text.slice(comma + 1).trim(), text.slice(0, comma).trim()]
+  const parts = text.split(/\s+/).filter(Boolean)
+  if (parts.length < 2) return ['', text.trim()]
+  return [parts.slice(0, -1).join(' '), parts.at(-1) as string]
+}
+
+function checkBib(bib: number, race: PlanContext['races'][number], holders: Map<number, string>): { code: string; message: string } | null {
+  if (race.ranges.length > 0 && !race.ranges.some((r) => r.first <= bib && bib <= r.last)) {
+    return { code: 'BIB_OUT_OF_RANGE', message: `Bib ${bib} is outside ${race.name}'s bib numbers (${race.ranges.map((r) => `${r.first}–${r.last}`).join(', ')}).` }
+  }
+  const holder = holders.get(bib)
+  if (holder !== undefined) return { code: 'BIB_TAKEN', message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.` }
+  return null
+}
+
+/** A re-import changes only registration details: never bib, check-in or timing state. */
+function differs(current: PlanContext['existing'][number], next: EntrantInput): boolean {
+  return (
+    current.race_id !== next.raceId ||
+    current.given_name !== next.givenName ||
+    current.family_name !== next.familyName ||
+    current.second_name !== (next.secondName ?? null) ||
+    current.sex !== next.sex ||
+    current.birth_date !== (next.birthDate ?? null) ||
+    current.age !== (next.birthDate == null ? (next.age ?? null) : null) ||
+    current.nationality !== (next.nationality ?? null) ||
+    current.club !== (next.club ?? null) ||
+    current.email !== (next.email ?? null) ||
+    current.phone !== (next.phone ?? null) ||
+    current.emergency_name !== (next.emergencyName ?? null) ||
+    current.emergency_phone !== (next.emergencyPhone ?? null) ||
+    current.shirt_size !== (next.shirtSize ?? null)
+  )
+}

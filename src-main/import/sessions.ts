@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import { CommandError } from '../../src-shared/contract'
+import { readTable, type Table } from './table'
+
+const maxFileBytes = 200 * 1024 * 1024
+const maxSessions = 8
+const idleMs = 60 * 60 * 1000
+
+interface Upload {
+  fileName: string
+  chunks: Buffer[]
+  bytes: number
+  table: Table | null
+  touchedAt: number
+}
+
+/**
+ * Files on their way in. A file arrives in chunks (so every request stays small and the wizard
+ * can show progress) and is read once, when first previewed; it lives in memory until committed,
+ * discarded, or left alone for an hour.
+ */
+export class ImportSessions {
+  private readonly uploads = new Map<string, Upload>()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  append(id: string | undefined, fileName: string, chunk: Buffer): { id: string; bytes: number } {
+    this.forgetIdle()
+    let upload = id === undefined ? undefined : this.uploads.get(id)
+    if (id !== undefined && upload === undefined) throw notFound(id)
+    if (upload === undefined) {
+      if (this.uploads.size >= maxSessions) throw new CommandError('IMPORT_REFUSED', 'Too many imports are open at once; finish or cancel one first.')
+      id = randomUUID()
+      upload = { fileName, chunks: [], bytes: 0, table: null, touchedAt: this.now() }
+      this.uploads.set(id, upload)
+    }
+    upload.bytes += chunk.length
+    if (upload.bytes > maxFileBytes) {
+      this.uploads.delete(id as string)
+      throw new CommandError('IMPORT_REFUSED', `The file is larger than ${maxFileBytes / 1024 / 1024} MB.`)
+    }
+    upload.chunks.push(chunk)
+    upload.table = null
+    upload.touchedAt = this.now()
+    return { id: id as string, bytes: upload.bytes }
+  }
+
+  async table(id: string): Promise<{ fileName: string; table: Table }> {
+    const upload = this.uploads.get(id)
+    if (upload === undefined) throw notFound(id)
+    upload.touchedAt = this.now()
+    upload.table ??= await readTable(Buffer.concat(upload.chunks))
+    return { fileName: upload.fileName, table: upload.table }
+  }
+
+  discard(id: string): void {
+    this.uploads.delete(id)
+  }
+
+  private forgetIdle(): void {
+    for (const [id, upload] of this.uploads) if (this.now() - upload.touchedAt > idleMs) this.uploads.delete(id)
+  }
+}
+
+function notFound(id: string): CommandError {
+  return new CommandError('IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled, or left for over an hour). Choose the file again.', { id })
+}

@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { fixture } from '../../tests/support/import'
+import { readTable } from './table'
+
+const utf16 = (text: string, endian: 'le' | 'be'): Buffer => {
+  const le = Buffer.from(text, 'utf16le')
+  if (endian === 'le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le])
+  const be = Buffer.from(le)
+  for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1] as number, be[i] as number]
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), be])
+}
+
+describe('reading registration files', () => {
+  it.each([
+    ['UTF-8 without BOM', Buffer.from('Name;Vorname\nSchröder;Jörg\n', 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name;Vorname\nSchröder;Jörg\n', 'utf8')]), 'utf-8'],
+    ['UTF-16 LE with BOM', utf16('Name\tVorname\r\nSchröder\tJörg\r\n', 'le'), 'utf-16le'],
+    ['UTF-16 BE with BOM', utf16('Name\tVorname\r\nSchröder\tJörg\r\n', 'be'), 'utf-16be'],
+    ['Windows-1252', Buffer.from([...Buffer.from('Name;Vorname\nSchr'), 0xf6, ...Buffer.from('der;J'), 0xf6, ...Buffer.from('rg\n')]), 'windows-1252'],
+  ])('decodes %s', async (_name, bytes, encoding) => {
+    const table = await readTable(bytes)
+    expect(table.encoding).toBe(encoding)
+    expect(table.headers).toEqual(['Name', 'Vorname'])
+    expect(table.rows).toEqual([{ row: 2, cells: ['Schröder', 'Jörg'] }])
+  })
+
+  it.each([
+    [',', 'a,b,c\n1,2,3\n'],
+    [';', 'a;b;c\n1;2;3\n'],
+    ['\t', 'a\tb\tc\n1\t2\t3\n'],
+  ])('detects the delimiter %j', async (delimiter, text) => {
+    const table = await readTable(Buffer.from(text))
+    expect(table.delimiter).toBe(delimiter)
+    expect(table.rows[0]?.cells).toEqual(['1', '2', '3'])
+  })
+
+  it('keeps separators, quotes and line breaks inside quoted fields, and counts rows as records', async () => {
+    const text = 'Name,Address,Note\r\n"Kim, Min-jun","1 Sungri Street\r\nApt 2","said ""hello"""\r\nJones,Street,\r\n'
+    const table = await readTable(Buffer.from(text))
+    expect(table.rows).toEqual([
+      { row: 2, cells: ['Kim, Min-jun', '1 Sungri Street\r\nApt 2', 'said "hello"'] },
+      { row: 3, cells: ['Jones', 'Street', ''] },
+    ])
+  })
+
+  it('skips blank lines but keeps the row numbers of the file', async () => {
+    const table = await readTable(Buffer.from('a,b\n1,2\n\n,\n3,4\n'))
+    expect(table.rows).toEqual([
+      { row: 2, cells: ['1', '2'] },
+      { row: 5, cells: ['3', '4'] },
+    ])
+  })
+
+  it('refuses an empty file and a quote that is never closed', async () => {
+    await expect(readTable(Buffer.from(''))).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
+    await expect(readTable(Buffer.from('a,b\n"open,2\n'))).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
+  })
+
+  it("reads the club's Excel CSV: Windows-1252, semicolons, CRLF", async () => {
+    const table = await readTable(fixture('registrations-club-excel.csv'))
+    expect(table).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';' })
+    expect(table.headers).toEqual(['Nachname', 'Vorname', 'Geschlecht', 'Geburtsdatum', 'Strecke', 'Verein'])
+    expect(table.rows.find((r) => r.cells[0] === 'Lefèvre')?.cells).toEqual(['Lefèvre', 'Amélie', 'weiblich', '20.06.2002', 'Marathon', ''])
+  })
+
+  it('reads XLSX: text, numbers, real date cells and formulas', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Entries')
+    sheet.addRow(['First Name', 'Last Name', 'DOB', 'Age', 'Bib'])
+    sheet.addRow(['Min-jun', 'Kim', new Date(Date.UTC(1986, 0, 18)), 39, { formula: '1+1', result: 2 }])
+    sheet.addRow(['경희', '리', 19545, null, null])
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer())
+    const table = await readTable(bytes)
+    expect(table.format).toBe('xlsx')
+    expect(table.headers).toEqual(['First Name', 'Last Name', 'DOB', 'Age', 'Bib'])
+    expect(table.rows).toEqual([
+      { row: 2, cells: ['Min-jun', 'Kim', '1986-01-18', '39', '2'] },
+      { row: 3, cells: ['경희', '리', '19545', '', ''] },
+    ])
+  })
+
+  it('refuses a damaged spreadsheet with a clear error', async () => {
+    await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
+  })
+})
