@@ -97,7 +97,7 @@ async function chooseMapping(db: Db, table: Table, given: ColumnMapping | undefi
 
 async function planContext(db: Db): Promise<PlanContext> {
   const [races, ranges, existing, today] = await Promise.all([
-    db.selectFrom('race').select(['id', 'name']).execute(),
+    db.selectFrom('race').select(['id', 'name']).orderBy('id').execute(),
     db.selectFrom('race_bib_range').select(['race_id', 'first_bib', 'last_bib']).execute(),
     db
       .selectFrom('entrant')

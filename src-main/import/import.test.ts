@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest'
+import { csv, fixture, importFile, previewFile, upload } from '../../tests/support/import'
+import { organiser, tempRouter } from '../../tests/support/temp-event'
+import { guessMapping } from './mapping'
+
+async function pyongyang() {
+  const { router, file } = await tempRouter()
+  await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Pyongyang' }, organiser)
+  await router.call('races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, organiser)
+  await router.call('races.create', { name: 'Half Marathon', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser)
+  await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 2000, last: 2999 }] }, organiser)
+  const all = async () => {
+    const page = await router.call('entrants.list', { limit: 1000, sort: 'createdAt' }, organiser)
+    if (!page.ok) throw new Error(page.error.message)
+    return page.value.items
+  }
+  return { router, file, all }
+}
+
+describe("importing a registration platform's export", () => {
+  it('imports every row: M/D/Y dates, Hangul names, quoted commas, empty emails', async () => {
+    const { router, all } = await pyongyang()
+    const preview = await previewFile(router, fixture('registrations-platform.csv'))
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { format: 'csv', encoding: 'utf-8', delimiter: ',', mappingSource: 'guessed', dateOrder: 'mdy', rows: 30, toAdd: 30, rejectedCount: 0 },
+    })
+    if (preview.ok) {
+      expect(preview.value.mapping).toMatchObject({ ref: 0, race: 1, givenName: 2, familyName: 3, sex: 4, age: 5, birthDate: 6, email: 7, phone: 8, nationality: 11, shirtSize: 12, club: 13, emergencyName: 14, emergencyPhone: 15, secondName: 18 })
+    }
+
+    expect(await importFile(router, fixture('registrations-platform.csv'))).toMatchObject({ ok: true, value: { imported: 30, updated: 0, unchanged: 0, rejected: [] } })
+    const kim = (await all()).find((e) => e.ref === '3100000')
+    expect(kim).toMatchObject({
+      givenName: 'Min-jun',
+      familyName: 'Kim',
+      secondName: '김민준',
+      sex: 'M',
+      birthDate: '1986-01-18',
+      age: 39,
+      category: 'M35',
+      race: 'Half Marathon',
+      nationality: 'PRK',
+      email: null,
+      shirtSize: 'S',
+      emergencyPhone: '+44 20 7946 0100',
+    })
+  })
+
+  it("imports a club's Excel CSV: Windows-1252, semicolons, German headers and sex words, D.M.Y", async () => {
+    const { router, all } = await pyongyang()
+    const result = await importFile(router, fixture('registrations-club-excel.csv'))
+    expect(result).toMatchObject({ ok: true, value: { imported: 26, rejected: [] } })
+    const entrants = await all()
+    expect(entrants.find((e) => e.familyName === 'Schröder' && e.birthDate === '2003-06-25')).toMatchObject({ givenName: 'Jörg', sex: 'M', race: 'Marathon', club: 'Pyongyang Harriers' })
+    expect(entrants.find((e) => e.familyName === 'Taylor')).toMatchObject({ sex: 'X', birthDate: '1969-11-03' })
+    expect(entrants.find((e) => e.familyName === 'Lefèvre' && e.birthDate === '2002-06-20')).toMatchObject({ givenName: 'Amélie' })
+  })
+})
+
+describe('the all-or-nothing rule', () => {
+  const file = csv([
+    'Registration ID,Event,First Name,Last Name,Gender,DOB,Bib',
+    '1,Marathon,Min-jun,Kim,M,1986-01-18,7',
+    '2,Ultra,Sarah,Jones,F,1980-03-01,',
+    '3,10K,,Andersson,M,1991-01-03,',
+    '4,10K,Erik,Andersson,M,1991-02-30,',
+    '5,10K,Sam,Taylor,maybe,1969-11-03,',
+    '6,Marathon,Aoife,OConnor,F,1966-12-21,5000',
+    '7,Marathon,Simon,Cockerell,M,1959-08-20,7',
+    '1,Marathon,Min-jun,Kim,M,1986-01-18,',
+    '9,10K,Lan,Nguyen,F,1999-06-13,abc',
+    '10,10K,Lan,Nguyen,F,1999-06-13,',
+  ])
+
+  it('imports nothing when any row is invalid, and names every bad row and field', async () => {
+    const { router, all } = await pyongyang()
+    const result = await importFile(router, file)
+    expect(result).toMatchObject({ ok: false, error: { code: 'IMPORT_REFUSED', details: { imported: 0 } } })
+    if (result.ok) return
+    const rejected = result.error.details?.rejected as { row: number; field: string; code: string; message: string }[]
+    expect(rejected.map(({ row, field, code }) => ({ row, field, code }))).toEqual([
+      { row: 3, field: 'race', code: 'UNKNOWN_RACE' },
+      { row: 4, field: 'givenName', code: 'MISSING' },
+      { row: 5, field: 'birthDate', code: 'BAD_DATE' },
+      { row: 6, field: 'sex', code: 'BAD_SEX' },
+      { row: 7, field: 'bib', code: 'BIB_OUT_OF_RANGE' },
+      { row: 8, field: 'bib', code: 'BIB_TAKEN' },
+      { row: 9, field: 'ref', code: 'DUPLICATE_REF' },
+      { row: 10, field: 'bib', code: 'INVALID' },
+    ])
+    expect(rejected[0]?.message).toBe('There is no race called "Ultra" (races: Marathon, Half Marathon, 10K).')
+    expect(await all()).toEqual([])
+  })
+
+  it('with skip-invalid imports the valid rows and reports the rest', async () => {
+    const { router, all } = await pyongyang()
+    const result = await importFile(router, file, { skipInvalid: true })
+    expect(result).toMatchObject({ ok: true, value: { imported: 2, updated: 0, unchanged: 0 } })
+    if (result.ok) expect(new Set(result.value.rejected.map((r) => r.row))).toEqual(new Set([3, 4, 5, 6, 7, 8, 9, 10]))
+    expect((await all()).map((e) => `${e.givenName} ${e.familyName} ${e.bib ?? ''}`)).toEqual(['Min-jun Kim 7', 'Lan Nguyen '])
+  })
+
+  it('checks a bib against entrants already in the event', async () => {
+    const { router } = await pyongyang()
+    await router.call('entrants.create', { raceId: 1, givenName: 'Already', familyName: 'Here', sex: 'F', bib: 7 }, organiser)
+    const result = await importFile(router, csv(['Event,First Name,Last Name,Gender,Bib', 'Marathon,Min-jun,Kim,M,7']))
+    expect(result).toMatchObject({ ok: false, error: { details: { rejected: [{ row: 2, field: 'bib', code: 'BIB_TAKEN' }] } } })
+  })
+})
+
+describe('dates whose order the file does not prove', () => {
+  const ambiguous = csv(['First Name,Last Name,Gender,DOB,Event', 'Min-jun,Kim,M,05/07/1986,Marathon', 'Sarah,Jones,F,03/01/1980,Marathon'])
+
+  it('asks: the preview says the order is ambiguous and the rows cannot be read yet', async () => {
+    const { router } = await pyongyang()
+    const preview = await previewFile(router, ambiguous)
+    expect(preview).toMatchObject({ ok: true, value: { dateOrder: 'ambiguous', rejectedCount: 2, rejected: [{ row: 2, field: 'birthDate', code: 'DATE_ORDER_UNKNOWN' }, { row: 3 }] } })
+  })
+
+  it('reads them once the organiser says the order', async () => {
+    const { router, all } = await pyongyang()
+    expect(await importFile(router, ambiguous, { dateOrder: 'dmy' })).toMatchObject({ ok: true, value: { imported: 2 } })
+    expect((await all()).map((e) => e.birthDate)).toEqual(['1986-07-05', '1980-01-03'])
+  })
+})
+
+describe('races', () => {
+  it('matches race names without regard to case or accents, and takes a default race', async () => {
+    const { router, all } = await pyongyang()
+    const result = await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,HALF MARATHON', 'B,Two,M,10k', 'C,Three,X,']), { race: 'Marathon' })
+    expect(result).toMatchObject({ ok: true, value: { imported: 3 } })
+    expect((await all()).map((e) => e.race)).toEqual(['Half Marathon', '10K', 'Marathon'])
+  })
+
+  it('refuses a default race that does not exist', async () => {
+    const { router } = await pyongyang()
+    expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']), { race: 'Ultra' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('says the race is missing when there is no race column and no default', async () => {
+    const { router } = await pyongyang()
+    expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']))).toMatchObject({
+      ok: false,
+      error: { details: { rejected: [{ row: 2, field: 'race', code: 'MISSING' }] } },
+    })
+  })
+})
+
+describe('importing a later export again', () => {
+  const first = csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size', '100,Marathon,Min-jun,Kim,M,1986-01-18,S', '101,10K,Sarah,Jones,F,1980-03-01,M'])
+  const later = csv([
+    'Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size',
+    '100,Marathon,Min-jun,Kim,M,1986-01-18,L',
+    '101,10K,Sarah,Jones,F,1980-03-01,M',
+    '102,10K,Erik,Andersson,M,1991-01-03,XL',
+  ])
+
+  it('updates entrants matched by reference, adds new ones, and counts the unchanged', async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, first)
+    expect(await importFile(router, later)).toMatchObject({ ok: true, value: { imported: 1, updated: 1, unchanged: 1 } })
+    const entrants = await all()
+    expect(entrants).toHaveLength(3)
+    expect(entrants.find((e) => e.ref === '100')?.shirtSize).toBe('L')
+  })
+
+  it('never touches bib or check-in state', async () => {
+    const { router, file, all } = await pyongyang()
+    await importFile(router, first)
+    const kim = (await all()).find((e) => e.ref === '100')!
+    await router.call('entrants.update', { id: kim.id, bib: 5 }, organiser)
+    await file.db.updateTable('entrant').set({ status: 'checked-in' }).where('id', '=', kim.id).execute()
+    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size,Bib', '100,Marathon,Min-jun,Kim,M,1986-01-18,XL,']))
+    expect((await all()).find((e) => e.ref === '100')).toMatchObject({ bib: 5, status: 'checked-in', shirtSize: 'XL' })
+  })
+
+  it('finds an updated name by search, and no longer by the old one', async () => {
+    const { router } = await pyongyang()
+    await importFile(router, first)
+    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kimm,M,1986-01-18']))
+    expect(await router.call('entrants.search', { query: 'kimm' }, organiser)).toMatchObject({ ok: true, value: { items: [{ ref: '100' }] } })
+    expect(await router.call('entrants.search', { query: 'kim min' }, organiser)).toMatchObject({ ok: true, value: { items: [{ familyName: 'Kimm' }] } })
+  })
+})
+
+describe('likely duplicates', () => {
+  it('flags the same name and birth date under another reference, in the file and in the event, without merging', async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kim,M,1986-01-18']))
+    const result = await importFile(
+      router,
+      csv([
+        'Registration ID,Event,First Name,Last Name,Gender,DOB',
+        '200,Marathon,Min-Jun,KIM,M,1986-01-18',
+        '201,10K,Sarah,Jones,F,1980-03-01',
+        '202,10K,Sarah,Jones,F,1980-03-01',
+        '203,10K,Sarah,Jones,F,1981-03-01',
+      ]),
+    )
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        imported: 4,
+        duplicates: [
+          { row: 2, name: 'Min-Jun KIM', birthDate: '1986-01-18', withRow: null, withRef: '100' },
+          { row: 4, name: 'Sarah Jones', birthDate: '1980-03-01', withRow: 3, withRef: '201' },
+        ],
+      },
+    })
+    expect(await all()).toHaveLength(5)
+  })
+})
+
+describe('column mappings', () => {
+  it.each([
+    [['First Name', 'Last Name'], { givenName: 0, familyName: 1 }],
+    [['FIRSTNAME', 'SURNAME', 'Date of Birth', 'Gender'], { givenName: 0, familyName: 1, birthDate: 2, sex: 3 }],
+    [['Vorname', 'Nachname', 'Geburtsdatum', 'Geschlecht', 'Strecke', 'Verein'], { givenName: 0, familyName: 1, birthDate: 2, sex: 3, race: 4, club: 5 }],
+    [['Prénom', 'Nom', 'Sexe', 'Date de naissance', 'Épreuve', 'Dossard'], { givenName: 0, familyName: 1, sex: 2, birthDate: 3, race: 4, bib: 5 }],
+    [['이름', '성', '성별', '생년월일', '종목', '배번'], { givenName: 0, familyName: 1, sex: 2, birthDate: 3, race: 4, bib: 5 }],
+    [['Participant ID', 'Ticket Type', 'Team', 'T-shirt', 'Emergency Contact Name', 'Emergency Contact Phone'], { ref: 0, race: 1, club: 2, shirtSize: 3, emergencyName: 4, emergencyPhone: 5 }],
+    [['Name', 'Sex', 'Age', 'Country'], { fullName: 0, sex: 1, age: 2, nationality: 3 }],
+    [['Vorname', 'Name'], { givenName: 0, familyName: 1 }],
+    [['Notes', 'Amount Paid'], {}],
+  ])('guesses %j', (headers, mapping) => {
+    expect(guessMapping(headers)).toEqual(mapping)
+  })
+
+  it('splits a whole-name column, family first after a comma', async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, csv(['Name,Sex,Age', '"Kim, Min-jun",M,39', 'Sarah Jane Jones,F,45']), { race: 'Marathon' })
+    expect((await all()).map((e) => [e.givenName, e.familyName, e.age, e.birthDate])).toEqual([
+      ['Min-jun', 'Kim', 39, null],
+      ['Sarah Jane', 'Jones', 45, null],
+    ])
+  })
+
+  it('uses the mapping the organiser confirmed, and remembers it for the next file with the same headers', async () => {
+    const { router, all } = await pyongyang()
+    const odd = (rows: string[]) => csv(['Col A,Col B,Col C', ...rows])
+    const mapping = { givenName: 1, familyName: 0, sex: 2 }
+    expect(await importFile(router, odd(['Kim,Min-jun,M']), { mapping, race: 'Marathon' })).toMatchObject({ ok: true, value: { imported: 1 } })
+    expect(await previewFile(router, odd(['Jones,Sarah,F']), { race: 'Marathon' })).toMatchObject({ ok: true, value: { mappingSource: 'remembered', mapping, toAdd: 1 } })
+    expect((await all())[0]).toMatchObject({ givenName: 'Min-jun', familyName: 'Kim' })
+  })
+})
+
+describe('import sessions', () => {
+  it('answers IMPORT_NOT_FOUND once an import was committed or discarded', async () => {
+    const { router } = await pyongyang()
+    const id = await upload(router, csv(['First Name,Last Name,Gender', 'A,One,F']))
+    expect(await router.call('imports.discard', { id }, organiser)).toEqual({ ok: true, value: { id } })
+    expect(await router.call('imports.preview', { id }, organiser)).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_FOUND' } })
+  })
+
+  it('refuses a file that cannot be read, with the reason', async () => {
+    const { router } = await pyongyang()
+    expect(await previewFile(router, Buffer.from(''))).toMatchObject({ ok: false, error: { code: 'IMPORT_UNREADABLE' } })
+  })
+
+  it('audits a commit, and writes nothing for a refused one', async () => {
+    const { router, file } = await pyongyang()
+    await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,Ultra']))
+    await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,Marathon']))
+    const commits = await file.db.selectFrom('audit').select('command').where('command', '=', 'imports.commit').execute()
+    expect(commits).toHaveLength(1)
+  })
+})
