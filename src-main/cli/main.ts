@@ -1,9 +1,11 @@
 import { CommandError } from '../../src-shared/contract'
+import { entrantsCommand } from './entrants'
+import { importCommand } from './import'
 import { initCommand } from './init'
 import { serveCommand } from './serve'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand]
 
 const overview = `Usage: race-office <command> [options]
 
@@ -43,6 +45,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`race-office ${name}: unexpected failure: ${(error as Error).stack ?? String(error)}`)
     return 1
   }
+}
+
+// A reader that stops early (`| head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
 }
 
 export const processIo: CliIo = {

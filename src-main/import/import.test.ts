@@ -142,6 +142,14 @@ describe('races', () => {
     const { router } = await pyongyang()
     expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']))).toMatchObject({
       ok: false,
+      error: { code: 'IMPORT_REFUSED', message: expect.stringMatching(/no column for race \(or choose a race for all rows\)/), details: { missingFields: ['race'] } },
+    })
+  })
+
+  it('says a row has no race when its race cell is empty and there is no default', async () => {
+    const { router } = await pyongyang()
+    expect(await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,']))).toMatchObject({
+      ok: false,
       error: { details: { rejected: [{ row: 2, field: 'race', code: 'MISSING' }] } },
     })
   })
@@ -203,8 +211,8 @@ describe('likely duplicates', () => {
       value: {
         imported: 4,
         duplicates: [
-          { row: 2, name: 'Min-Jun KIM', birthDate: '1986-01-18', withRow: null, withRef: '100' },
-          { row: 4, name: 'Sarah Jones', birthDate: '1980-03-01', withRow: 3, withRef: '201' },
+          { row: 2, name: 'Min-Jun KIM', birthDate: '1986-01-18', withRow: null, withRef: '100', withId: expect.any(String) },
+          { row: 4, name: 'Sarah Jones', birthDate: '1980-03-01', withRow: 3, withRef: '201', withId: null },
         ],
       },
     })
@@ -252,6 +260,19 @@ describe('import sessions', () => {
     const id = await upload(router, csv(['First Name,Last Name,Gender', 'A,One,F']))
     expect(await router.call('imports.discard', { id }, organiser)).toEqual({ ok: true, value: { id } })
     expect(await router.call('imports.preview', { id }, organiser)).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_FOUND' } })
+  })
+
+  it('refuses a file of another kind at once, naming the columns it lacks and the ones it has', async () => {
+    const { router } = await pyongyang()
+    const reads = await importFile(router, fixture('reads-finish.csv'))
+    expect(reads).toMatchObject({
+      ok: false,
+      error: {
+        code: 'IMPORT_REFUSED',
+        message: 'Nothing was imported: the file has no column for given name, family name, sex, race (or choose a race for all rows). Its columns are: bib, time, point.',
+      },
+    })
+    expect(await previewFile(router, fixture('reads-finish.csv'))).toMatchObject({ ok: true, value: { missingFields: ['givenName', 'familyName', 'sex', 'race'], mapping: { bib: 0 } } })
   })
 
   it('refuses a file that cannot be read, with the reason', async () => {

@@ -28,6 +28,7 @@ export interface Duplicate {
   birthDate: string
   withRow: number | null
   withRef: string | null
+  withId: string | null
 }
 
 export interface ImportPlan {
@@ -57,6 +58,22 @@ const labels: Record<ImportField, string> = {
   emergencyPhone: 'emergency phone',
   shirtSize: 'shirt size',
   bib: 'bib',
+}
+
+/** Fields no row can do without, that the mapping gives no column for. */
+export function missingColumns(mapping: ColumnMapping, defaultRace: string | undefined): ImportField[] {
+  const missing: ImportField[] = []
+  if (mapping.fullName === undefined) {
+    if (mapping.givenName === undefined) missing.push('givenName')
+    if (mapping.familyName === undefined) missing.push('familyName')
+  }
+  if (mapping.sex === undefined) missing.push('sex')
+  if (mapping.race === undefined && defaultRace === undefined) missing.push('race')
+  return missing
+}
+
+export function fieldLabel(field: ImportField): string {
+  return labels[field]
 }
 
 /** Reads and checks every row, and decides what each would do; writes nothing. */
@@ -175,7 +192,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       const key = nameKey(input.givenName, input.familyName, input.birthDate)
       const seen = namesSeen.get(key)
       if (seen !== undefined && (seen.ref === null || seen.ref !== ref) && (match === undefined || seen.id !== match.id)) {
-        plan.duplicates.push({ row, name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate, withRow: seen.row, withRef: seen.ref })
+        plan.duplicates.push({ row, name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate, withRow: seen.row, withRef: seen.ref, withId: seen.id })
       } else if (seen === undefined) namesSeen.set(key, { row, ref, id: match?.id ?? null })
     }
 

@@ -8,7 +8,7 @@ import type { Db } from '../db/open'
 import { derivedCategory } from '../entrants/category'
 import { raceDay } from '../entrants/service'
 import { guessMapping, headersKey } from './mapping'
-import { planImport, type EntrantInput, type ImportPlan, type PlanContext } from './plan'
+import { fieldLabel, missingColumns, planImport, type EntrantInput, type ImportPlan, type PlanContext } from './plan'
 import type { ImportSessions } from './sessions'
 import type { Table } from './table'
 
@@ -48,6 +48,7 @@ export async function previewImport(db: Db, sessions: ImportSessions, input: Par
     toAdd: plan.toAdd.length,
     toUpdate: plan.toUpdate.length,
     unchanged: plan.unchanged,
+    missingFields: missingColumns(mapping, input.race),
     rejectedCount: plan.rejected.length,
     rejected: plan.rejected.slice(0, previewRejectedLimit),
     duplicates: plan.duplicates.slice(0, previewRejectedLimit),
@@ -66,6 +67,14 @@ export async function commitImport(
   nowMs: number,
 ): Promise<ImportResult> {
   const { table, mapping, plan } = await planFor(db, sessions, input)
+  const missing = missingColumns(mapping, input.race)
+  if (missing.length > 0) {
+    throw new CommandError(
+      'IMPORT_REFUSED',
+      `Nothing was imported: the file has no column for ${missing.map(fieldLabel).join(', ')}${missing.includes('race') ? ' (or choose a race for all rows)' : ''}. Its columns are: ${table.headers.join(', ')}.`,
+      { missingFields: missing, headers: table.headers, imported: 0, updated: 0, unchanged: 0, rejected: [], duplicates: [] },
+    )
+  }
   const report = { rejected: plan.rejected, duplicates: plan.duplicates }
   if (plan.rejected.length > 0 && !input.skipInvalid) {
     const rows = new Set(plan.rejected.map((r) => r.row)).size

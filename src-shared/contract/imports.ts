@@ -40,7 +40,15 @@ export const importOptions = {
 export const rejectedRow = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })
 export type RejectedRow = z.infer<typeof rejectedRow>
 
-export const duplicateFlag = z.object({ row: z.int(), name: z.string(), birthDate: z.string(), withRow: z.int().nullable(), withRef: z.string().nullable() })
+/** A row that looks like someone already seen: an earlier row of the file, or an entrant of the event. */
+export const duplicateFlag = z.object({
+  row: z.int(),
+  name: z.string(),
+  birthDate: z.string(),
+  withRow: z.int().nullable(),
+  withRef: z.string().nullable(),
+  withId: z.string().nullable(),
+})
 
 export const importUploadInput = z.strictObject({
   /** Left out for the first chunk; the answer gives the id for the next ones. */
@@ -70,6 +78,8 @@ export const importPreview = z.object({
   toAdd: z.int(),
   toUpdate: z.int(),
   unchanged: z.int(),
+  /** Required fields the mapping has no column for: the wizard asks for them. */
+  missingFields: z.array(z.enum(importFields)),
   rejectedCount: z.int(),
   /** The first thousand problems; rejectedCount says how many in all. */
   rejected: z.array(rejectedRow),

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Entrant } from '../../src-shared/contract'
+import { openOffice } from '../office/office'
+import { cliSession } from './cli-session'
+import { onePositional, parse, RejectedError, type Subcommand } from './usage'
+
+export const entrantsCommand: Subcommand = {
+  name: 'entrants',
+  summary: 'list the entrants of an event',
+  help: `Usage: race-office entrants FILE [--race NAME] [--json]
+
+Lists every entrant, by family name. With --json, prints one JSON array of objects with
+id, ref, givenName, familyName, secondName, sex, birthDate, age, nationality, club, race,
+category, bib, status and the rest of each entrant's details.
+
+Options:
+  --race NAME   only this race's entrants
+  --json        machine-readable output`,
+
+  async run(args, io) {
+    const { values, positionals } = parse(args, { race: { type: 'string' }, json: { type: 'boolean' } })
+    const file = resolve(onePositional(positionals, 'FILE (the event file)'))
+    if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
+    const office = await openOffice(file)
+    try {
+      const session = cliSession()
+      let raceId: number | undefined
+      if (values.race !== undefined) {
+        const races = await office.router.call('races.list', {}, session)
+        raceId = races.ok ? races.value.find((r) => r.name.toLowerCase() === values.race?.toLowerCase())?.id : undefined
+        if (raceId === undefined) throw new RejectedError(`There is no race called ${values.race}.`)
+      }
+      const entrants: Entrant[] = []
+      for (let offset = 0; ; offset += 1000) {
+        const page = await office.router.call('entrants.list', { offset, limit: 1000, ...(raceId !== undefined && { raceId }) }, session)
+        if (!page.ok) throw new RejectedError(page.error.message)
+        entrants.push(...page.value.items)
+        if (entrants.length >= page.value.total || page.value.items.length === 0) break
+      }
+      if (values.json === true) {
+        io.out(JSON.stringify(entrants))
+        return
+      }
+      for (const e of entrants) {
+        io.out([String(e.bib ?? '').padStart(6), `${e.familyName}, ${e.givenName}`.padEnd(32), e.sex, (e.category ?? '').padEnd(6), e.race.padEnd(16), e.status].join('  '))
+      }
+      io.err(`${entrants.length} entrant(s).`)
+    } finally {
+      await office.close()
+    }
+  },
+}

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCliProcess } from '../../tests/support/cli'
+import { tempDir } from '../../tests/support/temp-event'
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
+
+async function event(): Promise<string> {
+  const file = join(tempDir(), 'event.raceoffice')
+  const init = await runCliProcess(['init', file, '--name', 'Pyongyang', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'])
+  expect(init.code).toBe(0)
+  return file
+}
+
+describe('race-office import', () => {
+  it('imports a file and prints the counts as JSON', async () => {
+    const file = await event()
+    const run = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual({ imported: 30, updated: 0, unchanged: 0, rejected: [], duplicates: [] })
+
+    const again = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 30 })
+  })
+
+  it('refuses a file with a bad row with exit code 1, naming row and field, and imports nothing', async () => {
+    const file = await event()
+    const data = join(tempDir(), 'bad.csv')
+    writeFileSync(data, 'First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\nSarah,Jones,F,Ultra\n')
+    const run = await runCliProcess(['import', file, data, '--json'])
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout)).toEqual({
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [{ row: 3, field: 'race', code: 'UNKNOWN_RACE', message: 'There is no race called "Ultra" (races: Marathon, Half Marathon, 10K).' }],
+      duplicates: [],
+    })
+    expect(run.stderr).toMatch(/Nothing was imported/)
+    const listed = await runCliProcess(['entrants', file, '--json'])
+    expect(JSON.parse(listed.stdout)).toEqual([])
+  })
+
+  it('imports the valid rows with --skip-invalid, and takes --race for rows without one', async () => {
+    const file = await event()
+    const data = join(tempDir(), 'mixed.csv')
+    writeFileSync(data, 'First Name,Last Name,Gender\nMin-jun,Kim,M\nSarah,Jones,?\n')
+    const run = await runCliProcess(['import', file, data, '--race', '10K', '--skip-invalid'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/Imported 1, updated 0, unchanged 0\.[\s\S]*row 3, sex: "\?" is not a sex/)
+  })
+
+  it('asks for --date-order when no row proves it, and reads the dates once told', async () => {
+    const file = await event()
+    const data = join(tempDir(), 'dates.csv')
+    writeFileSync(data, 'First Name,Last Name,Gender,DOB\nMin-jun,Kim,M,05/07/1986\n')
+    const asked = await runCliProcess(['import', file, data, '--race', 'Marathon'])
+    expect(asked.code).toBe(1)
+    expect(asked.stdout).toMatch(/--date-order dmy or --date-order mdy/)
+    expect((await runCliProcess(['import', file, data, '--race', 'Marathon', '--date-order', 'mdy'])).code).toBe(0)
+    const [kim] = JSON.parse((await runCliProcess(['entrants', file, '--json'])).stdout) as { birthDate: string }[]
+    expect(kim?.birthDate).toBe('1986-05-07')
+  })
+
+  it('answers usage errors with exit code 2', async () => {
+    expect((await runCliProcess(['import', 'only-one.raceoffice'])).code).toBe(2)
+    expect((await runCliProcess(['import', 'a', 'b', '--date-order', 'ymd'])).code).toBe(2)
+  })
+})
+
+describe('race-office entrants', () => {
+  it('prints every entrant as JSON with the public fields', async () => {
+    const file = await event()
+    await runCliProcess(['import', file, join(fixtures, 'registrations-club-excel.csv')])
+    const run = await runCliProcess(['entrants', file, '--json'])
+    expect(run.code).toBe(0)
+    const entrants = JSON.parse(run.stdout) as Record<string, unknown>[]
+    expect(entrants).toHaveLength(26)
+    for (const key of ['id', 'ref', 'givenName', 'familyName', 'sex', 'birthDate', 'age', 'nationality', 'race', 'category', 'bib', 'status']) {
+      expect(entrants[0]).toHaveProperty(key)
+    }
+    expect(entrants.find((e) => e['familyName'] === 'Taylor')).toMatchObject({ sex: 'X', birthDate: '1969-11-03', age: 55, category: 'X55', race: '10K' })
+  })
+
+  it('lists one race with --race, and refuses an unknown one', async () => {
+    const file = await event()
+    await runCliProcess(['import', file, join(fixtures, 'registrations-club-excel.csv')])
+    const tenK = JSON.parse((await runCliProcess(['entrants', file, '--race', '10k', '--json'])).stdout) as { race: string }[]
+    expect(tenK.length).toBeGreaterThan(0)
+    expect(new Set(tenK.map((e) => e.race))).toEqual(new Set(['10K']))
+    expect((await runCliProcess(['entrants', file, '--race', 'Ultra'])).code).toBe(1)
+  })
+})
