@@ -96,9 +96,17 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
   const refsInFile = new Map<string, number>()
   const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, rejected: [], duplicates: [] }
 
-  for (const { row, cells } of table.rows) {
-    const errors: RejectedRow[] = []
-    const reject = (field: ImportField, code: string, message: string): void => void errors.push({ row, field, code, message })
+  // One list and one closure for the whole file: 50,000 rows allocate enough as it is.
+  let row = 0
+  let rowErrors = 0
+  const reject = (field: ImportField, code: string, message: string): void => {
+    plan.rejected.push({ row, field, code, message })
+    rowErrors++
+  }
+  for (const record of table.rows) {
+    row = record.row
+    rowErrors = 0
+    const cells = record.cells
 
     let givenName = cell(cells, 'givenName')
     let familyName = cell(cells, 'familyName')
@@ -145,10 +153,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       if (first !== undefined) reject('ref', 'DUPLICATE_REF', `Registration ${ref} is also on row ${first}.`)
       else refsInFile.set(ref, row)
     }
-    if (errors.length > 0) {
-      plan.rejected.push(...errors)
-      continue
-    }
+    if (rowErrors > 0) continue
 
     const candidate = {
       raceId: (race as { id: number }).id,

@@ -1,6 +1,8 @@
 // One spelling for search: case, accents and width folded (Müller = muller, José = jose,
 // full-width digits = digits). Hangul syllables survive: they are decomposed and recomposed.
 export function fold(text: string): string {
+  // Most names are plain ASCII: nothing to decompose (this runs 50,000 times per import).
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase()
   return text.normalize('NFKD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase()
 }
 
@@ -23,15 +25,13 @@ export function joined(text: string): string {
  */
 export function searchTerms(name: { givenName: string; familyName: string; secondName: string | null }): string[] {
   const terms = new Set<string>()
-  for (const part of [name.givenName, name.familyName, name.secondName ?? '']) {
-    for (const word of words(part)) terms.add(word)
-    const together = joined(part)
-    if (together !== '') terms.add(together)
+  const [given, family, second] = [words(name.givenName), words(name.familyName), words(name.secondName ?? '')]
+  for (const parts of [given, family, second]) {
+    for (const word of parts) terms.add(word)
+    terms.add(parts.join(''))
   }
-  terms.add(joined(name.familyName) + joined(name.givenName))
-  terms.add(joined(name.givenName) + joined(name.familyName))
-  const second = words(name.secondName ?? '')
-  if (second.length > 1) terms.add(second.join(''))
+  terms.add(family.join('') + given.join(''))
+  terms.add(given.join('') + family.join(''))
   // A Korean or Chinese name written as one word (김민준) is family name first: one syllable
   // mostly, two for some families. Its given name alone (민준) must find the runner too.
   for (const term of [...terms]) {

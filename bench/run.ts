@@ -1,0 +1,171 @@
+// `npm run bench [-- NAME…]`: prints one JSON object per line, {name, value, unit, floor, ratio},
+// where the floor is the physical floor of the same work measured in the same run.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import type { Session } from '../src-shared/contract'
+import { fold, words } from '../src-shared/search/fold'
+import { searchEntrants } from '../src-main/entrants/search'
+import { tuneHeapForImports } from '../src-main/office/heap-tuning'
+import { openOffice, type Office } from '../src-main/office/office'
+import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
+
+interface Line {
+  name: string
+  value: number
+  unit: string
+  floor: number
+  ratio: number
+}
+
+tuneHeapForImports()
+
+const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
+const entrantCount = 50_000
+const dir = mkdtempSync(join(tmpdir(), 'race-office-bench-'))
+let fileNumber = 0
+
+function print(line: Omit<Line, 'ratio'>): void {
+  const rounded = (n: number): number => Math.round(n * 1000) / 1000
+  console.log(JSON.stringify({ name: line.name, value: rounded(line.value), unit: line.unit, floor: rounded(line.floor), ratio: rounded(line.value / line.floor) }))
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5)
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number
+}
+
+async function newEvent(): Promise<Office> {
+  const office = await openOffice(join(dir, `event-${++fileNumber}.raceoffice`), { newEvent: { name: 'Bench Marathon', date: '2025-04-06', timeZone: 'Asia/Pyongyang' } })
+  for (const race of benchRaces) await office.router.call('races.create', { name: race.name, distanceM: race.distanceM }, organiser)
+  return office
+}
+
+async function importCsv(office: Office, bytes: Buffer): Promise<void> {
+  let id: string | undefined
+  for (let offset = 0; offset < bytes.length; offset += 512 * 1024) {
+    const chunk = bytes.subarray(offset, offset + 512 * 1024).toString('base64')
+    const result = await office.router.call('imports.upload', { ...(id !== undefined && { id }), fileName: 'bench.csv', chunk }, organiser)
+    if (!result.ok) throw new Error(result.error.message)
+    id = result.value.id
+  }
+  const result = await office.router.call('imports.commit', { id: id as string }, organiser)
+  if (!result.ok) throw new Error(`${result.error.message} ${JSON.stringify(result.error.details).slice(0, 500)}`)
+  if (result.value.imported !== entrantCount) throw new Error(`imported ${result.value.imported}, expected ${entrantCount}`)
+}
+
+/** The floor: the same rows, already parsed, through one prepared statement in one transaction. */
+async function insertFloor(entrants: GeneratedEntrant[]): Promise<number> {
+  const office = await newEvent()
+  const raceIds = new Map((await office.file.db.selectFrom('race').select(['id', 'name']).execute()).map((r) => [r.name, r.id]))
+  const rows = entrants.map((e, i) => ({
+    id: `floor-${i}`,
+    ref: e.ref,
+    bib: e.bib,
+    race_id: raceIds.get(e.race),
+    given_name: e.givenName,
+    family_name: e.familyName,
+    second_name: e.nativeName || null,
+    sex: e.sex,
+    birth_date: e.birthDate,
+    nationality: e.nationality,
+    club: e.club || null,
+    email: e.email,
+    shirt_size: e.shirt,
+  }))
+  const insert = office.file.sqlite.prepare(
+    `insert into entrant (id, ref, bib, race_id, given_name, family_name, second_name, sex, birth_date, nationality, club, email, shirt_size, created_at_ms, updated_at_ms)
+     values (@id, @ref, @bib, @race_id, @given_name, @family_name, @second_name, @sex, @birth_date, @nationality, @club, @email, @shirt_size, 0, 0)`,
+  )
+  const start = performance.now()
+  office.file.sqlite.transaction(() => {
+    for (const row of rows) insert.run(row)
+  })()
+  const elapsed = performance.now() - start
+  await office.close()
+  return elapsed
+}
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  async 'import.50k'() {
+    const entrants = generateEntrants(entrantCount)
+    const bytes = Buffer.from(toPlatformCsv(entrants))
+    const times: number[] = []
+    const floors: number[] = []
+    for (let run = 0; run < 3; run++) {
+      const office = await newEvent()
+      const start = performance.now()
+      await importCsv(office, bytes)
+      times.push(performance.now() - start)
+      const found = await searchEntrants(office.file.db, { query: entrants[entrantCount - 1]?.familyName ?? '', limit: 1 })
+      if (found.items.length === 0) throw new Error('imported entrants are not searchable')
+      await office.close()
+      floors.push(await insertFloor(entrants))
+    }
+    print({ name: 'import.50k', value: median(times), unit: 'ms', floor: median(floors) })
+  },
+
+  async 'search.50k'() {
+    const entrants = generateEntrants(entrantCount)
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(entrants)))
+    const queries = volunteerQueries(entrants, 2000)
+    const floorStatement = office.file.sqlite.prepare('select rowid from entrant_search where entrant_search match ? limit 20')
+    const floorTerm = (query: string): string | null => {
+      const tokens = words(query)
+      return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ')
+    }
+    for (const query of queries.slice(0, 200)) await searchEntrants(office.file.db, { query, limit: 20 })
+    const times: number[] = []
+    const floors: number[] = []
+    for (const query of queries) {
+      const start = performance.now()
+      await searchEntrants(office.file.db, { query, limit: 20 })
+      times.push(performance.now() - start)
+      const term = floorTerm(query) ?? `"${fold(query)}"`
+      const floorStart = performance.now()
+      floorStatement.all(term)
+      floors.push(performance.now() - floorStart)
+    }
+    await sql`select 1`.execute(office.file.db)
+    await office.close()
+    print({ name: 'search.50k.p50', value: quantile(times, 0.5), unit: 'ms', floor: quantile(floors, 0.5) })
+    print({ name: 'search.50k.p99', value: quantile(times, 0.99), unit: 'ms', floor: quantile(floors, 0.99) })
+  },
+}
+
+/** What volunteers type: 1–6 letters of a family or given name, a bib, a reference, Hangul. */
+function volunteerQueries(entrants: GeneratedEntrant[], count: number): string[] {
+  const rnd = random(7)
+  const pick = (): GeneratedEntrant => entrants[Math.floor(rnd() * entrants.length)] as GeneratedEntrant
+  const prefix = (text: string): string => text.slice(0, 1 + Math.floor(rnd() * 6))
+  const queries: string[] = []
+  while (queries.length < count) {
+    const e = pick()
+    const roll = rnd()
+    if (roll < 0.35) queries.push(prefix(e.familyName))
+    else if (roll < 0.55) queries.push(prefix(e.givenName))
+    else if (roll < 0.65) queries.push(`${e.givenName.slice(0, 3)} ${prefix(e.familyName)}`)
+    else if (roll < 0.77) queries.push(String(e.bib))
+    else if (roll < 0.85) queries.push(e.ref)
+    else if (e.nativeName !== '') queries.push(e.nativeName.slice(0, 1 + Math.floor(rnd() * 3)))
+  }
+  return queries
+}
+
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--')
+const unknown = wanted.filter((name) => !(name in benchmarks))
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}`)
+  process.exit(2)
+}
+try {
+  for (const [name, run] of Object.entries(benchmarks)) if (wanted.length === 0 || wanted.includes(name)) await run()
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
