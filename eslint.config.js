@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/cli/**/*.ts', 'scripts/**', 'bin/**'],
+    files: ['src-main/cli/**/*.ts', 'scripts/**', 'bin/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 )
