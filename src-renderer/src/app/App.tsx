@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PlannedDesk } from '../desks/PlannedDesk'
+import { EntrantsDesk } from '../entrants/EntrantsDesk'
 import { SetupDesk } from '../setup/SetupDesk'
 import { NoticeProvider } from '../ui/Notices'
 import { DeskNav } from './DeskNav'
@@ -18,7 +19,7 @@ export function App() {
         <TopBar />
         <DeskNav current={desk} onOpen={openDesk} />
         <main id="main" className="desk" tabIndex={-1}>
-          {desk === 'setup' ? <SetupDesk /> : <PlannedDesk desk={desk} />}
+          {desk === 'setup' ? <SetupDesk /> : desk === 'entrants' ? <EntrantsDesk /> : <PlannedDesk desk={desk} />}
         </main>
       </div>
     </NoticeProvider>

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import { sexes } from '../../../src-shared/contract/entrants'
+import { useClient, useCommand } from '../client/use-command'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
+import { useNotify } from '../ui/Notices'
+import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantFormField, type EntrantFormValues } from './entrant-form'
+
+const fieldOfError: Partial<Record<string, EntrantFormField>> = { BIB_TAKEN: 'bib', BIB_OUT_OF_RANGE: 'bib', REF_TAKEN: 'ref' }
+
+export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const entrant = useCommand('entrants.get', { id }, ['entrants'])
+  const races = useCommand('races.list', {}, ['races'])
+  const [edits, setEdits] = useState<EntrantFormValues | null>(null)
+  const [errors, setErrors] = useState<EntrantFormErrors>({})
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const title = entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: `${entrant.data.givenName} ${entrant.data.familyName}` })
+  if (entrant.data === undefined) {
+    return (
+      <Dialog title={title} labelledBy="entrant-dialog-title" onClose={onClose}>
+        <ErrorBanner error={entrant.error} />
+      </Dialog>
+    )
+  }
+  const current = entrant.data
+  const saved = entrantFormFrom(current)
+  const values = edits ?? saved
+  const name = `${current.givenName} ${current.familyName}`
+  const set = (field: EntrantFormField) => (event: { target: { value: string } }) => {
+    setEdits({ ...values, [field]: event.target.value })
+    setErrors({ ...errors, [field]: undefined })
+  }
+  const field = (key: EntrantFormField, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field label={t(`entrants.edit.${key}`)} value={values[key]} onChange={set(key)} error={errors[key]} {...extra} />
+  )
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    const read = readEntrantForm(id, values, saved)
+    if (!read.ok) return setErrors(read.errors)
+    if (read.input === null) return onClose()
+    setBusy(true)
+    const result = await client.call('entrants.update', read.input)
+    setBusy(false)
+    if (!result.ok) {
+      const target = fieldOfError[result.error.code]
+      if (target === undefined) return setFailure(result.error)
+      return setErrors({ [target]: { key: `errors.${result.error.code}`, ...(result.error.details !== undefined && { params: result.error.details }) } })
+    }
+    notify(t('entrants.edit.saved', { name: `${result.value.givenName} ${result.value.familyName}` }))
+    onClose()
+  }
+
+  async function remove(): Promise<void> {
+    setBusy(true)
+    const result = await client.call('entrants.delete', { id })
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    notify(t('entrants.edit.deleted', { name }))
+    onClose()
+  }
+
+  return (
+    <Dialog title={title} labelledBy="entrant-dialog-title" onClose={onClose}>
+      <ErrorBanner error={failure} />
+      {confirmDelete ? (
+        <div>
+          <h3>{t('entrants.edit.deleteTitle', { name })}</h3>
+          <p>{t('entrants.edit.deleteBody')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setConfirmDelete(false)} autoFocus>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="button button-danger-solid" onClick={() => void remove()} disabled={busy}>
+              {t('common.delete')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="form-grid" onSubmit={(e) => void save(e)} noValidate>
+          {field('givenName', { autoFocus: true, required: true })}
+          {field('familyName', { required: true })}
+          {field('secondName', { hint: t('entrants.edit.secondNameHint') })}
+          <div className="field">
+            <label htmlFor="entrant-sex">{t('entrants.edit.sex')}</label>
+            <select id="entrant-sex" value={values.sex} onChange={set('sex')}>
+              {sexes.map((sex) => (
+                <option key={sex} value={sex}>
+                  {t(`entrants.sex.${sex}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {field('birthDate', { type: 'date', hint: current.category === null ? undefined : t('entrants.edit.category', { category: current.category }) })}
+          {field('age', { inputMode: 'numeric', hint: t('entrants.edit.ageHint'), disabled: values.birthDate !== '' })}
+          <div className="field">
+            <label htmlFor="entrant-race">{t('entrants.edit.race')}</label>
+            <select id="entrant-race" value={values.raceId} onChange={set('raceId')}>
+              {(races.data ?? []).map((race) => (
+                <option key={race.id} value={race.id}>
+                  {race.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {field('bib', { inputMode: 'numeric' })}
+          {field('nationality', { hint: t('entrants.edit.nationalityHint'), maxLength: 3 })}
+          {field('club')}
+          {field('email', { type: 'email' })}
+          {field('phone', { type: 'tel' })}
+          {field('emergencyName')}
+          {field('emergencyPhone', { type: 'tel' })}
+          {field('shirtSize')}
+          {field('ref')}
+          <div className="form-actions span-2">
+            <button type="button" className="button button-quiet button-danger unsaved" onClick={() => setConfirmDelete(true)} disabled={current.status === 'checked-in'}>
+              {t('common.delete')}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,113 @@
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Entrant, EntrantStatus } from '../../../src-shared/contract'
+import { entrantStatuses } from '../../../src-shared/contract/entrants'
+import { useCommand } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { EntrantDialog } from './EntrantDialog'
+import { EntrantsTable, type SortKey } from './EntrantsTable'
+import { ImportWizard } from './ImportWizard'
+import { SearchResults } from './SearchResults'
+import { useEntrantPages } from './use-entrant-pages'
+
+export function EntrantsDesk() {
+  const { t } = useTranslation()
+  const races = useCommand('races.list', {}, ['races'])
+  const [query, setQuery] = useState('')
+  const [raceId, setRaceId] = useState<number | undefined>(undefined)
+  const [status, setStatus] = useState<EntrantStatus | undefined>(undefined)
+  const [sort, setSort] = useState<SortKey>('familyName')
+  const [direction, setDirection] = useState<'asc' | 'desc'>('asc')
+  const [editing, setEditing] = useState<string | null>(null)
+  const [importing, setImporting] = useState(false)
+  const pages = useEntrantPages({ sort, direction, ...(raceId !== undefined && { raceId }), ...(status !== undefined && { status }) })
+  const { request } = pages
+  const stableRequest = useCallback((first: number, last: number) => request(first, last), [request])
+
+  const onSort = (key: SortKey): void => {
+    if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
+    else {
+      setSort(key)
+      setDirection('asc')
+    }
+  }
+  const open = (entrant: { id: string }): void => setEditing(entrant.id)
+
+  return (
+    <section className="entrants" aria-labelledby="entrants-title">
+      <header className="desk-header desk-header-row">
+        <div>
+          <h1 id="entrants-title">
+            {t('entrants.title')} {pages.total !== null && <span className="count">{t('entrants.count', { count: pages.total })}</span>}
+          </h1>
+          <p className="muted">{t('entrants.intro')}</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+          {t('entrants.import')}
+        </button>
+      </header>
+
+      <div className="find">
+        <label htmlFor="entrant-search" className="find-label">
+          {t('entrants.searchLabel')}
+        </label>
+        <input
+          id="entrant-search"
+          className="find-input"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('entrants.searchPlaceholder')}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          aria-describedby="entrant-search-hint"
+        />
+        <p id="entrant-search-hint" className="field-hint">
+          {t('entrants.searchHint')}
+        </p>
+      </div>
+
+      {query.trim() !== '' ? (
+        <SearchResults query={query} onOpen={open} />
+      ) : (
+        <>
+          <div className="filters">
+            <label>
+              {t('entrants.filterRace')}
+              <select value={raceId ?? ''} onChange={(e) => setRaceId(e.target.value === '' ? undefined : Number(e.target.value))}>
+                <option value="">{t('entrants.allRaces')}</option>
+                {(races.data ?? []).map((race) => (
+                  <option key={race.id} value={race.id}>
+                    {race.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('entrants.filterStatus')}
+              <select value={status ?? ''} onChange={(e) => setStatus(e.target.value === '' ? undefined : (e.target.value as EntrantStatus))}>
+                <option value="">{t('entrants.allStatuses')}</option>
+                {entrantStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`entrants.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ErrorBanner error={pages.error} />
+          {pages.total === 0 && raceId === undefined && status === undefined ? (
+            <p className="empty">{t('entrants.empty')}</p>
+          ) : (
+            pages.total !== null && (
+              <EntrantsTable total={pages.total} row={pages.row} request={stableRequest} sort={sort} direction={direction} onSort={onSort} onOpen={(e: Entrant) => open(e)} />
+            )
+          )}
+        </>
+      )}
+      {editing !== null && <EntrantDialog id={editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportWizard onClose={() => setImporting(false)} />}
+    </section>
+  )
+}

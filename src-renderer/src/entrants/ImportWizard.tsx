@@ -1,0 +1,377 @@
+import { useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, CommandInput } from '../../../src-shared/contract'
+import { importFields, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../../src-shared/contract/imports'
+import { useClient, useCommand } from '../client/use-command'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { useNotify } from '../ui/Notices'
+import { uploadFile } from './upload-file'
+
+type Step = { name: 'file' } | { name: 'columns'; preview: ImportPreview } | { name: 'check'; preview: ImportPreview } | { name: 'done'; result: ImportResult }
+type Options = Omit<CommandInput<'imports.preview'>, 'id'>
+
+/** File → columns → check → done. Nothing is written before the last step's button. */
+export function ImportWizard({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const races = useCommand('races.list', {}, ['races'])
+  const [step, setStep] = useState<Step>({ name: 'file' })
+  const [options, setOptions] = useState<Options>({})
+  const [skipInvalid, setSkipInvalid] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [id, setId] = useState<string | null>(null)
+
+  async function choose(file: File): Promise<void> {
+    setFailure(null)
+    setBusy(t('importWizard.uploading', { name: file.name, percent: 0 }))
+    const uploaded = await uploadFile(client, file, (fraction) => setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })))
+    if (!uploaded.ok) {
+      setBusy(null)
+      return setFailure(uploaded.error)
+    }
+    setId(uploaded.value)
+    setBusy(t('importWizard.reading'))
+    const preview = await client.call('imports.preview', { id: uploaded.value })
+    setBusy(null)
+    if (!preview.ok) return setFailure(preview.error)
+    setOptions({ mapping: preview.value.mapping })
+    setStep({ name: 'columns', preview: preview.value })
+  }
+
+  async function check(next: Options): Promise<void> {
+    if (id === null) return
+    setBusy(t('importWizard.reading'))
+    const preview = await client.call('imports.preview', { id, ...next })
+    setBusy(null)
+    if (!preview.ok) return setFailure(preview.error)
+    setFailure(null)
+    setStep({ name: 'check', preview: preview.value })
+  }
+
+  async function commit(): Promise<void> {
+    if (id === null) return
+    setBusy(t('importWizard.importing'))
+    const result = await client.call('imports.commit', { id, ...options, skipInvalid })
+    setBusy(null)
+    if (!result.ok) return setFailure(result.error)
+    setStep({ name: 'done', result: result.value })
+    notify(t('importWizard.done', result.value))
+  }
+
+  function close(): void {
+    if (id !== null && step.name !== 'done') void client.call('imports.discard', { id })
+    onClose()
+  }
+
+  const stepNames = ['file', 'columns', 'check', 'done'] as const
+  return (
+    <Dialog title={t('importWizard.title')} labelledBy="import-title" onClose={close}>
+      <ol className="steps" aria-label={t('importWizard.title')}>
+        {stepNames.map((name) => (
+          <li key={name} aria-current={step.name === name ? 'step' : undefined}>
+            {t(`importWizard.steps.${name}`)}
+          </li>
+        ))}
+      </ol>
+      <ErrorBanner error={failure} />
+      {busy !== null && (
+        <p className="busy" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" /> {busy}
+        </p>
+      )}
+      {step.name === 'file' && busy === null && <FileStep onChoose={(file) => void choose(file)} />}
+      {step.name === 'columns' && (
+        <ColumnsStep
+          preview={step.preview}
+          options={options}
+          races={(races.data ?? []).map((r) => r.name)}
+          onChange={setOptions}
+          onNext={() => void check(options)}
+          busy={busy !== null}
+        />
+      )}
+      {step.name === 'check' && (
+        <CheckStep
+          preview={step.preview}
+          skipInvalid={skipInvalid}
+          onSkipInvalid={setSkipInvalid}
+          onBack={() => setStep({ name: 'columns', preview: step.preview })}
+          onImport={() => void commit()}
+          busy={busy !== null}
+        />
+      )}
+      {step.name === 'done' && (
+        <div className="done">
+          <p className="done-line">{t('importWizard.done', step.result)}</p>
+          {step.result.rejected.length > 0 && <p>{t('importWizard.doneSkipped', { count: new Set(step.result.rejected.map((r) => r.row)).size })}</p>}
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+              {t('importWizard.close')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  )
+}
+
+function FileStep({ onChoose }: { onChoose: (file: File) => void }) {
+  const { t } = useTranslation()
+  const [over, setOver] = useState(false)
+  const drop = (event: DragEvent): void => {
+    event.preventDefault()
+    setOver(false)
+    const file = event.dataTransfer.files[0]
+    if (file !== undefined) onChoose(file)
+  }
+  return (
+    <div
+      className={`drop-zone ${over ? 'drop-zone-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <label className="button button-primary file-button">
+        {t('importWizard.chooseFile')}
+        <input
+          type="file"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            if (file !== undefined) onChoose(file)
+          }}
+          autoFocus
+        />
+      </label>
+      <p className="muted">{t('importWizard.dropHint')}</p>
+    </div>
+  )
+}
+
+function ColumnsStep({
+  preview,
+  options,
+  races,
+  onChange,
+  onNext,
+  busy,
+}: {
+  preview: ImportPreview
+  options: Options
+  races: string[]
+  onChange: (options: Options) => void
+  onNext: () => void
+  busy: boolean
+}) {
+  const { t } = useTranslation()
+  const mapping: ColumnMapping = options.mapping ?? preview.mapping
+  const fieldAt = (index: number): ImportField | '' => (Object.entries(mapping).find(([, column]) => column === index)?.[0] as ImportField | undefined) ?? ''
+  const assign = (index: number, field: ImportField | ''): void => {
+    const next: ColumnMapping = Object.fromEntries(Object.entries(mapping).filter(([key, column]) => column !== index && key !== field))
+    if (field !== '') next[field] = index
+    onChange({ ...options, mapping: next })
+  }
+  const hasName = mapping.fullName !== undefined || (mapping.givenName !== undefined && mapping.familyName !== undefined)
+  const missing = [
+    ...(hasName ? [] : (['givenName', 'familyName'] as const).filter((f) => mapping[f] === undefined)),
+    ...(mapping.sex === undefined ? (['sex'] as const) : []),
+    ...(mapping.race === undefined && options.race === undefined ? (['race'] as const) : []),
+  ]
+  const askOrder = mapping.birthDate !== undefined && (preview.dateOrder === 'ambiguous' || preview.dateOrder === 'contradictory' || options.dateOrder !== undefined)
+
+  return (
+    <div className="columns-step">
+      <p>
+        <strong>{preview.fileName.split(/[\\/]/).pop()}</strong> · {t('importWizard.fileSummary', { rows: preview.rows, format: preview.format.toUpperCase() })}
+      </p>
+      <p className="muted">{preview.mappingSource === 'remembered' ? t('importWizard.remembered') : t('importWizard.columnsIntro')}</p>
+      <div className="mapping-scroll">
+        <table className="table mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t('importWizard.column')}</th>
+              <th scope="col">{t('importWizard.sample')}</th>
+              <th scope="col">{t('importWizard.field')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.headers.map((header, index) => (
+              <tr key={`${index}-${header}`}>
+                <th scope="row">{header}</th>
+                <td className="sample">
+                  {preview.sample
+                    .map((row) => row[index] ?? '')
+                    .filter((value) => value !== '')
+                    .slice(0, 2)
+                    .join(' · ')}
+                </td>
+                <td>
+                  <select value={fieldAt(index)} onChange={(e) => assign(index, e.target.value as ImportField | '')} aria-label={`${t('importWizard.field')}: ${header}`}>
+                    <option value="">{t('importWizard.skip')}</option>
+                    {importFields.map((field) => (
+                      <option key={field} value={field}>
+                        {t(`importWizard.fields.${field}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="import-default-race">{t('importWizard.defaultRace')}</label>
+          <select
+            id="import-default-race"
+            value={options.race ?? ''}
+            onChange={(e) => onChange(e.target.value === '' ? withoutKey(options, 'race') : { ...options, race: e.target.value })}
+          >
+            <option value="">{t('importWizard.noDefaultRace')}</option>
+            {races.map((race) => (
+              <option key={race} value={race}>
+                {race}
+              </option>
+            ))}
+          </select>
+        </div>
+        {askOrder && (
+          <fieldset className="field date-order">
+            <legend>{preview.dateOrder === 'ambiguous' ? t('importWizard.dateOrderAsk') : t('importWizard.dateOrder')}</legend>
+            {(['dmy', 'mdy'] as const).map((order) => (
+              <label key={order} className="radio">
+                <input type="radio" name="date-order" checked={options.dateOrder === order} onChange={() => onChange({ ...options, dateOrder: order })} />
+                {t(`importWizard.${order}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      {missing.length > 0 && (
+        <p className="field-error" role="alert">
+          {t('importWizard.missing', { fields: missing.map((f) => t(`importWizard.fields.${f}`)).join(', ') })}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button button-primary" onClick={onNext} disabled={busy || missing.length > 0}>
+          {t('importWizard.next')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function CheckStep({
+  preview,
+  skipInvalid,
+  onSkipInvalid,
+  onBack,
+  onImport,
+  busy,
+}: {
+  preview: ImportPreview
+  skipInvalid: boolean
+  onSkipInvalid: (skip: boolean) => void
+  onBack: () => void
+  onImport: () => void
+  busy: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const number = (n: number): string => new Intl.NumberFormat(i18n.language).format(n)
+  const badRows = new Set(preview.rejected.map((r) => r.row)).size
+  const importable = preview.toAdd + preview.toUpdate
+  const blocked = preview.rejectedCount > 0 && !skipInvalid
+  return (
+    <div className="check-step">
+      <dl className="tallies">
+        <div>
+          <dt>{t('importWizard.toAdd')}</dt>
+          <dd data-testid="tally-add">{number(preview.toAdd)}</dd>
+        </div>
+        <div>
+          <dt>{t('importWizard.toUpdate')}</dt>
+          <dd>{number(preview.toUpdate)}</dd>
+        </div>
+        <div>
+          <dt>{t('importWizard.unchanged')}</dt>
+          <dd>{number(preview.unchanged)}</dd>
+        </div>
+        <div className={badRows > 0 ? 'tally-bad' : ''}>
+          <dt>{t('importWizard.rejected')}</dt>
+          <dd data-testid="tally-rejected">{number(badRows)}</dd>
+        </div>
+      </dl>
+      {preview.rejectedCount === 0 ? (
+        <p className="all-good">{t('importWizard.allGood')}</p>
+      ) : (
+        <>
+          <h3>{t('importWizard.problemsTitle')}</h3>
+          <div className="problems-scroll">
+            <table className="table problems">
+              <thead>
+                <tr>
+                  <th scope="col">{t('importWizard.rowColumn')}</th>
+                  <th scope="col">{t('importWizard.fieldColumn')}</th>
+                  <th scope="col">{t('importWizard.problemColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rejected.map((problem, index) => (
+                  <tr key={`${problem.row}-${problem.field}-${index}`}>
+                    <td className="numeric">{problem.row}</td>
+                    <td>{t(`importWizard.fields.${problem.field}`, { defaultValue: problem.field })}</td>
+                    <td>{problem.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview.rejectedCount > preview.rejected.length && <p className="muted">{t('importWizard.problemsMore', { count: preview.rejectedCount - preview.rejected.length })}</p>}
+          <p className="muted">{t('importWizard.refusedHint')}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={skipInvalid} onChange={(e) => onSkipInvalid(e.target.checked)} />
+            {t('importWizard.skipInvalid')}
+          </label>
+        </>
+      )}
+      {preview.duplicates.length > 0 && (
+        <>
+          <h3>{t('importWizard.duplicatesTitle')}</h3>
+          <ul className="duplicates">
+            {preview.duplicates.map((d) => (
+              <li key={d.row}>
+                {t('importWizard.duplicateLine', {
+                  row: d.row,
+                  name: d.name,
+                  birthDate: d.birthDate,
+                  like: d.withRow !== null ? t('importWizard.likeRow', { row: d.withRow }) : d.withRef !== null ? t('importWizard.likeRef', { ref: d.withRef }) : t('importWizard.likeEntrant'),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onBack}>
+          {t('importWizard.back')}
+        </button>
+        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || blocked || importable === 0}>
+          {t('importWizard.importButton', { count: importable })}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const copy = { ...value }
+  delete copy[key]
+  return copy
+}

@@ -1,0 +1,152 @@
+import { join } from 'node:path'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { generateEntrants, toPlatformCsv } from '../../bench/generate'
+import { runCliProcess } from '../support/cli'
+import { expect, test } from './office'
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
+
+test.use({
+  initArgs: ['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'],
+})
+
+test.describe('the Entrants desk', () => {
+  test("an organiser imports the platform's export through the wizard, then finds runners by a Hangul prefix and without accents", async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await expect(page.getByText('No entrants yet')).toBeVisible()
+
+    await page.getByRole('button', { name: 'Import registrations' }).click()
+    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+    await wizard.locator('input[type=file]').setInputFiles(join(fixtures, 'registrations-platform.csv'))
+    await expect(wizard.getByText('registrations-platform.csv')).toBeVisible()
+    await expect(wizard.getByLabel('Read as: Native Name')).toHaveValue('secondName')
+    await expect(wizard.getByLabel('Read as: DOB')).toHaveValue('birthDate')
+    await wizard.getByRole('button', { name: 'Next' }).click()
+    await expect(wizard.getByTestId('tally-add')).toHaveText('30')
+    await expect(wizard.getByText('Every row is ready to import.')).toBeVisible()
+    await wizard.getByRole('button', { name: 'Import 30 rows' }).click()
+    await expect(wizard.getByText('Imported 30 new, updated 0, 0 unchanged.')).toBeVisible()
+    await wizard.getByRole('button', { name: 'Close' }).click()
+
+    await expect(page.getByRole('heading', { name: /Entrants/ })).toContainText('30 entrants')
+    await expect(page.getByTestId('entrant-row').first()).toContainText('Andersson')
+
+    const search = page.getByLabel('Find a runner')
+    await search.fill('김민')
+    await expect(page.getByTestId('search-hit')).toHaveCount(2)
+    await expect(page.getByTestId('search-hit').first()).toContainText('Kim, Min-jun · 김민준')
+
+    await search.fill('lefevre')
+    await expect(page.getByTestId('search-hit')).toHaveCount(2)
+    await expect(page.getByTestId('search-hit').first()).toContainText('Lefèvre, Amélie')
+
+    await search.fill('garcia marq')
+    await expect(page.getByTestId('search-hit').first()).toContainText('García Márquez, Lucía')
+  })
+
+  test('a file with bad rows imports nothing until the organiser chooses to leave them out', async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('button', { name: 'Import registrations' }).click()
+    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+    await wizard.locator('input[type=file]').setInputFiles({
+      name: 'entries.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\nSarah,Jones,F,Ultra\n'),
+    })
+    await wizard.getByRole('button', { name: 'Next' }).click()
+    await expect(wizard.getByTestId('tally-rejected')).toHaveText('1')
+    await expect(wizard.getByRole('row', { name: /3 Race There is no race called "Ultra"/ })).toBeVisible()
+    const importButton = wizard.getByRole('button', { name: 'Import 1 row' })
+    await expect(importButton).toBeDisabled()
+    await wizard.getByLabel('Import the valid rows and leave out the rows with problems').check()
+    await importButton.click()
+    await expect(wizard.getByText('1 row was left out.')).toBeVisible()
+  })
+
+  test('the wizard asks how to read dates no row explains, and asks for a race when the file has none', async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('button', { name: 'Import registrations' }).click()
+    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+    await wizard.locator('input[type=file]').setInputFiles({
+      name: 'club.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Vorname;Nachname;Geschlecht;Geburtsdatum\nMin-jun;Kim;männlich;05.07.1986\n'),
+    })
+    await expect(wizard.getByText('Still needed: Race')).toBeVisible()
+    await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled()
+    await wizard.getByLabel('Race for rows without one').selectOption('10K')
+    await wizard.getByLabel('day/month/year (05/07 = 5 July)').check()
+    await wizard.getByRole('button', { name: 'Next' }).click()
+    await wizard.getByRole('button', { name: 'Import 1 row' }).click()
+    await wizard.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByTestId('entrant-row').first().dblclick()
+    const edit = page.getByRole('dialog', { name: 'Edit Min-jun Kim' })
+    await expect(edit.getByLabel('Birth date')).toHaveValue('1986-07-05')
+  })
+
+  test('an entrant is edited in a validated form, and a taken bib is explained beside the field', async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('button', { name: 'Import registrations' }).click()
+    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+    await wizard.locator('input[type=file]').setInputFiles({
+      name: 'entries.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First Name,Last Name,Gender,Event,Bib\nMin-jun,Kim,M,Marathon,7\nSarah,Jones,F,Marathon,\n'),
+    })
+    await wizard.getByRole('button', { name: 'Next' }).click()
+    await wizard.getByRole('button', { name: 'Import 2 rows' }).click()
+    await wizard.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByLabel('Find a runner').fill('jones')
+    await page.getByTestId('search-hit').click()
+    const edit = page.getByRole('dialog', { name: 'Edit Sarah Jones' })
+    await edit.getByLabel('Bib').fill('7')
+    await edit.getByLabel('Nationality').fill('gb')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await expect(edit.getByText('Check the format')).toBeVisible()
+    await edit.getByLabel('Nationality').fill('GBR')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await expect(edit.getByText('Bib 7 already belongs to Min-jun Kim.')).toBeVisible()
+    await edit.getByLabel('Bib').fill('8')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await expect(edit).toBeHidden()
+    await expect(page.getByTestId('search-hit')).toContainText('8')
+  })
+})
+
+test.describe('a big-city field', () => {
+  test.setTimeout(90_000)
+  // The generated field numbers bibs 1–50,000 across races, so these races have no ranges.
+  test.use({ initArgs: ['--name', 'City Marathon', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195', '--race', 'Half Marathon:21097', '--race', '10K:10000'] })
+
+  test('50,000 entrants scroll to the last row while only the rows in view are in the page', async ({ page, office }) => {
+    const data = join(mkdtempSync(join(tmpdir(), 'race-office-50k-')), 'entries.csv')
+    writeFileSync(data, toPlatformCsv(generateEntrants(50_000)))
+    const imported = await runCliProcess(['import', office.file, data, '--json'])
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 50_000 })
+
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await expect(page.getByRole('heading', { name: /Entrants/ })).toContainText('50,000 entrants')
+    await expect(page.getByTestId('entrant-row').first()).not.toContainText('…')
+    expect(await page.getByTestId('entrant-row').count()).toBeLessThan(60)
+
+    const scroller = page.getByTestId('entrants-scroller')
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    const last = page.locator('[data-testid=entrant-row][aria-rowindex="50001"]')
+    await expect(last).toBeVisible()
+    await expect(last).not.toContainText('…')
+    expect(await page.getByTestId('entrant-row').count()).toBeLessThan(60)
+
+    await page.getByRole('button', { name: 'Bib' }).click()
+    await expect(page.getByTestId('entrant-row').first()).toContainText('1')
+    await page.getByLabel('Race').selectOption('10K')
+    await expect(page.getByRole('heading', { name: /Entrants/ })).not.toContainText('50,000')
+  })
+})
