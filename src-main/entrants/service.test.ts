@@ -82,6 +82,25 @@ describe('entrants', () => {
     expect(category.ok && category.value.total).toBe(2)
   })
 
+  it('counts entrants per category, for one race or all', async () => {
+    const { router } = await eventWithRaces()
+    for (const [race, sex, birthDate] of [
+      [1, 'F', '1980-01-01'],
+      [1, 'F', '1979-06-01'],
+      [2, 'M', '1995-01-01'],
+    ] as const) {
+      await router.call('entrants.create', { raceId: race, givenName: 'A', familyName: 'B', sex, birthDate }, organiser)
+    }
+    expect(await router.call('entrants.categories', {}, organiser)).toEqual({
+      ok: true,
+      value: [
+        { category: 'MSEN', count: 1 },
+        { category: 'W45', count: 2 },
+      ],
+    })
+    expect(await router.call('entrants.categories', { raceId: 2 }, organiser)).toEqual({ ok: true, value: [{ category: 'MSEN', count: 1 }] })
+  })
+
   it('deletes an entrant who has not picked up, and refuses one who has', async () => {
     const { router, file } = await eventWithRaces()
     const a = await router.call('entrants.create', kim, organiser)

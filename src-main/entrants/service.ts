@@ -210,3 +210,16 @@ export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'
   await db.deleteFrom('entrant').where('id', '=', input.id).execute()
   return { id: input.id }
 }
+
+/** The categories entrants fall in, with how many: for filters now, awards later. */
+export async function listCategories(db: Db, input: ParsedInput<'entrants.categories'>): Promise<{ category: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('entrant')
+    .select(['category', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('category', 'is not', null)
+    .$if(input.raceId !== undefined, (q) => q.where('race_id', '=', input.raceId as number))
+    .groupBy('category')
+    .orderBy('category')
+    .execute()
+  return rows.map((row) => ({ category: row.category as string, count: row.count }))
+}

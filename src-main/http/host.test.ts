@@ -47,6 +47,8 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { id: 1 }
     case 'entrants.list':
       return { limit: 10 }
+    case 'entrants.categories':
+      return { raceId: 1 }
     case 'entrants.search':
       return { query: 'kim' }
     case 'entrants.create':
@@ -84,6 +86,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'races.delete': {},
   'entrants.list': { limit: 100000 },
   'entrants.get': { id: 7 },
+  'entrants.categories': { raceId: 'all' },
   'entrants.search': { query: 'x'.repeat(201) },
   'entrants.create': { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'male' },
   'entrants.update': { id: 'x', birthDate: '1986-13-01' },

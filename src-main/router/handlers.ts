@@ -4,7 +4,7 @@ import type { Db } from '../db/open'
 import { commitImport, previewImport, uploadChunk } from '../import/service'
 import type { ImportSessions } from '../import/sessions'
 import { getEvent, updateEvent } from '../event/service'
-import { createEntrant, deleteEntrant, getEntrant, listEntrants, updateEntrant } from '../entrants/service'
+import { createEntrant, deleteEntrant, getEntrant, listCategories, listEntrants, updateEntrant } from '../entrants/service'
 import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
 
@@ -32,6 +32,7 @@ export const handlers: Handlers = {
   'races.delete': ({ db }, input) => deleteRace(db, input),
   'entrants.list': ({ db }, input) => listEntrants(db, input),
   'entrants.get': ({ db }, input) => getEntrant(db, input.id),
+  'entrants.categories': ({ db }, input) => listCategories(db, input),
   'entrants.search': ({ db }, input) => searchEntrants(db, input),
   'entrants.create': ({ db, nowMs }, input) => createEntrant(db, input, nowMs),
   'entrants.update': ({ db, nowMs }, input) => updateEntrant(db, input, nowMs),

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { Role } from './roles'
 import { eventGetInput, eventSettings, eventUpdateInput } from './event'
 import {
+  categoryCount,
   entrant,
+  entrantsCategoriesInput,
   entrantsCreateInput,
   entrantsDeleteInput,
   entrantsGetInput,
@@ -51,6 +53,7 @@ export const commands = {
   },
   'entrants.list': { input: entrantsListInput, output: entrantsPage, roles: everyone, changes: [] },
   'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [] },
+  'entrants.categories': { input: entrantsCategoriesInput, output: z.array(categoryCount), roles: everyone, changes: [] },
   'entrants.search': { input: entrantsSearchInput, output: z.object({ items: z.array(searchHit) }), roles: everyone, changes: [] },
   'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },
   'entrants.update': { input: entrantsUpdateInput, output: entrant, roles: organiser, changes: ['entrants'] },

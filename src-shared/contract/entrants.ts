@@ -133,3 +133,6 @@ export const searchHit = z.object({
 export type SearchHit = z.infer<typeof searchHit>
 
 export const entrantsPage = z.object({ total: z.int(), items: z.array(entrant) })
+
+export const entrantsCategoriesInput = z.strictObject({ raceId: id.optional() })
+export const categoryCount = z.object({ category: z.string(), count: z.int() })

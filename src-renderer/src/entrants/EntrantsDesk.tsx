@@ -16,11 +16,19 @@ export function EntrantsDesk() {
   const [query, setQuery] = useState('')
   const [raceId, setRaceId] = useState<number | undefined>(undefined)
   const [status, setStatus] = useState<EntrantStatus | undefined>(undefined)
+  const [category, setCategory] = useState<string | undefined>(undefined)
+  const categories = useCommand('entrants.categories', raceId === undefined ? {} : { raceId }, ['entrants', 'races', 'event'])
   const [sort, setSort] = useState<SortKey>('familyName')
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc')
   const [editing, setEditing] = useState<string | null>(null)
   const [importing, setImporting] = useState(false)
-  const pages = useEntrantPages({ sort, direction, ...(raceId !== undefined && { raceId }), ...(status !== undefined && { status }) })
+  const pages = useEntrantPages({
+    sort,
+    direction,
+    ...(raceId !== undefined && { raceId }),
+    ...(status !== undefined && { status }),
+    ...(category !== undefined && { category }),
+  })
   const { request } = pages
   const stableRequest = useCallback((first: number, last: number) => request(first, last), [request])
 
@@ -95,9 +103,20 @@ export function EntrantsDesk() {
                 ))}
               </select>
             </label>
+            <label>
+              {t('entrants.filterCategory')}
+              <select value={category ?? ''} onChange={(e) => setCategory(e.target.value === '' ? undefined : e.target.value)}>
+                <option value="">{t('entrants.allCategories')}</option>
+                {(categories.data ?? []).map((c) => (
+                  <option key={c.category} value={c.category}>
+                    {c.category} ({c.count})
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
           <ErrorBanner error={pages.error} />
-          {pages.total === 0 && raceId === undefined && status === undefined ? (
+          {pages.total === 0 && raceId === undefined && status === undefined && category === undefined ? (
             <p className="empty">{t('entrants.empty')}</p>
           ) : (
             pages.total !== null && (

@@ -104,6 +104,16 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
           placeholder="1-999"
           optional
         />
+        <Field
+          className="span-2"
+          label={t('setup.race.categoryBands')}
+          value={values.categoryBands}
+          onChange={(e) => set('categoryBands', e.target.value)}
+          error={errors.categoryBands}
+          hint={t('setup.race.categoryBandsHint')}
+          placeholder="18, 40, 45, 50"
+          optional
+        />
         <fieldset className="span-2 colour-picker">
           <legend>
             {t('setup.race.colour')} <span className="field-optional">({t('common.optional')})</span>

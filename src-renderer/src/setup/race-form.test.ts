@@ -5,7 +5,7 @@ const clock = { date: '2025-04-06', timeZone: 'Asia/Pyongyang' }
 
 describe('the race form', () => {
   it('reads a complete form into the races.create input', () => {
-    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099' }, clock)
+    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099', categoryBands: '' }, clock)
     expect(result).toEqual({
       ok: true,
       input: {
@@ -13,6 +13,7 @@ describe('the race form', () => {
         distanceM: 42195,
         startAt: Date.UTC(2025, 3, 5, 23, 30),
         colour: '#c0392b',
+        categoryBands: null,
         bibRanges: [
           { first: 1, last: 999 },
           { first: 2000, last: 2099 },
@@ -23,11 +24,11 @@ describe('the race form', () => {
 
   it('takes a decimal comma, a km suffix, single bibs and empty optional fields', () => {
     const result = readRaceForm({ ...emptyRaceForm, name: 'Half', distanceKm: '21,097 km', bibRanges: '7' }, clock)
-    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, bibRanges: [{ first: 7, last: 7 }] } })
+    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, categoryBands: null, bibRanges: [{ first: 7, last: 7 }] } })
   })
 
   it('puts each problem beside its own field, as catalogue keys', () => {
-    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999' }, clock)
+    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999', categoryBands: 'old people' }, clock)
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -35,8 +36,15 @@ describe('the race form', () => {
         distanceKm: { key: 'setup.race.errors.distance' },
         startTime: { key: 'setup.race.errors.start' },
         bibRanges: { key: 'setup.race.errors.bibRanges' },
+        categoryBands: { key: 'setup.race.errors.categoryBands' },
       },
     })
+  })
+
+  it("reads the organiser's own category bands, with or without names", () => {
+    const result = readRaceForm({ ...emptyRaceForm, name: '10K', distanceKm: '10', categoryBands: '18, 40, 50 Veterans, 60=Super' }, clock)
+    expect(result).toMatchObject({ ok: true, input: { categoryBands: [{ fromAge: 18 }, { fromAge: 40 }, { fromAge: 50, name: 'Veterans' }, { fromAge: 60, name: 'Super' }] } })
+    expect(readRaceForm({ ...emptyRaceForm, name: '10K', distanceKm: '10', categoryBands: '18, 18' }, clock)).toMatchObject({ ok: false, errors: { categoryBands: { key: 'validation.custom' } } })
   })
 
   it('uses the contract for what only the contract knows: ranges back to front or overlapping', () => {
@@ -45,8 +53,8 @@ describe('the race form', () => {
   })
 
   it('shows a saved race as the organiser typed it', () => {
-    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: null, waves: [] }
-    expect(raceFormFrom(race, clock)).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999' })
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves: [] }
+    expect(raceFormFrom(race, clock)).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans' })
   })
 
   it("places the office's refusals beside the field they concern", () => {

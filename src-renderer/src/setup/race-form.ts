@@ -11,6 +11,8 @@ export interface RaceFormValues {
   startTime: string
   colour: string
   bibRanges: string
+  /** Empty for World Athletics bands; else "18, 40, 45" or "0 Open, 50 Veterans". */
+  categoryBands: string
 }
 export type RaceField = keyof RaceFormValues
 export type RaceFormErrors = Partial<Record<RaceField, Message>>
@@ -20,7 +22,7 @@ export interface EventClock {
   timeZone: string
 }
 
-export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '' }
+export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '' }
 
 export const distancePresets = [
   { key: 'marathon', km: '42.195' },
@@ -38,6 +40,7 @@ export function raceFormFrom(race: Race, clock: EventClock): RaceFormValues {
     startTime: race.startAt === null ? '' : wallTimeAt(race.startAt, clock.timeZone).time.slice(0, 5),
     colour: race.colour ?? '',
     bibRanges: formatBibRanges(race.bibRanges),
+    categoryBands: (race.categoryBands ?? []).map((band) => (band.name === undefined ? `${band.fromAge}` : `${band.fromAge} ${band.name}`)).join(', '),
   }
 }
 
@@ -57,6 +60,8 @@ export function readRaceForm(values: RaceFormValues, clock: EventClock): { ok: t
   if (startAt === null && values.startTime.trim() !== '') errors.startTime = { key: 'setup.race.errors.start' }
   const bibRanges = readBibRanges(values.bibRanges)
   if (bibRanges === null) errors.bibRanges = { key: 'setup.race.errors.bibRanges' }
+  const categoryBands = readCategoryBands(values.categoryBands)
+  if (categoryBands === undefined) errors.categoryBands = { key: 'setup.race.errors.categoryBands' }
 
   const candidate = {
     name: values.name.trim(),
@@ -64,6 +69,7 @@ export function readRaceForm(values: RaceFormValues, clock: EventClock): { ok: t
     startAt,
     bibRanges: bibRanges ?? [],
     colour: values.colour === '' ? null : values.colour,
+    categoryBands: categoryBands ?? null,
   }
   const parsed = racesCreateInput.safeParse(candidate)
   if (!parsed.success) {
@@ -98,6 +104,8 @@ function fieldOfPath(path: readonly PropertyKey[]): RaceField {
       return 'bibRanges'
     case 'colour':
       return 'colour'
+    case 'categoryBands':
+      return 'categoryBands'
     default:
       return 'name'
   }
@@ -121,4 +129,21 @@ function readBibRanges(text: string): { first: number; last: number }[] | null {
     ranges.push({ first, last: match[2] === undefined ? first : Number(match[2]) })
   }
   return ranges
+}
+
+/** Null for World Athletics bands; undefined when the text cannot be read. */
+function readCategoryBands(text: string): { fromAge: number; name?: string }[] | null | undefined {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+  if (items.length === 0) return null
+  const bands: { fromAge: number; name?: string }[] = []
+  for (const item of items) {
+    const match = /^(\d{1,3})(?:\s*[=:]?\s*(.+))?$/.exec(item)
+    if (match === null) return undefined
+    const name = match[2]?.trim()
+    bands.push(name === undefined || name === '' ? { fromAge: Number(match[1]) } : { fromAge: Number(match[1]), name })
+  }
+  return bands
 }
