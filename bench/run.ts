@@ -7,7 +7,6 @@ import { sql } from 'kysely'
 import type { Session } from '../src-shared/contract'
 import { fold, words } from '../src-shared/search/fold'
 import { searchEntrants } from '../src-main/entrants/search'
-import { tuneHeapForImports } from '../src-main/office/heap-tuning'
 import { openOffice, type Office } from '../src-main/office/office'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
@@ -18,8 +17,6 @@ interface Line {
   floor: number
   ratio: number
 }
-
-tuneHeapForImports()
 
 const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const entrantCount = 50_000

@@ -4,7 +4,5 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { tuneHeapForImports } = await import('../src-main/office/heap-tuning.ts')
-tuneHeapForImports()
 const { runCli, processIo } = await import('../src-main/cli/main.ts')
 process.exitCode = await runCli(process.argv.slice(2), processIo)

@@ -4,13 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { bridgeChannels, CommandError } from '../../src-shared/contract'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
-import { tuneHeapForImports } from '../office/heap-tuning'
 import { openOffice, type Office } from '../office/office'
 import { registerCommandIpc } from './ipc'
 import { createMainWindow, denyAllPermissions, rendererLocation } from './window'
 
 // Wiring only: everything this file decides is in modules tested under plain Node.
-tuneHeapForImports()
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const renderer = rendererLocation(outDir)
 const nativeBinding = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')

@@ -2,7 +2,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { Db } from '../db/open'
 
 /**
- * A bib may go to a runner only inside the race's ranges (when it has any) and only if nobody
+ * A bib may go to a runner only inside the race's ranges (when ranges are set) and only if nobody
  * else holds it: bibs are unique in the whole event.
  */
 export async function refuseUnusableBib(db: Db, raceId: number, bib: number, exceptEntrantId: string | null): Promise<void> {

@@ -105,37 +105,47 @@ async function refuseTakenRef(db: Db, ref: string, exceptId: string | null): Pro
   }
 }
 
-export type EntrantFields = Omit<ParsedInput<'entrants.create'>, never>
+export type EntrantFields = ParsedInput<'entrants.create'>
+
+/**
+ * An entrant's registration details as table columns, with the category derived: everything a
+ * re-import may change (never bib, status or timing). Shared by single writes and the import.
+ */
+export function registrationColumns(input: EntrantFields, raceDay: string, bandsJson: string | null) {
+  const birthDate = input.birthDate ?? null
+  const age = birthDate === null ? (input.age ?? null) : null
+  return {
+    race_id: input.raceId,
+    given_name: input.givenName,
+    family_name: input.familyName,
+    second_name: input.secondName ?? null,
+    sex: input.sex,
+    birth_date: birthDate,
+    age,
+    category: derivedCategory(input.sex, birthDate, age, raceDay, bandsJson),
+    nationality: input.nationality ?? null,
+    club: input.club ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    emergency_name: input.emergencyName ?? null,
+    emergency_phone: input.emergencyPhone ?? null,
+    shirt_size: input.shirtSize ?? null,
+  }
+}
 
 /** Inserts one entrant with its category and search tokens; used by create, import and walk-ups. */
 export async function insertEntrant(db: Db, input: EntrantFields, nowMs: number, day: string): Promise<{ id: string; num: number }> {
   const bands = await raceBands(db, input.raceId)
   if (input.bib != null) await refuseUnusableBib(db, input.raceId, input.bib, null)
   if (input.ref != null) await refuseTakenRef(db, input.ref, null)
-  const birthDate = input.birthDate ?? null
-  const age = birthDate === null ? (input.age ?? null) : null
   const id = uuidv7()
   const { num } = await db
     .insertInto('entrant')
     .values({
       id,
-      race_id: input.raceId,
       bib: input.bib ?? null,
-      given_name: input.givenName,
-      family_name: input.familyName,
-      second_name: input.secondName ?? null,
-      sex: input.sex,
-      birth_date: birthDate,
-      age,
-      category: derivedCategory(input.sex, birthDate, age, day, bands),
-      nationality: input.nationality ?? null,
-      club: input.club ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      emergency_name: input.emergencyName ?? null,
-      emergency_phone: input.emergencyPhone ?? null,
-      shirt_size: input.shirtSize ?? null,
       ref: input.ref ?? null,
+      ...registrationColumns(input, day, bands),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
     })

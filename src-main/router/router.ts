@@ -20,7 +20,7 @@ import { handlers as defaultHandlers, type HandlerContext, type Handlers } from 
 export type ChangeListener = (change: ChangeEvent) => void
 
 export interface Router {
-  /** For transports: any name, any input; always resolves to a result value. */
+  /** For transports: a name and an input of unknown shape; always resolves to a result value. */
   dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>>
   /** For in-process callers (CLI, tests): the same path, typed by the contract. */
   call<K extends CommandName>(command: K, input: CommandInput<K>, session: Session): Promise<CommandResult<CommandOutput<K>>>
