@@ -4,7 +4,8 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db } from '../db/open'
 import type { EntrantRow } from '../db/schema'
 import { refuseUnusableBib } from './bib-check'
-import { derivedCategory, raceDayAge } from './category'
+import { raceDayAge } from './category'
+import { blankToNull, registrationColumns, type EntrantFields } from './columns'
 import { indexEntrant, unindexEntrant } from './search-index'
 
 type EntrantWithRace = EntrantRow & { race: string }
@@ -105,46 +106,44 @@ async function refuseTakenRef(db: Db, ref: string, exceptId: string | null): Pro
   }
 }
 
-export type EntrantFields = ParsedInput<'entrants.create'>
 
-/**
- * An entrant's registration details as table columns, with the category derived: everything a
- * re-import may change (never bib, status or timing). Shared by single writes and the import.
- */
-export function registrationColumns(input: EntrantFields, raceDay: string, bandsJson: string | null) {
-  const birthDate = input.birthDate ?? null
-  const age = birthDate === null ? (input.age ?? null) : null
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/** A stored entrant's fields in the shape of the create command, to merge an update into. */
+function fieldsOf(row: EntrantRow): EntrantFields & { bib: number | null } {
   return {
-    race_id: input.raceId,
-    given_name: input.givenName,
-    family_name: input.familyName,
-    second_name: input.secondName ?? null,
-    sex: input.sex,
-    birth_date: birthDate,
-    age,
-    category: derivedCategory(input.sex, birthDate, age, raceDay, bandsJson),
-    nationality: input.nationality ?? null,
-    club: input.club ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    emergency_name: input.emergencyName ?? null,
-    emergency_phone: input.emergencyPhone ?? null,
-    shirt_size: input.shirtSize ?? null,
+    raceId: row.race_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    secondName: row.second_name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    age: row.age,
+    nationality: row.nationality,
+    club: row.club,
+    email: row.email,
+    phone: row.phone,
+    emergencyName: row.emergency_name,
+    emergencyPhone: row.emergency_phone,
+    shirtSize: row.shirt_size,
+    ref: row.ref,
+    bib: row.bib,
   }
 }
 
-/** Inserts one entrant with its category and search tokens; used by create, import and walk-ups. */
 export async function insertEntrant(db: Db, input: EntrantFields, nowMs: number, day: string): Promise<{ id: string; num: number }> {
   const bands = await raceBands(db, input.raceId)
   if (input.bib != null) await refuseUnusableBib(db, input.raceId, input.bib, null)
-  if (input.ref != null) await refuseTakenRef(db, input.ref, null)
+  if (blankToNull(input.ref) !== null) await refuseTakenRef(db, input.ref as string, null)
   const id = uuidv7()
   const { num } = await db
     .insertInto('entrant')
     .values({
       id,
       bib: input.bib ?? null,
-      ref: input.ref ?? null,
+      ref: blankToNull(input.ref),
       ...registrationColumns(input, day, bands),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
@@ -168,38 +167,17 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
       name: `${current.given_name} ${current.family_name}`,
     })
   }
-  const raceId = input.raceId ?? current.race_id
-  const bib = input.bib === undefined ? current.bib : input.bib
-  if (bib !== null && (bib !== current.bib || raceId !== current.race_id)) await refuseUnusableBib(db, raceId, bib, current.id)
-  if (input.ref != null && input.ref !== current.ref) await refuseTakenRef(db, input.ref, current.id)
-  const sex = input.sex ?? current.sex
-  const birthDate = input.birthDate === undefined ? current.birth_date : input.birthDate
-  const age = birthDate !== null ? null : input.age === undefined ? current.age : input.age
-  const names = {
-    givenName: input.givenName ?? current.given_name,
-    familyName: input.familyName ?? current.family_name,
-    secondName: input.secondName === undefined ? current.second_name : input.secondName,
-  }
+  const merged = { ...fieldsOf(current), ...withoutUndefined(input) }
+  if (input.birthDate != null) merged.age = null
+  if (merged.bib != null && (merged.bib !== current.bib || merged.raceId !== current.race_id)) await refuseUnusableBib(db, merged.raceId, merged.bib, current.id)
+  if (merged.ref != null && merged.ref !== current.ref) await refuseTakenRef(db, merged.ref, current.id)
+  const names = { givenName: merged.givenName, familyName: merged.familyName, secondName: merged.secondName ?? null }
   await db
     .updateTable('entrant')
     .set({
-      race_id: raceId,
-      bib,
-      given_name: names.givenName,
-      family_name: names.familyName,
-      second_name: names.secondName,
-      sex,
-      birth_date: birthDate,
-      age,
-      category: derivedCategory(sex, birthDate, age, await raceDay(db), await raceBands(db, raceId)),
-      ...(input.nationality !== undefined && { nationality: input.nationality }),
-      ...(input.club !== undefined && { club: input.club }),
-      ...(input.email !== undefined && { email: input.email }),
-      ...(input.phone !== undefined && { phone: input.phone }),
-      ...(input.emergencyName !== undefined && { emergency_name: input.emergencyName }),
-      ...(input.emergencyPhone !== undefined && { emergency_phone: input.emergencyPhone }),
-      ...(input.shirtSize !== undefined && { shirt_size: input.shirtSize }),
-      ...(input.ref !== undefined && { ref: input.ref }),
+      ...registrationColumns(merged, await raceDay(db), await raceBands(db, merged.raceId)),
+      bib: merged.bib ?? null,
+      ref: blankToNull(merged.ref),
       ...(input.status !== undefined && { status: input.status }),
       updated_at_ms: nowMs,
     })

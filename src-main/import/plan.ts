@@ -3,6 +3,7 @@ import { entrantsCreateInput } from '../../src-shared/contract/entrants'
 import type { ColumnMapping, ImportField, RejectedRow } from '../../src-shared/contract/imports'
 import { fold } from '../../src-shared/search/fold'
 import type { EntrantRow } from '../db/schema'
+import { detailsDiffer } from '../entrants/columns'
 import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } from './dates'
 import { readSex } from './sex'
 import type { Table } from './table'
@@ -79,6 +80,14 @@ export function fieldLabel(field: ImportField): string {
 /** Reads and checks every row, and decides what each would do; writes nothing. */
 export function planImport(table: Table, options: PlanOptions, context: PlanContext): ImportPlan {
   const { mapping } = options
+  // Race names, sex words and family names repeat thousands of times in a big field.
+  const folded = new Map<string, string>()
+  const foldOnce = (text: string): string => {
+    let value = folded.get(text)
+    if (value === undefined) folded.set(text, (value = fold(text).trim()))
+    return value
+  }
+  const nameKey = (given: string, family: string, birthDate: string): string => `${foldOnce(family)}|${foldOnce(given)}|${birthDate}`
   const cell = (cells: string[], field: ImportField): string => {
     const index = mapping[field]
     return index === undefined ? '' : (cells[index] ?? '').trim()
@@ -115,7 +124,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     if (familyName === '') reject(mapping.familyName === undefined && mapping.fullName !== undefined ? 'fullName' : 'familyName', 'MISSING', 'The family name is missing.')
 
     const raceText = cell(cells, 'race')
-    const race = raceText === '' ? defaultRace : raceByName.get(fold(raceText).trim())
+    const race = raceText === '' ? defaultRace : raceByName.get(foldOnce(raceText))
     if (race === undefined) {
       if (raceText !== '') reject('race', 'UNKNOWN_RACE', `There is no race called "${raceText}" (races: ${context.races.map((r) => r.name).join(', ')}).`)
       else reject('race', 'MISSING', 'The race is missing (choose a race for rows without one).')
@@ -202,14 +211,10 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     }
 
     if (match === undefined) plan.toAdd.push({ row, input })
-    else if (differs(match, input)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
+    else if (detailsDiffer(match, input)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
     else plan.unchanged++
   }
   return plan
-}
-
-function nameKey(given: string, family: string, birthDate: string): string {
-  return `${fold(family).trim()}|${fold(given).trim()}|${birthDate}`
 }
 
 /** "Kim, Min-jun" is family first; "Min-jun Kim" has the family name last. */
@@ -228,24 +233,4 @@ function checkBib(bib: number, race: PlanContext['races'][number], holders: Map<
   const holder = holders.get(bib)
   if (holder !== undefined) return { code: 'BIB_TAKEN', message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.` }
   return null
-}
-
-/** A re-import changes only registration details: never bib, check-in or timing state. */
-function differs(current: PlanContext['existing'][number], next: EntrantInput): boolean {
-  return (
-    current.race_id !== next.raceId ||
-    current.given_name !== next.givenName ||
-    current.family_name !== next.familyName ||
-    current.second_name !== (next.secondName ?? null) ||
-    current.sex !== next.sex ||
-    current.birth_date !== (next.birthDate ?? null) ||
-    current.age !== (next.birthDate == null ? (next.age ?? null) : null) ||
-    current.nationality !== (next.nationality ?? null) ||
-    current.club !== (next.club ?? null) ||
-    current.email !== (next.email ?? null) ||
-    current.phone !== (next.phone ?? null) ||
-    current.emergency_name !== (next.emergencyName ?? null) ||
-    current.emergency_phone !== (next.emergencyPhone ?? null) ||
-    current.shirt_size !== (next.shirtSize ?? null)
-  )
 }

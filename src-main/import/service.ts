@@ -5,7 +5,8 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../src-shared/contract/imports'
 import { searchTerms } from '../../src-shared/search/fold'
 import type { Db } from '../db/open'
-import { raceDay, registrationColumns } from '../entrants/service'
+import { registrationColumns } from '../entrants/columns'
+import { raceDay } from '../entrants/service'
 import { guessMapping, headersKey } from './mapping'
 import { fieldLabel, missingColumns, planImport, type EntrantInput, type ImportPlan, type PlanContext } from './plan'
 import type { ImportSessions } from './sessions'
@@ -144,7 +145,14 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
   )
   const unindex = sqlite.prepare('delete from entrant_search where rowid = ?')
   const index = sqlite.prepare('insert into entrant_search (rowid, terms) values (?, ?)')
-  const terms = (e: EntrantInput): string => searchTerms({ givenName: e.givenName, familyName: e.familyName, secondName: e.secondName ?? null }).join(' ')
+  // Names repeat through a big field: each distinct name is folded and split once.
+  const termsByName = new Map<string, string>()
+  const terms = (e: EntrantInput): string => {
+    const key = `${e.givenName}\u0000${e.familyName}\u0000${e.secondName ?? ''}`
+    let value = termsByName.get(key)
+    if (value === undefined) termsByName.set(key, (value = searchTerms({ givenName: e.givenName, familyName: e.familyName, secondName: e.secondName ?? null }).join(' ')))
+    return value
+  }
 
   for (const { input } of plan.toAdd) {
     const { lastInsertRowid } = insert.run({ id: uuidv7(), ref: input.ref ?? null, bib: input.bib ?? null, ...details(input) })

@@ -8,13 +8,8 @@ export const entrantStatuses = ['registered', 'checked-in', 'withdrawn'] as cons
 export const entrantStatus = z.enum(entrantStatuses)
 export type EntrantStatus = z.infer<typeof entrantStatus>
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
+/** Optional text: an empty string clears it (stored as null by the service). */
+const optionalText = (max: number) => z.string().trim().max(max).nullable()
 
 export const bib = z.int().min(1).max(maxBib)
 
@@ -31,11 +26,15 @@ export const entrantFields = {
   nationality: z
     .string()
     .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { message: 'Use a 3-letter country code such as KOR or GBR' })
+    .regex(/^$|^[A-Za-z]{3}$/, { message: 'Use a 3-letter country code such as KOR or GBR' })
     .nullable(),
   club: optionalText(200),
-  email: optionalText(200).refine((value) => value === null || /^[^\s@]+@[^\s@]+$/.test(value), { message: 'Not an email address' }),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^$|^[^\s@]+@[^\s@]+$/, { message: 'Not an email address' })
+    .nullable(),
   phone: optionalText(50),
   emergencyName: optionalText(200),
   emergencyPhone: optionalText(50),

@@ -8,9 +8,9 @@ export function fold(text: string): string {
 
 /** Words of a name: split on spaces, hyphens, apostrophes, dots and the like. */
 export function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
+  const folded = fold(text)
+  const parts = /^[\x20-\x7e]*$/.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u)
+  return parts.filter((word) => word.length > 0)
 }
 
 /** The name with every separator removed: "Min-jun" → "minjun", "O'Connor" → "oconnor". */
