@@ -19,6 +19,7 @@ export interface RaceTable {
   start_at_ms: number | null
   colour: string | null
   category_bands: string | null
+  bib_rule: Generated<'registration' | 'alphabetical' | 'predicted' | 'fill'>
   created_at_ms: number
   updated_at_ms: number
 }
@@ -57,6 +58,7 @@ export interface EntrantTable {
   emergency_phone: string | null
   shirt_size: string | null
   ref: string | null
+  predicted_time_ms: number | null
   status: Generated<'registered' | 'checked-in' | 'withdrawn'>
   created_at_ms: number
   updated_at_ms: number
@@ -85,6 +87,36 @@ export interface AuditTable {
   output_json: string
 }
 
+export interface BibReservationTable {
+  id: Generated<number>
+  race_id: number
+  first_bib: number
+  last_bib: number
+  purpose: string
+}
+
+export interface BibExclusionTable {
+  bib: number
+}
+
+export interface BibVoidTable {
+  bib: number
+  at_ms: number
+  reason: string
+}
+
+export interface BibEventTable {
+  id: Generated<number>
+  entrant_id: string
+  at_ms: number
+  kind: 'assign' | 'swap' | 'void' | 'clear'
+  from_bib: number | null
+  to_bib: number | null
+  reason: string
+  actor: string
+  desk: string
+}
+
 export interface Database {
   event: EventTable
   race: RaceTable
@@ -93,6 +125,10 @@ export interface Database {
   entrant: EntrantTable
   entrant_search: EntrantSearchTable
   import_mapping: ImportMappingTable
+  bib_reservation: BibReservationTable
+  bib_exclusion: BibExclusionTable
+  bib_void: BibVoidTable
+  bib_event: BibEventTable
   audit: AuditTable
 }
 

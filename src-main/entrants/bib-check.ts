@@ -6,6 +6,13 @@ import type { Db } from '../db/open'
  * else holds it: bibs are unique in the whole event.
  */
 export async function refuseUnusableBib(db: Db, raceId: number, bib: number, exceptEntrantId: string | null): Promise<void> {
+  if ((await db.selectFrom('bib_exclusion').select('bib').where('bib', '=', bib).executeTakeFirst()) !== undefined) {
+    throw new CommandError('BIB_EXCLUDED', `Bib ${bib} is on the list of numbers this event does not use.`, { bib })
+  }
+  const voided = await db.selectFrom('bib_void').select('reason').where('bib', '=', bib).executeTakeFirst()
+  if (voided !== undefined) {
+    throw new CommandError('BIB_VOIDED', `Bib ${bib} was voided (${voided.reason}) and is never handed out again.`, { bib, reason: voided.reason })
+  }
   const ranges = await db.selectFrom('race_bib_range').select(['first_bib', 'last_bib']).where('race_id', '=', raceId).execute()
   if (ranges.length > 0 && !ranges.some((r) => r.first_bib <= bib && bib <= r.last_bib)) {
     const race = await db.selectFrom('race').select('name').where('id', '=', raceId).executeTakeFirstOrThrow()

@@ -27,7 +27,7 @@ type Host = Awaited<ReturnType<typeof startHost>>
 
 /** Creates what a command needs to succeed (a race, an entrant) and returns a valid input for it. */
 async function validInputFor(h: Host, command: (typeof commandNames)[number]): Promise<unknown> {
-  const marathon = { name: 'Marathon', distanceM: 42195 }
+  const marathon = { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }
   const needsRace = !['event.get', 'event.update', 'races.list', 'races.create'].includes(command)
   if (needsRace) await postCommand(h.port, 'races.create', marathon, h.tokens.organiser)
   const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }
@@ -65,6 +65,26 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { id: await uploadId(h) }
     case 'imports.commit':
       return { id: await uploadId(h) }
+    case 'bibs.settings':
+    case 'bibs.plan':
+    case 'bibs.apply':
+      await entrantId()
+      return { raceId: 1 }
+    case 'bibs.configure':
+      return { raceId: 1, rule: 'alphabetical', reserved: [{ first: 1, last: 10, purpose: 'elite' }] }
+    case 'bibs.exclude':
+      return { bibs: [13, 666] }
+    case 'bibs.assign':
+      return { entrantId: await entrantId(), bib: 5 }
+    case 'bibs.swap':
+      return { entrantIds: [await entrantId(), await entrantId()], reason: 'wrong envelopes' }
+    case 'bibs.void': {
+      const id = await entrantId()
+      await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 5 }, h.tokens.organiser)
+      return { entrantId: id, reason: 'lost' }
+    }
+    case 'bibs.history':
+      return { entrantId: await entrantId() }
   }
 }
 
@@ -95,6 +115,15 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'imports.preview': { id: 5 },
   'imports.commit': { id: 'x', skipInvalid: 'yes' },
   'imports.discard': {},
+  'bibs.settings': { raceId: 0 },
+  'bibs.configure': { raceId: 1, rule: 'random' },
+  'bibs.exclude': { bibs: [0] },
+  'bibs.plan': { raceId: 1, rule: 'lottery' },
+  'bibs.apply': {},
+  'bibs.assign': { entrantId: 'x', bib: -1 },
+  'bibs.swap': { entrantIds: ['a'], reason: 'x' },
+  'bibs.void': { entrantId: 'x', reason: '' },
+  'bibs.history': { entrantId: 5 },
 }
 
 describe('the HTTP host', () => {

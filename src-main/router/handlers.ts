@@ -1,6 +1,7 @@
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
+import { applyBibs, assignBib, bibHistory, bibSettings, configureBibs, excludeBibs, previewBibs, swapBibs, voidBib } from '../bibs/service'
 import { commitImport, previewImport, uploadChunk } from '../import/service'
 import type { ImportSessions } from '../import/sessions'
 import { getEvent, updateEvent } from '../event/service'
@@ -40,6 +41,15 @@ export const handlers: Handlers = {
   'imports.upload': async ({ imports }, input) => uploadChunk(imports, input),
   'imports.preview': ({ db, imports }, input) => previewImport(db, imports, input),
   'imports.commit': ({ db, sqlite, imports, nowMs }, input) => commitImport(db, sqlite, imports, input, nowMs),
+  'bibs.settings': ({ db }, input) => bibSettings(db, input.raceId),
+  'bibs.configure': ({ db }, input) => configureBibs(db, input),
+  'bibs.exclude': ({ db }, input) => excludeBibs(db, input),
+  'bibs.plan': ({ db }, input) => previewBibs(db, input),
+  'bibs.apply': ({ db, session, nowMs }, input) => applyBibs(db, input, session, nowMs),
+  'bibs.assign': ({ db, session, nowMs }, input) => assignBib(db, input, session, nowMs),
+  'bibs.swap': ({ db, session, nowMs }, input) => swapBibs(db, input, session, nowMs),
+  'bibs.void': ({ db, session, nowMs }, input) => voidBib(db, input, session, nowMs),
+  'bibs.history': ({ db }, input) => bibHistory(db, input),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

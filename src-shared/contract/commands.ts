@@ -15,6 +15,20 @@ import {
   searchHit,
 } from './entrants'
 import {
+  bibEvent,
+  bibPlan,
+  bibSettings,
+  bibsApplied,
+  bibsAssignInput,
+  bibsConfigureInput,
+  bibsExcludeInput,
+  bibsHistoryInput,
+  bibsPlanInput,
+  bibsSettingsInput,
+  bibsSwapInput,
+  bibsVoidInput,
+} from './bibs'
+import {
   importCommitInput,
   importDiscardInput,
   importPreview,
@@ -25,7 +39,7 @@ import {
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs'
 
 interface CommandSpec {
   input: z.ZodType
@@ -63,6 +77,15 @@ export const commands = {
   'imports.upload': { input: importUploadInput, output: z.object({ id: z.string(), bytes: z.int() }), roles: organiser, changes: [] },
   'imports.preview': { input: importPreviewInput, output: importPreview, roles: organiser, changes: [] },
   'imports.commit': { input: importCommitInput, output: importResult, roles: organiser, changes: ['entrants'] },
+  'bibs.settings': { input: bibsSettingsInput, output: bibSettings, roles: everyone, changes: [] },
+  'bibs.configure': { input: bibsConfigureInput, output: bibSettings, roles: organiser, changes: ['bibs'] },
+  'bibs.exclude': { input: bibsExcludeInput, output: z.object({ excluded: z.array(z.int()) }), roles: organiser, changes: ['bibs'] },
+  'bibs.plan': { input: bibsPlanInput, output: bibPlan, roles: organiser, changes: [] },
+  'bibs.apply': { input: bibsPlanInput, output: bibsApplied, roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.assign': { input: bibsAssignInput, output: z.object({ entrantId: z.string(), bib: z.int().nullable() }), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.swap': { input: bibsSwapInput, output: z.array(z.object({ entrantId: z.string(), bib: z.int().nullable() })), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.void': { input: bibsVoidInput, output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.history': { input: bibsHistoryInput, output: z.array(bibEvent), roles: everyone, changes: [] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 
