@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { runCliProcess, serveProcess } from '../../tests/support/cli'
 import { postCommand } from '../../tests/support/http-client'
 import { tempDir } from '../../tests/support/temp-event'
+import { bibsCommand } from './bibs'
+import { entrantsCommand } from './entrants'
+import { importCommand } from './import'
 import { parseRaceSpec, initCommand } from './init'
 import { rendererBuildDir, serveCommand } from './serve'
 
@@ -80,7 +83,7 @@ describe('race-office init', () => {
 })
 
 describe('race-office --help', () => {
-  it.each([initCommand, serveCommand])('prints the help of $name with exit code 0', async (command) => {
+  it.each([initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand])('prints the help of $name with exit code 0', async (command) => {
     const run = await runCliProcess([command.name, '--help'])
     expect(run).toMatchObject({ code: 0, stderr: '' })
     expect(run.stdout).toContain(`Usage: race-office ${command.name}`)
@@ -89,7 +92,7 @@ describe('race-office --help', () => {
   it('lists every subcommand', async () => {
     const run = await runCliProcess(['--help'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/init[\s\S]*serve/)
+    expect(run.stdout).toMatch(/init[\s\S]*serve[\s\S]*import[\s\S]*entrants[\s\S]*bibs/)
   })
 })
 

@@ -1,11 +1,12 @@
 import { CommandError } from '../../src-shared/contract'
+import { bibsCommand } from './bibs'
 import { entrantsCommand } from './entrants'
 import { importCommand } from './import'
 import { initCommand } from './init'
 import { serveCommand } from './serve'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand]
 
 const overview = `Usage: race-office <command> [options]
 

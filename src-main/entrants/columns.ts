@@ -11,7 +11,21 @@ export function blankToNull(value: string | null | undefined): string | null {
 
 type RegistrationDetails = Pick<
   EntrantRow,
-  'race_id' | 'given_name' | 'family_name' | 'second_name' | 'sex' | 'birth_date' | 'age' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size'
+  | 'race_id'
+  | 'given_name'
+  | 'family_name'
+  | 'second_name'
+  | 'sex'
+  | 'birth_date'
+  | 'age'
+  | 'nationality'
+  | 'club'
+  | 'email'
+  | 'phone'
+  | 'emergency_name'
+  | 'emergency_phone'
+  | 'shirt_size'
+  | 'predicted_time_ms'
 >
 
 /**
@@ -36,6 +50,7 @@ export function registrationDetails(input: EntrantFields): RegistrationDetails {
     emergency_name: blankToNull(input.emergencyName),
     emergency_phone: blankToNull(input.emergencyPhone),
     shirt_size: blankToNull(input.shirtSize),
+    predicted_time_ms: input.predictedTimeMs ?? null,
   }
 }
 

@@ -31,6 +31,7 @@ export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
     race: row.race,
     category: row.category,
     bib: row.bib,
+    predictedTimeMs: row.predicted_time_ms,
     status: row.status,
     createdAt: row.created_at_ms,
     updatedAt: row.updated_at_ms,
@@ -130,6 +131,7 @@ function fieldsOf(row: EntrantRow): EntrantFields & { bib: number | null } {
     shirtSize: row.shirt_size,
     ref: row.ref,
     bib: row.bib,
+    predictedTimeMs: row.predicted_time_ms,
   }
 }
 

@@ -288,3 +288,26 @@ describe('import sessions', () => {
     expect(commits).toHaveLength(1)
   })
 })
+
+describe('predicted finish times', () => {
+  it('reads them for numbering into corrals, fastest first', async () => {
+    const { router, all } = await pyongyang()
+    const result = await importFile(router, csv(['First Name,Last Name,Gender,Event,Predicted Finish Time', 'Slow,One,F,Marathon,5:30', 'Fast,Two,M,Marathon,2:45:30', 'Unknown,Three,F,Marathon,']))
+    expect(result).toMatchObject({ ok: true, value: { imported: 3 } })
+    expect((await all()).map((e) => e.predictedTimeMs)).toEqual([5.5 * 3600e3, (2 * 3600 + 45 * 60 + 30) * 1000, null])
+    await router.call('bibs.apply', { raceId: 1, rule: 'predicted' }, organiser)
+    expect((await all()).map((e) => [e.givenName, e.bib])).toEqual([
+      ['Slow', 2],
+      ['Fast', 1],
+      ['Unknown', 3],
+    ])
+  })
+
+  it('refuses a time it cannot read', async () => {
+    const { router } = await pyongyang()
+    expect(await importFile(router, csv(['First Name,Last Name,Gender,Event,Target Time', 'A,One,F,Marathon,fast']))).toMatchObject({
+      ok: false,
+      error: { details: { rejected: [{ row: 2, field: 'predictedTime', code: 'INVALID' }] } },
+    })
+  })
+})

@@ -13,7 +13,7 @@ export type EntrantInput = z.output<typeof entrantsCreateInput>
 export interface PlanContext {
   races: { id: number; name: string; ranges: { first: number; last: number }[] }[]
   /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
-  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size'>[]
+  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size' | 'predicted_time_ms'>[]
   today: string
 }
 
@@ -59,6 +59,7 @@ const labels: Record<ImportField, string> = {
   emergencyPhone: 'emergency phone',
   shirtSize: 'shirt size',
   bib: 'bib',
+  predictedTime: 'predicted time',
 }
 
 /** Fields no row can do without, that the mapping gives no column for. */
@@ -156,6 +157,10 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const bib = bibText === '' ? null : /^\d{1,7}$/.test(bibText) ? Number(bibText) : Number.NaN
     if (Number.isNaN(bib)) reject('bib', 'INVALID', `"${bibText}" is not a bib number.`)
 
+    const predictedText = cell(cells, 'predictedTime')
+    const predictedTimeMs = predictedText === '' ? null : readDuration(predictedText)
+    if (Number.isNaN(predictedTimeMs)) reject('predictedTime', 'INVALID', `"${predictedText}" is not a time (use H:MM or H:MM:SS).`)
+
     const ref = cell(cells, 'ref') || null
     if (ref !== null) {
       const first = refsInFile.get(ref)
@@ -181,6 +186,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       shirtSize: cell(cells, 'shirtSize'),
       ref,
       bib,
+      predictedTimeMs,
     }
     const parsed = entrantsCreateInput.safeParse(candidate)
     if (!parsed.success) {
@@ -215,6 +221,13 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     else plan.unchanged++
   }
   return plan
+}
+
+/** A predicted finish time: H:MM or H:MM:SS (a marathon's 3:45 is three hours 45). */
+function readDuration(text: string): number {
+  const match = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(text)
+  if (match === null) return Number.NaN
+  return ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3] ?? 0)) * 1000
 }
 
 /** "Kim, Min-jun" is family first; "Min-jun Kim" has the family name last. */

@@ -110,7 +110,7 @@ async function planContext(db: Db): Promise<PlanContext> {
     db.selectFrom('race_bib_range').select(['race_id', 'first_bib', 'last_bib']).execute(),
     db
       .selectFrom('entrant')
-      .select(['id', 'num', 'ref', 'bib', 'given_name', 'family_name', 'birth_date', 'race_id', 'sex', 'age', 'second_name', 'nationality', 'club', 'email', 'phone', 'emergency_name', 'emergency_phone', 'shirt_size'])
+      .select(['id', 'num', 'ref', 'bib', 'given_name', 'family_name', 'birth_date', 'race_id', 'sex', 'age', 'second_name', 'nationality', 'club', 'email', 'phone', 'emergency_name', 'emergency_phone', 'shirt_size', 'predicted_time_ms'])
       .execute(),
     raceDay(db),
   ])

@@ -41,6 +41,8 @@ export const entrantFields = {
   shirtSize: optionalText(20),
   ref: optionalText(100),
   bib: bib.nullable(),
+  /** Predicted finish time from the registration, for numbering into corrals. */
+  predictedTimeMs: z.int().min(60_000).max(7 * 24 * 3_600_000).nullable(),
 }
 
 export const entrant = z.object({
@@ -64,6 +66,7 @@ export const entrant = z.object({
   race: z.string(),
   category: z.string().nullable(),
   bib: z.int().nullable(),
+  predictedTimeMs: z.int().nullable(),
   status: entrantStatus,
   createdAt: instantMs,
   updatedAt: instantMs,
@@ -102,6 +105,7 @@ export const entrantsCreateInput = z.strictObject({
   shirtSize: entrantFields.shirtSize.optional(),
   ref: entrantFields.ref.optional(),
   bib: entrantFields.bib.optional(),
+  predictedTimeMs: entrantFields.predictedTimeMs.optional(),
 })
 
 export const entrantsUpdateInput = entrantsCreateInput.partial().extend({

@@ -19,6 +19,7 @@ export const importFields = [
   'emergencyPhone',
   'shirtSize',
   'bib',
+  'predictedTime',
 ] as const
 export type ImportField = (typeof importFields)[number]
 

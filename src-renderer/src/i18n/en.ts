@@ -235,6 +235,7 @@ export const en = {
       emergencyPhone: 'Emergency phone',
       shirtSize: 'Shirt size',
       bib: 'Bib',
+      predictedTime: 'Predicted time',
     },
   },
   validation: {

@@ -236,6 +236,7 @@ export const ko: Messages = {
       emergencyPhone: '비상 연락처 전화',
       shirtSize: '티셔츠 사이즈',
       bib: '배번',
+      predictedTime: '예상 기록',
     },
   },
   validation: {

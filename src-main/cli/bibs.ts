@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { bibRules, type BibRule } from '../bibs/plan'
+import { openOffice } from '../office/office'
+import { cliSession } from './cli-session'
+import { parse, RejectedError, UsageError, type Subcommand } from './usage'
+
+export const bibsCommand: Subcommand = {
+  name: 'bibs',
+  summary: 'number runners by a rule (bibs assign)',
+  help: `Usage: race-office bibs assign FILE [--race NAME] [--rule registration|alphabetical|predicted|fill] [--json]
+
+Numbers every race's runners (or one race's) by its rule, or by --rule for this run, and prints
+a summary of what it applied. Runners who have picked up and runners on reserved numbers keep
+theirs; excluded and voided numbers are skipped. A race whose numbers are too few is refused,
+with how many are missing, and nothing of it changes.
+
+Rules:
+  registration   in registration order
+  alphabetical   by family name
+  predicted      by predicted finish time, fastest first
+  fill           keep every runner's number and number the rest
+
+Options:
+  --race NAME    only this race
+  --rule RULE    this rule instead of the race's own
+  --json         print [{"race","rule","assigned","unchanged"}]`,
+
+  async run(args, io) {
+    const [action, ...rest] = args
+    if (action !== 'assign') throw new UsageError(action === undefined ? 'Say what to do: bibs assign.' : `Unknown bibs action: ${action}.`)
+    const { values, positionals } = parse(rest, { race: { type: 'string' }, rule: { type: 'string' }, json: { type: 'boolean' } })
+    if (positionals.length !== 1) throw new UsageError('Give the event FILE.')
+    const rule = values.rule
+    if (rule !== undefined && !(bibRules as readonly string[]).includes(rule)) throw new UsageError(`--rule is one of ${bibRules.join(', ')}.`)
+    const file = resolve(positionals[0] as string)
+    if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
+
+    const office = await openOffice(file)
+    try {
+      const session = cliSession()
+      const races = await office.router.call('races.list', {}, session)
+      if (!races.ok) throw new RejectedError(races.error.message)
+      const chosen = values.race === undefined ? races.value : races.value.filter((r) => r.name.toLowerCase() === values.race?.toLowerCase())
+      if (chosen.length === 0) throw new RejectedError(`There is no race called ${values.race}.`)
+      const applied = []
+      const refusals: string[] = []
+      for (const race of chosen) {
+        const result = await office.router.call('bibs.apply', { raceId: race.id, ...(rule !== undefined && { rule: rule as BibRule }) }, session)
+        if (result.ok) applied.push(result.value)
+        else refusals.push(`${race.name}: ${result.error.message}`)
+      }
+      if (values.json === true) io.out(JSON.stringify(applied))
+      else for (const r of applied) io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number.`)
+      if (refusals.length > 0) throw new RejectedError(refusals.join('\n'))
+    } finally {
+      await office.close()
+    }
+  },
+}
