@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { BibsDesk } from '../bibs/BibsDesk'
 import { PlannedDesk } from '../desks/PlannedDesk'
 import { EntrantsDesk } from '../entrants/EntrantsDesk'
 import { SetupDesk } from '../setup/SetupDesk'
@@ -19,7 +20,7 @@ export function App() {
         <TopBar />
         <DeskNav current={desk} onOpen={openDesk} />
         <main id="main" className="desk" tabIndex={-1}>
-          {desk === 'setup' ? <SetupDesk /> : desk === 'entrants' ? <EntrantsDesk /> : <PlannedDesk desk={desk} />}
+          {desk === 'setup' ? <SetupDesk /> : desk === 'entrants' ? <EntrantsDesk /> : desk === 'bibs' ? <BibsDesk /> : <PlannedDesk desk={desk} />}
         </main>
       </div>
     </NoticeProvider>

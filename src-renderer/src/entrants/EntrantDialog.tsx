@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { BibHistory } from './BibHistory'
 import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantFormField, type EntrantFormValues } from './entrant-form'
 
 const fieldOfError: Partial<Record<string, EntrantFormField>> = { BIB_TAKEN: 'bib', BIB_OUT_OF_RANGE: 'bib', REF_TAKEN: 'ref' }
@@ -17,6 +18,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const notify = useNotify()
   const entrant = useCommand('entrants.get', { id }, ['entrants'])
   const races = useCommand('races.list', {}, ['races'])
+  const event = useCommand('event.get', {}, ['event'])
   const [edits, setEdits] = useState<EntrantFormValues | null>(null)
   const [errors, setErrors] = useState<EntrantFormErrors>({})
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -134,6 +136,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           </div>
         </form>
       )}
+      {!confirmDelete && <BibHistory entrant={current} timeZone={event.data?.timeZone ?? 'UTC'} />}
     </Dialog>
   )
 }

@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import { runCliProcess } from '../support/cli'
+import { expect, test } from './office'
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
+
+test.use({
+  initArgs: ['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'],
+})
+
+test.describe('the Bibs desk', () => {
+  test('an organiser sets the rule and held-back numbers, previews the numbering and applies it', async ({ page, office }) => {
+    expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+3')
+    await expect(page.getByRole('heading', { name: 'Bibs', level: 1 })).toBeVisible()
+    await expect(page.getByRole('tab', { name: 'Marathon', exact: true })).toHaveAttribute('aria-selected', 'true')
+
+    await page.getByLabel('Numbering rule').selectOption('alphabetical')
+    await page.getByLabel(/Reserved numbers/).fill('1-10 elite')
+    await page.getByLabel(/Numbers never used/).fill('13, 666')
+    await page.getByRole('button', { name: 'Save numbering settings' }).click()
+    await expect(page.getByRole('status').getByText('Numbering settings saved')).toBeVisible()
+
+    await page.getByRole('button', { name: 'Preview numbering' }).click()
+    const plan = page.getByRole('region', { name: 'Preview numbering' })
+    await expect(plan.getByText(/runners get a number; 0 keep theirs/)).toBeVisible()
+    await expect(plan.locator('li').first()).toContainText('Erik Andersson: — → 11')
+
+    await plan.getByRole('button', { name: /^Apply: number \d+ runners$/ }).click()
+    await expect(page.getByRole('status').getByText(/Marathon: \d+ numbered, 0 kept their number/)).toBeVisible()
+
+    await page.getByRole('button', { name: 'Preview numbering' }).click()
+    await expect(page.getByText('Every runner already has the number this rule gives.')).toBeVisible()
+  })
+
+  test('a lost bib is voided from the runner’s card, and two runners’ numbers are swapped', async ({ page, office }) => {
+    expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+    expect((await runCliProcess(['bibs', 'assign', office.file])).code).toBe(0)
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+2')
+    await page.getByLabel('Find a runner').fill('1')
+    await page.getByTestId('search-hit').first().click()
+    const card = page.getByRole('dialog')
+    await expect(card.getByText(/assigned — → 1 · numbered by registration/)).toBeVisible()
+    await card.getByRole('button', { name: 'Void bib (lost or damaged)' }).click()
+    await card.getByLabel('Why is the bib void?').fill('lost in the rain')
+    await card.getByRole('button', { name: 'Void and give a new number' }).click()
+    await expect(page.getByRole('status').getByText(/Bib 1 voided; .* now has bib \d+/)).toBeVisible()
+    await expect(card.getByText(/voided 1 → \d+ · lost in the rain/)).toBeVisible()
+    await page.keyboard.press('Escape')
+
+    await page.keyboard.press('Alt+3')
+    await page.getByLabel('Bib', { exact: true }).fill('2')
+    await page.getByLabel('with bib').fill('3')
+    await page.getByLabel(/Reason/).fill('envelopes mixed up')
+    await page.getByRole('button', { name: 'Swap', exact: true }).click()
+    await expect(page.getByRole('status').getByText('Bibs 2 and 3 swapped')).toBeVisible()
+  })
+})
