@@ -2,10 +2,11 @@
 // finding that is not accepted below with a reason. Electronegativity itself always exits 0
 // and only writes a CSV, so this script is what makes a regression fail the tests.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 
 const require = createRequire(import.meta.url)
 const electronVersion = require('electron/package.json').version
@@ -27,7 +28,11 @@ const accepted = [
   },
 ]
 
-const stage = mkdtempSync(join(tmpdir(), 'race-office-electronegativity-'))
+// A fixed folder: Electronegativity 1.10 garbles the CSV row of some random folder names
+// (seen with a mkdtemp suffix), which would make this check flaky.
+const stage = join(tmpdir(), 'race-office-electronegativity')
+rmSync(stage, { recursive: true, force: true })
+mkdirSync(stage, { recursive: true })
 try {
   cpSync('src-main/electron', join(stage, 'electron'), { recursive: true, filter: (path) => !path.endsWith('.test.ts') })
   cpSync('src-renderer/index.html', join(stage, 'index.html'))
@@ -44,15 +49,12 @@ try {
     console.error(`Electronegativity wrote no report:\n${run.stdout}\n${run.stderr}`)
     process.exit(1)
   }
-  const findings = csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [check, severity, , filename, location] = line.split(',')
-      return { check, severity: severity.replaceAll('"', ''), file: filename.replaceAll('"', '').split('/').pop(), location: location.replaceAll('"', ''), line }
-    })
+  // Quoted fields may hold commas and line breaks (the CSP text does): read it as real CSV.
+  const rows = Papa.parse(csv.trim(), { skipEmptyLines: true }).data.slice(1)
+  const findings = rows.map((fields) => {
+    const [check, severity, , filename, location] = fields.map((field) => field.trim())
+    return { check, severity, file: filename.split(/[\\/]/).pop(), location, line: fields.join(', ') }
+  })
   const isAccepted = (f) => accepted.some((a) => a.check === f.check && a.file === f.file && a.severity === f.severity)
   const open = findings.filter((f) => !isAccepted(f))
   for (const f of findings.filter((f) => !open.includes(f))) {
