@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Entrant, EntrantStatus } from '../../../src-shared/contract'
 import { entrantStatuses } from '../../../src-shared/contract/entrants'
@@ -29,8 +29,6 @@ export function EntrantsDesk() {
     ...(status !== undefined && { status }),
     ...(category !== undefined && { category }),
   })
-  const { request } = pages
-  const stableRequest = useCallback((first: number, last: number) => request(first, last), [request])
 
   const onSort = (key: SortKey): void => {
     if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
@@ -120,7 +118,7 @@ export function EntrantsDesk() {
             <p className="empty">{t('entrants.empty')}</p>
           ) : (
             pages.total !== null && (
-              <EntrantsTable total={pages.total} row={pages.row} request={stableRequest} sort={sort} direction={direction} onSort={onSort} onOpen={(e: Entrant) => open(e)} />
+              <EntrantsTable total={pages.total} row={pages.row} request={pages.request} sort={sort} direction={direction} onSort={onSort} onOpen={(e: Entrant) => open(e)} />
             )
           )}
         </>
