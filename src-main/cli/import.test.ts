@@ -34,7 +34,15 @@ describe('race-office import', () => {
       imported: 0,
       updated: 0,
       unchanged: 0,
-      rejected: [{ row: 3, field: 'race', code: 'UNKNOWN_RACE', message: 'There is no race called "Ultra" (races: Marathon, Half Marathon, 10K).' }],
+      rejected: [
+        {
+          row: 3,
+          field: 'race',
+          code: 'UNKNOWN_RACE',
+          message: 'There is no race called "Ultra" (races: Marathon, Half Marathon, 10K).',
+          params: { value: 'Ultra', races: 'Marathon, Half Marathon, 10K' },
+        },
+      ],
       duplicates: [],
     })
     expect(run.stderr).toMatch(/Nothing was imported/)

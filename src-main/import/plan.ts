@@ -109,8 +109,8 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
   // One list and one closure for the whole file: 50,000 rows allocate enough as it is.
   let row = 0
   let rowErrors = 0
-  const reject = (field: ImportField, code: string, message: string): void => {
-    plan.rejected.push({ row, field, code, message })
+  const reject = (field: ImportField, code: string, message: string, params?: Record<string, string | number>): void => {
+    plan.rejected.push(params === undefined ? { row, field, code, message } : { row, field, code, message, params })
     rowErrors++
   }
   for (const record of table.rows) {
@@ -127,13 +127,19 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const raceText = cell(cells, 'race')
     const race = raceText === '' ? defaultRace : raceByName.get(foldOnce(raceText))
     if (race === undefined) {
-      if (raceText !== '') reject('race', 'UNKNOWN_RACE', `There is no race called "${raceText}" (races: ${context.races.map((r) => r.name).join(', ')}).`)
+      if (raceText !== '') {
+        const races = context.races.map((r) => r.name).join(', ')
+        reject('race', 'UNKNOWN_RACE', `There is no race called "${raceText}" (races: ${races}).`, { value: raceText, races })
+      }
       else reject('race', 'MISSING', 'The race is missing (choose a race for rows without one).')
     }
 
     const sexText = cell(cells, 'sex')
     const sex = readSex(sexText)
-    if (sex === null) reject('sex', sexText === '' ? 'MISSING' : 'BAD_SEX', sexText === '' ? 'Sex is missing.' : `"${sexText}" is not a sex this import knows (use F, M or X).`)
+    if (sex === null) {
+      if (sexText === '') reject('sex', 'MISSING', 'Sex is missing.')
+      else reject('sex', 'BAD_SEX', `"${sexText}" is not a sex this import knows (use F, M or X).`, { value: sexText })
+    }
 
     const birthText = cell(cells, 'birthDate')
     let birthDate: string | null = null
@@ -145,26 +151,27 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
           'birthDate',
           undecided ? 'DATE_ORDER_UNKNOWN' : 'BAD_DATE',
           undecided ? `"${birthText}" could be day/month or month/day: say which order the file uses.` : `"${birthText}" is not a real date.`,
+          { value: birthText },
         )
       }
     }
 
     const ageText = cell(cells, 'age')
     const age = ageText === '' ? null : /^\d{1,3}$/.test(ageText) ? Number(ageText) : Number.NaN
-    if (Number.isNaN(age)) reject('age', 'INVALID', `"${ageText}" is not an age.`)
+    if (Number.isNaN(age)) reject('age', 'INVALID', `"${ageText}" is not an age.`, { value: ageText })
 
     const bibText = cell(cells, 'bib')
     const bib = bibText === '' ? null : /^\d{1,7}$/.test(bibText) ? Number(bibText) : Number.NaN
-    if (Number.isNaN(bib)) reject('bib', 'INVALID', `"${bibText}" is not a bib number.`)
+    if (Number.isNaN(bib)) reject('bib', 'INVALID', `"${bibText}" is not a bib number.`, { value: bibText })
 
     const predictedText = cell(cells, 'predictedTime')
     const predictedTimeMs = predictedText === '' ? null : readDuration(predictedText)
-    if (Number.isNaN(predictedTimeMs)) reject('predictedTime', 'INVALID', `"${predictedText}" is not a time (use H:MM or H:MM:SS).`)
+    if (Number.isNaN(predictedTimeMs)) reject('predictedTime', 'INVALID', `"${predictedText}" is not a time (use H:MM or H:MM:SS).`, { value: predictedText })
 
     const ref = cell(cells, 'ref') || null
     if (ref !== null) {
       const first = refsInFile.get(ref)
-      if (first !== undefined) reject('ref', 'DUPLICATE_REF', `Registration ${ref} is also on row ${first}.`)
+      if (first !== undefined) reject('ref', 'DUPLICATE_REF', `Registration ${ref} is also on row ${first}.`, { ref, otherRow: first })
       else refsInFile.set(ref, row)
     }
     if (rowErrors > 0) continue
@@ -239,11 +246,14 @@ function splitFullName(text: string): [string, string] {
   return [parts.slice(0, -1).join(' '), parts.at(-1) as string]
 }
 
-function checkBib(bib: number, race: PlanContext['races'][number], holders: Map<number, string>): { code: string; message: string } | null {
+function checkBib(bib: number, race: PlanContext['races'][number], holders: Map<number, string>): { code: string; message: string; params: Record<string, string | number> } | null {
   if (race.ranges.length > 0 && !race.ranges.some((r) => r.first <= bib && bib <= r.last)) {
-    return { code: 'BIB_OUT_OF_RANGE', message: `Bib ${bib} is outside ${race.name}'s bib numbers (${race.ranges.map((r) => `${r.first}–${r.last}`).join(', ')}).` }
+    const ranges = race.ranges.map((r) => `${r.first}–${r.last}`).join(', ')
+    return { code: 'BIB_OUT_OF_RANGE', message: `Bib ${bib} is outside ${race.name}'s bib numbers (${ranges}).`, params: { bib, race: race.name, ranges } }
   }
   const holder = holders.get(bib)
-  if (holder !== undefined) return { code: 'BIB_TAKEN', message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.` }
+  if (holder !== undefined) {
+    return { code: 'BIB_TAKEN', message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.`, params: { bib } }
+  }
   return null
 }

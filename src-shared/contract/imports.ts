@@ -38,7 +38,14 @@ export const importOptions = {
   race: z.string().trim().min(1).max(100).optional(),
 }
 
-export const rejectedRow = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })
+/** One problem of one row: `message` is English; `code` and `params` let a screen say it in its own language. */
+export const rejectedRow = z.object({
+  row: z.int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
 export type RejectedRow = z.infer<typeof rejectedRow>
 
 /** A row that looks like someone already seen: an earlier row of the file, or an entrant of the event. */

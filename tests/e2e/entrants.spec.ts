@@ -58,12 +58,29 @@ test.describe('the Entrants desk', () => {
     })
     await wizard.getByRole('button', { name: 'Next' }).click()
     await expect(wizard.getByTestId('tally-rejected')).toHaveText('1')
-    await expect(wizard.getByRole('row', { name: /3 Race There is no race called "Ultra"/ })).toBeVisible()
+    await expect(wizard.getByRole('row', { name: /3 Race There is no race called “Ultra” \(races: Marathon, Half Marathon, 10K\)/ })).toBeVisible()
     const importButton = wizard.getByRole('button', { name: 'Import 1 row' })
     await expect(importButton).toBeDisabled()
     await wizard.getByLabel('Import the valid rows and leave out the rows with problems').check()
     await importButton.click()
     await expect(wizard.getByText('1 row was left out.')).toBeVisible()
+  })
+
+  test('a Korean-speaking organiser reads every row problem in Korean', async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.getByLabel('Language').selectOption('ko')
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('button', { name: '참가 신청 가져오기' }).click()
+    const wizard = page.getByRole('dialog', { name: '참가 신청 가져오기' })
+    await wizard.locator('input[type=file]').setInputFiles({
+      name: 'entries.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First Name,Last Name,Gender,Event,DOB\nMin-jun,Kim,?,Ultra,1986-02-30\n'),
+    })
+    await wizard.getByRole('button', { name: '다음' }).click()
+    await expect(wizard.getByText('“Ultra” 종목이 없습니다 (종목: Marathon, Half Marathon, 10K)')).toBeVisible()
+    await expect(wizard.getByText('“?”은(는) 알 수 없는 성별 표기입니다 (F, M 또는 X를 쓰세요)')).toBeVisible()
+    await expect(wizard.getByText('“1986-02-30”은(는) 올바른 날짜가 아닙니다')).toBeVisible()
   })
 
   test('the wizard asks how to read dates no row explains, and asks for a race when the file has none', async ({ page, office }) => {

@@ -327,7 +327,7 @@ function CheckStep({
                   <tr key={`${problem.row}-${problem.field}-${index}`}>
                     <td className="numeric">{problem.row}</td>
                     <td>{t(`importWizard.fields.${problem.field}`, { defaultValue: problem.field })}</td>
-                    <td>{problem.message}</td>
+                    <td>{problem.params === undefined && problem.code === 'INVALID' ? t('validation.custom') : t(`importWizard.problems.${problem.code}`, { ...problem.params, defaultValue: problem.message })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -267,6 +267,17 @@ export const en = {
     doneSkipped_one: '{{count, number}} row was left out.',
     doneSkipped_other: '{{count, number}} rows were left out.',
     close: 'Close',
+    problems: {
+      MISSING: 'Missing',
+      UNKNOWN_RACE: 'There is no race called “{{value}}” (races: {{races}})',
+      BAD_SEX: '“{{value}}” is not a sex this import knows (use F, M or X)',
+      BAD_DATE: '“{{value}}” is not a real date',
+      DATE_ORDER_UNKNOWN: '“{{value}}” could be day/month or month/day: choose the order on the Columns step',
+      INVALID: '“{{value}}” cannot be read here',
+      DUPLICATE_REF: 'Registration {{ref}} is also on row {{otherRow}}',
+      BIB_OUT_OF_RANGE: 'Bib {{bib}} is outside the numbers of {{race}} ({{ranges}})',
+      BIB_TAKEN: 'Bib {{bib}} already belongs to someone else',
+    },
     fields: {
       ref: 'Registration number',
       race: 'Race',

@@ -268,6 +268,17 @@ export const ko: Messages = {
     doneSkipped_one: '{{count, number}}행을 제외했습니다.',
     doneSkipped_other: '{{count, number}}행을 제외했습니다.',
     close: '닫기',
+    problems: {
+      MISSING: '비어 있음',
+      UNKNOWN_RACE: '“{{value}}” 종목이 없습니다 (종목: {{races}})',
+      BAD_SEX: '“{{value}}”은(는) 알 수 없는 성별 표기입니다 (F, M 또는 X를 쓰세요)',
+      BAD_DATE: '“{{value}}”은(는) 올바른 날짜가 아닙니다',
+      DATE_ORDER_UNKNOWN: '“{{value}}”은(는) 일/월인지 월/일인지 알 수 없습니다. 열 단계에서 날짜 순서를 고르세요',
+      INVALID: '“{{value}}”을(를) 이 항목으로 읽을 수 없습니다',
+      DUPLICATE_REF: '접수번호 {{ref}}이(가) {{otherRow}}행에도 있습니다',
+      BIB_OUT_OF_RANGE: '배번 {{bib}}은(는) {{race}} 종목의 배번 범위({{ranges}})를 벗어납니다',
+      BIB_TAKEN: '배번 {{bib}}은(는) 이미 다른 참가자의 배번입니다',
+    },
     fields: {
       ref: '접수번호',
       race: '종목',
