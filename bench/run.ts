@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import type { Session } from '../src-shared/contract'
 import { fold, words } from '../src-shared/search/fold'
 import { searchEntrants } from '../src-main/entrants/search'
+import { uploadThroughRouter } from '../src-main/import/upload'
 import { openOffice, type Office } from '../src-main/office/office'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
@@ -44,14 +45,9 @@ async function newEvent(): Promise<Office> {
 }
 
 async function importCsv(office: Office, bytes: Buffer): Promise<void> {
-  let id: string | undefined
-  for (let offset = 0; offset < bytes.length; offset += 512 * 1024) {
-    const chunk = bytes.subarray(offset, offset + 512 * 1024).toString('base64')
-    const result = await office.router.call('imports.upload', { ...(id !== undefined && { id }), fileName: 'bench.csv', chunk }, organiser)
-    if (!result.ok) throw new Error(result.error.message)
-    id = result.value.id
-  }
-  const result = await office.router.call('imports.commit', { id: id as string }, organiser)
+  const uploaded = await uploadThroughRouter(office.router, organiser, bytes, 'bench.csv')
+  if (!uploaded.ok) throw new Error(uploaded.message)
+  const result = await office.router.call('imports.commit', { id: uploaded.id }, organiser)
   if (!result.ok) throw new Error(`${result.error.message} ${JSON.stringify(result.error.details).slice(0, 500)}`)
   if (result.value.imported !== entrantCount) throw new Error(`imported ${result.value.imported}, expected ${entrantCount}`)
 }

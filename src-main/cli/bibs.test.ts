@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess } from '../../tests/support/cli'
@@ -11,6 +12,21 @@ async function importedEvent(marathonRange = '1-999'): Promise<string> {
   await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv')])
   return file
 }
+
+describe('race-office bibs chips', () => {
+  it('imports a chip file and prints the counts as JSON, and refuses a bad one with exit code 1', async () => {
+    const file = await importedEvent()
+    const chips = join(tempDir(), 'chips.csv')
+    writeFileSync(chips, 'Chip,Bib\nA1,1\nA2,2\n')
+    const run = await runCliProcess(['bibs', 'chips', file, chips, '--json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual({ imported: 2, replaced: 0, unchanged: 0, rejected: [] })
+    writeFileSync(chips, 'Chip,Bib\nA1,one\n')
+    const bad = await runCliProcess(['bibs', 'chips', file, chips])
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toMatch(/row 2, bib: "one" is not a bib number/)
+  })
+})
 
 describe('race-office bibs assign', () => {
   it('numbers every race by its rule and prints what it applied', async () => {
@@ -42,6 +58,7 @@ describe('race-office bibs assign', () => {
 
   it('answers usage errors with exit code 2', async () => {
     expect((await runCliProcess(['bibs'])).code).toBe(2)
+    expect((await runCliProcess(['bibs', 'chips', 'only-one.raceoffice'])).code).toBe(2)
     expect((await runCliProcess(['bibs', 'assign', 'x.raceoffice', '--rule', 'lottery'])).code).toBe(2)
   })
 })

@@ -1,14 +1,16 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { bibRules, type BibRule } from '../bibs/plan'
+import { uploadThroughRouter } from '../import/upload'
 import { openOffice } from '../office/office'
 import { cliSession } from './cli-session'
-import { parse, RejectedError, UsageError, type Subcommand } from './usage'
+import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 export const bibsCommand: Subcommand = {
   name: 'bibs',
-  summary: 'number runners by a rule (bibs assign)',
+  summary: 'number runners by a rule (bibs assign), import chip codes (bibs chips)',
   help: `Usage: race-office bibs assign FILE [--race NAME] [--rule registration|alphabetical|predicted|fill] [--json]
+       race-office bibs chips FILE DATA [--json]
 
 Numbers every race's runners (or one race's) by its rule, or by --rule for this run, and prints
 a summary of what it applied. Runners who have picked up and runners on reserved numbers keep
@@ -24,11 +26,16 @@ Rules:
 Options:
   --race NAME    only this race
   --rule RULE    this rule instead of the race's own
-  --json         print [{"race","rule","assigned","unchanged"}]`,
+  --json         print [{"race","rule","assigned","unchanged"}]
+
+bibs chips imports the timing company's chip file (CSV or XLSX with a chip column and a bib
+column) whole or not at all; a chip already known moves to its new bib. With --json it prints
+{"imported","replaced","unchanged","rejected":[{"row","field","code","message"}]}.`,
 
   async run(args, io) {
     const [action, ...rest] = args
-    if (action !== 'assign') throw new UsageError(action === undefined ? 'Say what to do: bibs assign.' : `Unknown bibs action: ${action}.`)
+    if (action === 'chips') return importChipFile(rest, io)
+    if (action !== 'assign') throw new UsageError(action === undefined ? 'Say what to do: bibs assign or bibs chips.' : `Unknown bibs action: ${action}.`)
     const { values, positionals } = parse(rest, { race: { type: 'string' }, rule: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('Give the event FILE.')
     const rule = values.rule
@@ -57,4 +64,29 @@ Options:
       await office.close()
     }
   },
+}
+
+async function importChipFile(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } })
+  if (positionals.length !== 2) throw new UsageError('Give the event FILE and the chip DATA file.')
+  const [file, data] = positionals.map((p) => resolve(p)) as [string, string]
+  if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
+  if (!existsSync(data)) throw new RejectedError(`There is no file at ${data}.`)
+  const office = await openOffice(file)
+  try {
+    const session = cliSession()
+    const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
+    if (!uploaded.ok) throw new RejectedError(uploaded.message)
+    const result = await office.router.call('chips.import', { id: uploaded.id }, session)
+    const report = result.ok ? result.value : (result.error.details as { rejected?: unknown } | undefined)
+    if (values.json === true && report !== undefined) io.out(JSON.stringify(report))
+    if (!result.ok) {
+      const rejected = (result.error.details?.['rejected'] as { row: number; field: string; message: string }[] | undefined) ?? []
+      if (values.json !== true) for (const r of rejected) io.out(`  row ${r.row}, ${r.field}: ${r.message}`)
+      throw new RejectedError(result.error.message)
+    }
+    if (values.json !== true) io.out(`Chips: ${result.value.imported} new, ${result.value.replaced} moved to another bib, ${result.value.unchanged} unchanged.`)
+  } finally {
+    await office.close()
+  }
 }

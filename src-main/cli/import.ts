@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CommandErrorValue } from '../../src-shared/contract'
 import type { ImportResult, RejectedRow } from '../../src-shared/contract/imports'
+import { uploadThroughRouter } from '../import/upload'
 import { openOffice } from '../office/office'
 import { cliSession } from './cli-session'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
-
-const chunkBytes = 512 * 1024
 
 export const importCommand: Subcommand = {
   name: 'import',
@@ -43,18 +42,12 @@ Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
     const office = await openOffice(file)
     try {
       const session = cliSession()
-      const bytes = readFileSync(data)
-      let id: string | undefined
-      for (let offset = 0; offset === 0 || offset < bytes.length; offset += chunkBytes) {
-        const chunk = bytes.subarray(offset, offset + chunkBytes).toString('base64')
-        const uploaded = await office.router.call('imports.upload', { ...(id !== undefined && { id }), fileName: data, chunk }, session)
-        if (!uploaded.ok) throw new RejectedError(uploaded.error.message)
-        id = uploaded.value.id
-      }
+      const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
+      if (!uploaded.ok) throw new RejectedError(uploaded.message)
       const result = await office.router.call(
         'imports.commit',
         {
-          id: id as string,
+          id: uploaded.id,
           skipInvalid: values['skip-invalid'] === true,
           ...(values.race !== undefined && { race: values.race }),
           ...(dateOrder !== undefined && { dateOrder }),

@@ -117,6 +117,12 @@ export interface BibEventTable {
   desk: string
 }
 
+export interface ChipTable {
+  code: string
+  bib: number
+  updated_at_ms: number
+}
+
 export interface Database {
   event: EventTable
   race: RaceTable
@@ -129,6 +135,7 @@ export interface Database {
   bib_exclusion: BibExclusionTable
   bib_void: BibVoidTable
   bib_event: BibEventTable
+  chip: ChipTable
   audit: AuditTable
 }
 

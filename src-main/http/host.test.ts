@@ -83,6 +83,8 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 5 }, h.tokens.organiser)
       return { entrantId: id, reason: 'lost' }
     }
+    case 'chips.import':
+      return { id: await uploadId(h, { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,5\n').toString('base64') }) }
     case 'bibs.history':
       return { entrantId: await entrantId() }
   }
@@ -93,8 +95,8 @@ const registrations = {
   chunk: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\n').toString('base64'),
 }
 
-async function uploadId(h: Host): Promise<string> {
-  return ((await postCommand(h.port, 'imports.upload', registrations, h.tokens.organiser)).json() as { value: { id: string } }).value.id
+async function uploadId(h: Host, file = registrations): Promise<string> {
+  return ((await postCommand(h.port, 'imports.upload', file, h.tokens.organiser)).json() as { value: { id: string } }).value.id
 }
 
 const invalidInput: Record<(typeof commandNames)[number], unknown> = {
@@ -124,6 +126,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'bibs.swap': { entrantIds: ['a'], reason: 'x' },
   'bibs.void': { entrantId: 'x', reason: '' },
   'bibs.history': { entrantId: 5 },
+  'chips.import': { id: 7 },
 }
 
 describe('the HTTP host', () => {

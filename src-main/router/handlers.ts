@@ -2,6 +2,7 @@ import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src
 import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { applyBibs, assignBib, bibHistory, bibSettings, configureBibs, excludeBibs, previewBibs, swapBibs, voidBib } from '../bibs/service'
+import { importChips } from '../bibs/chips'
 import { commitImport, previewImport, uploadChunk } from '../import/service'
 import type { ImportSessions } from '../import/sessions'
 import { getEvent, updateEvent } from '../event/service'
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   'bibs.swap': ({ db, session, nowMs }, input) => swapBibs(db, input, session, nowMs),
   'bibs.void': ({ db, session, nowMs }, input) => voidBib(db, input, session, nowMs),
   'bibs.history': ({ db }, input) => bibHistory(db, input),
+  'chips.import': ({ db, imports, nowMs }, input) => importChips(db, imports, input, nowMs),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -48,3 +48,12 @@ export const bibEvent = z.object({
   actor: z.string(),
   desk: z.string(),
 })
+
+/** A chip file (chip code and bib per line), uploaded with imports.upload. */
+export const chipsImportInput = z.strictObject({ id: z.string().max(64) })
+export const chipsImported = z.object({
+  imported: z.int(),
+  replaced: z.int(),
+  unchanged: z.int(),
+  rejected: z.array(z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })),
+})

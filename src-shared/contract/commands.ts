@@ -27,6 +27,8 @@ import {
   bibsSettingsInput,
   bibsSwapInput,
   bibsVoidInput,
+  chipsImported,
+  chipsImportInput,
 } from './bibs'
 import {
   importCommitInput,
@@ -86,6 +88,7 @@ export const commands = {
   'bibs.swap': { input: bibsSwapInput, output: z.array(z.object({ entrantId: z.string(), bib: z.int().nullable() })), roles: organiser, changes: ['bibs', 'entrants'] },
   'bibs.void': { input: bibsVoidInput, output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }), roles: organiser, changes: ['bibs', 'entrants'] },
   'bibs.history': { input: bibsHistoryInput, output: z.array(bibEvent), roles: everyone, changes: [] },
+  'chips.import': { input: chipsImportInput, output: chipsImported, roles: organiser, changes: ['bibs'] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

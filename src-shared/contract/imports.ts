@@ -58,12 +58,15 @@ export const duplicateFlag = z.object({
   withId: z.string().nullable(),
 })
 
+/** What one imports.upload request carries at most, before base64: small enough for any desk. */
+export const uploadChunkBytes = 512 * 1024
+
 export const importUploadInput = z.strictObject({
   /** Left out for the first chunk; the answer gives the id for the next ones. */
   id: z.string().max(64).optional(),
   fileName: z.string().max(260),
-  /** Base64; at most 512 KiB decoded per chunk so every request stays small. */
-  chunk: z.string().max(700_000),
+  /** Base64 of at most uploadChunkBytes. */
+  chunk: z.string().max(Math.ceil(uploadChunkBytes / 3) * 4),
 })
 
 export const importPreviewInput = z.strictObject({ id: z.string().max(64), ...importOptions })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { uploadThroughRouter } from '../../src-main/import/upload'
 import type { Router } from '../../src-main/router/router'
 import type { CommandInput } from '../../src-shared/contract'
 import { organiser } from './temp-event'
@@ -13,15 +14,9 @@ type Options = Omit<CommandInput<'imports.commit'>, 'id'>
 
 /** Uploads a file through the router in small chunks, as the wizard does. */
 export async function upload(router: Router, bytes: Uint8Array, fileName = 'entries.csv'): Promise<string> {
-  let id: string | undefined
-  const chunkSize = 64 * 1024
-  for (let offset = 0; offset === 0 || offset < bytes.length; offset += chunkSize) {
-    const chunk = Buffer.from(bytes.subarray(offset, offset + chunkSize)).toString('base64')
-    const result = await router.call('imports.upload', { ...(id !== undefined && { id }), fileName, chunk }, organiser)
-    if (!result.ok) throw new Error(result.error.message)
-    id = result.value.id
-  }
-  return id as string
+  const uploaded = await uploadThroughRouter(router, organiser, bytes, fileName)
+  if (!uploaded.ok) throw new Error(uploaded.message)
+  return uploaded.id
 }
 
 export async function previewFile(router: Router, bytes: Uint8Array, options: Omit<Options, 'skipInvalid'> = {}) {

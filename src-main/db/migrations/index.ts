@@ -2,10 +2,12 @@ import type { Migration } from './migration'
 import * as m0001 from './0001-event-races-waves-audit'
 import * as m0002 from './0002-entrants'
 import * as m0003 from './0003-bib-numbering'
+import * as m0004 from './0004-chips'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
   { name: '0001-event-races-waves-audit', up: m0001.up },
   { name: '0002-entrants', up: m0002.up },
   { name: '0003-bib-numbering', up: m0003.up },
+  { name: '0004-chips', up: m0004.up },
 ]
