@@ -4,7 +4,7 @@ import { fold } from '../../src-shared/search/fold'
 import type { Db } from '../db/open'
 import type { ImportSessions } from '../import/sessions'
 
-type Rejected = { row: number; field: string; code: string; message: string }
+type Rejected = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
 
 const chipHeaders = ['chip', 'chipcode', 'chipid', 'chipnumber', 'transponder', 'transponderid', 'tag', 'tagid', 'epc', 'code']
 const bibHeaders = ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', 'number', 'dossard', '배번']
@@ -35,8 +35,8 @@ export async function importChips(db: Db, sessions: ImportSessions, input: Parse
     const code = (cells[chipColumn] ?? '').trim()
     const bibText = (cells[bibColumn] ?? '').trim()
     if (code === '') rejected.push({ row, field: 'chip', code: 'MISSING', message: 'The chip code is missing.' })
-    else if (seen.has(code)) rejected.push({ row, field: 'chip', code: 'DUPLICATE_CHIP', message: `Chip ${code} is also on row ${seen.get(code)}.` })
-    else if (!/^\d{1,7}$/.test(bibText) || Number(bibText) < 1) rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.` })
+    else if (seen.has(code)) rejected.push({ row, field: 'chip', code: 'DUPLICATE_CHIP', message: `Chip ${code} is also on row ${seen.get(code)}.`, params: { chip: code, otherRow: seen.get(code) as number } })
+    else if (!/^\d{1,7}$/.test(bibText) || Number(bibText) < 1) rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.`, params: { value: bibText } })
     else {
       seen.set(code, row)
       rows.push({ code, bib: Number(bibText) })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, instantMs } from './fields'
+import { rejectedRow } from './imports'
 import { maxBib } from './races'
 
 export const bibRule = z.enum(['registration', 'alphabetical', 'predicted', 'fill'])
@@ -55,5 +56,5 @@ export const chipsImported = z.object({
   imported: z.int(),
   replaced: z.int(),
   unchanged: z.int(),
-  rejected: z.array(z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })),
+  rejected: z.array(rejectedRow),
 })

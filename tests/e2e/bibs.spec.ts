@@ -58,3 +58,13 @@ test.describe('the Bibs desk', () => {
     await expect(page.getByRole('status').getByText('Bibs 2 and 3 swapped')).toBeVisible()
   })
 })
+
+test('the timing company’s chip file is taken whole, or refused row by row', async ({ page, office }) => {
+  await page.goto(office.url)
+  await page.keyboard.press('Alt+3')
+  const chips = page.getByRole('region', { name: 'Chip codes' })
+  await chips.locator('input[type=file]').setInputFiles({ name: 'chips.csv', mimeType: 'text/csv', buffer: Buffer.from('Chip,Bib\nA1,one\n') })
+  await expect(chips.getByText('Row 2: “one” is not a bib number.')).toBeVisible()
+  await chips.locator('input[type=file]').setInputFiles({ name: 'chips.csv', mimeType: 'text/csv', buffer: Buffer.from('Transponder,Bib\nA1,1\nA2,2\n') })
+  await expect(page.getByRole('status').getByText('Chips: 2 new, 0 moved to another bib, 0 unchanged')).toBeVisible()
+})

@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import { useClient } from '../client/use-command'
+import { uploadFile } from '../entrants/upload-file'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { useNotify } from '../ui/Notices'
+
+type Problem = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
+
+/** The timing company's chip ↔ bib file, taken whole or not at all. */
+export function ChipsPanel() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const [busy, setBusy] = useState<string | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+
+  async function choose(file: File): Promise<void> {
+    setFailure(null)
+    const uploaded = await uploadFile(client, file, (fraction) => setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })))
+    if (!uploaded.ok) {
+      setBusy(null)
+      return setFailure(uploaded.error)
+    }
+    const result = await client.call('chips.import', { id: uploaded.value })
+    setBusy(null)
+    if (!result.ok) return setFailure(result.error)
+    notify(t('bibs.chipsImported', result.value))
+  }
+
+  const problems = (failure?.details?.['rejected'] as Problem[] | undefined) ?? []
+  return (
+    <section className="card" aria-labelledby="chips-title">
+      <h2 id="chips-title">{t('bibs.chipsTitle')}</h2>
+      <p className="muted">{t('bibs.chipsHint')}</p>
+      <ErrorBanner error={failure} />
+      {problems.length > 0 && (
+        <ul className="chip-problems">
+          {problems.slice(0, 50).map((p) => (
+            <li key={`${p.row}-${p.field}`}>{t('bibs.chipProblem', { row: p.row, message: t(`bibs.chipProblems.${p.code}`, { ...p.params, defaultValue: p.message }) })}</li>
+          ))}
+        </ul>
+      )}
+      {busy !== null ? (
+        <p className="busy" role="status">
+          <span className="spinner" aria-hidden="true" /> {busy}
+        </p>
+      ) : (
+        <label className="button file-button">
+          {t('bibs.chipsChoose')}
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (file !== undefined) void choose(file)
+            }}
+          />
+        </label>
+      )}
+    </section>
+  )
+}
