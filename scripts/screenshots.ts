@@ -70,6 +70,10 @@ try {
     await page.getByRole('searchbox').fill(language === 'ko' ? '김민' : 'lefevre')
     await page.getByTestId('search-hit').first().waitFor()
     await page.screenshot({ path: join(outDir, `search-${language}.png`) })
+    await page.keyboard.press('Alt+3')
+    await page.getByRole('button', { name: /^(Preview numbering|부여 미리 보기)$/ }).click()
+    await page.locator('.plan-changes li').first().waitFor()
+    await page.screenshot({ path: join(outDir, `bibs-${language}.png`) })
     await page.close()
   }
 } finally {
