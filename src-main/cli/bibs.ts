@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { bibRules, type BibRule } from '../bibs/plan'
 import { uploadThroughRouter } from '../import/upload'
-import { openOffice } from '../office/office'
-import { cliSession } from './cli-session'
+import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 export const bibsCommand: Subcommand = {
@@ -41,11 +40,7 @@ column) whole or not at all; a chip already known moves to its new bib. With --j
     const rule = values.rule
     if (rule !== undefined && !(bibRules as readonly string[]).includes(rule)) throw new UsageError(`--rule is one of ${bibRules.join(', ')}.`)
     const file = resolve(positionals[0] as string)
-    if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
-
-    const office = await openOffice(file)
-    try {
-      const session = cliSession()
+    await withEventFile(file, async (office, session) => {
       const races = await office.router.call('races.list', {}, session)
       if (!races.ok) throw new RejectedError(races.error.message)
       const chosen = values.race === undefined ? races.value : races.value.filter((r) => r.name.toLowerCase() === values.race?.toLowerCase())
@@ -60,9 +55,7 @@ column) whole or not at all; a chip already known moves to its new bib. With --j
       if (values.json === true) io.out(JSON.stringify(applied))
       else for (const r of applied) io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number.`)
       if (refusals.length > 0) throw new RejectedError(refusals.join('\n'))
-    } finally {
-      await office.close()
-    }
+    })
   },
 }
 
@@ -70,11 +63,8 @@ async function importChipFile(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } })
   if (positionals.length !== 2) throw new UsageError('Give the event FILE and the chip DATA file.')
   const [file, data] = positionals.map((p) => resolve(p)) as [string, string]
-  if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
-  if (!existsSync(data)) throw new RejectedError(`There is no file at ${data}.`)
-  const office = await openOffice(file)
-  try {
-    const session = cliSession()
+  requireFile(data)
+  await withEventFile(file, async (office, session) => {
     const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
     if (!uploaded.ok) throw new RejectedError(uploaded.message)
     const result = await office.router.call('chips.import', { id: uploaded.id }, session)
@@ -86,7 +76,5 @@ async function importChipFile(args: string[], io: CliIo): Promise<void> {
       throw new RejectedError(result.error.message)
     }
     if (values.json !== true) io.out(`Chips: ${result.value.imported} new, ${result.value.replaced} moved to another bib, ${result.value.unchanged} unchanged.`)
-  } finally {
-    await office.close()
-  }
+  })
 }

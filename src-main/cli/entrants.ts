@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Entrant } from '../../src-shared/contract'
-import { openOffice } from '../office/office'
-import { cliSession } from './cli-session'
+import { withEventFile } from './event-file'
 import { onePositional, parse, RejectedError, type Subcommand } from './usage'
 
 export const entrantsCommand: Subcommand = {
@@ -21,10 +19,7 @@ Options:
   async run(args, io) {
     const { values, positionals } = parse(args, { race: { type: 'string' }, json: { type: 'boolean' } })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
-    if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
-    const office = await openOffice(file)
-    try {
-      const session = cliSession()
+    await withEventFile(file, async (office, session) => {
       let raceId: number | undefined
       if (values.race !== undefined) {
         const races = await office.router.call('races.list', {}, session)
@@ -46,8 +41,6 @@ Options:
         io.out([String(e.bib ?? '').padStart(6), `${e.familyName}, ${e.givenName}`.padEnd(32), e.sex, (e.category ?? '').padEnd(6), e.race.padEnd(16), e.status].join('  '))
       }
       io.err(`${entrants.length} entrant(s).`)
-    } finally {
-      await office.close()
-    }
+    })
   },
 }

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CommandErrorValue } from '../../src-shared/contract'
 import type { ImportResult, RejectedRow } from '../../src-shared/contract/imports'
 import { uploadThroughRouter } from '../import/upload'
-import { openOffice } from '../office/office'
-import { cliSession } from './cli-session'
+import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 export const importCommand: Subcommand = {
@@ -36,12 +35,8 @@ Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
     const [file, data] = positionals.map((p) => resolve(p)) as [string, string]
     const dateOrder = values['date-order']
     if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new UsageError('--date-order is dmy or mdy.')
-    if (!existsSync(file)) throw new RejectedError(`There is no event file at ${file}.`)
-    if (!existsSync(data)) throw new RejectedError(`There is no file at ${data}.`)
-
-    const office = await openOffice(file)
-    try {
-      const session = cliSession()
+    requireFile(data)
+    await withEventFile(file, async (office, session) => {
       const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
       if (!uploaded.ok) throw new RejectedError(uploaded.message)
       const result = await office.router.call(
@@ -60,9 +55,7 @@ Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
         throw new RejectedError(result.error.message)
       }
       throw new RejectedError(describe(result.error))
-    } finally {
-      await office.close()
-    }
+    })
   },
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { generateEntrants, toPlatformCsv } from '../../bench/generate'
 import { runCliProcess } from '../support/cli'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
@@ -10,6 +11,14 @@ const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures
 test.use({
   initArgs: ['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'],
 })
+
+/** Opens the import wizard from the Entrants desk and chooses a CSV file made of `text`. */
+async function importThroughWizard(page: Page, name: string, text: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import registrations' }).click()
+  const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+  await wizard.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })
+  return wizard
+}
 
 test.describe('the Entrants desk', () => {
   test("an organiser imports the platform's export through the wizard, then finds runners by a Hangul prefix and without accents", async ({ page, office }) => {
@@ -49,13 +58,7 @@ test.describe('the Entrants desk', () => {
   test('a file with bad rows imports nothing until the organiser chooses to leave them out', async ({ page, office }) => {
     await page.goto(office.url)
     await page.keyboard.press('Alt+2')
-    await page.getByRole('button', { name: 'Import registrations' }).click()
-    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
-    await wizard.locator('input[type=file]').setInputFiles({
-      name: 'entries.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\nSarah,Jones,F,Ultra\n'),
-    })
+    const wizard = await importThroughWizard(page, 'entries.csv', 'First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\nSarah,Jones,F,Ultra\n')
     await wizard.getByRole('button', { name: 'Next' }).click()
     await expect(wizard.getByTestId('tally-rejected')).toHaveText('1')
     await expect(wizard.getByRole('row', { name: /3 Race There is no race called “Ultra” \(races: Marathon, Half Marathon, 10K\)/ })).toBeVisible()
@@ -86,13 +89,7 @@ test.describe('the Entrants desk', () => {
   test('the wizard asks how to read dates no row explains, and asks for a race when the file has none', async ({ page, office }) => {
     await page.goto(office.url)
     await page.keyboard.press('Alt+2')
-    await page.getByRole('button', { name: 'Import registrations' }).click()
-    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
-    await wizard.locator('input[type=file]').setInputFiles({
-      name: 'club.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('Vorname;Nachname;Geschlecht;Geburtsdatum\nMin-jun;Kim;männlich;05.07.1986\n'),
-    })
+    const wizard = await importThroughWizard(page, 'club.csv', 'Vorname;Nachname;Geschlecht;Geburtsdatum\nMin-jun;Kim;männlich;05.07.1986\n')
     await expect(wizard.getByText('Still needed: Race')).toBeVisible()
     await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled()
     await wizard.getByLabel('Race for rows without one').selectOption('10K')
@@ -109,13 +106,7 @@ test.describe('the Entrants desk', () => {
   test('an entrant is edited in a validated form, and a taken bib is explained beside the field', async ({ page, office }) => {
     await page.goto(office.url)
     await page.keyboard.press('Alt+2')
-    await page.getByRole('button', { name: 'Import registrations' }).click()
-    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
-    await wizard.locator('input[type=file]').setInputFiles({
-      name: 'entries.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('First Name,Last Name,Gender,Event,Bib\nMin-jun,Kim,M,Marathon,7\nSarah,Jones,F,Marathon,\n'),
-    })
+    const wizard = await importThroughWizard(page, 'entries.csv', 'First Name,Last Name,Gender,Event,Bib\nMin-jun,Kim,M,Marathon,7\nSarah,Jones,F,Marathon,\n')
     await wizard.getByRole('button', { name: 'Next' }).click()
     await wizard.getByRole('button', { name: 'Import 2 rows' }).click()
     await wizard.getByRole('button', { name: 'Close' }).click()
