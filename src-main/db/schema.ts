@@ -9,6 +9,8 @@ export interface EventTable {
   date: string
   time_zone: string
   place: string
+  /** PNG or JPEG printed on bibs. */
+  logo: Uint8Array | null
   updated_at_ms: number
 }
 
@@ -60,6 +62,9 @@ export interface EntrantTable {
   ref: string | null
   predicted_time_ms: number | null
   status: Generated<'registered' | 'checked-in' | 'withdrawn'>
+  /** The number on the last bib printed for this runner; another number means not printed yet. */
+  bib_printed: number | null
+  bib_printed_at_ms: number | null
   created_at_ms: number
   updated_at_ms: number
 }

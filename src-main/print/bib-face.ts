@@ -1,0 +1,141 @@
+import { capHeight } from './fonts'
+import { code128Bars, qrRuns } from './codes'
+import { defaultRaceColour, inkOn } from './colour'
+import type { Pdf, Typesetter } from './pdf-document'
+import { inset, mm, type Rect } from './paper'
+import { safeMargin } from './sheet-layouts'
+import type { PrintWords } from './words'
+
+export interface BibFace {
+  bib: number
+  /** As the runner writes it (see personName). */
+  name: string
+  secondName: string | null
+  reference: string | null
+  raceName: string
+  raceColour: string | null
+  /** What the QR code and barcode say. */
+  scanCode: string
+}
+
+export interface FaceStyle {
+  eventName: string
+  logo: PDFKit.PDFKitImage | null
+  code128: boolean
+  tabs: number
+  words: PrintWords
+}
+
+const ink = '#111111'
+const quiet = '#666666'
+
+/**
+ * One bib in its piece of the page: the race's colour band with its name, the number as large as
+ * the piece allows, the runner's name, the scan codes, and the tear-off tabs below a perforation.
+ */
+export function drawBib(doc: Pdf, type: Typesetter, cell: Rect, face: BibFace, style: FaceStyle): void {
+  const content = inset(cell, safeMargin)
+  const tabHeight = style.tabs > 0 ? content.height * 0.2 : 0
+  const gap = style.tabs > 0 ? 4 * mm : 0
+  const main: Rect = { ...content, height: content.height - tabHeight - gap }
+
+  const bandHeight = main.height * 0.17
+  drawBand(doc, type, { ...main, height: bandHeight }, face, style)
+
+  const numberTop = main.y + bandHeight + main.height * 0.03
+  const numberHeight = main.height * 0.46
+  const digits = String(face.bib)
+  const numberSize = type.fit(digits, 'bold', (numberHeight * 0.94) / capHeight, main.width * 0.94)
+  doc.fillColor(ink)
+  type.line(digits, main.x, numberTop + (numberHeight + capHeight * numberSize) / 2, 'center', main.width)
+
+  const nameSize = type.fit(face.name, 'bold', main.height * 0.1, main.width * 0.92)
+  const nameBaseline = numberTop + numberHeight + main.height * 0.02 + nameSize * 0.88
+  type.line(face.name, main.x, nameBaseline, 'center', main.width)
+  if (face.secondName !== null && face.secondName !== '') {
+    const secondSize = type.fit(face.secondName, 'regular', nameSize * 0.55, main.width * 0.5)
+    doc.fillColor(quiet)
+    type.line(face.secondName, main.x, nameBaseline + secondSize * 1.35, 'center', main.width)
+  }
+
+  const codeSize = main.height * 0.26
+  const bottom = main.y + main.height
+  drawQr(doc, { x: main.x + main.width - codeSize, y: bottom - codeSize, width: codeSize, height: codeSize }, face.scanCode)
+  const corner: Rect = { x: main.x, y: bottom - codeSize, width: main.width - codeSize - 4 * mm, height: codeSize }
+  if (style.code128) drawCode128(doc, type, corner, face.scanCode)
+  else if (face.reference !== null) {
+    type.fit(face.reference, 'regular', Math.max(6, main.height * 0.04), corner.width)
+    doc.fillColor(quiet)
+    type.line(face.reference, corner.x, bottom)
+  }
+
+  if (style.tabs > 0) drawTabs(doc, type, cell, { ...content, y: content.y + content.height - tabHeight, height: tabHeight }, face, style)
+}
+
+function drawBand(doc: Pdf, type: Typesetter, band: Rect, face: BibFace, style: FaceStyle): void {
+  const colour = face.raceColour ?? defaultRaceColour
+  doc.rect(band.x, band.y, band.width, band.height).fill(colour)
+  const padding = band.height * 0.2
+  let left = band.x + padding
+  if (style.logo !== null) {
+    const box = band.height - 2 * padding
+    const width = Math.min(box * 2.5, (box * style.logo.width) / style.logo.height)
+    doc.roundedRect(left - padding / 2, band.y + padding / 2, width + padding, box + padding, padding / 2).fill('#ffffff')
+    doc.image(style.logo, left, band.y + padding, { fit: [width, box], align: 'center', valign: 'center' })
+    left += width + padding * 1.5
+  }
+  const room = band.x + band.width - padding - left
+  const raceSize = type.fit(face.raceName, 'bold', band.height * 0.5, room * 0.6)
+  const baseline = band.y + (band.height + capHeight * raceSize) / 2
+  doc.fillColor(inkOn(colour))
+  type.line(face.raceName, left, baseline)
+  type.fit(style.eventName, 'regular', Math.min(raceSize, band.height * 0.32), room * 0.36)
+  type.line(style.eventName, left, baseline, 'right', room)
+}
+
+function drawQr(doc: Pdf, box: Rect, text: string): void {
+  const { size, runs } = qrRuns(text)
+  const quietModules = 2
+  const module = box.width / (size + 2 * quietModules)
+  const x0 = box.x + quietModules * module
+  const y0 = box.y + quietModules * module
+  for (const run of runs) doc.rect(x0 + run.x * module, y0 + run.y * module, run.width * module, run.height * module)
+  doc.fill(ink)
+}
+
+function drawCode128(doc: Pdf, type: Typesetter, box: Rect, text: string): void {
+  const { width, bars } = code128Bars(text)
+  const module = Math.min(box.width / width, 1.2)
+  const textSize = Math.max(6, box.height * 0.12)
+  const barHeight = box.height * 0.62
+  const top = box.y + box.height - barHeight - textSize * 1.3
+  for (const bar of bars) doc.rect(box.x + bar.x * module, top, bar.width * module, barHeight)
+  doc.fill(ink)
+  type.use('regular', textSize)
+  type.line(text, box.x, box.y + box.height)
+}
+
+function drawTabs(doc: Pdf, type: Typesetter, cell: Rect, strip: Rect, face: BibFace, style: FaceStyle): void {
+  const perforation = strip.y - 2 * mm
+  const width = strip.width / style.tabs
+  doc.save().lineWidth(0.6).dash(3, { space: 3 }).strokeColor(quiet)
+  doc.moveTo(cell.x, perforation).lineTo(cell.x + cell.width, perforation)
+  for (let tab = 1; tab < style.tabs; tab++) {
+    const x = strip.x + tab * width
+    doc.moveTo(x, perforation).lineTo(x, cell.y + cell.height)
+  }
+  doc.stroke().restore()
+  const labelSize = Math.max(6, strip.height * 0.15)
+  const digits = String(face.bib)
+  for (let tab = 0; tab < style.tabs; tab++) {
+    const x = strip.x + tab * width
+    type.use('regular', labelSize)
+    doc.fillColor(quiet)
+    type.line(style.words.tabs[tab] ?? '', x, strip.y + labelSize, 'center', width)
+    const size = type.fit(digits, 'bold', strip.height * 0.42, width * 0.8)
+    doc.fillColor(ink)
+    type.line(digits, x, strip.y + labelSize * 1.5 + capHeight * size, 'center', width)
+    type.fit(face.name, 'regular', strip.height * 0.14, width * 0.9)
+    type.line(face.name, x, strip.y + strip.height, 'center', width)
+  }
+}

@@ -1,0 +1,73 @@
+import type { Writable } from 'node:stream'
+import { CommandError } from '../../src-shared/contract'
+import type { PrintRequest } from '../../src-shared/contract/prints'
+import { bibScanCode } from '../../src-shared/contract/scan-code'
+import { personName } from '../../src-shared/names/person-name'
+import type { Db } from '../db/open'
+import { drawBib, type FaceStyle } from './bib-face'
+import { fileNameOf, type PreparedDocument } from './document'
+import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
+import { cropMarks, sheetGeometry } from './sheet-layouts'
+import { selectNumberedRunners } from './selection'
+import { loadLetterhead } from './letterhead'
+import { printWords } from './words'
+
+type BibSheetsRequest = Extract<PrintRequest, { kind: 'sheets' }>
+
+/** Bib sheets for the selected runners, in bib order, the layout's number of bibs to a page. */
+export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promise<PreparedDocument> {
+  const runners = await selectNumberedRunners(db, request)
+  if (runners.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
+  const letterhead = await loadLetterhead(db)
+  const geometry = sheetGeometry(request.layout)
+  const perPage = geometry.cells.length
+  const words = printWords(request.language)
+  const marks = request.cropMarks ? cropMarks(geometry) : []
+  const bibSpan = runners.length === 1 ? `${runners[0]?.bib}` : `${runners[0]?.bib}-${runners.at(-1)?.bib}`
+
+  return {
+    kind: 'sheets',
+    items: runners.length,
+    pages: Math.ceil(runners.length / perPage),
+    fileName: fileNameOf(letterhead.eventName, words.sheetsTitle, bibSpan),
+    printed: runners.map((r) => ({ entrantId: r.entrantId, bib: r.bib })),
+    async write(out: Writable, progress: Progress, maxPages = Infinity) {
+      const doc = createPdf(`${letterhead.eventName} — ${words.sheetsTitle}`, out)
+      const type = new Typesetter(doc)
+      const style: FaceStyle = {
+        eventName: letterhead.eventName,
+        logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo),
+        code128: request.code128,
+        tabs: request.tabs,
+        words,
+      }
+      const count = Math.min(runners.length, maxPages * perPage)
+      for (let index = 0; index < count; index++) {
+        const slot = index % perPage
+        if (slot === 0) {
+          addPage(doc, geometry.page)
+          drawCropMarks(doc, marks)
+        }
+        const runner = runners[index] as (typeof runners)[number]
+        drawBib(doc, type, geometry.cells[slot] as (typeof geometry.cells)[number], {
+          bib: runner.bib,
+          name: personName(runner.givenName, runner.familyName),
+          secondName: runner.secondName,
+          reference: runner.ref,
+          raceName: runner.raceName,
+          raceColour: runner.raceColour,
+          scanCode: bibScanCode(runner.bib, runner.ref),
+        }, style)
+        await progress.step(index + 1)
+      }
+      await endPdf(doc, out)
+    },
+  }
+}
+
+function drawCropMarks(doc: PDFKit.PDFDocument, marks: ReturnType<typeof cropMarks>): void {
+  if (marks.length === 0) return
+  doc.save().lineWidth(0.5).strokeColor('#000000')
+  for (const mark of marks) doc.moveTo(mark.x1, mark.y1).lineTo(mark.x2, mark.y2)
+  doc.stroke().restore()
+}

@@ -1,0 +1,95 @@
+import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
+import PDFDocument from 'pdfkit'
+import { CommandError } from '../../src-shared/contract'
+import { faces, fontRuns, type Weight } from './fonts'
+import type { Size } from './paper'
+
+export type Pdf = PDFKit.PDFDocument
+
+/** A document whose pages are written out as soon as the next one starts, never held whole. */
+export function createPdf(title: string, out: Writable): Pdf {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: false,
+    info: { Title: title, Creator: 'Race Office', Producer: 'Race Office' },
+    pdfVersion: '1.7',
+  })
+  for (const face of faces) doc.registerFont(face.name, face.file, 'face' in face ? face.face : undefined)
+  doc.pipe(out)
+  return doc
+}
+
+export function addPage(doc: Pdf, size: Size): void {
+  doc.addPage({ size: [size.width, size.height], margin: 0 })
+}
+
+export async function endPdf(doc: Pdf, out: Writable): Promise<void> {
+  doc.end()
+  await finished(out)
+}
+
+/**
+ * Sets text on a document in one of two weights, each piece of a line in the family that has its
+ * letters, placed by baseline and measured, never wrapped: pdfkit's own wrapping would start a new
+ * page for text near the bottom edge.
+ */
+export class Typesetter {
+  private weight: Weight = 'regular'
+  private size = 10
+
+  constructor(private readonly doc: Pdf) {}
+
+  use(weight: Weight, size: number): this {
+    this.weight = weight
+    this.size = size
+    return this
+  }
+
+  /** Uses the largest size up to `maxSize` at which `text` fits `width` on one line (never below `minSize`). */
+  fit(text: string, weight: Weight, maxSize: number, width: number, minSize = 6): number {
+    this.use(weight, maxSize)
+    const natural = this.width(text)
+    this.size = natural <= width ? maxSize : Math.max(minSize, (maxSize * width) / natural)
+    return this.size
+  }
+
+  width(text: string): number {
+    let total = 0
+    for (const run of fontRuns(text, this.weight)) total += this.doc.font(run.font).fontSize(this.size).widthOfString(run.text)
+    return total
+  }
+
+  line(text: string, x: number, baseline: number, align: 'left' | 'center' | 'right' = 'left', width = 0): void {
+    let at = align === 'left' ? x : x + (width - this.width(text)) / (align === 'center' ? 2 : 1)
+    for (const run of fontRuns(text, this.weight)) {
+      this.doc.font(run.font).fontSize(this.size).text(run.text, at, baseline, { lineBreak: false, baseline: 'alphabetic' })
+      at += this.doc.widthOfString(run.text)
+    }
+  }
+}
+
+/** How a long document reports progress, lets the office answer other desks, and stops when cancelled. */
+export interface Progress {
+  /** Called after each item; every so often it yields to the event loop. */
+  step(done: number): Promise<void>
+}
+
+export class PrintCancelled extends CommandError {
+  constructor() {
+    super('PRINT_CANCELLED', 'The document was cancelled before it was finished.')
+  }
+}
+
+export function progressEvery(items: number, report: (done: number) => void, isCancelled: () => boolean = () => false): Progress {
+  let last = 0
+  return {
+    async step(done) {
+      if (done - last < items) return
+      last = done
+      report(done)
+      await new Promise((resolve) => setImmediate(resolve))
+      if (isCancelled()) throw new PrintCancelled()
+    },
+  }
+}

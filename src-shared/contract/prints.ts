@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { id } from './fields'
+import { maxBib } from './races'
+
+// Printed documents: bib sheets, pickup lists and envelope labels, made as PDF by a print job.
+
+/** Bib sheet layouts: the paper, and how many bibs share a page. */
+export const sheetLayouts = ['a5', 'a6', 'a4x2', 'a4x4', 'letter', 'letterx2'] as const
+export type SheetLayout = (typeof sheetLayouts)[number]
+/** Label sheets: the paper and its grid of labels (columns × rows). */
+export const labelFormats = ['a4-3x7', 'letter-3x10'] as const
+export type LabelFormat = (typeof labelFormats)[number]
+export const listPapers = ['a4', 'letter'] as const
+/** The language of the words printed around names and numbers (headings, "Wave", tab labels). */
+export const printLanguages = ['en', 'ko'] as const
+export type PrintLanguage = (typeof printLanguages)[number]
+
+const bibNumber = z.int().min(1).max(maxBib)
+
+/** Which runners a bib sheet or label run holds; runners without a bib are never printed. */
+const selection = {
+  raceId: id.optional(),
+  firstBib: bibNumber.optional(),
+  lastBib: bibNumber.optional(),
+  /** Only runners whose current bib has not been printed yet (new, moved, swapped or voided numbers). */
+  onlyUnprinted: z.boolean().default(false),
+  language: z.enum(printLanguages).default('en'),
+}
+
+const bibRangeOrder = (s: { firstBib?: number | undefined; lastBib?: number | undefined }): boolean =>
+  s.firstBib === undefined || s.lastBib === undefined || s.firstBib <= s.lastBib
+const rangeMessage = { message: 'The first bib must not be greater than the last', path: ['lastBib'] }
+
+export const bibSheetsRequest = z
+  .strictObject({
+    kind: z.literal('sheets'),
+    layout: z.enum(sheetLayouts).default('a4x4'),
+    ...selection,
+    cropMarks: z.boolean().default(true),
+    /** A Code 128 barcode beside the QR code, for desks with one-dimensional scanners. */
+    code128: z.boolean().default(false),
+    /** Tear-off tabs along the bottom edge (bag drop, refreshments…). */
+    tabs: z.int().min(0).max(3).default(0),
+  })
+  .refine(bibRangeOrder, rangeMessage)
+
+export const pickupListsRequest = z.strictObject({
+  kind: z.literal('lists'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id.optional(),
+  language: z.enum(printLanguages).default('en'),
+})
+
+export const labelsRequest = z
+  .strictObject({ kind: z.literal('labels'), format: z.enum(labelFormats).default('a4-3x7'), ...selection })
+  .refine(bibRangeOrder, rangeMessage)
+
+export const printRequest = z.discriminatedUnion('kind', [bibSheetsRequest, pickupListsRequest, labelsRequest])
+export type PrintRequest = z.output<typeof printRequest>
+export type PrintRequestInput = z.input<typeof printRequest>
+export type PrintKind = PrintRequest['kind']
+
+export const printPreview = z.object({
+  /** The first page as a one-page PDF. */
+  pdfBase64: z.string(),
+  items: z.int(),
+  pages: z.int(),
+})
+
+const jobId = z.string().min(1).max(64)
+export const printJobInput = z.strictObject({ jobId })
+
+export const printJob = z.object({
+  jobId: z.string(),
+  kind: z.enum(['sheets', 'lists', 'labels']),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Bibs, names or labels drawn so far, of `items`. */
+  done: z.int(),
+  items: z.int(),
+  pages: z.int(),
+  fileName: z.string(),
+  /** Where the finished PDF is downloaded from (with the desk's token); null until done. */
+  downloadPath: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+})
+export type PrintJob = z.infer<typeof printJob>
+
+export const bibsMarkedPrinted = z.object({ marked: z.int() })

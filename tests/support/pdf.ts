@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+// Reading printed documents back as a user's tools would: poppler for text and pages, zbar for
+// the codes a scanner sees on a rendered page (both installed by scripts/setup-tests.sh).
+
+export function pdfPageCount(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+}
+
+export function pdfPageSize(path: string): { width: number; height: number } {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+  const match = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)
+  return { width: Number(match?.[1]), height: Number(match?.[2]) }
+}
+
+export function pdfText(path: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  return execFileSync('pdftotext', ['-layout', ...range, path, '-'], { encoding: 'utf8' })
+}
+
+/** Every QR code and barcode zbar finds on one page rendered at 150 dpi, as `TYPE:text`. */
+export function scanPage(path: string, page: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'race-office-scan-'))
+  try {
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'page')])
+    const [image] = readdirSync(dir)
+    const output = execFileSync('zbarimg', ['--quiet', join(dir, image as string)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return output.split('\n').filter((line) => line !== '')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
