@@ -38,7 +38,7 @@ Options:
     const office = await openOffice(path)
     const sessions = new SessionStore()
     const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
-    const http = createHttpHost({ router: office.router, sessions, rendererDir: rendererBuildDir })
+    const http = createHttpHost({ router: office.router, prints: office.prints, sessions, rendererDir: rendererBuildDir })
     let bound: { port: number }
     try {
       bound = await http.listen(port, host)

@@ -7,9 +7,12 @@ import { postCommand, rawRequest } from '../../tests/support/http-client'
 import { desk, organiser, tempDir, tempRouter, viewer } from '../../tests/support/temp-event'
 import { createHttpHost } from './host'
 import { SessionStore } from './sessions'
+import { PrintJobs } from '../print/jobs'
 
 async function startHost() {
-  const { router, file } = await tempRouter()
+  const opened: string[] = []
+  const prints = new PrintJobs({ openFile: async (path) => void opened.push(path) })
+  const { router, file } = await tempRouter({ prints })
   const top = tempDir()
   const rendererDir = join(top, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
@@ -18,9 +21,9 @@ async function startHost() {
   writeFileSync(join(top, 'secret.txt'), 'the organiser PIN')
   const sessions = new SessionStore()
   const tokens = { organiser: sessions.issue(organiser), desk: sessions.issue(desk), viewer: sessions.issue(viewer) }
-  const host = createHttpHost({ router, sessions, rendererDir, logError: () => {} })
+  const host = createHttpHost({ router, prints, sessions, rendererDir, logError: () => {} })
   const { port } = await host.listen(0, '127.0.0.1')
-  return { host, port, tokens, file, [Symbol.asyncDispose]: () => host.close() }
+  return { host, port, tokens, file, opened, [Symbol.asyncDispose]: () => host.close() }
 }
 
 type Host = Awaited<ReturnType<typeof startHost>>
@@ -28,15 +31,27 @@ type Host = Awaited<ReturnType<typeof startHost>>
 /** Creates what a command needs to succeed (a race, an entrant) and returns a valid input for it. */
 async function validInputFor(h: Host, command: (typeof commandNames)[number]): Promise<unknown> {
   const marathon = { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }
-  const needsRace = !['event.get', 'event.update', 'races.list', 'races.create'].includes(command)
+  const needsRace = !['event.get', 'event.update', 'event.logo', 'event.setLogo', 'races.list', 'races.create'].includes(command)
   if (needsRace) await postCommand(h.port, 'races.create', marathon, h.tokens.organiser)
   const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }
   const entrantId = async (): Promise<string> =>
     ((await postCommand(h.port, 'entrants.create', runner, h.tokens.organiser)).json() as { value: { id: string } }).value.id
   switch (command) {
     case 'event.get':
+    case 'event.logo':
     case 'races.list':
       return {}
+    case 'event.setLogo':
+      return { imageBase64: onePixelPng }
+    case 'prints.preview':
+    case 'prints.start':
+      await postCommand(h.port, 'entrants.create', { ...runner, bib: 7 }, h.tokens.organiser)
+      return { kind: 'sheets', layout: 'a6' }
+    case 'prints.status':
+    case 'prints.cancel':
+    case 'prints.open':
+    case 'bibs.markPrinted':
+      return { jobId: await finishedPrint(h) }
     case 'event.update':
       return { name: 'Pyongyang Marathon' }
     case 'races.create':
@@ -99,9 +114,30 @@ async function uploadId(h: Host, file = registrations): Promise<string> {
   return ((await postCommand(h.port, 'imports.upload', file, h.tokens.organiser)).json() as { value: { id: string } }).value.id
 }
 
+const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
+/** Prints one bib and waits for the document to be finished. */
+async function finishedPrint(h: Host): Promise<string> {
+  await postCommand(h.port, 'entrants.create', { raceId: 1, givenName: 'Zoë', familyName: 'Łukasiewicz', sex: 'F', bib: 9 }, h.tokens.organiser)
+  const started = (await postCommand(h.port, 'prints.start', { kind: 'sheets' }, h.tokens.organiser)).json() as { value: { jobId: string } }
+  for (;;) {
+    const status = (await postCommand(h.port, 'prints.status', { jobId: started.value.jobId }, h.tokens.organiser)).json() as { value: { state: string } }
+    if (status.value.state !== 'running') return started.value.jobId
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'event.get': { extra: true },
   'event.update': { date: 'tomorrow' },
+  'event.logo': { size: 'large' },
+  'event.setLogo': { imageBase64: 'not base64!' },
+  'prints.preview': { kind: 'sheets', layout: 'a3' },
+  'prints.start': { kind: 'posters' },
+  'prints.status': {},
+  'prints.cancel': { jobId: 5 },
+  'prints.open': { jobId: '' },
+  'bibs.markPrinted': { jobId: null },
   'races.list': [],
   'races.create': { name: 'Marathon', distanceM: '42km' },
   'races.update': { id: 'one' },
@@ -266,5 +302,40 @@ describe('the HTTP host', () => {
     await using h = await startHost()
     expect((await rawRequest(h.port, { path: '/api/events' })).status).toBe(401)
     expect((await rawRequest(h.port, { path: '/api/events?token=guess' })).status).toBe(401)
+  })
+
+  it('downloads a finished document for the organiser, with its name, and to nobody else', async () => {
+    await using h = await startHost()
+    await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, h.tokens.organiser)
+    const jobId = await finishedPrint(h)
+    const download = await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.organiser}` })
+    expect(download.status).toBe(200)
+    expect(download.headers['content-type']).toBe('application/pdf')
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''")
+    expect(download.body.startsWith('%PDF-1.7')).toBe(true)
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}` })).status).toBe(401)
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.desk}` })).status).toBe(403)
+    expect((await rawRequest(h.port, { path: `/prints/unknown?token=${h.tokens.organiser}` })).status).toBe(404)
+  })
+
+  it('opens a finished document for printing where the desktop can, and says why not elsewhere', async () => {
+    await using h = await startHost()
+    await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, h.tokens.organiser)
+    const jobId = await finishedPrint(h)
+    expect((await postCommand(h.port, 'prints.open', { jobId }, h.tokens.organiser)).status).toBe(200)
+    expect(h.opened).toHaveLength(1)
+    expect(h.opened[0]).toMatch(new RegExp(`${jobId}\\.pdf$`))
+
+    const { router } = await tempRouter()
+    await router.call('races.create', { name: '5K', distanceM: 5000 }, organiser)
+    await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F', bib: 1 }, organiser)
+    const job = await router.call('prints.start', { kind: 'sheets' }, organiser)
+    if (!job.ok) throw new Error(job.error.message)
+    for (let state = job.value.state; state === 'running'; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const status = await router.call('prints.status', { jobId: job.value.jobId }, organiser)
+      state = status.ok ? status.value.state : 'failed'
+    }
+    expect(await router.call('prints.open', { jobId: job.value.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_HERE' } })
   })
 })

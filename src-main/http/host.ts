@@ -1,7 +1,9 @@
+import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { CommandErrorValue, ErrorCode } from '../../src-shared/contract'
+import { CommandError, commands, type CommandErrorValue, type ErrorCode } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
+import type { PrintJobs } from '../print/jobs'
 import type { Router } from '../router/router'
 import { isAllowedHost } from './host-header'
 import { securityHeaders } from './security-headers'
@@ -13,6 +15,8 @@ export interface HttpHostOptions {
   sessions: SessionStore
   /** The built renderer (out/renderer); every non-API path is served from here and only here. */
   rendererDir: string
+  /** Finished documents are downloaded from /prints/<jobId>. */
+  prints?: PrintJobs
   maxBodyBytes?: number
   heartbeatMs?: number
   logError?: (error: unknown) => void
@@ -51,6 +55,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     const url = new URL(request.url ?? '/', 'http://office.invalid')
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
     if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodeURIComponent(url.pathname.slice(5)))
+    if (url.pathname.startsWith('/prints/')) return downloadPrint(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
       return
@@ -83,6 +88,31 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     const result = await router.dispatch(command, input, session)
     if (result.ok) return sendJson(response, 200, result)
     return sendJson(response, httpStatusOf[result.error.code], result)
+  }
+
+  function downloadPrint(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    // A download link cannot carry headers either: the token may come in the query.
+    const session = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
+    if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
+    if (!(commands['prints.start'].roles as readonly string[]).includes(session.role)) {
+      return sendError(response, 'NOT_AUTHORISED', `The ${session.role} role may not download printed documents.`)
+    }
+    if (options.prints === undefined) return sendError(response, 'PRINT_NOT_FOUND', 'There is no such document.')
+    let file: { path: string; fileName: string }
+    try {
+      file = options.prints.file(decodeURIComponent(url.pathname.slice('/prints/'.length)))
+    } catch (error) {
+      if (error instanceof CommandError) return sendError(response, error.code, error.message)
+      throw error
+    }
+    response.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': statSync(file.path).size,
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+    })
+    if (request.method === 'HEAD') return void response.end()
+    createReadStream(file.path).pipe(response)
   }
 
   function streamChanges(request: IncomingMessage, response: ServerResponse, url: URL): void {

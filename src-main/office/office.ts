@@ -1,21 +1,41 @@
 import { openEventFile, type EventFile, type OpenOptions } from '../db/open'
+import { PrintJobs } from '../print/jobs'
 import { createRouter, type Router } from '../router/router'
+
+/** What only the desktop app can do for the office. */
+export interface Desktop {
+  /** Opens a file in the system's viewer (a PDF, to print it). */
+  openFile(path: string): Promise<void>
+}
 
 /** An open event file with its router: what the desktop shell and `serve` both run. */
 export interface Office {
   file: EventFile
   router: Router
+  prints: PrintJobs
   /** Drains calls under way, then closes the file cleanly (WAL checkpointed). */
   close(): Promise<void>
 }
 
-export async function openOffice(path: string, options: OpenOptions = {}): Promise<Office> {
+export async function openOffice(path: string, options: OpenOptions = {}, desktop?: Desktop): Promise<Office> {
   const file = await openEventFile(path, options)
-  const router = createRouter({ db: file.db, sqlite: file.sqlite })
+  let router: Router | null = null
+  const prints = new PrintJobs({
+    // Bib sheets mark their bibs printed once made, through the router like any write (audited).
+    onDone: async ({ jobId, document, session }) => {
+      if (document.kind !== 'sheets' || router === null) return
+      const marked = await router.call('bibs.markPrinted', { jobId }, session)
+      if (!marked.ok) throw new Error(marked.error.message)
+    },
+    ...(desktop !== undefined && { openFile: (file: string) => desktop.openFile(file) }),
+  })
+  router = createRouter({ db: file.db, sqlite: file.sqlite, prints })
   return {
     file,
     router,
+    prints,
     async close() {
+      await prints.close()
       await router.drain()
       await file.close()
     },

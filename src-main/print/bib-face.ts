@@ -51,7 +51,7 @@ export function drawBib(doc: Pdf, type: Typesetter, cell: Rect, face: BibFace, s
 
   const nameSize = type.fit(face.name, 'bold', main.height * 0.1, main.width * 0.92)
   const nameBaseline = numberTop + numberHeight + main.height * 0.02 + nameSize * 0.88
-  type.line(face.name, main.x, nameBaseline, 'center', main.width)
+  type.line(type.shorten(face.name, main.width * 0.92), main.x, nameBaseline, 'center', main.width)
   if (face.secondName !== null && face.secondName !== '') {
     const secondSize = type.fit(face.secondName, 'regular', nameSize * 0.55, main.width * 0.5)
     doc.fillColor(quiet)
@@ -88,18 +88,21 @@ function drawBand(doc: Pdf, type: Typesetter, band: Rect, face: BibFace, style: 
   const raceSize = type.fit(face.raceName, 'bold', band.height * 0.5, room * 0.6)
   const baseline = band.y + (band.height + capHeight * raceSize) / 2
   doc.fillColor(inkOn(colour))
-  type.line(face.raceName, left, baseline)
+  type.line(type.shorten(face.raceName, room * 0.6), left, baseline)
   type.fit(style.eventName, 'regular', Math.min(raceSize, band.height * 0.32), room * 0.36)
-  type.line(style.eventName, left, baseline, 'right', room)
+  type.line(type.shorten(style.eventName, room * 0.36), left, baseline, 'right', room)
 }
 
-function drawQr(doc: Pdf, box: Rect, text: string): void {
+export function drawQr(doc: Pdf, box: Rect, text: string): void {
   const { size, runs } = qrRuns(text)
-  const quietModules = 2
+  const quietModules = 4
   const module = box.width / (size + 2 * quietModules)
   const x0 = box.x + quietModules * module
   const y0 = box.y + quietModules * module
-  for (const run of runs) doc.rect(x0 + run.x * module, y0 + run.y * module, run.width * module, run.height * module)
+  // Each run overlaps its neighbours by a twentieth of a module: touching edges would leave hairline
+  // seams on anti-aliased screens and renderers, which scanners read as light modules.
+  const overlap = module * 0.05
+  for (const run of runs) doc.rect(x0 + run.x * module, y0 + run.y * module, run.width * module + overlap, run.height * module + overlap)
   doc.fill(ink)
 }
 
@@ -136,6 +139,6 @@ function drawTabs(doc: Pdf, type: Typesetter, cell: Rect, strip: Rect, face: Bib
     doc.fillColor(ink)
     type.line(digits, x, strip.y + labelSize * 1.5 + capHeight * size, 'center', width)
     type.fit(face.name, 'regular', strip.height * 0.14, width * 0.9)
-    type.line(face.name, x, strip.y + strip.height, 'center', width)
+    type.line(type.shorten(face.name, width * 0.9), x, strip.y + strip.height, 'center', width)
   }
 }

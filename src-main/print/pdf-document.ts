@@ -54,6 +54,20 @@ export class Typesetter {
     return this.size
   }
 
+  /** The text, cut short with an ellipsis if it is wider than `width` at the current size. */
+  shorten(text: string, width: number): string {
+    if (this.width(text) <= width) return text
+    const letters = [...text]
+    let low = 0
+    let high = letters.length
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (this.width(`${letters.slice(0, middle).join('').trimEnd()}…`) <= width) low = middle
+      else high = middle - 1
+    }
+    return `${letters.slice(0, low).join('').trimEnd()}…`
+  }
+
   width(text: string): number {
     let total = 0
     for (const run of fontRuns(text, this.weight)) total += this.doc.font(run.font).fontSize(this.size).widthOfString(run.text)

@@ -5,7 +5,9 @@ import { applyBibs, assignBib, bibHistory, bibSettings, configureBibs, excludeBi
 import { importChips } from '../bibs/chips'
 import { commitImport, previewImport, uploadChunk } from '../import/service'
 import type { ImportSessions } from '../import/sessions'
-import { getEvent, updateEvent } from '../event/service'
+import { getEvent, getLogo, setLogo, updateEvent } from '../event/service'
+import type { PrintJobs } from '../print/jobs'
+import { markPrinted, previewPrint, startPrint } from '../print/service'
 import { createEntrant, deleteEntrant, getEntrant, listCategories, listEntrants, updateEntrant } from '../entrants/service'
 import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
@@ -16,6 +18,7 @@ export interface HandlerContext {
   /** The same connection, for prepared statements in hot loops; only inside a write's transaction. */
   sqlite: SqliteDatabase.Database
   imports: ImportSessions
+  prints: PrintJobs
   session: Session
   nowMs: number
 }
@@ -28,6 +31,8 @@ export type Handlers = {
 export const handlers: Handlers = {
   'event.get': ({ db }) => getEvent(db),
   'event.update': ({ db, nowMs }, input) => updateEvent(db, input, nowMs),
+  'event.logo': ({ db }) => getLogo(db),
+  'event.setLogo': ({ db, nowMs }, input) => setLogo(db, input.imageBase64, nowMs),
   'races.list': ({ db }) => listRaces(db),
   'races.create': ({ db, nowMs }, input) => createRace(db, input, nowMs),
   'races.update': ({ db, nowMs }, input) => updateRace(db, input, nowMs),
@@ -52,6 +57,15 @@ export const handlers: Handlers = {
   'bibs.void': ({ db, session, nowMs }, input) => voidBib(db, input, session, nowMs),
   'bibs.history': ({ db }, input) => bibHistory(db, input),
   'chips.import': ({ db, imports, nowMs }, input) => importChips(db, imports, input, nowMs),
+  'prints.preview': ({ db }, input) => previewPrint(db, input),
+  'prints.start': ({ db, prints, session }, input) => startPrint(db, prints, input, session),
+  'prints.status': async ({ prints }, input) => prints.status(input.jobId),
+  'prints.cancel': async ({ prints }, input) => prints.cancel(input.jobId),
+  'prints.open': async ({ prints }, input) => {
+    await prints.open(input.jobId)
+    return { jobId: input.jobId }
+  },
+  'bibs.markPrinted': async ({ sqlite, prints, nowMs }, input) => markPrinted(sqlite, prints, input.jobId, nowMs),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -15,6 +15,7 @@ import {
 import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { ImportSessions } from '../import/sessions'
+import { PrintJobs } from '../print/jobs'
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
 
 export type ChangeListener = (change: ChangeEvent) => void
@@ -33,6 +34,7 @@ export interface RouterOptions {
   db: Db
   sqlite: SqliteDatabase.Database
   imports?: ImportSessions
+  prints?: PrintJobs
   handlers?: Handlers
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
@@ -42,6 +44,7 @@ export interface RouterOptions {
 export function createRouter(options: RouterOptions): Router {
   const { db, sqlite } = options
   const imports = options.imports ?? new ImportSessions()
+  const prints = options.prints ?? new PrintJobs()
   const handlers = options.handlers ?? defaultHandlers
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
@@ -72,9 +75,9 @@ export function createRouter(options: RouterOptions): Router {
     const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
     try {
       const nowMs = now()
-      if (!isWrite(command)) return { ok: true, value: await run({ db, sqlite, imports, session, nowMs }, parsed.data) }
+      if (!isWrite(command)) return { ok: true, value: await run({ db, sqlite, imports, prints, session, nowMs }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
-        const output = await run({ db: trx, sqlite, imports, session, nowMs }, parsed.data)
+        const output = await run({ db: trx, sqlite, imports, prints, session, nowMs }, parsed.data)
         await trx
           .insertInto('audit')
           .values({

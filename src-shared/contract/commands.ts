@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Role } from './roles'
-import { eventGetInput, eventSettings, eventUpdateInput } from './event'
+import { eventGetInput, eventLogo, eventSetLogoInput, eventSettings, eventUpdateInput } from './event'
 import {
   categoryCount,
   entrant,
@@ -38,6 +38,7 @@ import {
   importResult,
   importUploadInput,
 } from './imports'
+import { bibsMarkedPrinted, printJob, printJobInput, printPreview, printRequest } from './prints'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
@@ -58,6 +59,8 @@ const organiser = ['organiser'] as const
 export const commands = {
   'event.get': { input: eventGetInput, output: eventSettings, roles: everyone, changes: [] },
   'event.update': { input: eventUpdateInput, output: eventSettings, roles: organiser, changes: ['event'] },
+  'event.logo': { input: eventGetInput, output: eventLogo, roles: everyone, changes: [] },
+  'event.setLogo': { input: eventSetLogoInput, output: eventSettings, roles: organiser, changes: ['event'] },
   'races.list': { input: racesListInput, output: z.array(race), roles: everyone, changes: [] },
   'races.create': { input: racesCreateInput, output: race, roles: organiser, changes: ['races'] },
   'races.update': { input: racesUpdateInput, output: race, roles: organiser, changes: ['races'] },
@@ -89,6 +92,14 @@ export const commands = {
   'bibs.void': { input: bibsVoidInput, output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }), roles: organiser, changes: ['bibs', 'entrants'] },
   'bibs.history': { input: bibsHistoryInput, output: z.array(bibEvent), roles: everyone, changes: [] },
   'chips.import': { input: chipsImportInput, output: chipsImported, roles: organiser, changes: ['bibs'] },
+  // Documents are made by a print job in the background; its status says how far it is and, once
+  // done, where to download it (browser) or `prints.open` shows it for printing (desktop).
+  'prints.preview': { input: printRequest, output: printPreview, roles: organiser, changes: [] },
+  'prints.start': { input: printRequest, output: printJob, roles: organiser, changes: [] },
+  'prints.status': { input: printJobInput, output: printJob, roles: organiser, changes: [] },
+  'prints.cancel': { input: printJobInput, output: printJob, roles: organiser, changes: [] },
+  'prints.open': { input: printJobInput, output: z.object({ jobId: z.string() }), roles: organiser, changes: [] },
+  'bibs.markPrinted': { input: printJobInput, output: bibsMarkedPrinted, roles: organiser, changes: ['bibs', 'entrants'] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

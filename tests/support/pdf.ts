@@ -22,11 +22,17 @@ export function pdfText(path: string, page?: number): string {
   return execFileSync('pdftotext', ['-layout', ...range, path, '-'], { encoding: 'utf8' })
 }
 
-/** Every QR code and barcode zbar finds on one page rendered at 150 dpi, as `TYPE:text`. */
-export function scanPage(path: string, page: number): string[] {
+/**
+ * Every QR code and barcode zbar finds on one page rendered at 150 dpi, as `TYPE:text`; or only in
+ * one region of it (in points), as a hand scanner held over one label would.
+ */
+export function scanPage(path: string, page: number, region?: { x: number; y: number; width: number; height: number }): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'race-office-scan-'))
+  const dpi = 150
+  const px = (points: number) => String(Math.round((points * dpi) / 72))
+  const crop = region === undefined ? [] : ['-x', px(region.x), '-y', px(region.y), '-W', px(region.width), '-H', px(region.height)]
   try {
-    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'page')])
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(page), '-l', String(page), ...crop, path, join(dir, 'page')])
     const [image] = readdirSync(dir)
     const output = execFileSync('zbarimg', ['--quiet', join(dir, image as string)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     return output.split('\n').filter((line) => line !== '')

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openEventFile, type EventFile, type OpenOptions } from '../../src-main/db/open'
-import { createRouter, type Router } from '../../src-main/router/router'
+import { PrintJobs } from '../../src-main/print/jobs'
+import { createRouter, type Router, type RouterOptions } from '../../src-main/router/router'
 import type { Session } from '../../src-shared/contract'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -26,9 +27,12 @@ export async function tempEvent(options: OpenOptions = {}): Promise<EventFile> {
   return file
 }
 
-export async function tempRouter(): Promise<{ file: EventFile; router: Router }> {
+export async function tempRouter(options: Pick<RouterOptions, 'prints'> = {}): Promise<{ file: EventFile; router: Router }> {
   const file = await tempEvent({ now: () => Date.UTC(2025, 3, 6, 6) })
-  return { file, router: createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {} }) }
+  const prints = options.prints ?? new PrintJobs()
+  const router = createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {}, prints })
+  cleanups.push(() => prints.close())
+  return { file, router }
 }
 
 export const organiser: Session = { role: 'organiser', actor: 'Test Organiser', desk: 'office' }

@@ -1,0 +1,62 @@
+import type { Writable } from 'node:stream'
+import { CommandError } from '../../src-shared/contract'
+import type { PrintRequest } from '../../src-shared/contract/prints'
+import { bibScanCode } from '../../src-shared/contract/scan-code'
+import { personName } from '../../src-shared/names/person-name'
+import type { Db } from '../db/open'
+import { drawQr } from './bib-face'
+import { capHeight } from './fonts'
+import { fileNameOf, type PreparedDocument } from './document'
+import { labelSheet } from './label-formats'
+import { loadLetterhead } from './letterhead'
+import { inset, mm } from './paper'
+import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
+import { selectNumberedRunners } from './selection'
+import { printWords } from './words'
+
+type LabelsRequest = Extract<PrintRequest, { kind: 'labels' }>
+
+/** One label per numbered runner, in bib order, for the envelopes their bibs are packed in. */
+export async function prepareLabels(db: Db, request: LabelsRequest): Promise<PreparedDocument> {
+  const runners = await selectNumberedRunners(db, request)
+  if (runners.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
+  const letterhead = await loadLetterhead(db)
+  const words = printWords(request.language)
+  const sheet = labelSheet(request.format)
+  const perPage = sheet.labels.length
+
+  return {
+    kind: 'labels',
+    items: runners.length,
+    pages: Math.ceil(runners.length / perPage),
+    fileName: fileNameOf(letterhead.eventName, words.labelsTitle, request.format),
+    printed: [],
+    async write(out: Writable, progress: Progress, maxPages = Infinity) {
+      const doc = createPdf(`${letterhead.eventName} — ${words.labelsTitle}`, out)
+      const type = new Typesetter(doc)
+      const count = Math.min(runners.length, maxPages * perPage)
+      for (let index = 0; index < count; index++) {
+        const slot = index % perPage
+        if (slot === 0) addPage(doc, sheet.page)
+        const runner = runners[index] as (typeof runners)[number]
+        // Label sheets shift a millimetre or two in most printers: keep clear of the edges.
+        const area = inset(sheet.labels[slot] as (typeof sheet.labels)[number], 3 * mm)
+        const code = area.height
+        const text = { ...area, width: area.width - code - 2 * mm }
+        const bib = String(runner.bib)
+        const bibSize = type.fit(bib, 'bold', area.height * 0.42, text.width)
+        doc.fillColor('#111111')
+        type.line(bib, text.x, text.y + capHeight * bibSize)
+        const name = personName(runner.givenName, runner.familyName)
+        const nameSize = type.fit(name, 'bold', area.height * 0.2, text.width, 7)
+        type.line(type.shorten(name, text.width), text.x, text.y + area.height * 0.45 + nameSize * 0.9)
+        type.fit(runner.raceName, 'regular', area.height * 0.15, text.width, 6)
+        doc.fillColor('#555555')
+        type.line(type.shorten(runner.raceName, text.width), text.x, text.y + area.height)
+        drawQr(doc, { x: area.x + area.width - code, y: area.y, width: code, height: code }, bibScanCode(runner.bib, runner.ref))
+        await progress.step(index + 1)
+      }
+      await endPdf(doc, out)
+    },
+  }
+}

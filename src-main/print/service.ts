@@ -1,0 +1,32 @@
+import { PassThrough } from 'node:stream'
+import type SqliteDatabase from 'better-sqlite3'
+import { CommandError, type Session } from '../../src-shared/contract'
+import type { PrintJob, PrintRequest } from '../../src-shared/contract/prints'
+import type { Db } from '../db/open'
+import type { PrintJobs } from './jobs'
+import { progressEvery } from './pdf-document'
+import { prepareDocument } from './prepare'
+
+/** The document's first page as a small PDF of its own, for the print panel's live preview. */
+export async function previewPrint(db: Db, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
+  const document = await prepareDocument(db, request)
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (chunk: Buffer) => chunks.push(chunk))
+  await document.write(out, progressEvery(Infinity, () => {}), 1)
+  return { pdfBase64: Buffer.concat(chunks).toString('base64'), items: document.items, pages: document.pages }
+}
+
+export async function startPrint(db: Db, prints: PrintJobs, request: PrintRequest, session: Session): Promise<PrintJob> {
+  return prints.start(await prepareDocument(db, request), session)
+}
+
+/** Records the number on each bib of a finished sheet run; a runner whose bib changed since stays unprinted. */
+export function markPrinted(sqlite: SqliteDatabase.Database, prints: PrintJobs, jobId: string, nowMs: number): { marked: number } {
+  const { document } = prints.file(jobId)
+  if (document.kind !== 'sheets') throw new CommandError('INVALID_INPUT', 'Only bib sheets mark bibs as printed.')
+  const mark = sqlite.prepare('UPDATE entrant SET bib_printed = ?, bib_printed_at_ms = ? WHERE id = ? AND bib = ?')
+  let marked = 0
+  for (const { entrantId, bib } of document.printed) marked += mark.run(bib, nowMs, entrantId, bib).changes
+  return { marked }
+}
