@@ -14,7 +14,7 @@ describe('event settings', () => {
     await router.call('event.update', { timeZone: 'Asia/Pyongyang', place: 'Kim Il Sung Stadium' }, organiser)
     expect(await router.call('event.get', {}, organiser)).toEqual({
       ok: true,
-      value: { name: 'Pyongyang Marathon', date: '2025-04-06', timeZone: 'Asia/Pyongyang', place: 'Kim Il Sung Stadium' },
+      value: { name: 'Pyongyang Marathon', date: '2025-04-06', timeZone: 'Asia/Pyongyang', place: 'Kim Il Sung Stadium', hasLogo: false },
     })
   })
 
@@ -31,5 +31,34 @@ describe('event settings', () => {
     const result = await router.dispatch('event.update', input, organiser)
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     if (!result.ok) expect((result.error.details?.issues as { path: string }[])[0]?.path).toBe(path)
+  })
+})
+
+// A 2 × 1 PNG: one red pixel, one blue.
+const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwPAfAAcAAf9+CLHQAAAAAElFTkSuQmCC'
+
+describe('the organiser logo', () => {
+  it('is kept in the event file and handed back with its type', async () => {
+    const { router } = await tempRouter()
+    expect(await router.call('event.setLogo', { imageBase64: png }, organiser)).toMatchObject({ ok: true, value: { hasLogo: true } })
+    expect(await router.call('event.logo', {}, organiser)).toEqual({ ok: true, value: { imageBase64: png, type: 'image/png' } })
+    expect(await router.call('event.setLogo', { imageBase64: null }, organiser)).toMatchObject({ ok: true, value: { hasLogo: false } })
+    expect(await router.call('event.logo', {}, organiser)).toEqual({ ok: true, value: { imageBase64: null, type: null } })
+  })
+
+  it('refuses files that are not PNG or JPEG, or are damaged, and keeps the logo it had', async () => {
+    const { router } = await tempRouter()
+    await router.call('event.setLogo', { imageBase64: png }, organiser)
+    const gif = Buffer.from('GIF89a\x01\x00\x01\x00').toString('base64')
+    expect(await router.call('event.setLogo', { imageBase64: gif }, organiser)).toMatchObject({ ok: false, error: { code: 'LOGO_UNREADABLE' } })
+    const brokenPng = Buffer.concat([Buffer.from(png, 'base64').subarray(0, 12), Buffer.from('garbage')]).toString('base64')
+    expect(await router.call('event.setLogo', { imageBase64: brokenPng }, organiser)).toMatchObject({ ok: false, error: { code: 'LOGO_UNREADABLE' } })
+    expect(await router.call('event.logo', {}, organiser)).toMatchObject({ ok: true, value: { imageBase64: png } })
+  })
+
+  it('refuses an image over 512 KB before reading it', async () => {
+    const { router } = await tempRouter()
+    const huge = Buffer.alloc(600 * 1024).toString('base64')
+    expect(await router.dispatch('event.setLogo', { imageBase64: huge }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })

@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bibSheetsRequest, sheetLayouts } from '../../src-shared/contract/prints'
-import { pdfPageCount, pdfPageSize, pdfText, scanPage } from '../../tests/support/pdf'
+import { pdfImages, pdfPageCount, pdfPageSize, pdfText, scanPage } from '../../tests/support/pdf'
 import { seedPrintableEvent } from '../../tests/support/print-fixture'
-import { tempDir, tempRouter } from '../../tests/support/temp-event'
+import { organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
 import { prepareBibSheets } from './bib-sheets'
 import { progressEvery } from './pdf-document'
 
@@ -68,5 +68,18 @@ describe('bib sheets', () => {
   it('refuses to make an empty document', async () => {
     const { file } = await sheets()
     await expect(prepareBibSheets(file.db, bibSheetsRequest.parse({ kind: 'sheets', firstBib: 5000 }))).rejects.toMatchObject({ code: 'NOTHING_TO_PRINT' })
+  })
+
+  it("prints the organiser's logo on every bib, embedded once", async () => {
+    const { file, router } = await tempRouter()
+    await seedPrintableEvent(router)
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwPAfAAcAAf9+CLHQAAAAAElFTkSuQmCC'
+    await router.call('event.setLogo', { imageBase64: png }, organiser)
+    const document = await prepareBibSheets(file.db, bibSheetsRequest.parse({ kind: 'sheets' }))
+    const path = join(tempDir(), document.fileName)
+    await document.write(createWriteStream(path), progressEvery(1, () => {}))
+    const images = pdfImages(path)
+    expect(images).toHaveLength(9)
+    expect(new Set(images.map((image) => image.object)).size).toBe(1)
   })
 })

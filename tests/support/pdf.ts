@@ -40,3 +40,12 @@ export function scanPage(path: string, page: number, region?: { x: number; y: nu
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** Every image drawn, page by page, with the PDF object that holds it (`pdfimages -list`). */
+export function pdfImages(path: string): { page: number; object: number }[] {
+  const rows = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').slice(2)
+  return rows
+    .map((row) => row.trim().split(/\s+/))
+    .filter((cells) => cells.length > 10)
+    .map((cells) => ({ page: Number(cells[0]), object: Number(cells[10]) }))
+}
