@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { bibRules, type BibRule } from '../bibs/plan'
 import { uploadThroughRouter } from '../import/upload'
-import { requireFile, withEventFile } from './event-file'
+import { chooseRaces, requireFile, withEventFile } from './event-file'
+import { printActions, printDescription, printDocument, printHelp, type PrintAction } from './print'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 export const bibsCommand: Subcommand = {
   name: 'bibs',
-  summary: 'number runners by a rule (bibs assign), import chip codes (bibs chips)',
+  summary: 'number runners (bibs assign), import chip codes (bibs chips), print bib sheets, pickup lists and labels',
   help: `Usage: race-office bibs assign FILE [--race NAME] [--rule registration|alphabetical|predicted|fill] [--json]
        race-office bibs chips FILE DATA [--json]
+${printHelp}
 
 Numbers every race's runners (or one race's) by its rule, or by --rule for this run, and prints
 a summary of what it applied. Runners who have picked up and runners on reserved numbers keep
@@ -29,22 +31,24 @@ Options:
 
 bibs chips imports the timing company's chip file (CSV or XLSX with a chip column and a bib
 column) whole or not at all; a chip already known moves to its new bib. With --json it prints
-{"imported","replaced","unchanged","rejected":[{"row","field","code","message"}]}.`,
+{"imported","replaced","unchanged","rejected":[{"row","field","code","message"}]}.
+
+${printDescription}`,
 
   async run(args, io) {
     const [action, ...rest] = args
     if (action === 'chips') return importChipFile(rest, io)
-    if (action !== 'assign') throw new UsageError(action === undefined ? 'Say what to do: bibs assign or bibs chips.' : `Unknown bibs action: ${action}.`)
+    if ((printActions as readonly string[]).includes(action ?? '')) return printDocument(action as PrintAction, rest, io)
+    if (action !== 'assign') {
+      throw new UsageError(action === undefined ? 'Say what to do: bibs assign, chips, sheets, lists or labels.' : `Unknown bibs action: ${action}.`)
+    }
     const { values, positionals } = parse(rest, { race: { type: 'string' }, rule: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('Give the event FILE.')
     const rule = values.rule
     if (rule !== undefined && !(bibRules as readonly string[]).includes(rule)) throw new UsageError(`--rule is one of ${bibRules.join(', ')}.`)
     const file = resolve(positionals[0] as string)
     await withEventFile(file, async (office, session) => {
-      const races = await office.router.call('races.list', {}, session)
-      if (!races.ok) throw new RejectedError(races.error.message)
-      const chosen = values.race === undefined ? races.value : races.value.filter((r) => r.name.toLowerCase() === values.race?.toLowerCase())
-      if (chosen.length === 0) throw new RejectedError(`There is no race called ${values.race}.`)
+      const chosen = await chooseRaces(office, session, values.race)
       const applied = []
       const refusals: string[] = []
       for (const race of chosen) {

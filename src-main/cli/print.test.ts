@@ -1,0 +1,66 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCliProcess } from '../../tests/support/cli'
+import { pdfPageCount, pdfPageSize, pdfText, scanPage } from '../../tests/support/pdf'
+import { tempDir } from '../../tests/support/temp-event'
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
+
+async function newEvent(): Promise<string> {
+  const file = join(tempDir(), 'event.raceoffice')
+  await runCliProcess(['init', file, '--name', 'Pyongyang Marathon', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'])
+  return file
+}
+
+async function numberedEvent(): Promise<string> {
+  const file = await newEvent()
+  await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv')])
+  await runCliProcess(['bibs', 'assign', file])
+  return file
+}
+
+describe('race-office bibs sheets', () => {
+  it('writes one race’s bib sheets in the layout asked for, marks them printed, and prints none twice with --unprinted', async () => {
+    const file = await numberedEvent()
+    const out = join(tempDir(), 'marathon.pdf')
+    const run = await runCliProcess(['bibs', 'sheets', file, '--out', out, '--race', 'Marathon', '--layout', 'a4x2', '--json'])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout) as { file: string; kind: string; items: number; pages: number; bytes: number }
+    expect(report).toMatchObject({ file: out, kind: 'sheets' })
+    expect(report.pages).toBe(Math.ceil(report.items / 2))
+    expect(pdfPageCount(out)).toBe(report.pages)
+    expect(pdfPageSize(out)).toEqual({ width: 595.28, height: 841.89 })
+    expect(pdfText(out, 1)).toMatch(/\b1\b/)
+    expect(scanPage(out, 1).sort()[0]).toMatch(/^QR-Code:RO\/1\/31000\d\d$/)
+
+    const again = await runCliProcess(['bibs', 'sheets', file, '--out', out, '--race', 'Marathon', '--unprinted'])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/nothing to print/)
+  })
+
+  it('says which flags are wrong, with exit code 2, and which race is unknown, with exit code 1', async () => {
+    const file = await newEvent()
+    expect((await runCliProcess(['bibs', 'sheets', file])).stderr).toMatch(/--out/)
+    const layout = await runCliProcess(['bibs', 'sheets', file, '--out', join(tempDir(), 'x.pdf'), '--layout', 'a3'])
+    expect(layout.code).toBe(2)
+    expect(layout.stderr).toMatch(/--layout is one of a5, a6, a4x2, a4x4, letter, letterx2/)
+    const race = await runCliProcess(['bibs', 'sheets', file, '--out', join(tempDir(), 'x.pdf'), '--race', 'Ultra'])
+    expect(race.code).toBe(1)
+    expect(race.stderr).toMatch(/There is no race called Ultra \(races: Marathon, Half Marathon, 10K\)/)
+  })
+})
+
+describe('race-office bibs lists and labels', () => {
+  it('writes the pickup lists and the envelope labels', async () => {
+    const file = await numberedEvent()
+    const lists = join(tempDir(), 'lists.pdf')
+    const listed = await runCliProcess(['bibs', 'lists', file, '--out', lists, '--paper', 'letter'])
+    expect(listed.code).toBe(0)
+    expect(listed.stdout).toMatch(/^Pickup lists: 30 runners on 1 pages → /)
+    expect(pdfPageSize(lists)).toEqual({ width: 612, height: 792 })
+    const labels = join(tempDir(), 'labels.pdf')
+    const labelled = await runCliProcess(['bibs', 'labels', file, '--out', labels, '--format', 'letter-3x10', '--json'])
+    expect(labelled.code).toBe(0)
+    expect(JSON.parse(labelled.stdout)).toMatchObject({ kind: 'labels', items: 30, pages: 1 })
+  })
+})
