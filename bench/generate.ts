@@ -23,7 +23,7 @@ interface Culture {
   family: string[]
   givenM: string[]
   givenF: string[]
-  /** Family and given name in the native script, written together (Korean, Chinese). */
+  /** The name in the runner's own script: Korean and Chinese family name first, written together. */
   native?: (family: string, given: string, rnd: () => number) => string
 }
 
@@ -35,6 +35,11 @@ const koreanGiven: [string, string][] = [
 ]
 const chineseFamily: [string, string][] = [['Wang', '王'], ['Li', '李'], ['Zhang', '张'], ['Liu', '刘'], ['Chen', '陈'], ['Yang', '杨'], ['Huang', '黄'], ['Zhao', '赵'], ['Wu', '吴'], ['Zhou', '周']]
 const chineseGiven: [string, string][] = [['Wei', '伟'], ['Fang', '芳'], ['Na', '娜'], ['Min', '敏'], ['Jing', '静'], ['Lei', '磊'], ['Jun', '军'], ['Yang', '洋'], ['Yan', '艳'], ['Jie', '杰']]
+
+const cyrillic: Record<string, string> = {
+  Ivanov: 'Иванов', Smirnova: 'Смирнова', Kuznetsov: 'Кузнецов', Popova: 'Попова', Sokolov: 'Соколов', Lebedeva: 'Лебедева', Kozlov: 'Козлов', Novikova: 'Новикова', Morozov: 'Морозов', Petrova: 'Петрова',
+  Aleksandr: 'Александр', Dmitri: 'Дмитрий', Sergei: 'Сергей', Andrei: 'Андрей', Ivan: 'Иван', Yelena: 'Елена', Olga: 'Ольга', Natalia: 'Наталья', Tatiana: 'Татьяна', Anna: 'Анна',
+}
 
 const cultures: Culture[] = [
   {
@@ -80,6 +85,7 @@ const cultures: Culture[] = [
     family: ['Ivanov', 'Smirnova', 'Kuznetsov', 'Popova', 'Sokolov', 'Lebedeva', 'Kozlov', 'Novikova', 'Morozov', 'Petrova'],
     givenM: ['Aleksandr', 'Dmitri', 'Sergei', 'Andrei', 'Ivan'],
     givenF: ['Yelena', 'Olga', 'Natalia', 'Tatiana', 'Anna'],
+    native: (family, given) => `${cyrillic[given] ?? given} ${cyrillic[family] ?? family}`,
   },
 ]
 

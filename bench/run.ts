@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME…]`: prints one JSON object per line, {name, value, unit, floor, ratio},
 // where the floor is the physical floor of the same work measured in the same run.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -130,6 +131,25 @@ const benchmarks: Record<string, () => Promise<void>> = {
     print({ name: 'search.50k.p50', value: quantile(times, 0.5), unit: 'ms', floor: quantile(floors, 0.5) })
     print({ name: 'search.50k.p99', value: quantile(times, 0.99), unit: 'ms', floor: quantile(floors, 0.99) })
   },
+
+  async 'bibs.pdf.50k'() {
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(entrantCount))))
+    const eventPath = office.file.path
+    await office.close()
+    // Each run in its own process, so the peak memory measured is the print run's alone.
+    const sheets = printRun('sheets', eventPath)
+    const floor = printRun('floor', eventPath)
+    if (sheets.pages !== floor.pages) throw new Error(`the floor drew ${floor.pages} pages, the sheets ${sheets.pages}`)
+    print({ name: 'bibs.pdf.50k', value: sheets.ms, unit: 'ms', floor: floor.ms })
+    print({ name: 'bibs.pdf.50k.rss', value: sheets.peakRssMb, unit: 'MB', floor: floor.peakRssMb })
+  },
+}
+
+function printRun(mode: 'sheets' | 'floor', eventPath: string): { ms: number; pages: number; peakRssMb: number } {
+  const child = join(import.meta.dirname, 'print-child.ts')
+  const output = execFileSync(process.execPath, [...process.execArgv, child, mode, eventPath, join(dir, `${mode}.pdf`)], { encoding: 'utf8' })
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as { ms: number; pages: number; peakRssMb: number }
 }
 
 /** What volunteers type: 1–6 letters of a family or given name, a bib, a reference, Hangul. */

@@ -53,7 +53,7 @@ export function drawBib(doc: Pdf, type: Typesetter, cell: Rect, face: BibFace, s
   const nameBaseline = numberTop + numberHeight + main.height * 0.02 + nameSize * 0.88
   type.line(type.shorten(face.name, main.width * 0.92), main.x, nameBaseline, 'center', main.width)
   if (face.secondName !== null && face.secondName !== '') {
-    const secondSize = type.fit(face.secondName, 'regular', nameSize * 0.55, main.width * 0.5)
+    const secondSize = type.fit(face.secondName, 'bold', nameSize * 0.55, main.width * 0.5)
     doc.fillColor(quiet)
     type.line(face.secondName, main.x, nameBaseline + secondSize * 1.35, 'center', main.width)
   }

@@ -8,7 +8,7 @@ import { drawBib, type FaceStyle } from './bib-face'
 import { fileNameOf, type PreparedDocument } from './document'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
 import { cropMarks, sheetGeometry } from './sheet-layouts'
-import { selectNumberedRunners } from './selection'
+import { countNumberedRunners, numberedRunners } from './selection'
 import { loadLetterhead } from './letterhead'
 import { printWords } from './words'
 
@@ -16,21 +16,21 @@ type BibSheetsRequest = Extract<PrintRequest, { kind: 'sheets' }>
 
 /** Bib sheets for the selected runners, in bib order, the layout's number of bibs to a page. */
 export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promise<PreparedDocument> {
-  const runners = await selectNumberedRunners(db, request)
-  if (runners.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
+  const { count, first, last } = await countNumberedRunners(db, request)
+  if (count === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
   const letterhead = await loadLetterhead(db)
   const geometry = sheetGeometry(request.layout)
   const perPage = geometry.cells.length
   const words = printWords(request.language)
   const marks = request.cropMarks ? cropMarks(geometry) : []
-  const bibSpan = runners.length === 1 ? `${runners[0]?.bib}` : `${runners[0]?.bib}-${runners.at(-1)?.bib}`
+  const printed: { entrantId: string; bib: number }[] = []
 
   return {
     kind: 'sheets',
-    items: runners.length,
-    pages: Math.ceil(runners.length / perPage),
-    fileName: fileNameOf(letterhead.eventName, words.sheetsTitle, bibSpan),
-    printed: runners.map((r) => ({ entrantId: r.entrantId, bib: r.bib })),
+    items: count,
+    pages: Math.ceil(count / perPage),
+    fileName: fileNameOf(letterhead.eventName, words.sheetsTitle, first === last ? `${first}` : `${first}-${last}`),
+    printed,
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
       const doc = createPdf(`${letterhead.eventName} — ${words.sheetsTitle}`, out)
       const type = new Typesetter(doc)
@@ -41,14 +41,16 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
         tabs: request.tabs,
         words,
       }
-      const count = Math.min(runners.length, maxPages * perPage)
-      for (let index = 0; index < count; index++) {
+      const limit = Math.min(count, maxPages * perPage)
+      printed.length = 0
+      let index = 0
+      for await (const runner of numberedRunners(db, request)) {
+        if (index === limit) break
         const slot = index % perPage
         if (slot === 0) {
-          addPage(doc, geometry.page)
+          await addPage(doc, geometry.page)
           drawCropMarks(doc, marks)
         }
-        const runner = runners[index] as (typeof runners)[number]
         drawBib(doc, type, geometry.cells[slot] as (typeof geometry.cells)[number], {
           bib: runner.bib,
           name: personName(runner.givenName, runner.familyName),
@@ -58,7 +60,8 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
           raceColour: runner.raceColour,
           scanCode: bibScanCode(runner.bib, runner.ref),
         }, style)
-        await progress.step(index + 1)
+        printed.push({ entrantId: runner.entrantId, bib: runner.bib })
+        await progress.step(++index)
       }
       await endPdf(doc, out)
     },

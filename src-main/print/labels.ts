@@ -11,15 +11,15 @@ import { labelSheet } from './label-formats'
 import { loadLetterhead } from './letterhead'
 import { inset, mm } from './paper'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
-import { selectNumberedRunners } from './selection'
+import { countNumberedRunners, numberedRunners } from './selection'
 import { printWords } from './words'
 
 type LabelsRequest = Extract<PrintRequest, { kind: 'labels' }>
 
 /** One label per numbered runner, in bib order, for the envelopes their bibs are packed in. */
 export async function prepareLabels(db: Db, request: LabelsRequest): Promise<PreparedDocument> {
-  const runners = await selectNumberedRunners(db, request)
-  if (runners.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
+  const { count } = await countNumberedRunners(db, request)
+  if (count === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
   const letterhead = await loadLetterhead(db)
   const words = printWords(request.language)
   const sheet = labelSheet(request.format)
@@ -27,18 +27,19 @@ export async function prepareLabels(db: Db, request: LabelsRequest): Promise<Pre
 
   return {
     kind: 'labels',
-    items: runners.length,
-    pages: Math.ceil(runners.length / perPage),
+    items: count,
+    pages: Math.ceil(count / perPage),
     fileName: fileNameOf(letterhead.eventName, words.labelsTitle, request.format),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
       const doc = createPdf(`${letterhead.eventName} — ${words.labelsTitle}`, out)
       const type = new Typesetter(doc)
-      const count = Math.min(runners.length, maxPages * perPage)
-      for (let index = 0; index < count; index++) {
+      const limit = Math.min(count, maxPages * perPage)
+      let index = 0
+      for await (const runner of numberedRunners(db, request)) {
+        if (index === limit) break
         const slot = index % perPage
-        if (slot === 0) addPage(doc, sheet.page)
-        const runner = runners[index] as (typeof runners)[number]
+        if (slot === 0) await addPage(doc, sheet.page)
         // Label sheets shift a millimetre or two in most printers: keep clear of the edges.
         const area = inset(sheet.labels[slot] as (typeof sheet.labels)[number], 3 * mm)
         const code = area.height
@@ -54,7 +55,7 @@ export async function prepareLabels(db: Db, request: LabelsRequest): Promise<Pre
         doc.fillColor('#555555')
         type.line(type.shorten(runner.raceName, text.width), text.x, text.y + area.height)
         drawQr(doc, { x: area.x + area.width - code, y: area.y, width: code, height: code }, bibScanCode(runner.bib, runner.ref))
-        await progress.step(index + 1)
+        await progress.step(++index)
       }
       await endPdf(doc, out)
     },

@@ -20,8 +20,34 @@ export function createPdf(title: string, out: Writable): Pdf {
   return doc
 }
 
-export function addPage(doc: Pdf, size: Size): void {
+/** At most this much of the document waits in memory to be written. */
+const maxBufferedBytes = 4 * 1024 * 1024
+
+/**
+ * Starts a new page once the pages before it have mostly reached the file: pdfkit keeps producing
+ * whether or not its reader keeps up, so without this wait a fast writer piles the document up in
+ * memory.
+ */
+export async function addPage(doc: Pdf, size: Size): Promise<void> {
+  while (doc.readableLength > maxBufferedBytes) await new Promise((resolve) => setTimeout(resolve, 1))
+  forgetLayouts(doc)
   doc.addPage({ size: [size.width, size.height], margin: 0 })
+}
+
+const pagesBetweenForgetting = 100
+const pagesStarted = new WeakMap<Pdf, number>()
+
+/**
+ * pdfkit keeps the shaped layout of every word it has set, for the life of the document: with a
+ * different number on each of 50,000 bibs that is over 100 MB. The cache pays off for names that
+ * repeat within a run of pages, so it is emptied every hundred pages (pdfkit has no public way to).
+ */
+function forgetLayouts(doc: Pdf): void {
+  const pages = (pagesStarted.get(doc) ?? 0) + 1
+  pagesStarted.set(doc, pages)
+  if (pages % pagesBetweenForgetting !== 0) return
+  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {}
+  for (const font of Object.values(fonts)) if (font.layoutCache !== undefined) font.layoutCache = Object.create(null) as object
 }
 
 export async function endPdf(doc: Pdf, out: Writable): Promise<void> {

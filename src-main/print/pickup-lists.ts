@@ -52,7 +52,7 @@ export async function preparePickupLists(db: Db, request: PickupListsRequest): P
       const columnWidth = (page.width - 2 * margin - (columns - 1) * columnGap) / columns
       let done = 0
       for (const [index, content] of pages.slice(0, maxPages).entries()) {
-        addPage(doc, page)
+        await addPage(doc, page)
         drawFrame(doc, type, page, { event: letterhead.eventName, title: `${words.pickupTitle} · ${raceTitle}`, from: content.first, to: content.last })
         type.use('regular', 8)
         doc.fillColor(quiet)

@@ -12,6 +12,8 @@ export interface PrintRow {
   raceColour: string | null
 }
 
+export type NumberedRow = PrintRow & { bib: number }
+
 export interface BibSelection {
   raceId?: number | undefined
   firstBib?: number | undefined
@@ -19,12 +21,11 @@ export interface BibSelection {
   onlyUnprinted: boolean
 }
 
-/** Runners with a bib, in bib order; withdrawn runners get no bib printed. */
-export async function selectNumberedRunners(db: Db, selection: BibSelection): Promise<(PrintRow & { bib: number })[]> {
+/** Runners with a bib in the selection; withdrawn runners get no bib printed. */
+function numbered(db: Db, selection: BibSelection) {
   let query = db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')
-    .select(columns)
     .where('entrant.bib', 'is not', null)
     .where('entrant.status', '!=', 'withdrawn')
   if (selection.raceId !== undefined) query = query.where('entrant.race_id', '=', selection.raceId)
@@ -33,7 +34,28 @@ export async function selectNumberedRunners(db: Db, selection: BibSelection): Pr
   if (selection.onlyUnprinted) {
     query = query.where((eb) => eb.or([eb('entrant.bib_printed', 'is', null), eb('entrant.bib_printed', '!=', eb.ref('entrant.bib'))]))
   }
-  return (await query.orderBy('entrant.bib').execute()) as (PrintRow & { bib: number })[]
+  return query
+}
+
+export async function countNumberedRunners(db: Db, selection: BibSelection): Promise<{ count: number; first: number | null; last: number | null }> {
+  const row = await numbered(db, selection)
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('entrant.bib').as('first'), eb.fn.max('entrant.bib').as('last')])
+    .executeTakeFirstOrThrow()
+  return { count: Number(row.count), first: row.first, last: row.last }
+}
+
+/**
+ * The selected runners in bib order, a batch at a time: a 50,000-bib run never holds every runner
+ * at once, and between batches the event file is free for other desks' writes.
+ */
+export async function* numberedRunners(db: Db, selection: BibSelection, batchSize = 1000): AsyncGenerator<NumberedRow> {
+  let after = 0
+  for (;;) {
+    const batch = (await numbered(db, selection).select(columns).where('entrant.bib', '>', after).orderBy('entrant.bib').limit(batchSize).execute()) as NumberedRow[]
+    yield* batch
+    if (batch.length < batchSize) return
+    after = (batch.at(-1) as NumberedRow).bib
+  }
 }
 
 /** Every runner still running, numbered or not, for the posted lists. */
