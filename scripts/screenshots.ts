@@ -72,8 +72,16 @@ try {
     await page.screenshot({ path: join(outDir, `search-${language}.png`) })
     await page.keyboard.press('Alt+3')
     await page.getByRole('button', { name: /^(Preview numbering|부여 미리 보기)$/ }).click()
-    await page.locator('.plan-changes li').first().waitFor()
+    // The English pass applies the numbering, so the Korean plan finds nothing left to change.
+    await page.locator(language === 'en' ? '.plan-changes li' : '.plan').first().waitFor()
     await page.screenshot({ path: join(outDir, `bibs-${language}.png`) })
+    if (language === 'en') {
+      await page.getByRole('button', { name: /^Apply: number \d+ runners$/ }).click()
+      await page.getByText(/Marathon: \d+ numbered/).waitFor()
+    }
+    const print = page.locator('.print-panel')
+    await print.getByRole('img').and(page.locator('[data-state=ready]')).waitFor()
+    await print.screenshot({ path: join(outDir, `print-${language}.png`) })
     await page.close()
   }
 } finally {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { runCliProcess } from '../support/cli'
+import { pdfPageCount } from '../support/pdf'
 import { expect, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
@@ -67,4 +68,52 @@ test('the timing company’s chip file is taken whole, or refused row by row', a
   await expect(chips.getByText('Row 2: “one” is not a bib number.')).toBeVisible()
   await chips.locator('input[type=file]').setInputFiles({ name: 'chips.csv', mimeType: 'text/csv', buffer: Buffer.from('Transponder,Bib\nA1,1\nA2,2\n') })
   await expect(page.getByRole('status').getByText('Chips: 2 new, 0 moved to another bib, 0 unchanged')).toBeVisible()
+})
+
+test.describe('printing from the Bibs desk', () => {
+  test('an organiser previews bib sheets, makes the PDF and downloads it; a second run prints only what changed', async ({ page, office }) => {
+    expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+    expect((await runCliProcess(['bibs', 'assign', office.file])).code).toBe(0)
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+3')
+    const panel = page.getByRole('region', { name: 'Print' })
+    await expect(panel.getByRole('img', { name: 'First page of the document' })).toHaveAttribute('data-state', 'ready')
+    await expect(panel.getByText('30 bibs · 8 pages')).toBeVisible()
+
+    await panel.getByLabel('Layout').selectOption('a6')
+    await panel.getByLabel('Race').selectOption({ label: 'Marathon' })
+    await expect(panel.getByText(/^(\d+) bibs · \1 pages$/)).toBeVisible()
+    await panel.getByLabel('Bib numbers').fill('ten')
+    await expect(panel.getByText('Write a range such as 101-250')).toBeVisible()
+    await expect(panel.getByRole('button', { name: 'Make PDF' })).toBeDisabled()
+    await panel.getByLabel('Bib numbers').fill('1-5')
+    await expect(panel.getByText('5 bibs · 5 pages')).toBeVisible()
+
+    await panel.getByRole('button', { name: 'Make PDF' }).click()
+    const download = page.waitForEvent('download')
+    await expect(panel.getByText(/is ready: 5 pages\. Its bibs are marked as printed\./)).toBeVisible()
+    await panel.getByRole('link', { name: 'Download PDF' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('Pyongyang-Marathon-2025-Bib-sheets-1-5.pdf')
+    const saved = join(office.file, '..', 'downloaded.pdf')
+    await file.saveAs(saved)
+    expect(pdfPageCount(saved)).toBe(5)
+
+    await panel.getByLabel('Bib numbers').fill('')
+    await panel.getByText('Only bibs not printed yet').click()
+    await expect(panel.getByText(/^(\d+) bibs · \1 pages$/)).toBeVisible()
+    await expect(panel.getByText('5 bibs · 5 pages')).toHaveCount(0)
+  })
+
+  test('a document with nothing in it is refused in words, and pickup lists preview in Korean', async ({ page, office }) => {
+    await page.goto(office.url)
+    await page.keyboard.press('Alt+3')
+    const panel = page.getByRole('region', { name: 'Print' })
+    await expect(panel.getByRole('alert')).toHaveText('Nothing to print: no runner matches this choice.')
+    expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+    await panel.getByRole('radio', { name: 'Pickup lists' }).check()
+    await panel.getByLabel('Printed words in').selectOption('ko')
+    await expect(panel.getByText('30 runners · 1 page')).toBeVisible()
+    await expect(panel.getByRole('img', { name: 'First page of the document' })).toHaveAttribute('data-state', 'ready')
+  })
 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Race } from '../../../src-shared/contract'
 import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { PrintPanel } from '../print/PrintPanel'
 import { ChipsPanel } from './ChipsPanel'
 import { NumberingPanel } from './NumberingPanel'
 import { SwapPanel } from './SwapPanel'
@@ -33,6 +34,7 @@ export function BibsDesk() {
             ))}
           </div>
           <NumberingPanel key={race.id} race={race} />
+          <PrintPanel races={list} />
           <SwapPanel />
           <ChipsPanel />
         </>

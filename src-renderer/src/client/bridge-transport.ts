@@ -9,5 +9,6 @@ export function bridgeTransport(bridge: RaceOfficeBridge): Transport {
       onStatus('live')
       return bridge.subscribe(onChange)
     },
+    downloadUrl: () => null,
   }
 }

@@ -23,6 +23,11 @@ export class OfficeClient {
     return this.transport.invoke(command, input) as Promise<CommandResult<CommandOutput<K>>>
   }
 
+  /** See Transport.downloadUrl. */
+  downloadUrl(path: string): string | null {
+    return this.transport.downloadUrl(path)
+  }
+
   onChange(listener: (change: ChangeEvent) => void): () => void {
     this.changeListeners.add(listener)
     this.connect()

@@ -30,6 +30,8 @@ export function httpTransport(token: string, origin = ''): Transport {
       source.addEventListener('change', (event) => onChange(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent))
       return () => source.close()
     },
+
+    downloadUrl: (path) => `${origin}${path}?token=${encodeURIComponent(token)}`,
   }
 }
 

@@ -7,4 +7,9 @@ export interface Transport {
   invoke(command: string, input: unknown): Promise<CommandResult<unknown>>
   /** Calls `onChange` for every write any desk makes; reports the link's state as it changes. */
   subscribe(onChange: (change: ChangeEvent) => void, onStatus: (status: LinkStatus) => void): () => void
+  /**
+   * Where a browser downloads a file the office made (a printed PDF), signed in; null in the desktop
+   * app, which opens such files in the system's viewer instead.
+   */
+  downloadUrl(path: string): string | null
 }
