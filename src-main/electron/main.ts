@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, ipcMain, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { app, dialog, ipcMain, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { bridgeChannels, CommandError } from '../../src-shared/contract'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
-import { openOffice, type Office } from '../office/office'
+import { openOffice, type Desktop, type Office } from '../office/office'
 import { registerCommandIpc } from './ipc'
 import { createMainWindow, denyAllPermissions, rendererLocation } from './window'
 
@@ -13,6 +13,14 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const renderer = rendererLocation(outDir)
 const nativeBinding = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')
 
+// Printed documents open in the system's PDF viewer, whose print dialog knows the printers.
+const desktop: Desktop = {
+  async openFile(file) {
+    const problem = await shell.openPath(file)
+    if (problem !== '') throw new CommandError('NOT_AVAILABLE_HERE', `The system could not open the PDF (${problem}). It is saved at ${file}.`)
+  },
+}
+
 let office: Office | null = null
 let window: BrowserWindow | null = null
 let stopChanges: (() => void) | null = null
@@ -20,7 +28,7 @@ let stopChanges: (() => void) | null = null
 async function openEvent(path: string): Promise<void> {
   let next: Office
   try {
-    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {})
+    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {}, desktop)
   } catch (error) {
     const message = error instanceof CommandError ? error.message : String(error)
     dialog.showErrorBox('Race Office cannot open this file', message)

@@ -133,6 +133,20 @@ test.describe('the Setup desk', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByText('Check this value')).toBeVisible()
   })
+
+  test('the organiser sets the logo printed on bibs, and a file that is not an image is refused in words', async ({ page, office }) => {
+    await page.goto(office.url)
+    const eventCard = page.getByRole('region', { name: 'Event' })
+    const picker = eventCard.locator('.logo-picker input[type=file]')
+    await picker.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') })
+    await expect(eventCard.getByRole('alert')).toHaveText(/The logo must be a PNG or JPEG image/)
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwPAfAAcAAf9+CLHQAAAAAElFTkSuQmCC', 'base64')
+    await picker.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })
+    await expect(page.getByRole('status').getByText('Logo saved')).toBeVisible()
+    await expect(eventCard.getByRole('img', { name: 'Logo on bibs' })).toBeVisible()
+    await eventCard.getByRole('button', { name: 'Remove logo' }).click()
+    await expect(eventCard.getByRole('img', { name: 'Logo on bibs' })).toHaveCount(0)
+  })
 })
 
 test.describe('the shell', () => {

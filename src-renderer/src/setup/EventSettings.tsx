@@ -5,6 +5,7 @@ import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { LogoPicker } from './LogoPicker'
 import { knownTimeZones, readEventForm, type EventFormErrors } from './event-form'
 
 const timeZones = knownTimeZones()
@@ -91,6 +92,7 @@ export function EventSettings() {
           </button>
         </div>
       </form>
+      <LogoPicker />
     </section>
   )
 }
