@@ -42,24 +42,28 @@ export function drawBib(doc: Pdf, type: Typesetter, cell: Rect, face: BibFace, s
   const bandHeight = main.height * 0.17
   drawBand(doc, type, { ...main, height: bandHeight }, face, style)
 
-  const numberTop = main.y + bandHeight + main.height * 0.03
-  const numberHeight = main.height * 0.46
+  // Every bib of a race has its number at the same size, whatever else it carries.
+  const numberTop = main.y + bandHeight + main.height * 0.025
+  const numberHeight = main.height * 0.42
   const digits = String(face.bib)
   const numberSize = type.fit(digits, 'bold', (numberHeight * 0.94) / capHeight, main.width * 0.94)
   doc.fillColor(ink)
   type.line(digits, main.x, numberTop + (numberHeight + capHeight * numberSize) / 2, 'center', main.width)
 
-  const nameSize = type.fit(face.name, 'bold', main.height * 0.1, main.width * 0.92)
-  const nameBaseline = numberTop + numberHeight + main.height * 0.02 + nameSize * 0.88
+  const nameSize = type.fit(face.name, 'bold', main.height * 0.095, main.width * 0.92)
+  const nameBaseline = numberTop + numberHeight + main.height * 0.015 + nameSize * 0.88
   type.line(type.shorten(face.name, main.width * 0.92), main.x, nameBaseline, 'center', main.width)
+  let textBottom = nameBaseline + nameSize * 0.3
   if (face.secondName !== null && face.secondName !== '') {
     const secondSize = type.fit(face.secondName, 'bold', nameSize * 0.55, main.width * 0.5)
     doc.fillColor(quiet)
     type.line(face.secondName, main.x, nameBaseline + secondSize * 1.35, 'center', main.width)
+    textBottom = nameBaseline + secondSize * 1.65
   }
 
-  const codeSize = main.height * 0.26
+  // The codes take the corners below the names, as large as the room there allows.
   const bottom = main.y + main.height
+  const codeSize = Math.min(main.height * 0.26, bottom - textBottom - 1 * mm)
   drawQr(doc, { x: main.x + main.width - codeSize, y: bottom - codeSize, width: codeSize, height: codeSize }, face.scanCode)
   const corner: Rect = { x: main.x, y: bottom - codeSize, width: main.width - codeSize - 4 * mm, height: codeSize }
   if (style.code128) drawCode128(doc, type, corner, face.scanCode)

@@ -82,7 +82,8 @@ export class Typesetter {
 
   /** The text, cut short with an ellipsis if it is wider than `width` at the current size. */
   shorten(text: string, width: number): string {
-    if (this.width(text) <= width) return text
+    // A hair of tolerance: text just fitted to `width` measures a rounding error wider.
+    if (this.width(text) <= width + 0.01) return text
     const letters = [...text]
     let low = 0
     let high = letters.length

@@ -1,5 +1,5 @@
 import type { Router } from '../../src-main/router/router'
-import { organiser } from './temp-event'
+import { organiser } from './sessions'
 
 /** Runners whose names need every script a bib must print. */
 export const printableRunners = [

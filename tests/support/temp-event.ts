@@ -5,7 +5,6 @@ import { afterEach } from 'vitest'
 import { openEventFile, type EventFile, type OpenOptions } from '../../src-main/db/open'
 import { PrintJobs } from '../../src-main/print/jobs'
 import { createRouter, type Router, type RouterOptions } from '../../src-main/router/router'
-import type { Session } from '../../src-shared/contract'
 
 const cleanups: (() => Promise<void> | void)[] = []
 
@@ -35,6 +34,4 @@ export async function tempRouter(options: Pick<RouterOptions, 'prints'> = {}): P
   return { file, router }
 }
 
-export const organiser: Session = { role: 'organiser', actor: 'Test Organiser', desk: 'office' }
-export const desk: Session = { role: 'desk', actor: 'Volunteer', desk: 'desk-2' }
-export const viewer: Session = { role: 'viewer', actor: 'Screen', desk: 'tv' }
+export { desk, organiser, viewer } from './sessions'
