@@ -38,7 +38,7 @@ export function LogoPicker() {
     <div className="logo-picker">
       <h3>{t('setup.event.logo')}</h3>
       <p className="muted">{t('setup.event.logoHint')}</p>
-      <ErrorBanner error={failure ?? logo.error} />
+      <ErrorBanner error={failure} />
       {tooLarge && <p className="field-error">{t('setup.event.logoTooLarge')}</p>}
       <div className="logo-row">
         {current !== null && logo.data?.type != null && <img className="logo-image" src={`data:${logo.data.type};base64,${current}`} alt={t('setup.event.logo')} />}
