@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planBibs, type PlanEntrant } from './plan'
+import { planBibs, seedWaves, type PlanEntrant } from './plan'
 
 const runner = (num: number, familyName: string, extra: Partial<PlanEntrant> = {}): PlanEntrant => ({
   id: `e${num}`,
@@ -9,6 +9,7 @@ const runner = (num: number, familyName: string, extra: Partial<PlanEntrant> = {
   familyName,
   predictedTimeMs: null,
   pickedUp: false,
+  waveId: null,
   ...extra,
 })
 const field = [runner(1, 'Smith', { predictedTimeMs: 4 * 3600e3 }), runner(2, 'Andersson', { predictedTimeMs: 3 * 3600e3 }), runner(3, 'Müller'), runner(4, 'Kim', { predictedTimeMs: 2.5 * 3600e3 })]
@@ -58,5 +59,26 @@ describe('planning bib numbers', () => {
   it('uses several ranges in order', () => {
     const plan = planBibs({ ...base, ranges: [{ first: 100, last: 101 }, { first: 1, last: 1 }], entrants: field.slice(0, 3), rule: 'registration' })
     expect(numbers(plan)).toEqual({ e1: 1, e2: 100, e3: 101 })
+  })
+})
+
+describe('seeding waves by predicted time', () => {
+  const waves = [10, 20]
+
+  it('puts the fastest in the first wave and fills the waves evenly, the unknown last', () => {
+    const seeded = Object.fromEntries(seedWaves(field, waves).map((c) => [c.entrantId, c.to]))
+    expect(seeded).toEqual({ e4: 10, e2: 10, e1: 20, e3: 20 })
+  })
+
+  it('leaves a runner who has picked up in the wave on their bib, and reports only changes', () => {
+    const runners = [...field.slice(0, 3), runner(4, 'Kim', { predictedTimeMs: 2.5 * 3600e3, pickedUp: true, waveId: 20 })]
+    const seeded = seedWaves(runners, waves)
+    expect(seeded.find((c) => c.entrantId === 'e4')).toBeUndefined()
+    expect(Object.fromEntries(seeded.map((c) => [c.entrantId, c.to]))).toEqual({ e2: 10, e1: 10, e3: 20 })
+    expect(seedWaves([runner(1, 'A', { waveId: 10 })], waves)).toEqual([])
+  })
+
+  it('seeds nobody in a race without waves', () => {
+    expect(seedWaves(field, [])).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ export interface PlanEntrant {
   predictedTimeMs: number | null
   /** Picked up already: the number in their hand stays theirs. */
   pickedUp: boolean
+  waveId: number | null
 }
 
 export interface BibPlanInput {
@@ -78,4 +79,26 @@ function sortFor(rule: BibRule, entrants: PlanEntrant[]): PlanEntrant[] {
     case 'fill':
       return [...entrants].sort(byRegistration)
   }
+}
+
+/**
+ * Seeds a race's runners into its waves (or corrals) by predicted finish time, fastest into the
+ * first wave, the waves filled evenly; runners without a prediction go last. Runners who have
+ * picked up keep the wave printed on their bib. Returns the runners whose wave changes.
+ */
+export function seedWaves(entrants: readonly PlanEntrant[], waveIds: readonly number[]): { entrantId: string; from: number | null; to: number }[] {
+  if (waveIds.length === 0) return []
+  const capacity = Math.ceil(entrants.length / waveIds.length)
+  const filled = new Map(waveIds.map((id) => [id, 0]))
+  const keeps = (e: PlanEntrant): boolean => e.pickedUp && e.waveId !== null && filled.has(e.waveId)
+  for (const entrant of entrants.filter(keeps)) filled.set(entrant.waveId as number, (filled.get(entrant.waveId as number) ?? 0) + 1)
+  const changes: { entrantId: string; from: number | null; to: number }[] = []
+  let wave = 0
+  for (const entrant of sortFor('predicted', entrants.filter((e) => !keeps(e)))) {
+    while (wave < waveIds.length - 1 && (filled.get(waveIds[wave] as number) ?? 0) >= capacity) wave++
+    const to = waveIds[wave] as number
+    filled.set(to, (filled.get(to) ?? 0) + 1)
+    if (entrant.waveId !== to) changes.push({ entrantId: entrant.id, from: entrant.waveId, to })
+  }
+  return changes
 }

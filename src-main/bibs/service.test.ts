@@ -30,7 +30,7 @@ describe('assigning bibs by rule', () => {
     expect(plan).toMatchObject({ ok: true, value: { race: 'Marathon', rule: 'registration', unchanged: 0, missing: 0 } })
     if (plan.ok) expect(plan.value.changes.map((c) => [c.name, c.to])).toEqual([['Sarah Smith', 1], ['Erik Andersson', 2], ['Jörg Müller', 3], ['Min-jun Kim', 4]])
     expect(await bibs()).toEqual({ Smith: null, Andersson: null, Müller: null, Kim: null })
-    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toEqual({ ok: true, value: { race: 'Marathon', rule: 'registration', assigned: 4, unchanged: 0 } })
+    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toEqual({ ok: true, value: { race: 'Marathon', rule: 'registration', assigned: 4, unchanged: 0, seeded: 0 } })
     expect(await bibs()).toEqual({ Smith: 1, Andersson: 2, Müller: 3, Kim: 4 })
   })
 
@@ -126,5 +126,21 @@ describe('changing one runner’s number', () => {
   it('lets only the organiser change numbers', async () => {
     const { router, ids } = await raceWithRunners()
     expect(await router.call('bibs.assign', { entrantId: ids['Kim'] as string, bib: 3 }, desk)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+  })
+})
+
+describe('seeding waves', () => {
+  it('seeds runners into the race’s waves by predicted time when numbering by prediction, and shows the line-up first', async () => {
+    const { router, file } = await tempRouter()
+    await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }], waves: [{ name: 'A' }, { name: 'B' }] }, organiser)
+    const predicted = { Fast: 35, Quick: 40, Steady: 55, Slow: 70, Unknown: null }
+    for (const [family, minutes] of Object.entries(predicted)) {
+      await router.call('entrants.create', { raceId: 1, givenName: 'Runner', familyName: family, sex: 'F', ...(minutes !== null && { predictedTimeMs: minutes * 60_000 }) }, organiser)
+    }
+    expect(await router.call('bibs.plan', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({ ok: true, value: { waves: [{ name: 'A', runners: 3 }, { name: 'B', runners: 2 }] } })
+    expect(await router.call('bibs.plan', { raceId: 1, rule: 'registration' }, organiser)).toMatchObject({ ok: true, value: { waves: [] } })
+    expect(await router.call('bibs.apply', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({ ok: true, value: { assigned: 5, seeded: 5 } })
+    const rows = await file.db.selectFrom('entrant').innerJoin('wave', 'wave.id', 'entrant.wave_id').select(['entrant.family_name', 'entrant.bib', 'wave.name']).orderBy('entrant.bib').execute()
+    expect(rows.map((r) => `${r.bib} ${r.family_name} ${r.name}`)).toEqual(['1 Fast A', '2 Quick A', '3 Steady A', '4 Slow B', '5 Unknown B'])
   })
 })

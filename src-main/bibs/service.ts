@@ -2,7 +2,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db } from '../db/open'
 import { refuseUnusableBib } from '../entrants/bib-check'
-import { planBibs, type BibPlan, type BibRule } from './plan'
+import { planBibs, seedWaves, type BibPlan, type BibRule } from './plan'
 
 async function raceOf(db: Db, raceId: number) {
   const race = await db.selectFrom('race').select(['id', 'name', 'bib_rule']).where('id', '=', raceId).executeTakeFirst()
@@ -48,9 +48,19 @@ export async function excludeBibs(db: Db, input: ParsedInput<'bibs.exclude'>) {
   return { excluded: bibs }
 }
 
-async function planFor(db: Db, raceId: number, rule: BibRule | undefined): Promise<{ race: string; rule: BibRule; plan: BibPlan; names: Map<string, string> }> {
+interface RacePlan {
+  race: string
+  rule: BibRule
+  plan: BibPlan
+  names: Map<string, string>
+  /** Wave moves, with the predicted rule in a race with waves. */
+  seeding: { entrantId: string; to: number }[]
+  waves: { name: string; runners: number }[]
+}
+
+async function planFor(db: Db, raceId: number, rule: BibRule | undefined): Promise<RacePlan> {
   const race = await raceOf(db, raceId)
-  const [ranges, reserved, excluded, voided, others, entrants] = await Promise.all([
+  const [ranges, reserved, excluded, voided, others, entrants, waves] = await Promise.all([
     db.selectFrom('race_bib_range').select(['first_bib as first', 'last_bib as last']).where('race_id', '=', raceId).execute(),
     db.selectFrom('bib_reservation').select(['first_bib as first', 'last_bib as last']).where('race_id', '=', raceId).execute(),
     db.selectFrom('bib_exclusion').select('bib').execute(),
@@ -58,39 +68,41 @@ async function planFor(db: Db, raceId: number, rule: BibRule | undefined): Promi
     db.selectFrom('entrant').select('bib').where('race_id', '!=', raceId).where('bib', 'is not', null).execute(),
     db
       .selectFrom('entrant')
-      .select(['id', 'num', 'bib', 'given_name', 'family_name', 'predicted_time_ms', 'status'])
+      .select(['id', 'num', 'bib', 'given_name', 'family_name', 'predicted_time_ms', 'status', 'wave_id'])
       .where('race_id', '=', raceId)
       .where('status', '!=', 'withdrawn')
       .execute(),
+    db.selectFrom('wave').select(['id', 'name']).where('race_id', '=', raceId).orderBy('position').orderBy('id').execute(),
   ])
   if (ranges.length === 0) throw new CommandError('BIB_RANGE_TOO_SMALL', `${race.name} has no bib numbers yet: give it a range in Setup first.`, { race: race.name, missing: entrants.length })
   const chosen = rule ?? race.bib_rule
-  const plan = planBibs({
-    rule: chosen,
-    ranges,
-    reserved,
-    blocked: new Set([...excluded, ...voided, ...others].map((r) => r.bib as number)),
-    entrants: entrants.map((e) => ({
-      id: e.id,
-      num: e.num,
-      bib: e.bib,
-      givenName: e.given_name,
-      familyName: e.family_name,
-      predictedTimeMs: e.predicted_time_ms,
-      pickedUp: e.status === 'checked-in',
-    })),
-  })
-  return { race: race.name, rule: chosen, plan, names: new Map(entrants.map((e) => [e.id, `${e.given_name} ${e.family_name}`])) }
+  const runners = entrants.map((e) => ({
+    id: e.id,
+    num: e.num,
+    bib: e.bib,
+    givenName: e.given_name,
+    familyName: e.family_name,
+    predictedTimeMs: e.predicted_time_ms,
+    pickedUp: e.status === 'checked-in',
+    waveId: e.wave_id,
+  }))
+  const plan = planBibs({ rule: chosen, ranges, reserved, blocked: new Set([...excluded, ...voided, ...others].map((r) => r.bib as number)), entrants: runners })
+  const seeding = chosen === 'predicted' ? seedWaves(runners, waves.map((w) => w.id)) : []
+  const waveOf = new Map(runners.map((r) => [r.id, r.waveId]))
+  for (const move of seeding) waveOf.set(move.entrantId, move.to)
+  const lineUp = chosen === 'predicted' ? waves.map((w) => ({ name: w.name, runners: [...waveOf.values()].filter((id) => id === w.id).length })) : []
+  return { race: race.name, rule: chosen, plan, names: new Map(entrants.map((e) => [e.id, `${e.given_name} ${e.family_name}`])), seeding, waves: lineUp }
 }
 
 export async function previewBibs(db: Db, input: ParsedInput<'bibs.plan'>) {
-  const { race, rule, plan, names } = await planFor(db, input.raceId, input.rule)
-  return { race, rule, changes: plan.changes.map((c) => ({ ...c, name: names.get(c.entrantId) ?? '' })), unchanged: plan.unchanged, missing: plan.missing }
+  const { race, rule, plan, names, waves, seeding } = await planFor(db, input.raceId, input.rule)
+  const changes = plan.changes.map((c) => ({ ...c, name: names.get(c.entrantId) ?? '' }))
+  return { race, rule, changes, unchanged: plan.unchanged, missing: plan.missing, waves, reseeded: seeding.length }
 }
 
 /** Applies the race's plan in the caller's transaction: every runner renumbered, or none. */
 export async function applyBibs(db: Db, input: ParsedInput<'bibs.apply'>, session: Session, nowMs: number) {
-  const { race, rule, plan } = await planFor(db, input.raceId, input.rule)
+  const { race, rule, plan, seeding } = await planFor(db, input.raceId, input.rule)
   if (plan.missing > 0) {
     throw new CommandError('BIB_RANGE_TOO_SMALL', `${race}'s bib numbers are ${plan.missing} short of its runners. Widen its ranges or release reserved numbers.`, {
       race,
@@ -109,7 +121,8 @@ export async function applyBibs(db: Db, input: ParsedInput<'bibs.apply'>, sessio
     session,
     nowMs,
   )
-  return { race, rule, assigned: plan.changes.length, unchanged: plan.unchanged }
+  for (const move of seeding) await db.updateTable('entrant').set({ wave_id: move.to, updated_at_ms: nowMs }).where('id', '=', move.entrantId).execute()
+  return { race, rule, assigned: plan.changes.length, unchanged: plan.unchanged, seeded: seeding.length }
 }
 
 export async function assignBib(db: Db, input: ParsedInput<'bibs.assign'>, session: Session, nowMs: number) {

@@ -21,13 +21,13 @@ with how many are missing, and nothing of it changes.
 Rules:
   registration   in registration order
   alphabetical   by family name
-  predicted      by predicted finish time, fastest first
+  predicted      by predicted finish time, fastest first, seeding the race's waves evenly
   fill           keep every runner's number and number the rest
 
 Options:
   --race NAME    only this race
   --rule RULE    this rule instead of the race's own
-  --json         print [{"race","rule","assigned","unchanged"}]
+  --json         print [{"race","rule","assigned","unchanged","seeded"}]
 
 bibs chips imports the timing company's chip file (CSV or XLSX with a chip column and a bib
 column) whole or not at all; a chip already known moves to its new bib. With --json it prints
@@ -57,7 +57,7 @@ ${printDescription}`,
         else refusals.push(`${race.name}: ${result.error.message}`)
       }
       if (values.json === true) io.out(JSON.stringify(applied))
-      else for (const r of applied) io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number.`)
+      else for (const r of applied) io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number${r.seeded > 0 ? `, ${r.seeded} seeded into waves` : ''}.`)
       if (refusals.length > 0) throw new RejectedError(refusals.join('\n'))
     })
   },

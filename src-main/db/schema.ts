@@ -38,6 +38,8 @@ export interface WaveTable {
   race_id: number
   name: string
   start_at_ms: number | null
+  /** Start order within the race. */
+  position: Generated<number>
 }
 
 export interface EntrantTable {
@@ -61,6 +63,8 @@ export interface EntrantTable {
   shirt_size: string | null
   ref: string | null
   predicted_time_ms: number | null
+  /** The wave (or corral) the runner starts in. */
+  wave_id: number | null
   status: Generated<'registered' | 'checked-in' | 'withdrawn'>
   /** The number on the last bib printed for this runner; another number means not printed yet. */
   bib_printed: number | null

@@ -14,6 +14,8 @@ export interface BibFace {
   reference: string | null
   raceName: string
   raceColour: string | null
+  /** The wave (or corral) the runner starts in, printed beside the race's name. */
+  wave: string | null
   /** What the QR code and barcode say. */
   scanCode: string
 }
@@ -89,10 +91,11 @@ function drawBand(doc: Pdf, type: Typesetter, band: Rect, face: BibFace, style: 
     left += width + padding * 1.5
   }
   const room = band.x + band.width - padding - left
-  const raceSize = type.fit(face.raceName, 'bold', band.height * 0.5, room * 0.6)
+  const title = face.wave === null ? face.raceName : `${face.raceName} · ${style.words.wave(face.wave)}`
+  const raceSize = type.fit(title, 'bold', band.height * 0.5, room * 0.6)
   const baseline = band.y + (band.height + capHeight * raceSize) / 2
   doc.fillColor(inkOn(colour))
-  type.line(type.shorten(face.raceName, room * 0.6), left, baseline)
+  type.line(type.shorten(title, room * 0.6), left, baseline)
   type.fit(style.eventName, 'regular', Math.min(raceSize, band.height * 0.32), room * 0.36)
   type.line(type.shorten(style.eventName, room * 0.36), left, baseline, 'right', room)
 }

@@ -33,9 +33,9 @@ describe('bib sheets', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(firstNumberOnPage)).toEqual([101, 102, 103, 104, 105, 106, 2001, 2002, 2003])
   })
 
-  it('writes names as their runners do, accents, Hangul, Cyrillic and Chinese characters included', async () => {
+  it('writes names as their runners do, accents, Hangul, Cyrillic and Chinese characters included, and the wave', async () => {
     const text = pdfText((await sheets()).path)
-    for (const name of ['Zoë Łukasiewicz', '김민준', 'Алексей Смирнов', '王小明', 'José Núñez', '호세 누녜스', '10K', 'Half marathon', 'Seoul Spring Run 2025']) {
+    for (const name of ['Zoë Łukasiewicz', '김민준', 'Алексей Смирнов', '王小明', 'José Núñez', '호세 누녜스', '10K · Wave A', '10K · Wave B', 'Half marathon', 'Seoul Spring Run 2025']) {
       expect(text).toContain(name)
     }
   })

@@ -58,6 +58,7 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
           reference: runner.ref,
           raceName: runner.raceName,
           raceColour: runner.raceColour,
+          wave: runner.waveName,
           scanCode: bibScanCode(runner.bib, runner.ref),
         }, style)
         printed.push({ entrantId: runner.entrantId, bib: runner.bib })

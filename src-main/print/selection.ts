@@ -10,6 +10,8 @@ export interface PrintRow {
   ref: string | null
   raceName: string
   raceColour: string | null
+  /** The wave (or corral) the runner starts in. */
+  waveName: string | null
 }
 
 export type NumberedRow = PrintRow & { bib: number }
@@ -26,6 +28,7 @@ function numbered(db: Db, selection: BibSelection) {
   let query = db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')
+    .leftJoin('wave', 'wave.id', 'entrant.wave_id')
     .where('entrant.bib', 'is not', null)
     .where('entrant.status', '!=', 'withdrawn')
   if (selection.raceId !== undefined) query = query.where('entrant.race_id', '=', selection.raceId)
@@ -60,7 +63,12 @@ export async function* numberedRunners(db: Db, selection: BibSelection, batchSiz
 
 /** Every runner still running, numbered or not, for the posted lists. */
 export async function selectRunners(db: Db, raceId: number | undefined): Promise<PrintRow[]> {
-  let query = db.selectFrom('entrant').innerJoin('race', 'race.id', 'entrant.race_id').select(columns).where('entrant.status', '!=', 'withdrawn')
+  let query = db
+    .selectFrom('entrant')
+    .innerJoin('race', 'race.id', 'entrant.race_id')
+    .leftJoin('wave', 'wave.id', 'entrant.wave_id')
+    .select(columns)
+    .where('entrant.status', '!=', 'withdrawn')
   if (raceId !== undefined) query = query.where('entrant.race_id', '=', raceId)
   return query.execute()
 }
@@ -74,4 +82,5 @@ const columns = [
   'entrant.ref',
   'race.name as raceName',
   'race.colour as raceColour',
+  'wave.name as waveName',
 ] as const

@@ -3,6 +3,7 @@ import type { PrintLanguage } from '../../src-shared/contract/prints'
 // The few words printed around names and numbers, in the language the organiser prints in.
 const english = {
   tabs: ['Bag drop', 'Refreshments', 'Medal'],
+  wave: (name: string) => `Wave ${name}`,
   bib: 'Bib',
   name: 'Name',
   race: 'Race',
@@ -19,6 +20,7 @@ export type PrintWords = typeof english
 
 const korean: PrintWords = {
   tabs: ['물품 보관', '급수', '메달'],
+  wave: (name: string) => `${name} 그룹`,
   bib: '배번',
   name: '이름',
   race: '종목',

@@ -124,4 +124,22 @@ describe('races', () => {
     })
     expect(await file.db.selectFrom('race').select('name').execute()).toEqual([{ name: 'Marathon' }])
   })
+
+  it('keeps a wave’s runners while the wave keeps its name, and frees them when it goes', async () => {
+    const { router, file } = await tempRouter()
+    const start = Date.UTC(2025, 3, 6, 0)
+    await router.call('races.create', { name: '10K', distanceM: 10000, waves: [{ name: 'A', startAt: start }, { name: 'B' }] }, organiser)
+    const runner = await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F' }, organiser)
+    if (!runner.ok) throw new Error(runner.error.message)
+    const [a, b] = (await file.db.selectFrom('wave').select('id').orderBy('position').execute()).map((w) => w.id)
+    await file.db.updateTable('entrant').set({ wave_id: b ?? null }).execute()
+
+    const reordered = await router.call('races.update', { id: 1, waves: [{ name: 'b' }, { name: 'A', startAt: start }, { name: 'C' }] }, organiser)
+    expect(reordered).toMatchObject({ ok: true, value: { waves: [{ id: b, name: 'b', startAt: null }, { id: a, name: 'A', startAt: start }, { name: 'C' }] } })
+    expect((await file.db.selectFrom('entrant').select('wave_id').executeTakeFirstOrThrow()).wave_id).toBe(b)
+
+    await router.call('races.update', { id: 1, waves: [{ name: 'A' }] }, organiser)
+    expect((await file.db.selectFrom('entrant').select('wave_id').executeTakeFirstOrThrow()).wave_id).toBeNull()
+    expect(await router.call('races.update', { id: 1, waves: [{ name: 'A' }, { name: 'a' }] }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
 })

@@ -8,7 +8,7 @@ export async function listRaces(db: Db): Promise<Race[]> {
   const [races, ranges, waves] = await Promise.all([
     db.selectFrom('race').selectAll().orderBy('id').execute(),
     db.selectFrom('race_bib_range').selectAll().orderBy('first_bib').execute(),
-    db.selectFrom('wave').selectAll().orderBy('start_at_ms').orderBy('id').execute(),
+    db.selectFrom('wave').selectAll().orderBy('position').orderBy('id').execute(),
   ])
   return races.map((row) => ({
     id: row.id,
@@ -46,6 +46,7 @@ export async function createRace(db: Db, input: ParsedInput<'races.create'>, now
     .returning('id')
     .executeTakeFirstOrThrow()
   await replaceRanges(db, id, bibRanges)
+  await replaceWaves(db, id, input.waves ?? [])
   return getRace(db, id)
 }
 
@@ -69,6 +70,7 @@ export async function updateRace(db: Db, input: ParsedInput<'races.update'>, now
     .where('id', '=', input.id)
     .execute()
   if (input.categoryBands !== undefined) await recomputeCategories(db, input.id)
+  if (input.waves !== undefined) await replaceWaves(db, input.id, input.waves)
   return getRace(db, input.id)
 }
 
@@ -131,4 +133,25 @@ async function replaceRanges(db: Db, raceId: number, ranges: BibRange[]): Promis
     .insertInto('race_bib_range')
     .values(ranges.map((r) => ({ race_id: raceId, first_bib: r.first, last_bib: r.last })))
     .execute()
+}
+
+/**
+ * Sets a race's waves in the order given (their start order). A wave whose name stays keeps its
+ * id, so its runners stay seeded in it; runners of a wave no longer listed are left unseeded.
+ */
+async function replaceWaves(db: Db, raceId: number, waves: readonly { name: string; startAt?: number | null | undefined }[]): Promise<void> {
+  const existing = await db.selectFrom('wave').select(['id', 'name']).where('race_id', '=', raceId).execute()
+  const byName = new Map(existing.map((w) => [w.name.toLowerCase(), w.id]))
+  const wanted = new Set(waves.map((w) => w.name.toLowerCase()))
+  const gone = existing.filter((w) => !wanted.has(w.name.toLowerCase())).map((w) => w.id)
+  if (gone.length > 0) {
+    await db.updateTable('entrant').set({ wave_id: null }).where('wave_id', 'in', gone).execute()
+    await db.deleteFrom('wave').where('id', 'in', gone).execute()
+  }
+  for (const [position, wave] of waves.entries()) {
+    const row = { name: wave.name, start_at_ms: wave.startAt ?? null, position }
+    const id = byName.get(wave.name.toLowerCase())
+    if (id === undefined) await db.insertInto('wave').values({ race_id: raceId, ...row }).execute()
+    else await db.updateTable('wave').set(row).where('id', '=', id).execute()
+  }
 }

@@ -32,8 +32,12 @@ export const bibPlan = z.object({
   changes: z.array(z.object({ entrantId: z.string(), name: z.string(), from: z.int().nullable(), to: z.int() })),
   unchanged: z.int(),
   missing: z.int(),
+  /** With the predicted rule in a race with waves: how many runners each wave holds once seeded. */
+  waves: z.array(z.object({ name: z.string(), runners: z.int() })),
+  /** Runners whose wave the plan changes. */
+  reseeded: z.int(),
 })
-export const bibsApplied = z.object({ race: z.string(), rule: bibRule, assigned: z.int(), unchanged: z.int() })
+export const bibsApplied = z.object({ race: z.string(), rule: bibRule, assigned: z.int(), unchanged: z.int(), seeded: z.int() })
 
 export const bibsAssignInput = z.strictObject({ entrantId: z.string().min(1).max(100), bib: bibNumber.nullable(), reason: reason.default('manual') })
 export const bibsSwapInput = z.strictObject({ entrantIds: z.tuple([z.string().min(1).max(100), z.string().min(1).max(100)]), reason })

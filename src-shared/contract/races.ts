@@ -31,6 +31,12 @@ const categoryBands = z
 
 export const wave = z.object({ id, name: z.string(), startAt: instantMs.nullable() })
 
+/** A race's waves (or corrals) in start order; a wave keeps its runners while its name stays. */
+const waves = z
+  .array(z.strictObject({ name: shortText(30), startAt: instantMs.nullable().optional() }))
+  .max(30)
+  .refine((list) => new Set(list.map((w) => w.name.toLowerCase())).size === list.length, { message: 'Two waves have the same name' })
+
 export const race = z.object({
   id,
   name: z.string(),
@@ -51,6 +57,7 @@ const raceFields = {
   bibRanges,
   colour: colour.nullable(),
   categoryBands,
+  waves,
 }
 
 export const racesListInput = z.strictObject({})
@@ -62,6 +69,7 @@ export const racesCreateInput = z.strictObject({
   bibRanges: raceFields.bibRanges.optional(),
   colour: raceFields.colour.optional(),
   categoryBands: raceFields.categoryBands.optional(),
+  waves: raceFields.waves.optional(),
 })
 
 export const racesUpdateInput = z.strictObject({
@@ -72,6 +80,7 @@ export const racesUpdateInput = z.strictObject({
   bibRanges: raceFields.bibRanges.optional(),
   colour: raceFields.colour.optional(),
   categoryBands: raceFields.categoryBands.optional(),
+  waves: raceFields.waves.optional(),
 })
 
 export const racesDeleteInput = z.strictObject({ id })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { runCliProcess } from '../support/cli'
-import { pdfPageCount } from '../support/pdf'
+import { pdfPageCount, pdfText } from '../support/pdf'
 import { expect, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
@@ -58,6 +58,37 @@ test.describe('the Bibs desk', () => {
     await page.getByRole('button', { name: 'Swap', exact: true }).click()
     await expect(page.getByRole('status').getByText('Bibs 2 and 3 swapped')).toBeVisible()
   })
+})
+
+test('waves set in Setup are seeded by predicted time when numbering, and printed on the bibs', async ({ page, office }) => {
+  expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+  await page.goto(office.url)
+  const row = page.getByTestId('race-row').filter({ hasText: '10K' })
+  await row.getByRole('button', { name: 'Edit' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit 10K' })
+  await dialog.getByLabel(/Waves or corrals/).fill('A 08:00, B 08:15')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toHaveCount(0)
+
+  await page.keyboard.press('Alt+3')
+  await page.getByRole('tab', { name: '10K' }).click()
+  await page.getByLabel('Numbering rule').selectOption('predicted')
+  await page.getByRole('button', { name: 'Preview numbering' }).click()
+  const plan = page.getByRole('region', { name: 'Preview numbering' })
+  await expect(plan.getByText(/^Waves once seeded by predicted time: A \d+ · B \d+$/)).toBeVisible()
+  await plan.getByRole('button', { name: /^Apply: number \d+ runners?$/ }).click()
+  await expect(page.getByRole('status').getByText(/10K: \d+ numbered/)).toBeVisible()
+
+  const panel = page.getByRole('region', { name: 'Print' })
+  await panel.getByLabel('Race').selectOption({ label: '10K' })
+  await panel.getByLabel('Layout').selectOption('a6')
+  await expect(panel.getByRole('img', { name: 'First page of the document' })).toHaveAttribute('data-state', 'ready')
+  await panel.getByRole('button', { name: 'Make PDF' }).click()
+  const download = page.waitForEvent('download')
+  await panel.getByRole('link', { name: 'Download PDF' }).click()
+  const saved = join(office.file, '..', 'ten-k.pdf')
+  await (await download).saveAs(saved)
+  expect(pdfText(saved, 1)).toContain('10K · Wave A')
 })
 
 test('the timing company’s chip file is taken whole, or refused row by row', async ({ page, office }) => {

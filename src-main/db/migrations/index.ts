@@ -4,6 +4,7 @@ import * as m0002 from './0002-entrants'
 import * as m0003 from './0003-bib-numbering'
 import * as m0004 from './0004-chips'
 import * as m0005 from './0005-printing'
+import * as m0006 from './0006-entrant-waves'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003-bib-numbering', up: m0003.up },
   { name: '0004-chips', up: m0004.up },
   { name: '0005-printing', up: m0005.up },
+  { name: '0006-entrant-waves', up: m0006.up },
 ]

@@ -115,7 +115,7 @@ export function NumberingPanel({ race }: { race: Race }) {
         <div className="plan" role="region" aria-label={t('bibs.preview')} aria-live="polite">
           {plan.missing > 0 ? (
             <p className="field-error">{t('bibs.planMissing', { missing: plan.missing })}</p>
-          ) : plan.changes.length === 0 ? (
+          ) : plan.changes.length === 0 && plan.reseeded === 0 ? (
             <p className="all-good">{t('bibs.planNothing')}</p>
           ) : (
             <p className="plan-summary">{t('bibs.planSummary', { count: plan.changes.length, unchanged: plan.unchanged })}</p>
@@ -128,10 +128,13 @@ export function NumberingPanel({ race }: { race: Race }) {
             </ol>
           )}
           {plan.changes.length > shownChanges && <p className="muted">{t('bibs.moreChanges', { count: plan.changes.length - shownChanges })}</p>}
-          {plan.missing === 0 && plan.changes.length > 0 && (
+          {plan.waves.length > 0 && (
+            <p className="plan-waves">{t('bibs.waveLineUp', { waves: plan.waves.map((w) => t('bibs.waveCount', { name: w.name, count: w.runners })).join(' · ') })}</p>
+          )}
+          {plan.missing === 0 && (plan.changes.length > 0 || plan.reseeded > 0) && (
             <div className="form-actions">
               <button type="button" className="button button-primary" onClick={() => void apply()} disabled={busy}>
-                {t('bibs.apply', { count: plan.changes.length })}
+                {plan.changes.length > 0 ? t('bibs.apply', { count: plan.changes.length }) : t('bibs.applySeeding', { count: plan.reseeded })}
               </button>
             </div>
           )}

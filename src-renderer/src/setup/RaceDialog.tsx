@@ -114,6 +114,16 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
           placeholder="18, 40, 45, 50"
           optional
         />
+        <Field
+          className="span-2"
+          label={t('setup.race.waves')}
+          value={values.waves}
+          onChange={(e) => set('waves', e.target.value)}
+          error={errors.waves}
+          hint={t('setup.race.wavesHint')}
+          placeholder="A 08:00, B 08:10, C 08:20"
+          optional
+        />
         <fieldset className="span-2 colour-picker">
           <legend>
             {t('setup.race.colour')} <span className="field-optional">({t('common.optional')})</span>

@@ -5,7 +5,7 @@ const clock = { date: '2025-04-06', timeZone: 'Asia/Pyongyang' }
 
 describe('the race form', () => {
   it('reads a complete form into the races.create input', () => {
-    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099', categoryBands: '' }, clock)
+    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099', categoryBands: '', waves: '' }, clock)
     expect(result).toEqual({
       ok: true,
       input: {
@@ -14,6 +14,7 @@ describe('the race form', () => {
         startAt: Date.UTC(2025, 3, 5, 23, 30),
         colour: '#c0392b',
         categoryBands: null,
+        waves: [],
         bibRanges: [
           { first: 1, last: 999 },
           { first: 2000, last: 2099 },
@@ -24,11 +25,11 @@ describe('the race form', () => {
 
   it('takes a decimal comma, a km suffix, single bibs and empty optional fields', () => {
     const result = readRaceForm({ ...emptyRaceForm, name: 'Half', distanceKm: '21,097 km', bibRanges: '7' }, clock)
-    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, categoryBands: null, bibRanges: [{ first: 7, last: 7 }] } })
+    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, categoryBands: null, waves: [], bibRanges: [{ first: 7, last: 7 }] } })
   })
 
   it('puts each problem beside its own field, as catalogue keys', () => {
-    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999', categoryBands: 'old people' }, clock)
+    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999', categoryBands: 'old people', waves: 'A 25:99' }, clock)
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -37,6 +38,7 @@ describe('the race form', () => {
         startTime: { key: 'setup.race.errors.start' },
         bibRanges: { key: 'setup.race.errors.bibRanges' },
         categoryBands: { key: 'setup.race.errors.categoryBands' },
+        waves: { key: 'setup.race.errors.waves' },
       },
     })
   })
@@ -52,9 +54,16 @@ describe('the race form', () => {
     expect(result).toMatchObject({ ok: false, errors: { bibRanges: { key: 'validation.custom' } } })
   })
 
-  it('shows a saved race as the organiser typed it', () => {
-    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves: [] }
-    expect(raceFormFrom(race, clock)).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans' })
+  it('shows a saved race as the organiser typed it, and reads it back the same', () => {
+    const waves = [
+      { id: 1, name: 'Elite', startAt: Date.UTC(2025, 3, 5, 23, 25) },
+      { id: 2, name: 'Wave 1', startAt: Date.UTC(2025, 3, 5, 23, 30) },
+      { id: 3, name: 'Walkers', startAt: null },
+    ]
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves }
+    const form = raceFormFrom(race, clock)
+    expect(form).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans', waves: 'Elite 08:25, Wave 1 08:30, Walkers' })
+    expect(readRaceForm(form, clock)).toMatchObject({ ok: true, input: { waves: waves.map(({ name, startAt }) => ({ name, startAt })) } })
   })
 
   it("places the office's refusals beside the field they concern", () => {

@@ -13,6 +13,8 @@ export interface RaceFormValues {
   bibRanges: string
   /** Empty for World Athletics bands; else "18, 40, 45" or "0 Open, 50 Veterans". */
   categoryBands: string
+  /** "A 08:00, B 08:10, Walkers": each wave's name in start order, with its start time if known. */
+  waves: string
 }
 export type RaceField = keyof RaceFormValues
 export type RaceFormErrors = Partial<Record<RaceField, Message>>
@@ -22,7 +24,7 @@ export interface EventClock {
   timeZone: string
 }
 
-export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '' }
+export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '', waves: '' }
 
 export const distancePresets = [
   { key: 'marathon', km: '42.195' },
@@ -41,6 +43,7 @@ export function raceFormFrom(race: Race, clock: EventClock): RaceFormValues {
     colour: race.colour ?? '',
     bibRanges: formatBibRanges(race.bibRanges),
     categoryBands: (race.categoryBands ?? []).map((band) => (band.name === undefined ? `${band.fromAge}` : `${band.fromAge} ${band.name}`)).join(', '),
+    waves: race.waves.map((w) => (w.startAt === null ? w.name : `${w.name} ${wallTimeAt(w.startAt, clock.timeZone).time.slice(0, 5)}`)).join(', '),
   }
 }
 
@@ -62,6 +65,8 @@ export function readRaceForm(values: RaceFormValues, clock: EventClock): { ok: t
   if (bibRanges === null) errors.bibRanges = { key: 'setup.race.errors.bibRanges' }
   const categoryBands = readCategoryBands(values.categoryBands)
   if (categoryBands === undefined) errors.categoryBands = { key: 'setup.race.errors.categoryBands' }
+  const waves = readWaves(values.waves, clock)
+  if (waves === null) errors.waves = { key: 'setup.race.errors.waves' }
 
   const candidate = {
     name: values.name.trim(),
@@ -70,6 +75,7 @@ export function readRaceForm(values: RaceFormValues, clock: EventClock): { ok: t
     bibRanges: bibRanges ?? [],
     colour: values.colour === '' ? null : values.colour,
     categoryBands: categoryBands ?? null,
+    waves: waves ?? [],
   }
   const parsed = racesCreateInput.safeParse(candidate)
   if (!parsed.success) {
@@ -106,6 +112,8 @@ function fieldOfPath(path: readonly PropertyKey[]): RaceField {
       return 'colour'
     case 'categoryBands':
       return 'categoryBands'
+    case 'waves':
+      return 'waves'
     default:
       return 'name'
   }
@@ -146,4 +154,21 @@ function readCategoryBands(text: string): { fromAge: number; name?: string }[] |
     bands.push(name === undefined || name === '' ? { fromAge: Number(match[1]) } : { fromAge: Number(match[1]), name })
   }
   return bands
+}
+
+function readWaves(text: string, clock: EventClock): { name: string; startAt: number | null }[] | null {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+  const waves: { name: string; startAt: number | null }[] = []
+  for (const item of items) {
+    const match = /^(.+?)(?:\s+(\d{1,2}:\d{2}))?$/.exec(item)
+    const name = match?.[1]?.trim()
+    if (match === null || name === undefined || name === '') return null
+    const startAt = match[2] === undefined ? null : instantOfWallTime(clock.date, match[2], clock.timeZone)
+    if (match[2] !== undefined && startAt === null) return null
+    waves.push({ name, startAt })
+  }
+  return waves
 }
