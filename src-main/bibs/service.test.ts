@@ -142,5 +142,7 @@ describe('seeding waves', () => {
     expect(await router.call('bibs.apply', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({ ok: true, value: { assigned: 5, seeded: 5 } })
     const rows = await file.db.selectFrom('entrant').innerJoin('wave', 'wave.id', 'entrant.wave_id').select(['entrant.family_name', 'entrant.bib', 'wave.name']).orderBy('entrant.bib').execute()
     expect(rows.map((r) => `${r.bib} ${r.family_name} ${r.name}`)).toEqual(['1 Fast A', '2 Quick A', '3 Steady A', '4 Slow B', '5 Unknown B'])
+    const listed = await router.call('entrants.list', { raceId: 1, sort: 'bib' }, organiser)
+    expect(listed.ok && listed.value.items.map((e) => e.wave)).toEqual(['A', 'A', 'A', 'B', 'B'])
   })
 })

@@ -8,7 +8,7 @@ import { raceDayAge } from './category'
 import { blankToNull, registrationColumns, type EntrantFields } from './columns'
 import { indexEntrant, unindexEntrant } from './search-index'
 
-type EntrantWithRace = EntrantRow & { race: string }
+type EntrantWithRace = EntrantRow & { race: string; wave: string | null }
 
 export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
   return {
@@ -29,6 +29,7 @@ export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
     shirtSize: row.shirt_size,
     raceId: row.race_id,
     race: row.race,
+    wave: row.wave,
     category: row.category,
     bib: row.bib,
     predictedTimeMs: row.predicted_time_ms,
@@ -43,7 +44,12 @@ export async function raceDay(db: Db): Promise<string> {
 }
 
 function entrantsWithRace(db: Db) {
-  return db.selectFrom('entrant').innerJoin('race', 'race.id', 'entrant.race_id').selectAll('entrant').select('race.name as race')
+  return db
+    .selectFrom('entrant')
+    .innerJoin('race', 'race.id', 'entrant.race_id')
+    .leftJoin('wave', 'wave.id', 'entrant.wave_id')
+    .selectAll('entrant')
+    .select(['race.name as race', 'wave.name as wave'])
 }
 
 const sortColumns = {

@@ -64,6 +64,8 @@ export const entrant = z.object({
   shirtSize: z.string().nullable(),
   raceId: z.int(),
   race: z.string(),
+  /** The wave (or corral) the runner starts in, seeded when numbering by predicted time. */
+  wave: z.string().nullable(),
   category: z.string().nullable(),
   bib: z.int().nullable(),
   predictedTimeMs: z.int().nullable(),

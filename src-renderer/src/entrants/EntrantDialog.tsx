@@ -113,6 +113,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
                 </option>
               ))}
             </select>
+            {current.wave !== null && <p className="field-hint">{t('entrants.edit.wave', { wave: current.wave })}</p>}
           </div>
           {field('bib', { inputMode: 'numeric' })}
           {field('nationality', { hint: t('entrants.edit.nationalityHint'), maxLength: 3 })}

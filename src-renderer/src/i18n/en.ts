@@ -152,6 +152,7 @@ export const en = {
     status: { registered: 'Registered', 'checked-in': 'Picked up', withdrawn: 'Withdrawn' },
     sex: { F: 'Female', M: 'Male', X: 'Non-binary' },
     edit: {
+      wave: 'Starts in wave {{wave}} (seeded when numbering by predicted time)',
       title: 'Edit {{name}}',
       givenName: 'Given name',
       familyName: 'Family name',

@@ -153,6 +153,7 @@ export const ko: Messages = {
     status: { registered: '등록', 'checked-in': '수령 완료', withdrawn: '불참' },
     sex: { F: '여성', M: '남성', X: '논바이너리' },
     edit: {
+      wave: '출발 그룹 {{wave}} (예상 기록 순 배번 부여 때 배정)',
       title: '{{name}} 수정',
       givenName: '이름',
       familyName: '성',
