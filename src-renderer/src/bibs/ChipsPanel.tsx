@@ -4,6 +4,7 @@ import type { CommandErrorValue } from '../../../src-shared/contract'
 import { useClient } from '../client/use-command'
 import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
 
 type Problem = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
@@ -47,18 +48,7 @@ export function ChipsPanel() {
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       ) : (
-        <label className="button file-button">
-          {t('bibs.chipsChoose')}
-          <input
-            type="file"
-            accept=".csv,.txt,.tsv,.xlsx"
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              e.target.value = ''
-              if (file !== undefined) void choose(file)
-            }}
-          />
-        </label>
+        <FileButton label={t('bibs.chipsChoose')} accept=".csv,.txt,.tsv,.xlsx" onFile={(file) => void choose(file)} />
       )}
     </section>
   )

@@ -5,6 +5,7 @@ import { importFields, type ColumnMapping, type ImportField, type ImportPreview,
 import { useClient, useCommand } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
 import { uploadFile } from './upload-file'
 
@@ -137,18 +138,13 @@ function FileStep({ onChoose }: { onChoose: (file: File) => void }) {
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <label className="button button-primary file-button">
-        {t('importWizard.chooseFile')}
-        <input
-          type="file"
-          accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            if (file !== undefined) onChoose(file)
-          }}
-          autoFocus
-        />
-      </label>
+      <FileButton
+        label={t('importWizard.chooseFile')}
+        accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onFile={onChoose}
+        primary
+        autoFocus
+      />
       <p className="muted">{t('importWizard.dropHint')}</p>
     </div>
   )

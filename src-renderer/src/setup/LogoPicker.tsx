@@ -4,6 +4,7 @@ import type { CommandErrorValue } from '../../../src-shared/contract'
 import { maxLogoBytes } from '../../../src-shared/contract/event'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
 
 /** The organiser's logo, printed in the colour band of every bib. */
@@ -42,18 +43,7 @@ export function LogoPicker() {
       {tooLarge && <p className="field-error">{t('setup.event.logoTooLarge')}</p>}
       <div className="logo-row">
         {current !== null && logo.data?.type != null && <img className="logo-image" src={`data:${logo.data.type};base64,${current}`} alt={t('setup.event.logo')} />}
-        <label className="button file-button">
-          {current === null ? t('setup.event.logoChoose') : t('setup.event.logoReplace')}
-          <input
-            type="file"
-            accept="image/png,image/jpeg"
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              e.target.value = ''
-              if (file !== undefined) void choose(file)
-            }}
-          />
-        </label>
+        <FileButton label={current === null ? t('setup.event.logoChoose') : t('setup.event.logoReplace')} accept="image/png,image/jpeg" onFile={(file) => void choose(file)} />
         {current !== null && (
           <button type="button" className="button button-quiet" onClick={() => void remove()}>
             {t('setup.event.logoRemove')}
