@@ -60,6 +60,13 @@ describe('searching entrants', () => {
     expect(await search('rr-77')).toEqual(['José Müller'])
   })
 
+  it('finds the runner holding a scanned bib code, whoever held the number when it was printed', async () => {
+    const { search } = await searchable()
+    expect(await search('RO/20/3100000')).toEqual(['Min-jun Kim'])
+    expect(await search('RO/5/stale-reference')).toEqual(['Jörg Schröder'])
+    expect(await search('RO/999/')).toEqual([])
+  })
+
   it('ranks a whole-word match above a prefix, and respects the limit', async () => {
     const { search } = await searchable()
     expect(await search('kim')).toEqual(expect.arrayContaining(['Min-jun Kim', 'Kim Andersson']))

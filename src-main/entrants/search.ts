@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
+import { readBibScanCode } from '../../src-shared/contract/scan-code'
 import { fold, words } from '../../src-shared/search/fold'
 import { sql } from 'kysely'
 import type { Db } from '../db/open'
@@ -10,6 +11,8 @@ import type { Db } from '../db/open'
  * come first, then names.
  */
 export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search'>): Promise<{ items: SearchHit[] }> {
+  const scanned = readBibScanCode(input.query)
+  if (scanned !== null) return bibScanned(db, scanned.bib)
   const query = fold(input.query).trim()
   if (query === '') return { items: [] }
   const found: number[] = []
@@ -34,8 +37,12 @@ export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search
       .execute()
     for (const row of named) if (!found.includes(row.rowid)) found.push(row.rowid)
   }
-  if (found.length === 0) return { items: [] }
+  return hitsOf(db, found.slice(0, input.limit))
+}
 
+/** The runners with these entrant numbers, as search hits in the same order. */
+async function hitsOf(db: Db, nums: number[]): Promise<{ items: SearchHit[] }> {
+  if (nums.length === 0) return { items: [] }
   const rows = await db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')
@@ -52,10 +59,10 @@ export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search
       'entrant.category',
       'entrant.status',
     ])
-    .where('entrant.num', 'in', found.slice(0, input.limit))
+    .where('entrant.num', 'in', nums)
     .execute()
   const byNum = new Map(rows.map((row) => [row.num, row]))
-  const items = found.slice(0, input.limit).flatMap((num) => {
+  const items = nums.flatMap((num) => {
     const row = byNum.get(num)
     return row === undefined
       ? []
@@ -75,4 +82,10 @@ export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search
         ]
   })
   return { items }
+}
+
+/** A bib's QR code or barcode, scanned: the runner holding that number now (after a swap too). */
+async function bibScanned(db: Db, bib: number): Promise<{ items: SearchHit[] }> {
+  const holder = await db.selectFrom('entrant').select('num').where('bib', '=', bib).executeTakeFirst()
+  return holder === undefined ? { items: [] } : hitsOf(db, [holder.num])
 }
