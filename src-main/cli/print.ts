@@ -16,8 +16,8 @@ export const printHelp = `       race-office bibs sheets FILE --out FILE.pdf [--
 
 export const printDescription = `bibs sheets writes bib sheets as PDF, in bib order: a5 and a6 are one bib a page, a4x2 and
 a4x4 two and four on A4 (default a4x4), letter and letterx2 one and two on US Letter. Every bib
-printed is marked printed; --unprinted prints only bibs not printed yet (new, moved, swapped or
-voided numbers). --tabs adds tear-off tabs, --code128 a barcode beside the QR code.
+printed is marked printed; --unprinted prints only bibs not printed yet (new numbers, and bibs
+whose number, name, race or wave has changed since they were printed). --tabs adds tear-off tabs, --code128 a barcode beside the QR code.
 bibs lists writes the pickup lists for the walls, filed by family name. bibs labels writes one
 envelope label per bib on 3×7 A4 or 3×10 Letter label sheets (default a4-3x7).
 --json prints {"file","kind","items","pages","bytes"}.`

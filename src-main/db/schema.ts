@@ -66,8 +66,8 @@ export interface EntrantTable {
   /** The wave (or corral) the runner starts in. */
   wave_id: number | null
   status: Generated<'registered' | 'checked-in' | 'withdrawn'>
-  /** The number on the last bib printed for this runner; another number means not printed yet. */
-  bib_printed: number | null
+  /** What the last bib printed for this runner said (see printedFace); anything else means not printed yet. */
+  bib_printed_as: string | null
   bib_printed_at_ms: number | null
   created_at_ms: number
   updated_at_ms: number

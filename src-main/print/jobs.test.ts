@@ -29,7 +29,7 @@ describe('print jobs', () => {
     expect(pdfPageCount(o.office.prints.file(started.value.jobId).path)).toBe(9)
   })
 
-  it('marks printed bibs, so "only not yet printed" finds just the numbers changed since', async () => {
+  it('marks printed bibs, so "only not yet printed" finds just the bibs whose face changed since', async () => {
     await using o = await office()
     await printAndWait(o.office, { kind: 'sheets' })
     expect(await o.office.router.call('prints.start', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } })
@@ -42,6 +42,12 @@ describe('print jobs', () => {
     expect(again).toMatchObject({ ok: true, value: { state: 'done', items: 2 } })
     const reprint = await printAndWait(o.office, { kind: 'sheets', firstBib: 101, lastBib: 101 })
     expect(reprint).toMatchObject({ ok: true, value: { items: 1 } })
+
+    // A corrected name makes the printed bib wrong too.
+    const zoe = page.value.items.find((e) => e.familyName === 'Łukasiewicz')
+    await o.office.router.call('entrants.update', { id: zoe?.id as string, givenName: 'Zoé' }, organiser)
+    const corrected = await o.office.router.call('prints.preview', { kind: 'sheets', onlyUnprinted: true }, organiser)
+    expect(corrected).toMatchObject({ ok: true, value: { items: 1 } })
   })
 
   it('records marking in the audit trail like any other write', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../db/open'
 
 /** One runner as printed on a bib, a label or a pickup list. */
@@ -23,6 +24,13 @@ export interface BibSelection {
   onlyUnprinted: boolean
 }
 
+/**
+ * What a runner's bib says, as one text: its number, name, second name, race, wave and reference.
+ * Stored when the bib is printed; a runner whose bib would now say anything else (a new number,
+ * a corrected name, another race or wave) is "not printed yet".
+ */
+export const printedFace = `entrant.bib || char(31) || entrant.given_name || char(31) || entrant.family_name || char(31) || coalesce(entrant.second_name, '') || char(31) || entrant.race_id || char(31) || coalesce(entrant.wave_id, '') || char(31) || coalesce(entrant.ref, '')`
+
 /** Runners with a bib in the selection; withdrawn runners get no bib printed. */
 function numbered(db: Db, selection: BibSelection) {
   let query = db
@@ -35,7 +43,7 @@ function numbered(db: Db, selection: BibSelection) {
   if (selection.firstBib !== undefined) query = query.where('entrant.bib', '>=', selection.firstBib)
   if (selection.lastBib !== undefined) query = query.where('entrant.bib', '<=', selection.lastBib)
   if (selection.onlyUnprinted) {
-    query = query.where((eb) => eb.or([eb('entrant.bib_printed', 'is', null), eb('entrant.bib_printed', '!=', eb.ref('entrant.bib'))]))
+    query = query.where(sql<boolean>`entrant.bib_printed_as is not ${sql.raw(printedFace)}`)
   }
   return query
 }

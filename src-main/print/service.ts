@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import type { PrintJobs } from './jobs'
 import { progressEvery } from './pdf-document'
 import { prepareDocument } from './prepare'
+import { printedFace } from './selection'
 
 /** The document's first page as a small PDF of its own, for the print panel's live preview. */
 export async function previewPrint(db: Db, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
@@ -21,12 +22,12 @@ export async function startPrint(db: Db, prints: PrintJobs, request: PrintReques
   return prints.start(await prepareDocument(db, request), session)
 }
 
-/** Records the number on each bib of a finished sheet run; a runner whose bib changed since stays unprinted. */
+/** Records what each bib of a finished sheet run says; a runner whose number changed meanwhile stays unprinted. */
 export function markPrinted(sqlite: SqliteDatabase.Database, prints: PrintJobs, jobId: string, nowMs: number): { marked: number } {
   const { document } = prints.file(jobId)
   if (document.kind !== 'sheets') throw new CommandError('INVALID_INPUT', 'Only bib sheets mark bibs as printed.')
-  const mark = sqlite.prepare('UPDATE entrant SET bib_printed = ?, bib_printed_at_ms = ? WHERE id = ? AND bib = ?')
+  const mark = sqlite.prepare(`UPDATE entrant SET bib_printed_as = ${printedFace}, bib_printed_at_ms = ? WHERE id = ? AND bib = ?`)
   let marked = 0
-  for (const { entrantId, bib } of document.printed) marked += mark.run(bib, nowMs, entrantId, bib).changes
+  for (const { entrantId, bib } of document.printed) marked += mark.run(nowMs, entrantId, bib).changes
   return { marked }
 }

@@ -22,7 +22,7 @@ const selection = {
   raceId: id.optional(),
   firstBib: bibNumber.optional(),
   lastBib: bibNumber.optional(),
-  /** Only runners whose current bib has not been printed yet (new, moved, swapped or voided numbers). */
+  /** Only runners whose bib, as it would print now, has not been printed (new numbers, corrected names, other waves…). */
   onlyUnprinted: z.boolean().default(false),
   language: z.enum(printLanguages).default('en'),
 }

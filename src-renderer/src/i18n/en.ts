@@ -275,7 +275,7 @@ export const en = {
     tabCount_zero: 'None',
     tabCount_one: '{{count}} tab (bag drop)',
     tabCount_other: '{{count}} tabs',
-    onlyUnprinted: 'Only bibs not printed yet (new numbers and numbers changed since printing)',
+    onlyUnprinted: 'Only bibs not printed yet (new numbers, and bibs whose number, name or wave changed since)',
     code128: 'Add a Code 128 barcode for one-line scanners',
     cropMarks: 'Crop marks for cutting',
     previewLabel: 'First page of the document',

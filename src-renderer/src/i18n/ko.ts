@@ -276,7 +276,7 @@ export const ko: Messages = {
     tabCount_zero: '없음',
     tabCount_one: '탭 {{count}}개 (물품 보관)',
     tabCount_other: '탭 {{count}}개',
-    onlyUnprinted: '아직 인쇄하지 않은 배번만 (새 배번, 인쇄 후 바뀐 배번)',
+    onlyUnprinted: '아직 인쇄하지 않은 배번만 (새 배번, 인쇄 후 번호·이름·그룹이 바뀐 배번)',
     code128: '1차원 스캐너용 Code 128 바코드 추가',
     cropMarks: '재단선 표시',
     previewLabel: '문서의 첫 쪽',
