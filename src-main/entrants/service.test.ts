@@ -124,3 +124,22 @@ describe('entrants', () => {
     }
   })
 })
+
+describe("a runner's wave", () => {
+  it('is set by hand to one of the race’s waves, refused from another race, and left behind when the runner changes race', async () => {
+    const { router } = await tempRouter()
+    const tenK = await router.call('races.create', { name: '10K', distanceM: 10000, waves: [{ name: 'A' }, { name: 'B' }] }, organiser)
+    const half = await router.call('races.create', { name: 'Half', distanceM: 21097, waves: [{ name: 'Elite' }] }, organiser)
+    if (!tenK.ok || !half.ok) throw new Error('races')
+    const [a, b] = tenK.value.waves
+    const [elite] = half.value.waves
+    const created = await router.call('entrants.create', { raceId: tenK.value.id, givenName: 'Ana', familyName: 'Lee', sex: 'F', waveId: a?.id ?? null }, organiser)
+    expect(created).toMatchObject({ ok: true, value: { waveId: a?.id, wave: 'A' } })
+    if (!created.ok) return
+    const id = created.value.id
+    expect(await router.call('entrants.update', { id, waveId: b?.id ?? null }, organiser)).toMatchObject({ ok: true, value: { wave: 'B' } })
+    expect(await router.call('entrants.update', { id, waveId: elite?.id ?? null }, organiser)).toMatchObject({ ok: false, error: { code: 'WAVE_NOT_IN_RACE', details: { race: '10K' } } })
+    expect(await router.call('entrants.update', { id, givenName: 'Anna' }, organiser)).toMatchObject({ ok: true, value: { wave: 'B' } })
+    expect(await router.call('entrants.update', { id, raceId: half.value.id }, organiser)).toMatchObject({ ok: true, value: { race: 'Half', waveId: null, wave: null } })
+  })
+})

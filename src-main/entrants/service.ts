@@ -29,6 +29,7 @@ export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
     shirtSize: row.shirt_size,
     raceId: row.race_id,
     race: row.race,
+    waveId: row.wave_id,
     wave: row.wave,
     category: row.category,
     bib: row.bib,
@@ -152,6 +153,7 @@ export async function insertEntrant(db: Db, input: EntrantFields, nowMs: number,
       id,
       bib: input.bib ?? null,
       ref: blankToNull(input.ref),
+      wave_id: await waveOfRace(db, input.raceId, input.waveId ?? null),
       ...registrationColumns(input, day, bands),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
@@ -186,6 +188,8 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
       ...registrationColumns(merged, await raceDay(db), await raceBands(db, merged.raceId)),
       bib: merged.bib ?? null,
       ref: blankToNull(merged.ref),
+      // A runner moved to another race leaves their old race's wave behind.
+      wave_id: await waveOfRace(db, merged.raceId, input.waveId !== undefined ? input.waveId : merged.raceId === current.race_id ? current.wave_id : null),
       ...(input.status !== undefined && { status: input.status }),
       updated_at_ms: nowMs,
     })
@@ -218,4 +222,13 @@ export async function listCategories(db: Db, input: ParsedInput<'entrants.catego
     .orderBy('category')
     .execute()
   return rows.map((row) => ({ category: row.category as string, count: row.count }))
+}
+
+/** The wave, refused unless it is one of the race's own. */
+async function waveOfRace(db: Db, raceId: number, waveId: number | null): Promise<number | null> {
+  if (waveId === null) return null
+  const wave = await db.selectFrom('wave').innerJoin('race', 'race.id', 'wave.race_id').select(['wave.race_id', 'race.name']).where('wave.id', '=', waveId).executeTakeFirst()
+  if (wave?.race_id === raceId) return waveId
+  const race = await db.selectFrom('race').select('name').where('id', '=', raceId).executeTakeFirstOrThrow()
+  throw new CommandError('WAVE_NOT_IN_RACE', `That wave is not one of ${race.name}'s waves.`, { race: race.name })
 }

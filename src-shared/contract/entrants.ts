@@ -43,6 +43,8 @@ export const entrantFields = {
   bib: bib.nullable(),
   /** Predicted finish time from the registration, for numbering into corrals. */
   predictedTimeMs: z.int().min(60_000).max(7 * 24 * 3_600_000).nullable(),
+  /** One of the race's waves (or corrals); seeded when numbering by predicted time, or set by hand. */
+  waveId: id.nullable(),
 }
 
 export const entrant = z.object({
@@ -65,6 +67,7 @@ export const entrant = z.object({
   raceId: z.int(),
   race: z.string(),
   /** The wave (or corral) the runner starts in, seeded when numbering by predicted time. */
+  waveId: z.int().nullable(),
   wave: z.string().nullable(),
   category: z.string().nullable(),
   bib: z.int().nullable(),
@@ -108,6 +111,7 @@ export const entrantsCreateInput = z.strictObject({
   ref: entrantFields.ref.optional(),
   bib: entrantFields.bib.optional(),
   predictedTimeMs: entrantFields.predictedTimeMs.optional(),
+  waveId: entrantFields.waveId.optional(),
 })
 
 export const entrantsUpdateInput = entrantsCreateInput.partial().extend({

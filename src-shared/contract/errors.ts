@@ -15,6 +15,7 @@ export const errorCodes = [
   'BIB_VOIDED',
   'BIB_RANGE_TOO_SMALL',
   'ENTRANT_HAS_NO_BIB',
+  'WAVE_NOT_IN_RACE',
   'REF_TAKEN',
   'ENTRANT_CHECKED_IN',
   'IMPORT_NOT_FOUND',

@@ -16,6 +16,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BIB_VOIDED: 409,
   BIB_RANGE_TOO_SMALL: 409,
   ENTRANT_HAS_NO_BIB: 409,
+  WAVE_NOT_IN_RACE: 409,
   REF_TAKEN: 409,
   ENTRANT_CHECKED_IN: 409,
   IMPORT_NOT_FOUND: 404,

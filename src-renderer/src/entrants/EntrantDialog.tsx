@@ -36,6 +36,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const current = entrant.data
   const saved = entrantFormFrom(current)
   const values = edits ?? saved
+  const waves = races.data?.find((race) => String(race.id) === values.raceId)?.waves ?? []
   const name = `${current.givenName} ${current.familyName}`
   const set = (field: EntrantFormField) => (event: { target: { value: string } }) => {
     setEdits({ ...values, [field]: event.target.value })
@@ -106,15 +107,27 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('age', { inputMode: 'numeric', hint: t('entrants.edit.ageHint'), disabled: values.birthDate !== '' })}
           <div className="field">
             <label htmlFor="entrant-race">{t('entrants.edit.race')}</label>
-            <select id="entrant-race" value={values.raceId} onChange={set('raceId')}>
+            <select id="entrant-race" value={values.raceId} onChange={(e) => setEdits({ ...values, raceId: e.target.value, waveId: '' })}>
               {(races.data ?? []).map((race) => (
                 <option key={race.id} value={race.id}>
                   {race.name}
                 </option>
               ))}
             </select>
-            {current.wave !== null && <p className="field-hint">{t('entrants.edit.wave', { wave: current.wave })}</p>}
           </div>
+          {waves.length > 0 && (
+            <div className="field">
+              <label htmlFor="entrant-wave">{t('entrants.edit.wave')}</label>
+              <select id="entrant-wave" value={values.waveId} onChange={set('waveId')}>
+                <option value="">{t('entrants.edit.noWave')}</option>
+                {waves.map((wave) => (
+                  <option key={wave.id} value={wave.id}>
+                    {wave.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {field('bib', { inputMode: 'numeric' })}
           {field('nationality', { hint: t('entrants.edit.nationalityHint'), maxLength: 3 })}
           {field('club')}

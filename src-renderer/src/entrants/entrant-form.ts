@@ -20,6 +20,7 @@ export const entrantFormFields = [
   'shirtSize',
   'ref',
   'raceId',
+  'waveId',
   'bib',
   'status',
 ] as const
@@ -45,13 +46,14 @@ export function entrantFormFrom(entrant: Entrant): EntrantFormValues {
     shirtSize: text(entrant.shirtSize),
     ref: text(entrant.ref),
     raceId: String(entrant.raceId),
+    waveId: text(entrant.waveId),
     bib: text(entrant.bib),
     status: entrant.status,
   }
 }
 
-const numeric = new Set<EntrantFormField>(['age', 'raceId', 'bib'])
-const nullable = new Set<EntrantFormField>(['secondName', 'birthDate', 'age', 'nationality', 'club', 'email', 'phone', 'emergencyName', 'emergencyPhone', 'shirtSize', 'ref', 'bib'])
+const numeric = new Set<EntrantFormField>(['age', 'raceId', 'waveId', 'bib'])
+const nullable = new Set<EntrantFormField>(['secondName', 'birthDate', 'age', 'nationality', 'club', 'email', 'phone', 'emergencyName', 'emergencyPhone', 'shirtSize', 'ref', 'waveId', 'bib'])
 
 /** Only what changed, checked by the contract's own schema; null when nothing changed. */
 export function readEntrantForm(

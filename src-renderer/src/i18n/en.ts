@@ -152,7 +152,8 @@ export const en = {
     status: { registered: 'Registered', 'checked-in': 'Picked up', withdrawn: 'Withdrawn' },
     sex: { F: 'Female', M: 'Male', X: 'Non-binary' },
     edit: {
-      wave: 'Starts in wave {{wave}} (seeded when numbering by predicted time)',
+      wave: 'Wave or corral',
+      noWave: '— not seeded —',
       title: 'Edit {{name}}',
       givenName: 'Given name',
       familyName: 'Family name',
@@ -409,6 +410,7 @@ export const en = {
     BIB_EXCLUDED: 'Bib {{bib}} is on the list of numbers this event does not use.',
     BIB_VOIDED: 'Bib {{bib}} was voided ({{reason}}) and is never handed out again.',
     BIB_RANGE_TOO_SMALL: 'The bib numbers are {{missing}} short. Widen the ranges in Setup or release reserved numbers.',
+    WAVE_NOT_IN_RACE: 'That wave is not one of {{race}}’s waves. Choose the race first, then its wave.',
     ENTRANT_HAS_NO_BIB: '{{name}} has no bib.',
     IMPORT_NOT_FOUND: 'This import is no longer open. Choose the file again.',
     IMPORT_UNREADABLE: 'The file cannot be read: {{message}}',

@@ -153,7 +153,8 @@ export const ko: Messages = {
     status: { registered: '등록', 'checked-in': '수령 완료', withdrawn: '불참' },
     sex: { F: '여성', M: '남성', X: '논바이너리' },
     edit: {
-      wave: '출발 그룹 {{wave}} (예상 기록 순 배번 부여 때 배정)',
+      wave: '출발 그룹',
+      noWave: '— 배정 안 됨 —',
       title: '{{name}} 수정',
       givenName: '이름',
       familyName: '성',
@@ -410,6 +411,7 @@ export const ko: Messages = {
     BIB_EXCLUDED: '배번 {{bib}}은(는) 이 대회에서 쓰지 않는 번호입니다.',
     BIB_VOIDED: '배번 {{bib}}은(는) 무효 처리되어({{reason}}) 다시 쓰지 않습니다.',
     BIB_RANGE_TOO_SMALL: '배번이 {{missing}}개 부족합니다. 대회 설정에서 범위를 넓히거나 예약 배번을 푸세요.',
+    WAVE_NOT_IN_RACE: '그 출발 그룹은 {{race}}의 그룹이 아닙니다. 종목을 먼저 고른 뒤 그룹을 고르세요.',
     ENTRANT_HAS_NO_BIB: '{{name}} 님은 배번이 없습니다.',
     IMPORT_NOT_FOUND: '이 가져오기 작업이 더 이상 열려 있지 않습니다. 파일을 다시 선택하세요.',
     IMPORT_UNREADABLE: '파일을 읽을 수 없습니다: {{message}}',
