@@ -311,3 +311,49 @@ describe('predicted finish times', () => {
     })
   })
 })
+
+describe('waves from the file', () => {
+  async function withWaves() {
+    const event = await pyongyang()
+    await event.router.call('races.update', { id: 1, waves: [{ name: 'Elite' }, { name: 'A' }, { name: 'B' }] }, organiser)
+    return event
+  }
+
+  it('reads a corral column against the race’s own waves, in any case', async () => {
+    const { router, all } = await withWaves()
+    const result = await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Corral', 'R1,Eun-ji,Kim,F,Marathon,elite', 'R2,Sarah,Jones,F,Marathon,B', 'R3,Ali,Demir,M,Marathon,', 'R4,Tom,Ng,M,10K,']))
+    expect(result).toMatchObject({ ok: true, value: { imported: 4 } })
+    expect((await all()).map((e) => [e.familyName, e.wave])).toEqual([
+      ['Kim', 'Elite'],
+      ['Jones', 'B'],
+      ['Demir', null],
+      ['Ng', null],
+    ])
+  })
+
+  it('refuses a wave the race does not have, naming the race’s waves', async () => {
+    const { router } = await withWaves()
+    expect(await importFile(router, csv(['First Name,Last Name,Gender,Event,Wave', 'A,One,F,Marathon,Z', 'B,Two,F,10K,A']))).toMatchObject({
+      ok: false,
+      error: {
+        details: {
+          rejected: [
+            { row: 2, field: 'wave', code: 'UNKNOWN_WAVE', params: { value: 'Z', race: 'Marathon', waves: 'Elite, A, B' } },
+            { row: 3, field: 'wave', code: 'UNKNOWN_WAVE', params: { value: 'A', race: '10K', waves: '' } },
+          ],
+        },
+      },
+    })
+  })
+
+  it('keeps the office’s seeding when a later export has no wave column, but not in another race', async () => {
+    const { router, all } = await withWaves()
+    await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Wave', 'R1,Eun-ji,Kim,F,Marathon,A', 'R2,Sarah,Jones,F,Marathon,B']))
+    const again = await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Club', 'R1,Eun-ji,Kim,F,Marathon,Chollima RC', 'R2,Sarah,Jones,F,Half Marathon,']))
+    expect(again).toMatchObject({ ok: true, value: { updated: 2 } })
+    expect((await all()).map((e) => [e.familyName, e.race, e.wave])).toEqual([
+      ['Kim', 'Marathon', 'A'],
+      ['Jones', 'Half Marathon', null],
+    ])
+  })
+})

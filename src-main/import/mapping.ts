@@ -22,6 +22,7 @@ const synonyms: Record<ImportField, string[]> = {
   emergencyPhone: ['emergencycontactphone', 'emergencyphone', 'emergencycontactnumber', 'icephone', 'notfalltelefon', '비상연락처'],
   shirtSize: ['tshirtsize', 'shirtsize', 'tshirt', 'shirt', 'size', 'teesize', 'jerseysize', 'tshirtgrosse', 'grosse', 'taille', 'talla', '티셔츠', '티셔츠사이즈', '사이즈'],
   predictedTime: ['predictedtime', 'predictedfinishtime', 'predictedfinish', 'estimatedtime', 'estimatedfinishtime', 'expectedtime', 'expectedfinishtime', 'targettime', 'seedtime', 'projectedtime', 'zielzeit', 'wunschzeit', 'tempsestime', 'tiempoestimado', '예상기록', '목표기록'],
+  wave: ['wave', 'startwave', 'wavename', 'corral', 'startcorral', 'startblock', 'startingblock', 'welle', 'startwelle', 'startblock', 'vague', 'sas', 'ola', 'cajon', 'onda', '출발그룹', '웨이브', '출발조'],
   bib: ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', 'racenumber', 'dossard', 'dorsal', '배번', '배번호'],
 }
 

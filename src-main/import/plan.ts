@@ -11,9 +11,9 @@ import type { Table } from './table'
 export type EntrantInput = z.output<typeof entrantsCreateInput>
 
 export interface PlanContext {
-  races: { id: number; name: string; ranges: { first: number; last: number }[] }[]
+  races: { id: number; name: string; ranges: { first: number; last: number }[]; waves: { id: number; name: string }[] }[]
   /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
-  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size' | 'predicted_time_ms'>[]
+  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size' | 'predicted_time_ms' | 'wave_id'>[]
   today: string
 }
 
@@ -60,6 +60,7 @@ const labels: Record<ImportField, string> = {
   shirtSize: 'shirt size',
   bib: 'bib',
   predictedTime: 'predicted time',
+  wave: 'wave',
 }
 
 /** Fields no row can do without, that the mapping gives no column for. */
@@ -168,6 +169,17 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const predictedTimeMs = predictedText === '' ? null : readDuration(predictedText)
     if (Number.isNaN(predictedTimeMs)) reject('predictedTime', 'INVALID', `"${predictedText}" is not a time (use H:MM or H:MM:SS).`, { value: predictedText })
 
+    // A wave column is the file's word on waves: a cell names one of the race's waves, or none.
+    const waveText = cell(cells, 'wave')
+    let waveId: number | null | undefined
+    if (mapping.wave !== undefined && race !== undefined) {
+      const wave = waveText === '' ? null : race.waves.find((w) => foldOnce(w.name) === foldOnce(waveText))
+      if (wave === undefined) {
+        const waves = race.waves.map((w) => w.name).join(', ')
+        reject('wave', 'UNKNOWN_WAVE', `${race.name} has no wave called "${waveText}" (waves: ${waves || 'none'}).`, { value: waveText, race: race.name, waves })
+      } else waveId = wave?.id ?? null
+    }
+
     const ref = cell(cells, 'ref') || null
     if (ref !== null) {
       const first = refsInFile.get(ref)
@@ -194,6 +206,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       ref,
       bib,
       predictedTimeMs,
+      ...(waveId !== undefined && { waveId }),
     }
     const parsed = entrantsCreateInput.safeParse(candidate)
     if (!parsed.success) {
@@ -224,7 +237,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     }
 
     if (match === undefined) plan.toAdd.push({ row, input })
-    else if (detailsDiffer(match, input)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
+    else if (detailsDiffer(match, input) || (input.waveId !== undefined && input.waveId !== match.wave_id)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
     else plan.unchanged++
   }
   return plan

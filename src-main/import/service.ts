@@ -105,17 +105,22 @@ async function chooseMapping(db: Db, table: Table, given: ColumnMapping | undefi
 }
 
 async function planContext(db: Db): Promise<PlanContext> {
-  const [races, ranges, existing, today] = await Promise.all([
+  const [races, ranges, waves, existing, today] = await Promise.all([
     db.selectFrom('race').select(['id', 'name']).orderBy('id').execute(),
     db.selectFrom('race_bib_range').select(['race_id', 'first_bib', 'last_bib']).execute(),
+    db.selectFrom('wave').select(['id', 'race_id', 'name']).orderBy('position').orderBy('id').execute(),
     db
       .selectFrom('entrant')
-      .select(['id', 'num', 'ref', 'bib', 'given_name', 'family_name', 'birth_date', 'race_id', 'sex', 'age', 'second_name', 'nationality', 'club', 'email', 'phone', 'emergency_name', 'emergency_phone', 'shirt_size', 'predicted_time_ms'])
+      .select(['id', 'num', 'ref', 'bib', 'given_name', 'family_name', 'birth_date', 'race_id', 'sex', 'age', 'second_name', 'nationality', 'club', 'email', 'phone', 'emergency_name', 'emergency_phone', 'shirt_size', 'predicted_time_ms', 'wave_id'])
       .execute(),
     raceDay(db),
   ])
   return {
-    races: races.map((r) => ({ ...r, ranges: ranges.filter((x) => x.race_id === r.id).map((x) => ({ first: x.first_bib, last: x.last_bib })) })),
+    races: races.map((r) => ({
+      ...r,
+      ranges: ranges.filter((x) => x.race_id === r.id).map((x) => ({ first: x.first_bib, last: x.last_bib })),
+      waves: waves.filter((w) => w.race_id === r.id),
+    })),
     existing,
     today,
   }
@@ -126,10 +131,12 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
   if (plan.toAdd.length + plan.toUpdate.length === 0) return
   const day = await raceDay(db)
   const bands = new Map((await db.selectFrom('race').select(['id', 'category_bands']).execute()).map((r) => [r.id, r.category_bands]))
-  const details = (e: EntrantInput) => ({ ...registrationColumns(e, day, bands.get(e.raceId) ?? null), now: nowMs })
+  // Waves are the office's (seeding): only a file with a wave column sets them.
+  const setsWave = [...plan.toAdd, ...plan.toUpdate].some(({ input }) => input.waveId !== undefined)
+  const details = (e: EntrantInput) => ({ ...registrationColumns(e, day, bands.get(e.raceId) ?? null), ...(setsWave && { wave_id: e.waveId ?? null }), now: nowMs })
   // The column list comes from the same function as the values, so the two cannot drift apart.
   const sample = (plan.toAdd[0] ?? plan.toUpdate[0])?.input as EntrantInput
-  const columns = Object.keys(registrationColumns(sample, day, null)).join(', ')
+  const columns = [...Object.keys(registrationColumns(sample, day, null)), ...(setsWave ? ['wave_id'] : [])].join(', ')
   const insert = sqlite.prepare(
     `insert into entrant (id, ref, bib, ${columns}, created_at_ms, updated_at_ms)
      values (@id, @ref, @bib, ${columns
@@ -141,7 +148,7 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
     `update entrant set ${columns
       .split(', ')
       .map((c) => `${c} = @${c}`)
-      .join(', ')}, updated_at_ms = @now where num = @num`,
+      .join(', ')}${setsWave ? '' : ', wave_id = case when race_id = @race_id then wave_id end'}, updated_at_ms = @now where num = @num`,
   )
   const unindex = sqlite.prepare('delete from entrant_search where rowid = ?')
   const index = sqlite.prepare('insert into entrant_search (rowid, terms) values (?, ?)')

@@ -20,6 +20,7 @@ export const importFields = [
   'shirtSize',
   'bib',
   'predictedTime',
+  'wave',
 ] as const
 export type ImportField = (typeof importFields)[number]
 

@@ -353,6 +353,7 @@ export const en = {
     problems: {
       MISSING: 'Missing',
       UNKNOWN_RACE: 'There is no race called “{{value}}” (races: {{races}})',
+      UNKNOWN_WAVE: '{{race}} has no wave called “{{value}}” (waves: {{waves}})',
       BAD_SEX: '“{{value}}” is not a sex this import knows (use F, M or X)',
       BAD_DATE: '“{{value}}” is not a real date',
       DATE_ORDER_UNKNOWN: '“{{value}}” could be day/month or month/day: choose the order on the Columns step',
@@ -379,6 +380,7 @@ export const en = {
       emergencyPhone: 'Emergency phone',
       shirtSize: 'Shirt size',
       bib: 'Bib',
+      wave: 'Wave or corral',
       predictedTime: 'Predicted time',
     },
   },

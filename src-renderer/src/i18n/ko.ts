@@ -354,6 +354,7 @@ export const ko: Messages = {
     problems: {
       MISSING: '비어 있음',
       UNKNOWN_RACE: '“{{value}}” 종목이 없습니다 (종목: {{races}})',
+      UNKNOWN_WAVE: '{{race}}에는 “{{value}}”라는 출발 그룹이 없습니다 (그룹: {{waves}})',
       BAD_SEX: '“{{value}}”은(는) 알 수 없는 성별 표기입니다 (F, M 또는 X를 쓰세요)',
       BAD_DATE: '“{{value}}”은(는) 올바른 날짜가 아닙니다',
       DATE_ORDER_UNKNOWN: '“{{value}}”은(는) 일/월인지 월/일인지 알 수 없습니다. 열 단계에서 날짜 순서를 고르세요',
@@ -380,6 +381,7 @@ export const ko: Messages = {
       emergencyPhone: '비상 연락처 전화',
       shirtSize: '티셔츠 사이즈',
       bib: '배번',
+      wave: '출발 그룹',
       predictedTime: '예상 기록',
     },
   },
