@@ -80,7 +80,7 @@ try {
       await page.getByText(/Marathon: \d+ numbered/).waitFor()
     }
     const print = page.locator('.print-panel')
-    await print.getByRole('img').and(page.locator('[data-state=ready]')).waitFor()
+    await print.locator('canvas[data-state=ready]').waitFor({ timeout: 60_000 })
     await print.screenshot({ path: join(outDir, `print-${language}.png`) })
     await page.close()
   }

@@ -28,8 +28,13 @@ test.describe('the Bibs desk', () => {
     await expect(plan.getByText(/runners get a number; 0 keep theirs/)).toBeVisible()
     await expect(plan.locator('li').first()).toContainText('Erik Andersson: — → 11')
 
+    const print = page.getByRole('region', { name: 'Print' })
+    await expect(print.getByRole('alert')).toHaveText('Nothing to print: no runner matches this choice.')
     await plan.getByRole('button', { name: /^Apply: number \d+ runners$/ }).click()
     await expect(page.getByRole('status').getByText(/Marathon: \d+ numbered, 0 kept their number/)).toBeVisible()
+    // The print preview follows the numbering without being asked.
+    await expect(print.getByText(/^\d+ bibs · \d+ pages?$/)).toBeVisible()
+    await expect(print.getByRole('alert')).toHaveCount(0)
 
     await page.getByRole('button', { name: 'Preview numbering' }).click()
     await expect(page.getByText('Every runner already has the number this rule gives.')).toBeVisible()

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, Race } from '../../../src-shared/contract'
+import type { CommandErrorValue, Race, Topic } from '../../../src-shared/contract'
 import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintJob, type PrintLanguage, type PrintRequestInput } from '../../../src-shared/contract/prints'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -9,6 +9,7 @@ import { initialPrintForm, toPrintRequest, type PrintForm } from './print-form'
 
 const previewDelayMs = 350
 const pollMs = 400
+const previewTopics = new Set<Topic>(['event', 'races', 'entrants', 'bibs'])
 
 /** Bib sheets, pickup lists and labels: choose, see the first page, make the PDF, print it. */
 export function PrintPanel({ races }: { races: readonly Race[] }) {
@@ -21,6 +22,10 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
   const request = toPrintRequest(form)
   const requestKey = JSON.stringify(request)
   const change = (edits: Partial<PrintForm>): void => setForm((current) => ({ ...current, ...edits }))
+
+  // Another desk (or this one) renumbering, editing runners or renaming the event changes the page.
+  const [revision, setRevision] = useState(0)
+  useEffect(() => client.onChange((change) => change.topics.some((topic) => previewTopics.has(topic)) && setRevision((r) => r + 1)), [client])
 
   // Keyed by the request's JSON: a new object with the same options previews nothing new.
   useEffect(() => {
@@ -38,7 +43,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
       stale = true
       clearTimeout(timer)
     }
-  }, [client, requestKey])
+  }, [client, requestKey, revision])
 
   useEffect(() => {
     if (job?.state !== 'running') return
