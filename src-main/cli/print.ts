@@ -9,7 +9,7 @@ export type PrintAction = (typeof printActions)[number]
 
 export const printHelp = `       race-office bibs sheets FILE --out FILE.pdf [--race NAME] [--layout ${sheetLayouts.join('|')}]
                                [--first N] [--last N] [--unprinted] [--tabs 0-3] [--code128]
-                               [--no-crop-marks] [--lang en|ko] [--json]
+                               [--no-crop-marks] [--stack] [--lang en|ko] [--json]
        race-office bibs lists FILE --out FILE.pdf [--race NAME] [--paper a4|letter] [--lang en|ko] [--json]
        race-office bibs labels FILE --out FILE.pdf [--format ${labelFormats.join('|')}] [--race NAME]
                                [--first N] [--last N] [--unprinted] [--lang en|ko] [--json]`
@@ -17,7 +17,8 @@ export const printHelp = `       race-office bibs sheets FILE --out FILE.pdf [--
 export const printDescription = `bibs sheets writes bib sheets as PDF, in bib order: a5 and a6 are one bib a page, a4x2 and
 a4x4 two and four on A4 (default a4x4), letter and letterx2 one and two on US Letter. Every bib
 printed is marked printed; --unprinted prints only bibs not printed yet (new numbers, and bibs
-whose number, name, race or wave has changed since they were printed). --tabs adds tear-off tabs, --code128 a barcode beside the QR code.
+whose number, name, race or wave has changed since they were printed). --stack numbers
+several-to-a-page layouts down each stack, so the piles off the guillotine are in bib order. --tabs adds tear-off tabs, --code128 a barcode beside the QR code.
 bibs lists writes the pickup lists for the walls, filed by family name. bibs labels writes one
 envelope label per bib on 3×7 A4 or 3×10 Letter label sheets (default a4-3x7).
 --json prints {"file","kind","items","pages","bytes"}.`
@@ -34,6 +35,7 @@ const options = {
   tabs: { type: 'string' },
   code128: { type: 'boolean' },
   'no-crop-marks': { type: 'boolean' },
+  stack: { type: 'boolean' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
 } as const
@@ -94,6 +96,7 @@ function readFlags(action: PrintAction, values: Values): Record<string, unknown>
         ...(tabs !== undefined && { tabs }),
         ...(values.code128 === true && { code128: true }),
         ...(values['no-crop-marks'] === true && { cropMarks: false }),
+        ...(values.stack === true && { order: 'stack' }),
       }
     }
     case 'lists': {

@@ -58,6 +58,17 @@ describe('bib sheets', () => {
     expect(scanPage(path, 1).sort()).toEqual(expected)
   })
 
+  it('orders bibs down each stack for cutting, so every cut pile runs in bib order', async () => {
+    const { path, document } = await sheets({ layout: 'a4x4', order: 'stack' })
+    expect(document.pages).toBe(3)
+    const bibsOn = (page: number) => scanPage(path, page).map((code) => Number(code.split('/')[1])).sort((a, b) => a - b)
+    expect([1, 2, 3].map(bibsOn)).toEqual([
+      [101, 104, 2001],
+      [102, 105, 2002],
+      [103, 106, 2003],
+    ])
+  })
+
   it('selects one race, a bib range, or only bibs not printed yet', async () => {
     const { file, races } = await sheets()
     const bibsIn = async (options: Record<string, unknown>) => {

@@ -8,7 +8,7 @@ import { drawBib, type FaceStyle } from './bib-face'
 import { fileNameOf, type PreparedDocument } from './document'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
 import { cropMarks, sheetGeometry } from './sheet-layouts'
-import { countNumberedRunners, numberedRunners } from './selection'
+import { countNumberedRunners, numberedRunners, type NumberedRow } from './selection'
 import { loadLetterhead } from './letterhead'
 import { printWords } from './words'
 
@@ -41,15 +41,15 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
         tabs: request.tabs,
         words,
       }
-      const limit = Math.min(count, maxPages * perPage)
       printed.length = 0
-      let index = 0
-      for await (const runner of numberedRunners(db, request)) {
-        if (index === limit) break
-        const slot = index % perPage
+      let pages = 0
+      let drawn = 0
+      for await (const { runner, slot } of placements(db, request, perPage)) {
         if (slot === 0) {
+          if (pages === maxPages) break
           await addPage(doc, geometry.page)
           drawCropMarks(doc, marks)
+          pages++
         }
         drawBib(doc, type, geometry.cells[slot] as (typeof geometry.cells)[number], {
           bib: runner.bib,
@@ -62,11 +62,33 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
           scanCode: bibScanCode(runner.bib, runner.ref),
         }, style)
         printed.push({ entrantId: runner.entrantId, bib: runner.bib })
-        await progress.step(++index)
+        await progress.step(++drawn)
       }
       await endPdf(doc, out)
     },
   }
+}
+
+/**
+ * Where each runner goes: in bib order page after page, or, for cutting, down the stacks — the
+ * first slot of every page holds the first quarter of the numbers in order, the second slot the
+ * next quarter, so each pile off the guillotine is in bib order (the whole selection is read first).
+ */
+async function* placements(db: Db, request: BibSheetsRequest, perPage: number): AsyncGenerator<{ runner: NumberedRow; slot: number }> {
+  if (request.order === 'stack' && perPage > 1) {
+    const all: NumberedRow[] = []
+    for await (const runner of numberedRunners(db, request)) all.push(runner)
+    const pages = Math.ceil(all.length / perPage)
+    for (let page = 0; page < pages; page++) {
+      for (let slot = 0; slot < perPage; slot++) {
+        const runner = all[slot * pages + page]
+        if (runner !== undefined) yield { runner, slot }
+      }
+    }
+    return
+  }
+  let index = 0
+  for await (const runner of numberedRunners(db, request)) yield { runner, slot: index++ % perPage }
 }
 
 function drawCropMarks(doc: PDFKit.PDFDocument, marks: ReturnType<typeof cropMarks>): void {

@@ -41,6 +41,8 @@ export const bibSheetsRequest = z
     code128: z.boolean().default(false),
     /** Tear-off tabs along the bottom edge (bag drop, refreshments…). */
     tabs: z.int().min(0).max(3).default(0),
+    /** `stack`: numbers run down the pile of each position on the page, so cut piles are in bib order. */
+    order: z.enum(['bib', 'stack']).default('bib'),
   })
   .refine(bibRangeOrder, rangeMessage)
 

@@ -279,6 +279,7 @@ export const en = {
     onlyUnprinted: 'Only bibs not printed yet (new numbers, and bibs whose number, name or wave changed since)',
     code128: 'Add a Code 128 barcode for one-line scanners',
     cropMarks: 'Crop marks for cutting',
+    stack: 'Number down each stack, so the cut piles are in bib order',
     previewLabel: 'First page of the document',
     previewing: 'Drawing the first page…',
     items: {

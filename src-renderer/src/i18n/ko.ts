@@ -280,6 +280,7 @@ export const ko: Messages = {
     onlyUnprinted: '아직 인쇄하지 않은 배번만 (새 배번, 인쇄 후 번호·이름·그룹이 바뀐 배번)',
     code128: '1차원 스캐너용 Code 128 바코드 추가',
     cropMarks: '재단선 표시',
+    stack: '재단한 더미마다 배번 순서가 되도록 배치',
     previewLabel: '문서의 첫 쪽',
     previewing: '첫 쪽을 그리는 중…',
     items: {

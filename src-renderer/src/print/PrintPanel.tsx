@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, Race, Topic } from '../../../src-shared/contract'
-import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintJob, type PrintLanguage, type PrintRequestInput } from '../../../src-shared/contract/prints'
+import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintJob, type PrintLanguage, type PrintRequestInput, type SheetLayout } from '../../../src-shared/contract/prints'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { PdfPreview } from './PdfPreview'
@@ -9,6 +9,7 @@ import { initialPrintForm, toPrintRequest, type PrintForm } from './print-form'
 
 const previewDelayMs = 350
 const pollMs = 400
+const severalToAPage = new Set<SheetLayout>(['a4x2', 'a4x4', 'letterx2'])
 const previewTopics = new Set<Topic>(['event', 'races', 'entrants', 'bibs'])
 
 /** Bib sheets, pickup lists and labels: choose, see the first page, make the PDF, print it. */
@@ -124,6 +125,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
               <>
                 <Check label={t('print.code128')} checked={form.code128} onChange={(code128) => change({ code128 })} />
                 <Check label={t('print.cropMarks')} checked={form.cropMarks} onChange={(cropMarks) => change({ cropMarks })} />
+                {severalToAPage.has(form.layout) && <Check label={t('print.stack')} checked={form.stack} onChange={(stack) => change({ stack })} />}
               </>
             )}
           </div>
