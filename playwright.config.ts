@@ -9,7 +9,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Several tests prepare their event with the real CLI (a process each, a few seconds on a busy
+  // two-core machine) before driving the screens: a minute each, so load alone does not fail them.
+  timeout: 60_000,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
