@@ -17,7 +17,7 @@ const nativeBinding = join(app.getAppPath(), '.electron-native', 'better_sqlite3
 const desktop: Desktop = {
   async openFile(file) {
     const problem = await shell.openPath(file)
-    if (problem !== '') throw new CommandError('NOT_AVAILABLE_HERE', `The system could not open the PDF (${problem}). It is saved at ${file}.`)
+    if (problem !== '') throw new CommandError('PRINT_NOT_OPENED', `The system could not open the PDF (${problem}). It is saved at ${file}.`, { path: file })
   },
 }
 

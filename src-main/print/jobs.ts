@@ -103,10 +103,13 @@ export class PrintJobs {
       (done) => (status.done = done),
       () => job.cancelled,
     )
+    const out = createWriteStream(job.path)
     try {
-      await job.document.write(createWriteStream(job.path), progress)
+      await job.document.write(out, progress)
       if (job.cancelled) throw new PrintCancelled()
     } catch (error) {
+      // A document stopped half-way never ends its file: close it, or every cancel leaks a descriptor.
+      out.destroy()
       rmSync(job.path, { force: true })
       status.state = error instanceof PrintCancelled ? 'cancelled' : 'failed'
       status.error = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The document could not be made.' }

@@ -424,6 +424,7 @@ export const en = {
     PRINT_CANCELLED: 'The document was cancelled before it was finished.',
     LOGO_UNREADABLE: 'The logo must be a PNG or JPEG image. If it is one, it may be damaged: save it again as PNG.',
     NOT_AVAILABLE_HERE: 'Only the desktop app can open documents for printing; download the PDF instead.',
+    PRINT_NOT_OPENED: 'The system could not open the PDF. It is saved at {{path}}: open it from there to print.',
     NOT_AN_EVENT_FILE: 'This file is not a Race Office event.',
     FILE_FROM_NEWER_VERSION: 'This event file was made by a newer Race Office. Update Race Office to open it.',
     FILE_UNREADABLE: 'The event file cannot be opened.',

@@ -425,6 +425,7 @@ export const ko: Messages = {
     PRINT_CANCELLED: '문서가 완성되기 전에 취소되었습니다.',
     LOGO_UNREADABLE: '로고는 PNG 또는 JPEG 이미지여야 합니다. 그런데도 안 되면 파일이 손상된 것이니 PNG로 다시 저장하세요.',
     NOT_AVAILABLE_HERE: '인쇄용으로 문서를 여는 것은 데스크톱 앱에서만 됩니다. PDF를 내려받으세요.',
+    PRINT_NOT_OPENED: '시스템이 PDF를 열지 못했습니다. 파일은 {{path}}에 저장되어 있으니 거기서 열어 인쇄하세요.',
     NOT_AN_EVENT_FILE: '레이스 오피스 대회 파일이 아닙니다.',
     FILE_FROM_NEWER_VERSION: '더 새로운 버전의 레이스 오피스에서 만든 대회 파일입니다. 프로그램을 업데이트한 뒤 여세요.',
     FILE_UNREADABLE: '대회 파일을 열 수 없습니다.',

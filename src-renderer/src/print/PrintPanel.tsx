@@ -163,7 +163,8 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
         {job?.state === 'done' && job.downloadPath !== null && <Finished job={job} downloadUrl={client.downloadUrl(job.downloadPath)} onOpen={() => void openForPrinting(job.jobId)} />}
         {job?.state === 'cancelled' && <p className="muted">{t('print.cancelled')}</p>}
       </div>
-      {job?.state === 'failed' && job.error !== null && <ErrorBanner error={{ code: job.error.code as CommandErrorValue['code'], message: job.error.message }} />}
+      {/* A failed job, or a finished one whose bibs could not be marked printed, says why. */}
+      {job !== null && job.state !== 'cancelled' && job.error !== null && <ErrorBanner error={{ code: job.error.code as CommandErrorValue['code'], message: job.error.message }} />}
     </section>
   )
 }
