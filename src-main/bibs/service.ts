@@ -190,7 +190,7 @@ async function entrantOf(db: Db, id: string) {
   return entrant
 }
 
-async function recordEvents(
+export async function recordEvents(
   db: Db,
   events: { entrantId: string; kind: 'assign' | 'swap' | 'void' | 'clear'; from: number | null; to: number | null; reason: string }[],
   session: Session,

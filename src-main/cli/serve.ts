@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHttpHost } from '../http/host'
+import { lanListenerOf } from '../http/lan-listener'
 import { SessionStore } from '../http/sessions'
 import { openOffice } from '../office/office'
 import { onePositional, parse, RejectedError, UsageError, type Subcommand } from './usage'
@@ -17,7 +18,8 @@ export const serveCommand: Subcommand = {
 Serves the Race Office screens and commands over HTTP and prints, alone on one line,
   open http://HOST:PORT/#token=TOKEN
 the organiser's link. Open it in a browser. Keeps serving until Ctrl+C (SIGINT) or SIGTERM,
-then closes the event file cleanly.
+then closes the event file cleanly. "Desks on this network" in Setup opens the office on this
+machine's local-network address too and shows the pairing codes for tablets and laptops.
 
 Options:
   --port N      the port to listen on (default 4780; 0 picks a free one)
@@ -36,9 +38,15 @@ Options:
     }
 
     const office = await openOffice(path)
-    const sessions = new SessionStore()
+    const sessions = new SessionStore(office.directory)
     const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
-    const http = createHttpHost({ router: office.router, prints: office.prints, sessions, rendererDir: rendererBuildDir })
+    const http = createHttpHost({
+      router: office.router,
+      prints: office.prints,
+      sessions,
+      rendererDir: rendererBuildDir,
+      desks: { network: office.network, directory: office.directory },
+    })
     let bound: { port: number }
     try {
       bound = await http.listen(port, host)
@@ -46,6 +54,7 @@ Options:
       await office.close()
       throw new RejectedError(`Cannot listen on ${host}:${port}: ${(error as Error).message}`)
     }
+    office.network.attach(lanListenerOf(http, () => bound.port, host === '0.0.0.0' || host === '::'))
     io.err(`Serving ${path}`)
     io.out(`open http://${shownAddress(host)}:${bound.port}/#token=${token}`)
 

@@ -11,6 +11,10 @@ export interface EventTable {
   place: string
   /** PNG or JPEG printed on bibs. */
   logo: Uint8Array | null
+  /** JSON array of what a check-in desk must confirm (see checkinConfirmations). */
+  checkin_confirmations: Generated<string>
+  /** JSON array of items handed over besides bib and shirt. */
+  checkin_items: Generated<string>
   updated_at_ms: number
 }
 
@@ -22,6 +26,8 @@ export interface RaceTable {
   colour: string | null
   category_bands: string | null
   bib_rule: Generated<'registration' | 'alphabetical' | 'predicted' | 'fill'>
+  /** 1: bibs are not pre-assigned; the desk hands over the top of a stack and records its number. */
+  bibs_at_pickup: Generated<number>
   created_at_ms: number
   updated_at_ms: number
 }
@@ -69,6 +75,11 @@ export interface EntrantTable {
   /** What the last bib printed for this runner said (see printedFace); anything else means not printed yet. */
   bib_printed_as: string | null
   bib_printed_at_ms: number | null
+  notes: string | null
+  payment_method: 'cash' | 'card' | 'transfer' | 'free' | null
+  payment_amount: string | null
+  /** 1: registered at a pickup desk. */
+  walk_up: Generated<number>
   created_at_ms: number
   updated_at_ms: number
 }
@@ -132,6 +143,46 @@ export interface ChipTable {
   updated_at_ms: number
 }
 
+export interface CheckinTable {
+  id: string
+  entrant_id: string
+  at_ms: number
+  desk: string
+  actor: string
+  /** JSON array of the items handed over. */
+  items_json: string
+  /** JSON array of the confirmations the desk ticked. */
+  confirmed_json: string
+  shirt_size: string | null
+  override_reason: string | null
+  undone_at_ms: number | null
+  undone_by: string | null
+  undone_desk: string | null
+}
+
+export interface ShirtStockTable {
+  size: string
+  stock: number
+  position: number
+}
+
+export interface PickupTableTable {
+  id: Generated<number>
+  name: string
+  first_bib: number
+  last_bib: number
+}
+
+export interface DeskTable {
+  id: string
+  name: string
+  person: string
+  role: 'desk' | 'finish' | 'viewer'
+  token_hash: string
+  paired_at_ms: number
+  revoked_at_ms: number | null
+}
+
 export interface Database {
   event: EventTable
   race: RaceTable
@@ -145,6 +196,10 @@ export interface Database {
   bib_void: BibVoidTable
   bib_event: BibEventTable
   chip: ChipTable
+  checkin: CheckinTable
+  shirt_stock: ShirtStockTable
+  pickup_table: PickupTableTable
+  desk: DeskTable
   audit: AuditTable
 }
 

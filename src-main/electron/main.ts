@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { bridgeChannels, CommandError } from '../../src-shared/contract'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
+import { createHttpHost, type HttpHost } from '../http/host'
+import { lanListenerOf } from '../http/lan-listener'
+import { SessionStore } from '../http/sessions'
 import { openOffice, type Desktop, type Office } from '../office/office'
 import { registerCommandIpc } from './ipc'
 import { createMainWindow, denyAllPermissions, rendererLocation } from './window'
@@ -22,6 +25,10 @@ const desktop: Desktop = {
 }
 
 let office: Office | null = null
+// Desks on the local network reach the open event through this host, listening only once the
+// organiser turns "desks on this network" on in Setup.
+let lanHost: HttpHost | null = null
+const lanPort = 4780
 let window: BrowserWindow | null = null
 let stopChanges: (() => void) | null = null
 
@@ -36,6 +43,14 @@ async function openEvent(path: string): Promise<void> {
   }
   await closeEvent()
   office = next
+  lanHost = createHttpHost({
+    router: next.router,
+    prints: next.prints,
+    sessions: new SessionStore(next.directory),
+    rendererDir: join(outDir, 'renderer'),
+    desks: { network: next.network, directory: next.directory },
+  })
+  next.network.attach(lanListenerOf(lanHost, () => lanPort))
   stopChanges = office.router.onChange((change) => window?.webContents.send(bridgeChannels.change, change))
   rememberEvent(app.getPath('userData'), path)
   window?.setTitle(`${path.split(/[\\/]/).pop() ?? path} — Race Office`)
@@ -49,6 +64,8 @@ async function closeEvent(): Promise<void> {
   const closing = office
   office = null
   await closing?.close()
+  await lanHost?.close()
+  lanHost = null
 }
 
 async function chooseAndOpen(): Promise<void> {

@@ -8,22 +8,25 @@ import { desk, organiser, tempDir, tempRouter, viewer } from '../../tests/suppor
 import { createHttpHost } from './host'
 import { SessionStore } from './sessions'
 import { PrintJobs } from '../print/jobs'
+import { DeskDirectory } from '../desks/directory'
+import { lanListenerOf } from './lan-listener'
 
 async function startHost() {
   const opened: string[] = []
   const prints = new PrintJobs({ openFile: async (path) => void opened.push(path) })
-  const { router, file } = await tempRouter({ prints })
+  const { router, file, directory, network } = await tempRouter({ prints })
   const top = tempDir()
   const rendererDir = join(top, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Race Office</title>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")')
   writeFileSync(join(top, 'secret.txt'), 'the organiser PIN')
-  const sessions = new SessionStore()
+  const sessions = new SessionStore(directory)
   const tokens = { organiser: sessions.issue(organiser), desk: sessions.issue(desk), viewer: sessions.issue(viewer) }
-  const host = createHttpHost({ router, prints, sessions, rendererDir, logError: () => {} })
+  const host = createHttpHost({ router, prints, sessions, rendererDir, logError: () => {}, desks: { network, directory } })
   const { port } = await host.listen(0, '127.0.0.1')
-  return { host, port, tokens, file, opened, [Symbol.asyncDispose]: () => host.close() }
+  network.attach(lanListenerOf(host, () => 0))
+  return { host, port, tokens, file, opened, network, directory, [Symbol.asyncDispose]: () => host.close() }
 }
 
 type Host = Awaited<ReturnType<typeof startHost>>
@@ -101,7 +104,46 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
     case 'chips.import':
       return { id: await uploadId(h, { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,5\n').toString('base64') }) }
     case 'bibs.history':
+    case 'checkin.checkIn':
+    case 'checkin.status':
       return { entrantId: await entrantId() }
+    case 'checkin.undo': {
+      const checkedIn = await postCommand(h.port, 'checkin.checkIn', { entrantId: await entrantId() }, h.tokens.organiser)
+      return { checkinId: (checkedIn.json() as { value: { checkinId: string } }).value.checkinId }
+    }
+    case 'checkin.stats':
+    case 'checkin.settings':
+    case 'desks.list':
+    case 'desks.network':
+    case 'session.get':
+      return {}
+    case 'checkin.configure':
+      return { confirmations: ['photoId'], items: ['Gift bag'], shirts: [{ size: 'M', stock: 10 }], tables: [{ name: 'Table 1', first: 1, last: 500 }] }
+    case 'checkin.changeShirt':
+      return { entrantId: await entrantId(), size: 'L' }
+    case 'checkin.moveRace':
+      await postCommand(h.port, 'races.create', { name: 'Half', distanceM: 21098, bibRanges: [{ first: 1000, last: 1999 }] }, h.tokens.organiser)
+      return { entrantId: await entrantId(), raceId: 2 }
+    case 'checkin.correct':
+      return { entrantId: await entrantId(), phone: '010-1234-5678', notes: 'Collects for a friend' }
+    case 'checkin.walkUp':
+      return { ...runner, paymentMethod: 'cash', paymentAmount: '40000' }
+    case 'checkin.giveBib':
+      return { entrantId: await entrantId(), bib: 55 }
+    case 'checkin.printBib': {
+      const id = await entrantId()
+      await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 8 }, h.tokens.organiser)
+      return { entrantId: id }
+    }
+    case 'desks.revoke':
+      return { id: new DeskDirectory(h.file.sqlite).pair('desk', 'Desk 2', 'Ji-woo', Date.now()).session.deskId }
+    case 'desks.setNetwork':
+      return { on: false }
+    case 'session.lock':
+      return { pin: '2468' }
+    case 'session.unlock':
+      await postCommand(h.port, 'session.lock', { pin: '2468' }, h.tokens.organiser)
+      return { pin: '2468' }
   }
 }
 
@@ -163,6 +205,25 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'bibs.void': { entrantId: 'x', reason: '' },
   'bibs.history': { entrantId: 5 },
   'chips.import': { id: 7 },
+  'checkin.checkIn': { entrantId: 'x', confirmed: ['handshake'] },
+  'checkin.undo': { checkinId: '' },
+  'checkin.status': {},
+  'checkin.stats': { desk: 'all' },
+  'checkin.settings': { x: 1 },
+  'checkin.configure': { shirts: [{ size: 'M', stock: -1 }] },
+  'checkin.changeShirt': { entrantId: 'x', size: '' },
+  'checkin.moveRace': { entrantId: 'x', raceId: 'Half' },
+  'checkin.correct': { entrantId: 'x' },
+  'checkin.walkUp': { raceId: 1, givenName: 'A', familyName: 'B', sex: 'F', paymentMethod: 'bitcoin' },
+  'checkin.giveBib': { entrantId: 'x', bib: 0 },
+  'checkin.printBib': { entrantId: 'x', language: 'fr' },
+  'desks.list': { all: true },
+  'desks.revoke': {},
+  'desks.network': { on: true },
+  'desks.setNetwork': { on: 'yes' },
+  'session.get': { who: 'me' },
+  'session.lock': { pin: '12' },
+  'session.unlock': { pin: 'abcd' },
 }
 
 describe('the HTTP host', () => {
@@ -298,6 +359,41 @@ describe('the HTTP host', () => {
     expect(await received).toMatchObject({ topics: ['races'], command: 'races.create', desk: 'office' })
   })
 
+  it('pairs a desk with the code on the organiser screen; revoking it refuses its next request and ends its stream', async () => {
+    await using h = await startHost()
+    const network = await postCommand(h.port, 'desks.setNetwork', { on: true }, h.tokens.organiser)
+    const { codes, url } = (network.json() as { value: { codes: { desk: string }; url: string } }).value
+    const lanPort = Number(new URL(url).port)
+    const pair = (code: string, port = lanPort) =>
+      rawRequest(port, { method: 'POST', path: '/pair', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, desk: 'Desk 3', person: 'Ji-woo' }) })
+    const wrong = await pair(codes.desk === '123456' ? '654321' : '123456')
+    expect(wrong.status).toBe(403)
+    expect(wrong.json()).toMatchObject({ ok: false, error: { code: 'PAIRING_CODE_WRONG' } })
+    expect((await pair('12')).status).toBe(400)
+    const paired = await pair(codes.desk)
+    expect(paired.status).toBe(200)
+    const { token } = (paired.json() as { value: { token: string; role: string } }).value
+    expect(paired.json()).toMatchObject({ value: { role: 'desk', desk: 'Desk 3' } })
+    expect((await postCommand(lanPort, 'checkin.stats', {}, token)).status).toBe(200)
+    expect((await postCommand(h.port, 'races.create', { name: '5K', distanceM: 5000 }, token)).status).toBe(403)
+
+    const ended = new Promise<void>((resolve, reject) => {
+      const req = get({ host: '127.0.0.1', port: lanPort, path: `/api/events?token=${token}` }, (res) => {
+        expect(res.statusCode).toBe(200)
+        res.on('data', () => {})
+        res.on('end', () => resolve())
+      })
+      req.on('error', reject)
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const [listed] = (((await postCommand(h.port, 'desks.list', {}, h.tokens.organiser)).json() as { value: { id: string }[] }).value)
+    expect((await postCommand(h.port, 'desks.revoke', { id: listed?.id }, h.tokens.organiser)).status).toBe(200)
+    await ended
+    const refused = await postCommand(lanPort, 'checkin.stats', {}, token)
+    expect(refused.status).toBe(401)
+    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } })
+  })
+
   it('refuses the event stream without a valid token', async () => {
     await using h = await startHost()
     expect((await rawRequest(h.port, { path: '/api/events' })).status).toBe(401)
@@ -314,7 +410,9 @@ describe('the HTTP host', () => {
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''")
     expect(download.body.startsWith('%PDF-1.7')).toBe(true)
     expect((await rawRequest(h.port, { path: `/prints/${jobId}` })).status).toBe(401)
-    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.desk}` })).status).toBe(403)
+    // A desk downloads only the bibs it printed itself; a viewer nothing.
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.desk}` })).status).toBe(404)
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.viewer}` })).status).toBe(403)
     expect((await rawRequest(h.port, { path: `/prints/unknown?token=${h.tokens.organiser}` })).status).toBe(404)
   })
 

@@ -1,8 +1,12 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CommandError, commands, type CommandErrorValue, type ErrorCode } from '../../src-shared/contract'
+import { CommandError, commands, type CommandErrorValue, type ErrorCode, type Session } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
+import { pairRequest } from '../../src-shared/contract/desks'
+import type { DeskDirectory } from '../desks/directory'
+import { actingSession } from '../desks/lock'
+import type { DeskNetwork } from '../desks/network'
 import type { PrintJobs } from '../print/jobs'
 import type { Router } from '../router/router'
 import { isAllowedHost } from './host-header'
@@ -17,6 +21,8 @@ export interface HttpHostOptions {
   rendererDir: string
   /** Finished documents are downloaded from /prints/<jobId>. */
   prints?: PrintJobs
+  /** Pairing at POST /pair, and revoked desks' event streams ended at once. */
+  desks?: { network: DeskNetwork; directory: DeskDirectory }
   maxBodyBytes?: number
   heartbeatMs?: number
   logError?: (error: unknown) => void
@@ -25,6 +31,10 @@ export interface HttpHostOptions {
 export interface HttpHost {
   server: Server
   listen(port: number, host: string): Promise<{ host: string; port: number }>
+  /** Listens on one more address (desks on the local network); the port wanted, else any free one. */
+  listenAlso(host: string, port: number): Promise<number>
+  /** Stops listening on the extra addresses; their connections are cut. */
+  closeAlso(): Promise<void>
   /** Stops taking requests, ends event streams, and waits for requests under way. */
   close(): Promise<void>
 }
@@ -34,26 +44,36 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const heartbeatMs = options.heartbeatMs ?? 15_000
   const logError = options.logError ?? ((error) => console.error('[http]', error))
-  const streams = new Set<ServerResponse>()
-  let port = 0
+  const streams = new Map<ServerResponse, { session: Session; end: () => void }>()
+  const ports = new Set<number>()
+  const extraServers = new Set<Server>()
 
-  const server = createServer((request, response) => {
+  const answer = (request: IncomingMessage, response: ServerResponse): void => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
     handle(request, response).catch((error: unknown) => {
       logError(error)
       if (!response.headersSent) sendError(response, 'INTERNAL', 'The office could not answer this request.')
       else response.end()
     })
+  }
+  const server = createServer(answer)
+  const stopRevokes = options.desks?.directory.onRevoke((deskId) => {
+    for (const [stream, { session, end }] of streams) {
+      if (session.deskId !== deskId) continue
+      end()
+      stream.end()
+    }
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isAllowedHost(request.headers.host, port)) {
+    if (![...ports].some((port) => isAllowedHost(request.headers.host, port))) {
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' })
       response.end('Misdirected request: open the office by its IP address or localhost.')
       return
     }
     const url = new URL(request.url ?? '/', 'http://office.invalid')
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
+    if (url.pathname === '/pair') return pair(request, response)
     if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodeURIComponent(url.pathname.slice(5)))
     if (url.pathname.startsWith('/prints/')) return downloadPrint(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -90,17 +110,43 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     return sendJson(response, httpStatusOf[result.error.code], result)
   }
 
+  /** A desk with no token yet: the pairing code shown to the organiser earns it one. */
+  async function pair(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      return sendError(response, 'INVALID_INPUT', 'Pairing is done with POST.', 405)
+    }
+    const body = await readBody(request, 4096)
+    if (body === 'too-large') return sendError(response, 'INVALID_INPUT', 'The request is too large.', 413)
+    let parsed: ReturnType<typeof pairRequest.safeParse>
+    try {
+      parsed = pairRequest.safeParse(JSON.parse(body))
+    } catch {
+      return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.')
+    }
+    if (!parsed.success) return sendError(response, 'INVALID_INPUT', parsed.error.issues[0]?.message ?? 'The request is not valid.')
+    if (options.desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
+    try {
+      const paired = options.desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.data, Date.now())
+      return sendJson(response, 200, { ok: true, value: paired })
+    } catch (error) {
+      if (error instanceof CommandError) return sendJson(response, httpStatusOf[error.code], { ok: false, error: error.toValue() })
+      throw error
+    }
+  }
+
   function downloadPrint(request: IncomingMessage, response: ServerResponse, url: URL): void {
     // A download link cannot carry headers either: the token may come in the query.
-    const session = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
-    if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
-    if (!(commands['prints.start'].roles as readonly string[]).includes(session.role)) {
+    const signedIn = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
+    if (signedIn === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
+    const session = actingSession(signedIn)
+    if (!(commands['prints.status'].roles as readonly string[]).includes(session.role)) {
       return sendError(response, 'NOT_AUTHORISED', `The ${session.role} role may not download printed documents.`)
     }
     if (options.prints === undefined) return sendError(response, 'PRINT_NOT_FOUND', 'There is no such document.')
     let file: { path: string; fileName: string }
     try {
-      file = options.prints.file(decodeURIComponent(url.pathname.slice('/prints/'.length)))
+      file = options.prints.file(options.prints.ownJob(decodeURIComponent(url.pathname.slice('/prints/'.length)), session))
     } catch (error) {
       if (error instanceof CommandError) return sendError(response, error.code, error.message)
       throw error
@@ -125,31 +171,70 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       connection: 'keep-alive',
     })
     response.write('retry: 2000\n\n')
-    streams.add(response)
-    const stop = router.onChange((change) => response.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`))
-    const heartbeat = setInterval(() => response.write(': still here\n\n'), heartbeatMs)
+    const send = (text: string): void => {
+      if (!response.writableEnded) response.write(text)
+    }
+    const stop = router.onChange((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`))
+    const heartbeat = setInterval(() => send(': still here\n\n'), heartbeatMs)
     const end = (): void => {
       clearInterval(heartbeat)
       stop()
       streams.delete(response)
     }
+    streams.set(response, { session, end })
     request.on('close', end)
     response.on('close', end)
   }
 
+  function bind(target: Server, wantedPort: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      target.once('error', reject)
+      target.listen(wantedPort, host, () => {
+        target.off('error', reject)
+        const bound = (target.address() as AddressInfo).port
+        ports.add(bound)
+        resolve(bound)
+      })
+    })
+  }
+
+  async function closeAlso(): Promise<void> {
+    const closing = [...extraServers].map(
+      (extra) =>
+        new Promise<void>((resolve) => {
+          const port = (extra.address() as AddressInfo | null)?.port
+          extra.close(() => resolve())
+          extra.closeAllConnections()
+          if (port !== undefined && port !== (server.address() as AddressInfo | null)?.port) ports.delete(port)
+        }),
+    )
+    extraServers.clear()
+    await Promise.all(closing)
+  }
+
   return {
     server,
-    listen(wantedPort, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(wantedPort, host, () => {
-          server.off('error', reject)
-          port = (server.address() as AddressInfo).port
-          resolve({ host, port })
-        })
-      })
+    async listen(wantedPort, host) {
+      return { host, port: await bind(server, wantedPort, host) }
     },
-    close() {
+    async listenAlso(host, wantedPort) {
+      const extra = createServer(answer)
+      try {
+        const port = await bind(extra, wantedPort, host)
+        extraServers.add(extra)
+        return port
+      } catch (error) {
+        if (wantedPort === 0) throw error
+        // The port is taken on that address: any free one will do, the QR code carries it.
+        const port = await bind(extra, 0, host)
+        extraServers.add(extra)
+        return port
+      }
+    },
+    closeAlso,
+    async close() {
+      stopRevokes?.()
+      await closeAlso()
       return new Promise((resolve) => {
         // Requests under way finish; kept-alive browser connections are let go at once, and
         // anything still open after the grace period is cut so that shutdown never hangs.
@@ -158,7 +243,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
           clearTimeout(cut)
           resolve()
         })
-        for (const stream of streams) stream.end()
+        for (const stream of streams.keys()) stream.end()
         server.closeIdleConnections()
         setImmediate(() => server.closeIdleConnections())
       })

@@ -1,4 +1,6 @@
 import { openEventFile, type EventFile, type OpenOptions } from '../db/open'
+import { DeskDirectory } from '../desks/directory'
+import { DeskNetwork } from '../desks/network'
 import { PrintJobs } from '../print/jobs'
 import { createRouter, type Router } from '../router/router'
 
@@ -13,6 +15,10 @@ export interface Office {
   file: EventFile
   router: Router
   prints: PrintJobs
+  /** Desks paired with this event file. */
+  directory: DeskDirectory
+  /** "Desks on this network": a transport that can listen attaches itself here. */
+  network: DeskNetwork
   /** Drains calls under way, then closes the file cleanly (WAL checkpointed). */
   close(): Promise<void>
 }
@@ -29,12 +35,17 @@ export async function openOffice(path: string, options: OpenOptions = {}, deskto
     },
     ...(desktop !== undefined && { openFile: (file: string) => desktop.openFile(file) }),
   })
-  router = createRouter({ db: file.db, sqlite: file.sqlite, prints })
+  const directory = new DeskDirectory(file.sqlite)
+  const network = new DeskNetwork(directory)
+  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network })
   return {
     file,
     router,
     prints,
+    directory,
+    network,
     async close() {
+      await network.turn(false)
       await prints.close()
       await router.drain()
       await file.close()

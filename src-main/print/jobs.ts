@@ -57,6 +57,13 @@ export class PrintJobs {
     return { ...status }
   }
 
+  /** The job, if this session may see it: the organiser sees every job, a desk only its own. */
+  ownJob(jobId: string, session: Session): string {
+    const job = this.job(jobId)
+    if (session.role !== 'organiser' && job.session !== session) throw new CommandError('PRINT_NOT_FOUND', 'There is no such document.', { jobId })
+    return jobId
+  }
+
   status(jobId: string): PrintJob {
     return { ...this.job(jobId).status }
   }
@@ -109,7 +116,13 @@ export class PrintJobs {
       if (job.cancelled) throw new PrintCancelled()
     } catch (error) {
       // A document stopped half-way never ends its file: close it, or every cancel leaks a descriptor.
-      out.destroy()
+      // Wait for it to close: a file still being opened would otherwise appear after its folder is gone.
+      await new Promise<void>((resolve) => {
+        if (out.closed) return resolve()
+        out.once('close', () => resolve())
+        out.once('error', () => resolve())
+        out.destroy()
+      })
       rmSync(job.path, { force: true })
       status.state = error instanceof PrintCancelled ? 'cancelled' : 'failed'
       status.error = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The document could not be made.' }

@@ -16,6 +16,7 @@ export async function listRaces(db: Db): Promise<Race[]> {
     distanceM: row.distance_m,
     startAt: row.start_at_ms,
     colour: row.colour,
+    bibsAtPickup: row.bibs_at_pickup === 1,
     categoryBands: row.category_bands === null ? null : (JSON.parse(row.category_bands) as Race['categoryBands']),
     bibRanges: ranges.filter((r) => r.race_id === row.id).map((r) => ({ first: r.first_bib, last: r.last_bib })),
     waves: waves.filter((w) => w.race_id === row.id).map((w) => ({ id: w.id, name: w.name, startAt: w.start_at_ms })),
@@ -39,6 +40,7 @@ export async function createRace(db: Db, input: ParsedInput<'races.create'>, now
       distance_m: input.distanceM,
       start_at_ms: input.startAt ?? null,
       colour: input.colour ?? null,
+      bibs_at_pickup: input.bibsAtPickup === true ? 1 : 0,
       category_bands: input.categoryBands == null ? null : JSON.stringify(input.categoryBands),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
@@ -64,6 +66,7 @@ export async function updateRace(db: Db, input: ParsedInput<'races.update'>, now
       ...(input.distanceM !== undefined && { distance_m: input.distanceM }),
       ...(input.startAt !== undefined && { start_at_ms: input.startAt }),
       ...(input.colour !== undefined && { colour: input.colour }),
+      ...(input.bibsAtPickup !== undefined && { bibs_at_pickup: input.bibsAtPickup ? 1 : 0 }),
       ...(input.categoryBands !== undefined && { category_bands: input.categoryBands === null ? null : JSON.stringify(input.categoryBands) }),
       updated_at_ms: nowMs,
     })

@@ -5,6 +5,13 @@ import { applyBibs, assignBib, bibHistory, bibSettings, configureBibs, excludeBi
 import { importChips } from '../bibs/chips'
 import { commitImport, previewImport, uploadChunk } from '../import/service'
 import type { ImportSessions } from '../import/sessions'
+import { changeShirt, correctEntrant, giveBib, moveRace, printOneBib, walkUp } from '../checkin/desk-changes'
+import { checkIn, checkinStats, checkinStatus, undoCheckin } from '../checkin/service'
+import { checkinSettings, configureCheckin } from '../checkin/settings'
+import type { DeskDirectory } from '../desks/directory'
+import { isLocked, lockSession, unlockSession } from '../desks/lock'
+import type { DeskNetwork } from '../desks/network'
+import { listDesks, revokeDesk } from '../desks/service'
 import { getEvent, getLogo, setLogo, updateEvent } from '../event/service'
 import type { PrintJobs } from '../print/jobs'
 import { markPrinted, previewPrint, startPrint } from '../print/service'
@@ -19,7 +26,12 @@ export interface HandlerContext {
   sqlite: SqliteDatabase.Database
   imports: ImportSessions
   prints: PrintJobs
+  directory: DeskDirectory
+  network: DeskNetwork
+  /** Who the call acts as (a locked organiser screen acts as a desk). */
   session: Session
+  /** The session as signed in, for the lock itself. */
+  caller: Session
   nowMs: number
 }
 
@@ -59,13 +71,38 @@ export const handlers: Handlers = {
   'chips.import': ({ db, imports, nowMs }, input) => importChips(db, imports, input, nowMs),
   'prints.preview': ({ db }, input) => previewPrint(db, input),
   'prints.start': ({ db, prints, session }, input) => startPrint(db, prints, input, session),
-  'prints.status': async ({ prints }, input) => prints.status(input.jobId),
-  'prints.cancel': async ({ prints }, input) => prints.cancel(input.jobId),
-  'prints.open': async ({ prints }, input) => {
-    await prints.open(input.jobId)
+  'prints.status': async ({ prints, session }, input) => prints.status(prints.ownJob(input.jobId, session)),
+  'prints.cancel': async ({ prints, session }, input) => prints.cancel(prints.ownJob(input.jobId, session)),
+  'prints.open': async ({ prints, session }, input) => {
+    await prints.open(prints.ownJob(input.jobId, session))
     return { jobId: input.jobId }
   },
-  'bibs.markPrinted': async ({ sqlite, prints, nowMs }, input) => markPrinted(sqlite, prints, input.jobId, nowMs),
+  'bibs.markPrinted': async ({ sqlite, prints, session, nowMs }, input) => markPrinted(sqlite, prints, prints.ownJob(input.jobId, session), nowMs),
+  'checkin.checkIn': ({ db, session, nowMs }, input) => checkIn(db, input, session, nowMs),
+  'checkin.undo': ({ db, session, nowMs }, input) => undoCheckin(db, input, session, nowMs),
+  'checkin.status': ({ db }, input) => checkinStatus(db, input.entrantId),
+  'checkin.stats': ({ db, session, nowMs }) => checkinStats(db, session, nowMs),
+  'checkin.settings': ({ db }) => checkinSettings(db),
+  'checkin.configure': ({ db }, input) => configureCheckin(db, input),
+  'checkin.changeShirt': ({ db, nowMs }, input) => changeShirt(db, input, nowMs),
+  'checkin.moveRace': ({ db, session, nowMs }, input) => moveRace(db, input, session, nowMs),
+  'checkin.correct': ({ db, nowMs }, input) => correctEntrant(db, input, nowMs),
+  'checkin.walkUp': ({ db, session, nowMs }, input) => walkUp(db, input, session, nowMs),
+  'checkin.giveBib': ({ db, session, nowMs }, input) => giveBib(db, input, session, nowMs),
+  'checkin.printBib': ({ db, prints, session }, input) => printOneBib(db, prints, input, session),
+  'desks.list': ({ db }) => listDesks(db),
+  'desks.revoke': ({ db, directory, nowMs }, input) => revokeDesk(db, directory, input.id, nowMs),
+  'desks.network': async ({ network }) => network.status(),
+  'desks.setNetwork': ({ network }, input) => network.turn(input.on),
+  'session.get': async ({ session, caller }) => ({ role: session.role, actor: session.actor, desk: session.desk, locked: isLocked(caller) }),
+  'session.lock': async ({ caller }, input) => {
+    lockSession(caller, input.pin)
+    return { role: 'desk' as const, actor: caller.actor, desk: caller.desk, locked: true }
+  },
+  'session.unlock': async ({ caller, nowMs }, input) => {
+    unlockSession(caller, input.pin, nowMs)
+    return { role: caller.role, actor: caller.actor, desk: caller.desk, locked: false }
+  },
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -14,6 +14,9 @@ import {
 } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
+import { DeskDirectory } from '../desks/directory'
+import { actingSession } from '../desks/lock'
+import { DeskNetwork } from '../desks/network'
 import { ImportSessions } from '../import/sessions'
 import { PrintJobs } from '../print/jobs'
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
@@ -35,6 +38,8 @@ export interface RouterOptions {
   sqlite: SqliteDatabase.Database
   imports?: ImportSessions
   prints?: PrintJobs
+  directory?: DeskDirectory
+  network?: DeskNetwork
   handlers?: Handlers
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
@@ -45,6 +50,8 @@ export function createRouter(options: RouterOptions): Router {
   const { db, sqlite } = options
   const imports = options.imports ?? new ImportSessions()
   const prints = options.prints ?? new PrintJobs()
+  const directory = options.directory ?? new DeskDirectory(sqlite)
+  const network = options.network ?? new DeskNetwork(directory)
   const handlers = options.handlers ?? defaultHandlers
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
@@ -60,7 +67,9 @@ export function createRouter(options: RouterOptions): Router {
     return call
   }
 
-  async function route(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
+  async function route(command: string, input: unknown, caller: Session): Promise<CommandResult<unknown>> {
+    // A screen locked in desk mode acts as a check-in desk whatever its sign-in.
+    const session = actingSession(caller)
     if (!isCommandName(command)) {
       return failure('UNKNOWN_COMMAND', `There is no command called ${JSON.stringify(command.slice(0, 100))}.`)
     }
@@ -75,9 +84,10 @@ export function createRouter(options: RouterOptions): Router {
     const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
     try {
       const nowMs = now()
-      if (!isWrite(command)) return { ok: true, value: await run({ db, sqlite, imports, prints, session, nowMs }, parsed.data) }
+      const context = { sqlite, imports, prints, directory, network, session, caller, nowMs }
+      if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
-        const output = await run({ db: trx, sqlite, imports, prints, session, nowMs }, parsed.data)
+        const output = await run({ db: trx, ...context }, parsed.data)
         await trx
           .insertInto('audit')
           .values({

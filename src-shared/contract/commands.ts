@@ -39,10 +39,45 @@ import {
   importUploadInput,
 } from './imports'
 import { bibsMarkedPrinted, printJob, printJobInput, printPreview, printRequest } from './prints'
+import {
+  checkinBibGiven,
+  checkinChangeShirtInput,
+  checkinCheckInInput,
+  checkinConfigureInput,
+  checkinCorrectInput,
+  checkinDone,
+  checkinGiveBibInput,
+  checkinMoved,
+  checkinMoveRaceInput,
+  checkinPrintBibInput,
+  checkinSettings,
+  checkinSettingsInput,
+  checkinShirtChanged,
+  checkinStats,
+  checkinStatsInput,
+  checkinStatus,
+  checkinStatusInput,
+  checkinUndoInput,
+  checkinUndone,
+  checkinWalkedUp,
+  checkinWalkUpInput,
+} from './checkin'
+import {
+  deskNetwork,
+  desksListInput,
+  desksNetworkInput,
+  desksRevokeInput,
+  desksSetNetworkInput,
+  pairedDesk,
+  sessionGetInput,
+  sessionInfo,
+  sessionLockInput,
+  sessionUnlockInput,
+} from './desks'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants' | 'bibs'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks'
 
 interface CommandSpec {
   input: z.ZodType
@@ -54,6 +89,8 @@ interface CommandSpec {
 
 const everyone = ['organiser', 'desk', 'finish', 'viewer'] as const
 const organiser = ['organiser'] as const
+/** Check-in desks: the organiser and desk sessions (a paired desk, or a machine locked in desk mode). */
+const pickup = ['organiser', 'desk'] as const
 
 // The one table of commands. Names and field names are a public interface: never rename.
 export const commands = {
@@ -96,10 +133,32 @@ export const commands = {
   // done, where to download it (browser) or `prints.open` shows it for printing (desktop).
   'prints.preview': { input: printRequest, output: printPreview, roles: organiser, changes: [] },
   'prints.start': { input: printRequest, output: printJob, roles: organiser, changes: [] },
-  'prints.status': { input: printJobInput, output: printJob, roles: organiser, changes: [] },
-  'prints.cancel': { input: printJobInput, output: printJob, roles: organiser, changes: [] },
-  'prints.open': { input: printJobInput, output: z.object({ jobId: z.string() }), roles: organiser, changes: [] },
-  'bibs.markPrinted': { input: printJobInput, output: bibsMarkedPrinted, roles: organiser, changes: ['bibs', 'entrants'] },
+  // A desk sees only the jobs it started itself (the walk-up's bib).
+  'prints.status': { input: printJobInput, output: printJob, roles: pickup, changes: [] },
+  'prints.cancel': { input: printJobInput, output: printJob, roles: pickup, changes: [] },
+  'prints.open': { input: printJobInput, output: z.object({ jobId: z.string() }), roles: pickup, changes: [] },
+  'bibs.markPrinted': { input: printJobInput, output: bibsMarkedPrinted, roles: pickup, changes: ['bibs', 'entrants'] },
+  // Packet pickup. A check-in stands until undone (kept, never deleted); a second one needs a reason.
+  'checkin.checkIn': { input: checkinCheckInInput, output: checkinDone, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.undo': { input: checkinUndoInput, output: checkinUndone, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.status': { input: checkinStatusInput, output: checkinStatus, roles: pickup, changes: [] },
+  'checkin.stats': { input: checkinStatsInput, output: checkinStats, roles: pickup, changes: [] },
+  'checkin.settings': { input: checkinSettingsInput, output: checkinSettings, roles: everyone, changes: [] },
+  'checkin.configure': { input: checkinConfigureInput, output: checkinSettings, roles: organiser, changes: ['checkin'] },
+  'checkin.changeShirt': { input: checkinChangeShirtInput, output: checkinShirtChanged, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.moveRace': { input: checkinMoveRaceInput, output: checkinMoved, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.correct': { input: checkinCorrectInput, output: entrant, roles: pickup, changes: ['entrants'] },
+  'checkin.walkUp': { input: checkinWalkUpInput, output: checkinWalkedUp, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.giveBib': { input: checkinGiveBibInput, output: checkinBibGiven, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.printBib': { input: checkinPrintBibInput, output: printJob, roles: pickup, changes: [] },
+  // Desks on the local network (paired with a code, revocable) and this screen's own session.
+  'desks.list': { input: desksListInput, output: z.array(pairedDesk), roles: organiser, changes: [] },
+  'desks.revoke': { input: desksRevokeInput, output: pairedDesk, roles: organiser, changes: ['desks'] },
+  'desks.network': { input: desksNetworkInput, output: deskNetwork, roles: organiser, changes: [] },
+  'desks.setNetwork': { input: desksSetNetworkInput, output: deskNetwork, roles: organiser, changes: ['desks'] },
+  'session.get': { input: sessionGetInput, output: sessionInfo, roles: everyone, changes: [] },
+  'session.lock': { input: sessionLockInput, output: sessionInfo, roles: organiser, changes: [] },
+  'session.unlock': { input: sessionUnlockInput, output: sessionInfo, roles: everyone, changes: [] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

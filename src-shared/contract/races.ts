@@ -46,6 +46,8 @@ export const race = z.object({
   bibRanges: z.array(z.object({ first: z.int(), last: z.int() })),
   categoryBands: z.array(z.object({ fromAge: z.int(), name: z.string().optional() })).nullable(),
   waves: z.array(wave),
+  /** Bibs are not pre-assigned: the desk hands over the top of a stack and records its number. */
+  bibsAtPickup: z.boolean(),
 })
 export type Race = z.infer<typeof race>
 
@@ -58,6 +60,7 @@ const raceFields = {
   colour: colour.nullable(),
   categoryBands,
   waves,
+  bibsAtPickup: z.boolean(),
 }
 
 export const racesListInput = z.strictObject({})
@@ -70,6 +73,7 @@ export const racesCreateInput = z.strictObject({
   colour: raceFields.colour.optional(),
   categoryBands: raceFields.categoryBands.optional(),
   waves: raceFields.waves.optional(),
+  bibsAtPickup: raceFields.bibsAtPickup.optional(),
 })
 
 export const racesUpdateInput = z.strictObject({
@@ -81,6 +85,7 @@ export const racesUpdateInput = z.strictObject({
   colour: raceFields.colour.optional(),
   categoryBands: raceFields.categoryBands.optional(),
   waves: raceFields.waves.optional(),
+  bibsAtPickup: raceFields.bibsAtPickup.optional(),
 })
 
 export const racesDeleteInput = z.strictObject({ id })

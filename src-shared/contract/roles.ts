@@ -6,4 +6,6 @@ export interface Session {
   role: Role
   actor: string
   desk: string
+  /** A desk paired over the network: its row in the desk table, so it can be revoked. */
+  deskId?: string
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openEventFile, type EventFile, type OpenOptions } from '../../src-main/db/open'
 import { PrintJobs } from '../../src-main/print/jobs'
+import { DeskDirectory } from '../../src-main/desks/directory'
+import { DeskNetwork } from '../../src-main/desks/network'
 import { createRouter, type Router, type RouterOptions } from '../../src-main/router/router'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -26,12 +28,16 @@ export async function tempEvent(options: OpenOptions = {}): Promise<EventFile> {
   return file
 }
 
-export async function tempRouter(options: Pick<RouterOptions, 'prints'> = {}): Promise<{ file: EventFile; router: Router }> {
+export async function tempRouter(options: Pick<RouterOptions, 'prints'> = {}) {
   const file = await tempEvent({ now: () => Date.UTC(2025, 3, 6, 6) })
   const prints = options.prints ?? new PrintJobs()
-  const router = createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {}, prints })
+  const directory = new DeskDirectory(file.sqlite)
+  // Desks on the network open on loopback in tests: the LAN address is this machine's own.
+  const network = new DeskNetwork(directory, () => '127.0.0.1')
+  const router: Router = createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {}, prints, directory, network })
   cleanups.push(() => prints.close())
-  return { file, router }
+  cleanups.push(() => network.turn(false).then(() => undefined))
+  return { file, router, directory, network }
 }
 
 export { desk, organiser, viewer } from './sessions'

@@ -5,6 +5,7 @@ import * as m0003 from './0003-bib-numbering'
 import * as m0004 from './0004-chips'
 import * as m0005 from './0005-printing'
 import * as m0006 from './0006-entrant-waves'
+import * as m0007 from './0007-checkin'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004-chips', up: m0004.up },
   { name: '0005-printing', up: m0005.up },
   { name: '0006-entrant-waves', up: m0006.up },
+  { name: '0007-checkin', up: m0007.up },
 ]

@@ -31,7 +31,7 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
 
   const isCustomColour = values.colour !== '' && !(colourSwatches as readonly string[]).includes(values.colour)
 
-  const set = (field: RaceField, value: string): void => {
+  const set = (field: RaceField, value: string | boolean): void => {
     setValues((current) => ({ ...current, [field]: value }))
     setErrors((current) => ({ ...current, [field]: undefined }))
   }
@@ -124,6 +124,13 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
           placeholder="A 08:00, B 08:10, C 08:20"
           optional
         />
+        <label className="span-2 check-field">
+          <input type="checkbox" checked={values.bibsAtPickup} onChange={(e) => set('bibsAtPickup', e.target.checked)} />
+          <span>
+            {t('setup.race.bibsAtPickup')}
+            <span className="field-hint">{t('setup.race.bibsAtPickupHint')}</span>
+          </span>
+        </label>
         <fieldset className="span-2 colour-picker">
           <legend>
             {t('setup.race.colour')} <span className="field-optional">({t('common.optional')})</span>

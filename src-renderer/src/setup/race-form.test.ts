@@ -5,7 +5,7 @@ const clock = { date: '2025-04-06', timeZone: 'Asia/Pyongyang' }
 
 describe('the race form', () => {
   it('reads a complete form into the races.create input', () => {
-    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099', categoryBands: '', waves: '' }, clock)
+    const result = readRaceForm({ name: ' Marathon ', distanceKm: '42.195', startTime: '08:30', colour: '#c0392b', bibRanges: '1-999, 2000–2099', categoryBands: '', waves: '', bibsAtPickup: false }, clock)
     expect(result).toEqual({
       ok: true,
       input: {
@@ -29,7 +29,7 @@ describe('the race form', () => {
   })
 
   it('puts each problem beside its own field, as catalogue keys', () => {
-    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999', categoryBands: 'old people', waves: 'A 25:99' }, clock)
+    const result = readRaceForm({ name: '', distanceKm: 'far', startTime: '8h30', colour: '', bibRanges: '1 to 999', categoryBands: 'old people', waves: 'A 25:99', bibsAtPickup: false }, clock)
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -60,9 +60,9 @@ describe('the race form', () => {
       { id: 2, name: 'Wave 1', startAt: Date.UTC(2025, 3, 5, 23, 30) },
       { id: 3, name: 'Walkers', startAt: null },
     ]
-    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves }
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves, bibsAtPickup: true }
     const form = raceFormFrom(race, clock)
-    expect(form).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans', waves: 'Elite 08:25, Wave 1 08:30, Walkers' })
+    expect(form).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans', waves: 'Elite 08:25, Wave 1 08:30, Walkers', bibsAtPickup: true })
     expect(readRaceForm(form, clock)).toMatchObject({ ok: true, input: { waves: waves.map(({ name, startAt }) => ({ name, startAt })) } })
   })
 

@@ -15,6 +15,8 @@ export interface RaceFormValues {
   categoryBands: string
   /** "A 08:00, B 08:10, Walkers": each wave's name in start order, with its start time if known. */
   waves: string
+  /** Bibs are handed out from a stack at pickup instead of being assigned beforehand. */
+  bibsAtPickup: boolean
 }
 export type RaceField = keyof RaceFormValues
 export type RaceFormErrors = Partial<Record<RaceField, Message>>
@@ -24,7 +26,7 @@ export interface EventClock {
   timeZone: string
 }
 
-export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '', waves: '' }
+export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '', waves: '', bibsAtPickup: false }
 
 export const distancePresets = [
   { key: 'marathon', km: '42.195' },
@@ -44,6 +46,7 @@ export function raceFormFrom(race: Race, clock: EventClock): RaceFormValues {
     bibRanges: formatBibRanges(race.bibRanges),
     categoryBands: (race.categoryBands ?? []).map((band) => (band.name === undefined ? `${band.fromAge}` : `${band.fromAge} ${band.name}`)).join(', '),
     waves: race.waves.map((w) => (w.startAt === null ? w.name : `${w.name} ${wallTimeAt(w.startAt, clock.timeZone).time.slice(0, 5)}`)).join(', '),
+    bibsAtPickup: race.bibsAtPickup,
   }
 }
 
@@ -76,6 +79,7 @@ export function readRaceForm(values: RaceFormValues, clock: EventClock): { ok: t
     colour: values.colour === '' ? null : values.colour,
     categoryBands: categoryBands ?? null,
     waves: waves ?? [],
+    bibsAtPickup: values.bibsAtPickup,
   }
   const parsed = racesCreateInput.safeParse(candidate)
   if (!parsed.success) {

@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { instantMs, shortText } from './fields'
+
+// Desks on the local network and the desk-mode lock.
+
+export const pairedRoles = ['desk', 'finish', 'viewer'] as const
+export const pairedRole = z.enum(pairedRoles)
+export type PairedRole = z.infer<typeof pairedRole>
+
+export const pairedDesk = z.object({
+  id: z.string(),
+  name: z.string(),
+  person: z.string(),
+  role: pairedRole,
+  pairedAtMs: instantMs,
+  revokedAtMs: instantMs.nullable(),
+})
+
+export const desksListInput = z.strictObject({})
+export const desksRevokeInput = z.strictObject({ id: z.string().min(1).max(100) })
+
+/** A QR code as rows of modules ('1' dark), drawn by the screen itself. */
+export const qrMatrix = z.object({ size: z.int(), modules: z.string() })
+
+export const deskNetwork = z.object({
+  on: z.boolean(),
+  /** What a tablet opens: the office at this machine's address on the local network. */
+  url: z.string().nullable(),
+  /** One pairing code per role: the code a desk types decides what it may do. */
+  codes: z.record(pairedRole, z.string()).nullable(),
+  qr: qrMatrix.nullable(),
+})
+export const desksNetworkInput = z.strictObject({})
+export const desksSetNetworkInput = z.strictObject({ on: z.boolean() })
+
+/** What a browser sends to POST /pair (not a command: the desk has no token yet). */
+export const pairRequest = z.strictObject({
+  code: z.string().trim().regex(/^\d{6}$/, { message: 'The code has six digits' }),
+  desk: shortText(40),
+  person: shortText(60),
+})
+export const pairResponse = z.object({ token: z.string(), role: pairedRole, desk: z.string() })
+
+const pin = z.string().regex(/^\d{4,8}$/, { message: 'Use 4 to 8 digits' })
+export const sessionGetInput = z.strictObject({})
+export const sessionInfo = z.object({
+  /** What this screen may do now: `desk` while locked. */
+  role: z.enum(['organiser', 'desk', 'finish', 'viewer']),
+  actor: z.string(),
+  desk: z.string(),
+  locked: z.boolean(),
+})
+export const sessionLockInput = z.strictObject({ pin })
+export const sessionUnlockInput = z.strictObject({ pin })
