@@ -36,7 +36,6 @@ export const errorCodes = [
   'SHIRT_SIZE_OUT',
   'SHIRT_SIZE_UNKNOWN',
   'BIB_ALREADY_GIVEN',
-  'BIB_NOT_AT_PICKUP',
   'PIN_WRONG',
   'PIN_TOO_MANY_TRIES',
   'NOT_LOCKED',

@@ -37,7 +37,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   SHIRT_SIZE_OUT: 409,
   SHIRT_SIZE_UNKNOWN: 409,
   BIB_ALREADY_GIVEN: 409,
-  BIB_NOT_AT_PICKUP: 409,
   PIN_WRONG: 403,
   PIN_TOO_MANY_TRIES: 429,
   NOT_LOCKED: 409,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { desks, type Desk } from './desks'
+import type { Desk } from './desks'
 
-export function DeskNav({ current, onOpen }: { current: Desk; onOpen: (desk: Desk) => void }) {
+export function DeskNav({ desks, current, onOpen }: { desks: readonly Desk[]; current: Desk; onOpen: (desk: Desk) => void }) {
   const { t } = useTranslation()
   return (
     <nav className="desk-nav" aria-label={t('desks.navigation')}>

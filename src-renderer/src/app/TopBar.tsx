@@ -2,11 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { useCommand, useLinkStatus } from '../client/use-command'
 import { changeLanguage, languages, type Language } from '../i18n/i18n'
 import { formatEventDate } from '../ui/format'
+import { DeskLock } from './DeskLock'
+import { useSession } from './session'
 
 export function TopBar() {
   const { t, i18n } = useTranslation()
   const event = useCommand('event.get', {}, ['event'])
   const status = useLinkStatus()
+  const { info } = useSession()
   return (
     <header className="top-bar">
       <div className="brand" aria-hidden="true">
@@ -19,6 +22,12 @@ export function TopBar() {
         </span>
         {event.data !== undefined && <span className="event-date">{formatEventDate(event.data.date, i18n.language)}</span>}
       </div>
+      {info.role !== 'organiser' && (
+        <span className="top-bar-desk" data-testid="desk-name">
+          {t('app.deskOf', { desk: info.desk, actor: info.actor })}
+        </span>
+      )}
+      <DeskLock />
       <div className={`link-status link-${status}`} role="status" data-testid="link-status">
         <span className="link-dot" aria-hidden="true" />
         {t(`link.${status}`)}

@@ -1,28 +1,31 @@
 import { useCallback, useEffect, useState } from 'react'
-import { desks, isDesk, type Desk } from './desks'
+import { isDesk, type Desk } from './desks'
 
-function deskFromHash(): Desk {
-  const name = window.location.hash.replace(/^#\/?/, '')
-  return isDesk(name) ? name : 'setup'
+/** What the address asks for: one of the allowed desks, or the self check-in kiosk. */
+export type Screen = Desk | 'kiosk'
+
+function screenFromHash(hash: string, allowed: readonly Desk[]): Screen {
+  const name = hash.replace(/^#\/?/, '')
+  if (name === 'kiosk' && allowed.includes('checkin')) return 'kiosk'
+  return isDesk(name) && allowed.includes(name) ? name : (allowed[0] ?? 'setup')
 }
 
 /**
  * The open desk lives in the address (#/checkin), so a reload or a bookmark on a desk laptop
- * comes back to the same desk. Alt+1 … Alt+6 switch desks from anywhere.
+ * comes back to the same desk. Alt+1 … Alt+6 switch between the desks this screen may open.
  */
-export function useDesk(): [Desk, (desk: Desk) => void] {
-  const [desk, setDesk] = useState<Desk>(deskFromHash)
+export function useDesk(allowed: readonly Desk[]): [Screen, (desk: Screen) => void] {
+  const [hash, setHash] = useState(window.location.hash)
 
-  const open = useCallback((next: Desk) => {
+  const open = useCallback((next: Screen) => {
     window.location.hash = `/${next}`
   }, [])
 
   useEffect(() => {
-    const onHash = (): void => setDesk(deskFromHash())
+    const onHash = (): void => setHash(window.location.hash)
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return
-      const index = Number(event.code.replace('Digit', '')) - 1
-      const target = desks[index]
+      const target = allowed[Number(event.code.replace('Digit', '')) - 1]
       if (target === undefined) return
       event.preventDefault()
       open(target)
@@ -33,7 +36,7 @@ export function useDesk(): [Desk, (desk: Desk) => void] {
       window.removeEventListener('hashchange', onHash)
       window.removeEventListener('keydown', onKey)
     }
-  }, [open])
+  }, [open, allowed])
 
-  return [desk, open]
+  return [screenFromHash(hash, allowed), open]
 }

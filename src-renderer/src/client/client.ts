@@ -55,6 +55,6 @@ export class OfficeClient {
 /** The desktop preload when present, else HTTP with this desk's token; null when not signed in. */
 export function connectClient(): OfficeClient | null {
   if (window.raceOffice !== undefined) return new OfficeClient(bridgeTransport(window.raceOffice))
-  const token = takeToken(window.location, window.history, window.sessionStorage)
+  const token = takeToken(window.location, window.history, window.sessionStorage, window.localStorage)
   return token === null ? null : new OfficeClient(httpTransport(token))
 }

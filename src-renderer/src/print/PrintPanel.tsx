@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, Race, Topic } from '../../../src-shared/contract'
-import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintJob, type PrintLanguage, type PrintRequestInput, type SheetLayout } from '../../../src-shared/contract/prints'
+import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintLanguage, type PrintRequestInput, type SheetLayout } from '../../../src-shared/contract/prints'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { Check, Choice } from '../ui/Choice'
 import { PdfPreview } from './PdfPreview'
+import { PrintReady } from './PrintReady'
+import { usePrintJob } from './use-print-job'
 import { initialPrintForm, toPrintRequest, type PrintForm } from './print-form'
 
 const previewDelayMs = 350
-const pollMs = 400
 const severalToAPage = new Set<SheetLayout>(['a4x2', 'a4x4', 'letterx2'])
 const previewTopics = new Set<Topic>(['event', 'races', 'entrants', 'bibs'])
 
@@ -18,8 +20,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
   const client = useClient()
   const [form, setForm] = useState<PrintForm>(() => initialPrintForm((printLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as PrintLanguage) : 'en'))
   const [preview, setPreview] = useState<{ pdfBase64: string; items: number; pages: number } | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [job, setJob] = useState<PrintJob | null>(null)
+  const { job, failure, setFailure, follow, cancel, open, downloadUrl } = usePrintJob()
   const request = toPrintRequest(form)
   const requestKey = JSON.stringify(request)
   const change = (edits: Partial<PrintForm>): void => setForm((current) => ({ ...current, ...edits }))
@@ -44,36 +45,12 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
       stale = true
       clearTimeout(timer)
     }
-  }, [client, requestKey, revision])
-
-  useEffect(() => {
-    if (job?.state !== 'running') return
-    const timer = setInterval(() => {
-      void client.call('prints.status', { jobId: job.jobId }).then((result) => {
-        if (result.ok) setJob(result.value)
-        else setFailure(result.error)
-      })
-    }, pollMs)
-    return () => clearInterval(timer)
-  }, [client, job?.jobId, job?.state])
+  }, [client, requestKey, revision, setFailure])
 
   async function make(): Promise<void> {
     if (request === null) return
     setFailure(null)
-    const started = await client.call('prints.start', request)
-    if (started.ok) setJob(started.value)
-    else setFailure(started.error)
-  }
-
-  async function cancel(): Promise<void> {
-    if (job === null) return
-    const result = await client.call('prints.cancel', { jobId: job.jobId })
-    if (!result.ok) setFailure(result.error)
-  }
-
-  async function openForPrinting(jobId: string): Promise<void> {
-    const result = await client.call('prints.open', { jobId })
-    if (!result.ok) setFailure(result.error)
+    follow(await client.call('prints.start', request))
   }
 
   const running = job?.state === 'running'
@@ -160,56 +137,11 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
             {t('print.make')}
           </button>
         )}
-        {job?.state === 'done' && job.downloadPath !== null && <Finished job={job} downloadUrl={client.downloadUrl(job.downloadPath)} onOpen={() => void openForPrinting(job.jobId)} />}
+        {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />}
         {job?.state === 'cancelled' && <p className="muted">{t('print.cancelled')}</p>}
       </div>
       {/* A failed job, or a finished one whose bibs could not be marked printed, says why. */}
       {job !== null && job.state !== 'cancelled' && job.error !== null && <ErrorBanner error={{ code: job.error.code as CommandErrorValue['code'], message: job.error.message }} />}
     </section>
-  )
-}
-
-function Finished({ job, downloadUrl, onOpen }: { job: PrintJob; downloadUrl: string | null; onOpen: () => void }) {
-  const { t } = useTranslation()
-  return (
-    <div className="print-ready" role="status">
-      <p>
-        {t('print.ready', { fileName: job.fileName, pages: job.pages })}
-        {job.kind === 'sheets' && job.error === null && ` ${t('print.markedPrinted')}`}
-      </p>
-      {downloadUrl === null ? (
-        <button type="button" className="button button-primary" onClick={onOpen}>
-          {t('print.open')}
-        </button>
-      ) : (
-        <a className="button button-primary" href={downloadUrl} download={job.fileName}>
-          {t('print.download')}
-        </a>
-      )}
-    </div>
-  )
-}
-
-function Choice<T extends string>({ id, label, value, options, onChange, wide = false }: { id: string; label: string; value: T; options: [T, string][]; onChange: (value: T) => void; wide?: boolean }) {
-  return (
-    <div className={`field ${wide ? 'span-2' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  return (
-    <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
   )
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { CheckinSettings } from './CheckinSettings'
 import { EventSettings } from './EventSettings'
+import { NetworkPanel } from './NetworkPanel'
 import { RacesPanel } from './RacesPanel'
 
 export function SetupDesk() {
@@ -12,6 +14,8 @@ export function SetupDesk() {
       </header>
       <EventSettings />
       <RacesPanel />
+      <CheckinSettings />
+      <NetworkPanel />
     </section>
   )
 }

@@ -10,6 +10,8 @@ export function formatDistance(metres: number, language: string): string {
   return `${new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(metres / 1000)} km`
 }
 
+/** An instant as the event's wall-clock time, hours and minutes (10:42). */
 export function formatStart(ms: number, timeZone: string): string {
   return wallTimeAt(ms, timeZone).time.slice(0, 5)
 }
+

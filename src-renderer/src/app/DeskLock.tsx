@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import { useClient } from '../client/use-command'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
+import { useSession } from './session'
+
+/**
+ * The organiser's screen locked to check-in for a volunteer, and unlocked with the PIN. The office
+ * enforces the lock: a locked screen's calls act as a check-in desk's, whatever the screen shows.
+ */
+export function DeskLock() {
+  const { t } = useTranslation()
+  const { info } = useSession()
+  const [open, setOpen] = useState(false)
+  if (info.role !== 'organiser' && !info.locked) return null
+  return (
+    <>
+      {info.locked && <span className="desk-mode-badge">{t('lock.badge')}</span>}
+      <button type="button" className="button button-quiet top-bar-button" onClick={() => setOpen(true)} data-testid={info.locked ? 'unlock' : 'lock'}>
+        {info.locked ? t('lock.unlock') : t('lock.lock')}
+      </button>
+      {open && <PinDialog locking={!info.locked} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
+
+function PinDialog({ locking, onClose }: { locking: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const { reload } = useSession()
+  const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (locking && pin !== again) return setMismatch(true)
+    const result = await client.call(locking ? 'session.lock' : 'session.unlock', { pin })
+    if (!result.ok) return setFailure(result.error)
+    onClose()
+    // The screen now opens other desks: start again at the one this role lands on.
+    window.location.hash = locking ? '/checkin' : '/setup'
+    reload()
+  }
+
+  return (
+    <Dialog title={locking ? t('lock.lockTitle') : t('lock.unlockTitle')} labelledBy="pin-dialog-title" onClose={onClose}>
+      <p className="muted">{locking ? t('lock.lockIntro') : t('lock.unlockIntro')}</p>
+      <ErrorBanner error={failure} />
+      <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} maxLength={8} autoFocus hint={locking ? t('lock.pinHint') : undefined} />
+        {locking && (
+          <Field
+            label={t('lock.pinAgain')}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={again}
+            onChange={(e) => {
+              setAgain(e.target.value.replace(/\D/g, ''))
+              setMismatch(false)
+            }}
+            maxLength={8}
+            error={mismatch ? { key: 'lock.mismatch' } : undefined}
+          />
+        )}
+        <div className="form-actions span-2">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={pin.length < 4}>
+            {locking ? t('lock.lock') : t('lock.unlock')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import { paymentMethods } from '../../../src-shared/contract/checkin'
+import { sexes } from '../../../src-shared/contract/entrants'
+import { useClient, useCommand } from '../client/use-command'
+import { Choice } from '../ui/Choice'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
+import { messageText } from '../ui/messages'
+import { BibPrint } from './BibPrint'
+import { emptyWalkUp, readWalkUp, type FormErrors, type WalkUpField, type WalkUpValues } from './desk-forms'
+
+/** A runner registering at the desk: a short form, the next walk-up number, the bib printed at once. */
+export function WalkUpDialog({ onClose }: { onClose: (registered: string | null) => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const races = useCommand('races.list', {}, ['races'])
+  const [values, setValues] = useState<WalkUpValues | null>(null)
+  const [errors, setErrors] = useState<FormErrors<WalkUpField>>({})
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [registered, setRegistered] = useState<CommandOutput<'checkin.walkUp'> | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = values ?? emptyWalkUp(String(races.data?.[0]?.id ?? ''))
+
+  const set = (field: WalkUpField, value: string): void => {
+    setValues({ ...form, [field]: value })
+    setErrors({ ...errors, [field]: undefined })
+  }
+  const field = (key: WalkUpField, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field label={t(`checkin.fields.${key}`)} value={form[key]} onChange={(e) => set(key, e.target.value)} error={errors[key]} data-testid={`walk-up-${key}`} {...extra} />
+  )
+
+  async function register(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    const read = readWalkUp(form)
+    if (!read.ok) return setErrors(read.errors)
+    setBusy(true)
+    const result = await client.call('checkin.walkUp', read.input)
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    setRegistered(result.value)
+  }
+
+  if (registered !== null) {
+    return (
+      <Dialog title={t('checkin.walkUp.title')} labelledBy="walk-up-title" onClose={() => onClose(registered.entrantId)}>
+        <p className="walk-up-result" data-testid="walk-up-result">
+          {registered.bib === null ? t('checkin.walkUp.noBib') : t(registered.fromWalkUpNumbers ? 'checkin.walkUp.bib' : 'checkin.walkUp.bibOutsideReserve', { bib: registered.bib })}
+        </p>
+        {registered.bib !== null && <BibPrint entrantId={registered.entrantId} />}
+        <div className="form-actions">
+          <button type="button" className="button button-primary" onClick={() => onClose(registered.entrantId)} autoFocus data-testid="walk-up-done">
+            {t('checkin.walkUp.toCard')}
+          </button>
+        </div>
+      </Dialog>
+    )
+  }
+
+  return (
+    <Dialog title={t('checkin.walkUp.title')} labelledBy="walk-up-title" onClose={() => onClose(null)}>
+      <ErrorBanner error={failure} />
+      <form className="form-grid" onSubmit={(e) => void register(e)} noValidate>
+        <Choice id="walk-up-race" label={t('checkin.fields.raceId')} value={form.raceId} options={(races.data ?? []).map((r) => [String(r.id), r.name] as const)} onChange={(v) => set('raceId', v)} wide />
+        {field('givenName', { autoFocus: true })}
+        {field('familyName')}
+        {field('secondName', { className: 'span-2', optional: true, hint: t('checkin.walkUp.secondNameHint') })}
+        <fieldset className={`field sex-choice ${errors.sex !== undefined ? 'field-invalid' : ''}`}>
+          <legend>{t('checkin.fields.sex')}</legend>
+          <div className="radio-row">
+            {sexes.map((s) => (
+              <label key={s} className="radio">
+                <input type="radio" name="walk-up-sex" value={s} checked={form.sex === s} onChange={() => set('sex', s)} data-testid={`walk-up-sex-${s}`} />
+                {t(`entrants.sex.${s}`)}
+              </label>
+            ))}
+          </div>
+          {errors.sex !== undefined && <p className="field-error">{messageText(t, errors.sex)}</p>}
+        </fieldset>
+        {field('birthDate', { type: 'date', optional: true })}
+        {field('phone', { optional: true, inputMode: 'tel' })}
+        {field('email', { optional: true, inputMode: 'email' })}
+        {field('emergencyName', { optional: true })}
+        {field('emergencyPhone', { optional: true, inputMode: 'tel' })}
+        {field('shirtSize', { optional: true })}
+        <Choice id="walk-up-payment" label={t('checkin.fields.paymentMethod')} value={form.paymentMethod} options={paymentMethods.map((m) => [m, t(`checkin.walkUp.methods.${m}`)] as const)} onChange={(v) => set('paymentMethod', v)} />
+        {field('paymentAmount', { optional: true, inputMode: 'decimal' })}
+        <div className="form-actions span-2">
+          <button type="button" className="button" onClick={() => onClose(null)}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} data-testid="walk-up-register">
+            {t('checkin.walkUp.register')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

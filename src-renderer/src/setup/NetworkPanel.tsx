@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import { pairedRoles } from '../../../src-shared/contract/desks'
+import { useClient, useCommand } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { formatStart } from '../ui/format'
+
+type Network = CommandOutput<'desks.network'>
+
+/**
+ * "Desks on this network": the office opens on this machine's network address; a tablet opens
+ * the address (or scans the QR code), types the code for its role, and becomes a desk that the
+ * organiser sees here and can revoke.
+ */
+export function NetworkPanel() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const network = useCommand('desks.network', {}, ['desks'])
+  const desks = useCommand('desks.list', {}, ['desks'])
+  const event = useCommand('event.get', {}, ['event'])
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [busy, setBusy] = useState(false)
+  const on = network.data?.on ?? false
+
+  async function turn(next: boolean): Promise<void> {
+    setBusy(true)
+    const result = await client.call('desks.setNetwork', { on: next })
+    setBusy(false)
+    setFailure(result.ok ? null : result.error)
+    network.reload()
+  }
+
+  async function revoke(id: string): Promise<void> {
+    const result = await client.call('desks.revoke', { id })
+    setFailure(result.ok ? null : result.error)
+  }
+
+  const timeZone = event.data?.timeZone ?? 'UTC'
+  return (
+    <section className="card" aria-labelledby="network-title">
+      <div className="card-header">
+        <h2 id="network-title">{t('setup.network.title')}</h2>
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={on} disabled={busy} onChange={(e) => void turn(e.target.checked)} data-testid="network-switch" />
+          <span>{on ? t('setup.network.on') : t('setup.network.off')}</span>
+        </label>
+      </div>
+      <p className="muted">{t('setup.network.intro')}</p>
+      <ErrorBanner error={failure} />
+      {network.data?.on === true && <Pairing network={network.data} />}
+      {(desks.data ?? []).length > 0 && (
+        <table className="table desks-table">
+          <thead>
+            <tr>
+              <th>{t('setup.network.desk')}</th>
+              <th>{t('setup.network.person')}</th>
+              <th>{t('setup.network.role')}</th>
+              <th>{t('setup.network.paired')}</th>
+              <th className="col-actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {(desks.data ?? []).map((desk) => (
+              <tr key={desk.id} data-testid="paired-desk">
+                <td>{desk.name}</td>
+                <td>{desk.person}</td>
+                <td>{t(`setup.network.roles.${desk.role}`)}</td>
+                <td>{formatStart(desk.pairedAtMs, timeZone)}</td>
+                <td className="col-actions">
+                  {desk.revokedAtMs === null ? (
+                    <button type="button" className="button button-danger" onClick={() => void revoke(desk.id)} data-testid="revoke-desk">
+                      {t('setup.network.revoke')}
+                    </button>
+                  ) : (
+                    <span className="muted">{t('setup.network.revoked', { time: formatStart(desk.revokedAtMs, timeZone) })}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function Pairing({ network }: { network: Network }) {
+  const { t } = useTranslation()
+  return (
+    <div className="pairing">
+      {network.qr !== null && <QrCode size={network.qr.size} modules={network.qr.modules} label={network.url ?? ''} />}
+      <div>
+        <p>{t('setup.network.openAddress')}</p>
+        <p className="pairing-url" data-testid="pairing-url">
+          {network.url}
+        </p>
+        <dl className="pairing-codes">
+          {pairedRoles.map((role) => (
+            <div key={role}>
+              <dt>{t(`setup.network.codeFor.${role}`)}</dt>
+              <dd className="pairing-code" data-testid={`pairing-code-${role}`}>
+                {network.codes?.[role]}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  )
+}
+
+/** The address as a QR code, drawn here from the office's modules (no image from elsewhere). */
+function QrCode({ size, modules, label }: { size: number; modules: string; label: string }) {
+  let path = ''
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) if (modules[row * size + col] === '1') path += `M${col + 4} ${row + 4}h1v1h-1z`
+  }
+  return (
+    <svg className="qr" viewBox={`0 0 ${size + 8} ${size + 8}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect width={size + 8} height={size + 8} fill="#fff" />
+      <path d={path} fill="#000" />
+    </svg>
+  )
+}
