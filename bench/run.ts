@@ -10,6 +10,7 @@ import { fold, words } from '../src-shared/search/fold'
 import { searchEntrants } from '../src-main/entrants/search'
 import { uploadThroughRouter } from '../src-main/import/upload'
 import { openOffice, type Office } from '../src-main/office/office'
+import { runCheckinFlow } from './checkin-flow'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
 interface Line {
@@ -143,6 +144,27 @@ const benchmarks: Record<string, () => Promise<void>> = {
     if (sheets.pages !== floor.pages) throw new Error(`the floor drew ${floor.pages} pages, the sheets ${sheets.pages}`)
     print({ name: 'bibs.pdf.50k', value: sheets.ms, unit: 'ms', floor: floor.ms })
     print({ name: 'bibs.pdf.50k.rss', value: sheets.peakRssMb, unit: 'MB', floor: floor.peakRssMb })
+  },
+
+  async 'checkin.flow'() {
+    const entrants = generateEntrants(entrantCount)
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(entrants)))
+    const eventPath = office.file.path
+    await office.close()
+    const rnd = random(11)
+    const chosen = new Set<number>()
+    while (chosen.size < 220) chosen.add(Math.floor(rnd() * entrantCount))
+    const picked = [...chosen].map((i) => entrants[i] as GeneratedEntrant)
+    const flow = await runCheckinFlow(eventPath, picked.slice(0, 200), picked.slice(200))
+    print({ name: 'checkin.flow.search.p50', value: quantile(flow.search, 0.5), unit: 'ms', floor: quantile(flow.searchFloor, 0.5) })
+    print({ name: 'checkin.flow.search.p95', value: quantile(flow.search, 0.95), unit: 'ms', floor: quantile(flow.searchFloor, 0.95) })
+    print({ name: 'checkin.flow.confirm.p50', value: quantile(flow.confirm, 0.5), unit: 'ms', floor: quantile(flow.confirmFloor, 0.5) })
+    print({ name: 'checkin.flow.confirm.p95', value: quantile(flow.confirm, 0.95), unit: 'ms', floor: quantile(flow.confirmFloor, 0.95) })
+    // Keystrokes: the floor by name is a three-letter prefix, Enter to pick, Enter to check in;
+    // by scan it is the scan itself (its own Enter included) and one Enter.
+    print({ name: 'checkin.flow.keys.name', value: median(flow.keysByName), unit: 'keys', floor: 5 })
+    print({ name: 'checkin.flow.keys.scan', value: median(flow.keysByScan), unit: 'scan+keys', floor: 2 })
   },
 }
 

@@ -160,14 +160,12 @@ export async function checkinStatus(db: Db, entrantId: string): Promise<CheckinS
 }
 
 export async function checkinStats(db: Db, session: Session, nowMs: number) {
-  const [races, stock, handedOut, mine] = await Promise.all([
+  const [races, counts, stock, handedOut, mine] = await Promise.all([
+    db.selectFrom('race').select(['id', 'name']).orderBy('id').execute(),
     db
-      .selectFrom('race')
-      .leftJoin('entrant', (join) => join.onRef('entrant.race_id', '=', 'race.id').on('entrant.status', '!=', 'withdrawn'))
-      .select(['race.id', 'race.name', (eb) => eb.fn.count<number>('entrant.num').as('total')])
-      .select((eb) => eb.fn.sum<number>(eb.case().when('entrant.status', '=', 'checked-in').then(1).else(0).end()).as('picked'))
-      .groupBy('race.id')
-      .orderBy('race.id')
+      .selectFrom('entrant')
+      .select(['race_id', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy(['race_id', 'status'])
       .execute(),
     db.selectFrom('shirt_stock').select(['size', 'stock']).orderBy('position').execute(),
     shirtsHandedOut(db),
@@ -179,7 +177,9 @@ export async function checkinStats(db: Db, session: Session, nowMs: number) {
       .where('undone_at_ms', 'is', null)
       .executeTakeFirstOrThrow(),
   ])
-  const perRace = races.map((r) => ({ raceId: r.id, race: r.name, pickedUp: Number(r.picked ?? 0), total: Number(r.total) }))
+  const count = (raceId: number, keep: (status: string) => boolean): number =>
+    counts.filter((c) => c.race_id === raceId && keep(c.status)).reduce((sum, c) => sum + Number(c.count), 0)
+  const perRace = races.map((r) => ({ raceId: r.id, race: r.name, pickedUp: count(r.id, (s) => s === 'checked-in'), total: count(r.id, (s) => s !== 'withdrawn') }))
   return {
     races: perRace,
     shirts: stock.map((s) => {

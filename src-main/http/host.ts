@@ -174,7 +174,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     const send = (text: string): void => {
       if (!response.writableEnded) response.write(text)
     }
-    const stop = router.onChange((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`))
+    // A turn later: the desk that made the change gets its answer before the news of it.
+    const stop = router.onChange((change) => setImmediate(() => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`)))
     const heartbeat = setInterval(() => send(': still here\n\n'), heartbeatMs)
     const end = (): void => {
       clearInterval(heartbeat)

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { postCommand } from '../support/http-client'

@@ -43,6 +43,8 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('event').addColumn('checkin_confirmations', 'text', (c) => c.notNull().defaultTo('[]')).execute()
   await db.schema.alterTable('event').addColumn('checkin_items', 'text', (c) => c.notNull().defaultTo('[]')).execute()
   await db.schema.alterTable('race').addColumn('bibs_at_pickup', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  // The desks' counters (picked up / total per race) count through this index alone.
+  await db.schema.createIndex('entrant_race_status').on('entrant').columns(['race_id', 'status']).execute()
   await db.schema.alterTable('entrant').addColumn('notes', 'text').execute()
   await db.schema.alterTable('entrant').addColumn('payment_method', 'text').execute()
   await db.schema.alterTable('entrant').addColumn('payment_amount', 'text').execute()
