@@ -73,13 +73,14 @@ async function roundTrip(page: Page, command: string, input: unknown): Promise<n
 }
 
 /**
- * What a volunteer types to find one runner: the family name's first three letters, more letters
- * while the runner is not among the matches, then the given name; a runner whose name is shared by
- * more people than the list shows is found by bib, as a volunteer would ask for it.
+ * What a volunteer types to find one runner: up to four letters of the family name, then the
+ * given name letter by letter while the runner is not among the matches; a runner whose name is
+ * shared by more people than the list shows is found by bib, as a volunteer would ask for it.
  */
 function* keysToFind(runner: GeneratedEntrant): Generator<string> {
   // Search ignores accents, so nobody types them: Fernández is typed fernandez.
-  for (const letter of fold(runner.familyName)) yield letter
+  const family = fold(runner.familyName)
+  for (const letter of family.slice(0, 4)) yield letter
   yield ' '
   for (const letter of fold(runner.givenName)) yield letter
 }
@@ -118,7 +119,7 @@ export async function runCheckinFlow(eventPath: string, runners: GeneratedEntran
         keys += 1
         last = await pressMeasured(page, key, 'search', typed.trim())
         // The volunteer reads the list from the third letter on.
-        if (key === ' ' || typed.length < Math.min(3, runner.familyName.length)) continue
+        if (key === ' ' || typed.length < Math.min(3, fold(runner.familyName).length)) continue
         found = (await visibleBibs(page)).indexOf(String(runner.bib))
         if (found >= 0) break
       }

@@ -35,6 +35,14 @@ for (const race of [
 const entries = join(dir, 'entries.csv')
 writeFileSync(entries, readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'registrations-platform.csv')))
 
+const configured = await postCommand(port, 'checkin.configure', {
+  confirmations: ['minorAge'],
+  items: ['Gift bag'],
+  shirts: [{ size: 'XS', stock: 20 }, { size: 'S', stock: 140 }, { size: 'M', stock: 260 }, { size: 'L', stock: 8 }, { size: 'XL', stock: 0 }],
+  tables: [{ name: 'Table A', first: 1, last: 999 }, { name: 'Table B', first: 1000, last: 1999 }],
+}, served.token)
+if (configured.status !== 200) throw new Error(configured.body)
+
 const browser = await chromium.launch({
   executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -82,6 +90,45 @@ try {
     const print = page.locator('.print-panel')
     await print.locator('canvas[data-state=ready]').waitFor({ timeout: 60_000 })
     await print.screenshot({ path: join(outDir, `print-${language}.png`) })
+
+    // Check-in, as the volunteer at a laptop sees it: matches, the runner's card, the confirmation.
+    await page.keyboard.press('Alt+4')
+    const search = page.getByTestId('pickup-search')
+    await search.waitFor()
+    await page.keyboard.type(language === 'en' ? 'kim' : 'ri')
+    await page.getByTestId('pickup-match').first().waitFor()
+    await page.screenshot({ path: join(outDir, `checkin-search-${language}.png`) })
+    await page.keyboard.press('Enter')
+    await page.getByTestId('runner-card').waitFor()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('checkin-confirmation').waitFor()
+    await page.screenshot({ path: join(outDir, `checkin-${language}.png`) })
+    await page.keyboard.press('F2')
+    await page.getByTestId('walk-up-givenName').fill(language === 'en' ? 'Ha-eun' : '하은')
+    await page.getByTestId('walk-up-familyName').fill(language === 'en' ? 'Park' : '박')
+    await page.getByRole('dialog').screenshot({ path: join(outDir, `walk-up-${language}.png`) })
+    await page.keyboard.press('Escape')
+
+    await page.keyboard.press('Alt+1')
+    const network = page.getByRole('region', { name: /^(Desks on this network|같은 네트워크의 데스크)$/ })
+    if (language === 'en') await network.getByTestId('network-switch').check()
+    await network.getByTestId('pairing-code-desk').waitFor()
+    await network.screenshot({ path: join(outDir, `network-${language}.png`) })
+
+    // The same desk on a tablet held upright, and the self check-in kiosk.
+    const tablet = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })
+    await tablet.goto(served.url)
+    await tablet.getByTestId('event-name').waitFor()
+    await tablet.keyboard.press('Alt+4')
+    await tablet.getByTestId('pickup-search').waitFor()
+    await tablet.keyboard.type(language === 'en' ? 'schr\n' : '3100029\n')
+    await tablet.getByTestId('runner-card').waitFor()
+    await tablet.screenshot({ path: join(outDir, `checkin-tablet-${language}.png`) })
+    await tablet.getByTestId('kiosk').click()
+    await tablet.keyboard.type(language === 'en' ? '3100016\n' : '3100002\n')
+    await tablet.getByTestId('kiosk-name').waitFor()
+    await tablet.screenshot({ path: join(outDir, `kiosk-${language}.png`) })
+    await tablet.close()
     await page.close()
   }
 } finally {

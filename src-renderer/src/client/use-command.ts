@@ -3,6 +3,8 @@ import type { CommandErrorValue, CommandInput, CommandName, CommandOutput, Topic
 import type { OfficeClient } from './client'
 import type { LinkStatus } from './transport'
 
+const refreshDelayMs = 100
+
 export const ClientContext = createContext<OfficeClient | null>(null)
 
 export function useClient(): OfficeClient {
@@ -45,8 +47,15 @@ export function useCommand<K extends CommandName>(command: K, input: CommandInpu
   useEffect(() => {
     load()
     const watched = new Set(topicsKey.split(','))
+    // Changes come in bursts when many desks work at once: one refresh for a burst, a moment
+    // later, so the screen that made the change draws its own answer first.
+    let pending: ReturnType<typeof setTimeout> | null = null
     const stopChanges = client.onChange((change) => {
-      if (change.topics.some((topic) => watched.has(topic))) load()
+      if (pending !== null || !change.topics.some((topic) => watched.has(topic))) return
+      pending = setTimeout(() => {
+        pending = null
+        load()
+      }, refreshDelayMs)
     })
     let wasOffline = false
     const stopStatus = client.onStatus((status) => {
@@ -54,6 +63,7 @@ export function useCommand<K extends CommandName>(command: K, input: CommandInpu
       wasOffline = status !== 'live'
     })
     return () => {
+      if (pending !== null) clearTimeout(pending)
       stopChanges()
       stopStatus()
     }
