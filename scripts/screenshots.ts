@@ -1,9 +1,10 @@
+/// <reference lib="dom" />
 // `npm run screenshots`: the pictures in the README, taken from a real office in Debian's
 // Chromium, in English and Korean. Run after `npm run build`.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { runCliProcess, serveProcess } from '../tests/support/cli'
 import { postCommand } from '../tests/support/http-client'
 
@@ -42,6 +43,12 @@ const configured = await postCommand(port, 'checkin.configure', {
   tables: [{ name: 'Table A', first: 1, last: 999 }, { name: 'Table B', first: 1000, last: 1999 }],
 }, served.token)
 if (configured.status !== 200) throw new Error(configured.body)
+
+/** Live, and no passing notice over the picture. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.link-live').waitFor()
+  await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, undefined, { timeout: 10_000 })
+}
 
 const browser = await chromium.launch({
   executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium',
@@ -95,13 +102,17 @@ try {
     await page.keyboard.press('Alt+4')
     const search = page.getByTestId('pickup-search')
     await search.waitFor()
-    await page.keyboard.type(language === 'en' ? 'kim' : 'ri')
+    await page.keyboard.type(language === 'en' ? 'sch' : 'ri')
     await page.getByTestId('pickup-match').first().waitFor()
+    await settled(page)
     await page.screenshot({ path: join(outDir, `checkin-search-${language}.png`) })
     await page.keyboard.press('Enter')
     await page.getByTestId('runner-card').waitFor()
+    const counted = await page.getByTestId('counter-desk').textContent()
     await page.keyboard.press('Enter')
     await page.getByTestId('checkin-confirmation').waitFor()
+    await page.waitForFunction((before) => document.querySelector('[data-testid=counter-desk]')?.textContent !== before, counted)
+    await settled(page)
     await page.screenshot({ path: join(outDir, `checkin-${language}.png`) })
     await page.keyboard.press('F2')
     await page.getByTestId('walk-up-givenName').fill(language === 'en' ? 'Ha-eun' : '하은')
@@ -111,7 +122,7 @@ try {
 
     await page.keyboard.press('Alt+1')
     const network = page.getByRole('region', { name: /^(Desks on this network|같은 네트워크의 데스크)$/ })
-    if (language === 'en') await network.getByTestId('network-switch').check()
+    if (language === 'en') await network.getByTestId('network-switch').click()
     await network.getByTestId('pairing-code-desk').waitFor()
     await network.screenshot({ path: join(outDir, `network-${language}.png`) })
 
@@ -123,10 +134,12 @@ try {
     await tablet.getByTestId('pickup-search').waitFor()
     await tablet.keyboard.type(language === 'en' ? 'schr\n' : '3100029\n')
     await tablet.getByTestId('runner-card').waitFor()
+    await settled(tablet)
     await tablet.screenshot({ path: join(outDir, `checkin-tablet-${language}.png`) })
     await tablet.getByTestId('kiosk').click()
     await tablet.keyboard.type(language === 'en' ? '3100016\n' : '3100002\n')
     await tablet.getByTestId('kiosk-name').waitFor()
+    await tablet.waitForTimeout(300)
     await tablet.screenshot({ path: join(outDir, `kiosk-${language}.png`) })
     await tablet.close()
     await page.close()

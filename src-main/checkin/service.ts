@@ -69,7 +69,9 @@ export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, ses
   }
   const settings = await checkinSettings(db)
   const due = dueTo(runner, settings)
-  const items = input.items ?? due
+  // By default everything due that is there to hand over: a size that ran out is left for later.
+  const shirtGone = runner.shirtSize !== null && ((await shirtsLeft(db, runner.shirtSize)) ?? 1) <= 0
+  const items = input.items ?? due.filter((item) => item !== 'shirt' || !shirtGone)
   const unknown = items.filter((item) => !due.includes(item))
   if (unknown.length > 0) {
     throw new CommandError('INVALID_INPUT', `${name} is not due: ${unknown.join(', ')}.`, { issues: [{ path: 'items', code: 'custom', message: `Not due: ${unknown.join(', ')}` }] })
@@ -77,7 +79,7 @@ export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, ses
   const missing = confirmationsFor(runner, settings).filter((c) => !input.confirmed.includes(c))
   if (missing.length > 0) throw new CommandError('CONFIRMATION_MISSING', `Confirm first: ${missing.join(', ')}.`, { missing })
   const shirt = items.includes('shirt') ? runner.shirtSize : null
-  if (shirt !== null && ((await shirtsLeft(db, shirt)) ?? 1) <= 0) {
+  if (shirt !== null && shirtGone) {
     throw new CommandError('SHIRT_SIZE_OUT', `No ${shirt} shirts are left. Offer another size, or hand over the rest without a shirt.`, { size: shirt })
   }
   const checkinId = uuidv7()

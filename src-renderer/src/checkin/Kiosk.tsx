@@ -94,6 +94,7 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
           <p className="kiosk-name" data-testid="kiosk-name">
             {personName(step.status.entrant.givenName, step.status.entrant.familyName)}
           </p>
+          {step.status.entrant.secondName !== null && <p className="kiosk-second">{step.status.entrant.secondName}</p>}
           <p className="kiosk-lead">
             {step.status.entrant.race}
             {step.status.entrant.bib !== null && ` · ${t('kiosk.bib', { bib: step.status.entrant.bib })}`}

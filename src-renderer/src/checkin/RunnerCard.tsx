@@ -53,7 +53,9 @@ export function RunnerCard({
     )
   }
   const { entrant, current } = status.data
-  const items = choices.items ?? status.data.toHandOver
+  // The same default as the office's: a shirt whose size ran out is not handed over.
+  const shirtGone = status.data.shirtsLeft !== null && status.data.shirtsLeft <= 0
+  const items = choices.items ?? status.data.toHandOver.filter((item) => item !== 'shirt' || !shirtGone)
   const toggleItem = (item: string, on: boolean): void =>
     onChoices({ ...choices, items: status.data?.toHandOver.filter((i) => (i === item ? on : items.includes(i))) ?? null })
   const toggleConfirmation = (c: CardChoices['confirmed'][number], on: boolean): void =>
@@ -65,8 +67,8 @@ export function RunnerCard({
   return (
     <article className={`card runner-card ${warn ? 'runner-card-warned' : current !== null ? 'runner-card-done' : ''}`} data-testid="runner-card" data-entrant-id={entrant.id}>
       <header className="runner-head">
-        <div className="runner-bib" data-testid="runner-bib">
-          {entrant.bib ?? '—'}
+        <div className={`runner-bib ${entrant.bib === null ? 'runner-bib-none' : ''}`} data-testid="runner-bib">
+          {entrant.bib ?? t('checkin.noBib')}
         </div>
         <div>
           <h2 className="runner-name" data-testid="runner-name">
@@ -94,6 +96,11 @@ export function RunnerCard({
             {status.data.toHandOver.length > 0 && (
               <fieldset className="runner-checks">
                 <legend>{t('checkin.handOver')}</legend>
+                {shirtGone && (
+                  <p className="shirt-gone" role="alert" data-testid="shirt-gone">
+                    {t('checkin.shirtGone', { size: entrant.shirtSize })}
+                  </p>
+                )}
                 {status.data.toHandOver.map((item) => (
                   <Check key={item} label={item === 'shirt' && entrant.shirtSize !== null ? `${itemLabel(t, item)} ${entrant.shirtSize}` : itemLabel(t, item)} checked={items.includes(item)} onChange={(on) => toggleItem(item, on)} testId={`item-${item}`} />
                 ))}

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { CommandErrorValue, CommandInput, CommandName, CommandOutput, Topic } from '../../../src-shared/contract'
 import type { OfficeClient } from './client'
 import type { LinkStatus } from './transport'
@@ -72,9 +72,9 @@ export function useCommand<K extends CommandName>(command: K, input: CommandInpu
   return { ...state, reload: load }
 }
 
+/** The link's state, read from the client itself: a change between render and subscription is never missed. */
 export function useLinkStatus(): LinkStatus {
   const client = useClient()
-  const [status, setStatus] = useState<LinkStatus>(client.status)
-  useEffect(() => client.onStatus(setStatus), [client])
-  return status
+  const subscribe = useCallback((onStoreChange: () => void) => client.onStatus(() => onStoreChange()), [client])
+  return useSyncExternalStore(subscribe, () => client.status)
 }
