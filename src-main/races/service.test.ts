@@ -18,6 +18,7 @@ describe('races', () => {
         bibRanges: [{ first: 1, last: 999 }],
         categoryBands: null,
         waves: [],
+        bibsAtPickup: false,
       },
     })
     expect(await router.call('races.list', {}, desk)).toEqual({ ok: true, value: [created.ok && created.value] })

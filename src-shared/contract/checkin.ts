@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, instantMs, shortText } from './fields'
-import { bib, entrant, entrantFields } from './entrants'
+import { bib, entrant, entrantsCreateInput } from './entrants'
 import { maxBib } from './races'
 
 // Packet pickup: what a check-in desk reads and writes.
@@ -139,42 +139,38 @@ export const checkinMoved = z.object({
   bib: z.int().nullable(),
 })
 
-export const checkinCorrectInput = z
-  .strictObject({
-    entrantId,
-    givenName: entrantFields.givenName.optional(),
-    familyName: entrantFields.familyName.optional(),
-    secondName: entrantFields.secondName.optional(),
-    email: entrantFields.email.optional(),
-    phone: entrantFields.phone.optional(),
-    emergencyName: entrantFields.emergencyName.optional(),
-    emergencyPhone: entrantFields.emergencyPhone.optional(),
-    notes: z.string().trim().max(1000).nullable().optional(),
-  })
+export const checkinCorrectInput = entrantsCreateInput
+  .pick({ givenName: true, familyName: true, secondName: true, email: true, phone: true, emergencyName: true, emergencyPhone: true })
+  .partial()
+  .extend({ entrantId, notes: z.string().trim().max(1000).nullable().optional() })
   .refine((input) => Object.keys(input).length > 1, { message: 'Nothing to correct' })
 
-export const checkinWalkUpInput = z.strictObject({
-  raceId: entrantFields.raceId,
-  givenName: entrantFields.givenName,
-  familyName: entrantFields.familyName,
-  secondName: entrantFields.secondName.optional(),
-  sex: entrantFields.sex,
-  birthDate: entrantFields.birthDate.optional(),
-  nationality: entrantFields.nationality.optional(),
-  club: entrantFields.club.optional(),
-  email: entrantFields.email.optional(),
-  phone: entrantFields.phone.optional(),
-  emergencyName: entrantFields.emergencyName.optional(),
-  emergencyPhone: entrantFields.emergencyPhone.optional(),
-  shirtSize: entrantFields.shirtSize.optional(),
-  paymentMethod,
-  paymentAmount: z
-    .string()
-    .trim()
-    .max(20)
-    .regex(/^$|^[0-9][0-9.,\s]*$/, { message: 'Write the amount in figures' })
-    .optional(),
-})
+/** The short form of a walk-up: who they are, how to reach them, and how they paid. */
+export const checkinWalkUpInput = entrantsCreateInput
+  .pick({
+    raceId: true,
+    givenName: true,
+    familyName: true,
+    secondName: true,
+    sex: true,
+    birthDate: true,
+    nationality: true,
+    club: true,
+    email: true,
+    phone: true,
+    emergencyName: true,
+    emergencyPhone: true,
+    shirtSize: true,
+  })
+  .extend({
+    paymentMethod,
+    paymentAmount: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^$|^[0-9][0-9.,\s]*$/, { message: 'Write the amount in figures' })
+      .optional(),
+  })
 export const checkinWalkedUp = z.object({
   entrantId: z.string(),
   bib: z.int().nullable(),

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { runCliProcess } from '../support/cli'
 import { pdfPageCount, pdfText } from '../support/pdf'
-import { expect, test } from './office'
+import { expect, signIn, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
@@ -12,7 +12,7 @@ test.use({
 test.describe('the Bibs desk', () => {
   test('an organiser sets the rule and held-back numbers, previews the numbering and applies it', async ({ page, office }) => {
     expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+3')
     await expect(page.getByRole('heading', { name: 'Bibs', level: 1 })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Marathon', exact: true })).toHaveAttribute('aria-selected', 'true')
@@ -43,7 +43,7 @@ test.describe('the Bibs desk', () => {
   test('a lost bib is voided from the runner’s card, and two runners’ numbers are swapped', async ({ page, office }) => {
     expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
     expect((await runCliProcess(['bibs', 'assign', office.file])).code).toBe(0)
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     await page.getByLabel('Find a runner').fill('1')
     await page.getByTestId('search-hit').first().click()
@@ -67,7 +67,7 @@ test.describe('the Bibs desk', () => {
 
 test('waves set in Setup are seeded by predicted time when numbering, and printed on the bibs', async ({ page, office }) => {
   expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
-  await page.goto(office.url)
+  await signIn(page, office)
   const row = page.getByTestId('race-row').filter({ hasText: '10K' })
   await row.getByRole('button', { name: 'Edit' }).click()
   const dialog = page.getByRole('dialog', { name: 'Edit 10K' })
@@ -97,7 +97,7 @@ test('waves set in Setup are seeded by predicted time when numbering, and printe
 })
 
 test('the timing company’s chip file is taken whole, or refused row by row', async ({ page, office }) => {
-  await page.goto(office.url)
+  await signIn(page, office)
   await page.keyboard.press('Alt+3')
   const chips = page.getByRole('region', { name: 'Chip codes' })
   await chips.locator('input[type=file]').setInputFiles({ name: 'chips.csv', mimeType: 'text/csv', buffer: Buffer.from('Chip,Bib\nA1,one\n') })
@@ -110,7 +110,7 @@ test.describe('printing from the Bibs desk', () => {
   test('an organiser previews bib sheets, makes the PDF and downloads it; a second run prints only what changed', async ({ page, office }) => {
     expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
     expect((await runCliProcess(['bibs', 'assign', office.file])).code).toBe(0)
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+3')
     const panel = page.getByRole('region', { name: 'Print' })
     await expect(panel.getByRole('img', { name: 'First page of the document' })).toHaveAttribute('data-state', 'ready')
@@ -142,7 +142,7 @@ test.describe('printing from the Bibs desk', () => {
   })
 
   test('a document with nothing in it is refused in words, and pickup lists preview in Korean', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+3')
     const panel = page.getByRole('region', { name: 'Print' })
     await expect(panel.getByRole('alert')).toHaveText('Nothing to print: no runner matches this choice.')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { postCommand } from '../support/http-client'
 import { pdfPageCount, pdfText } from '../support/pdf'
-import { expect, test, type OfficeFixture } from './office'
+import { expect, signIn, test, type OfficeFixture } from './office'
 
 test.use({
   initArgs: ['--name', 'Seoul Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195:1-999', '--race', '10K:10000:5000-5999'],
@@ -45,7 +45,7 @@ async function pairedDesk(browser: Browser, office: OfficeFixture, desk: string,
 }
 
 async function openDesk(page: Page, office: OfficeFixture): Promise<void> {
-  await page.goto(office.url)
+  await signIn(page, office)
   await expect(page.getByTestId('event-name')).toHaveText('Seoul Marathon 2025')
   await page.keyboard.press('Alt+4')
   await expect(page.getByTestId('pickup-search')).toBeFocused()
@@ -267,7 +267,7 @@ test.describe('the Check-in desk', () => {
         expect(refused.status, command).toBe(403)
       }
 
-      await page.goto(office.url)
+      await signIn(page, office)
       await expect(page.getByTestId('paired-desk')).toContainText('Tablet by the door')
       await page.getByTestId('revoke-desk').click()
       await expect(page.getByTestId('paired-desk')).toContainText('Revoked at')
@@ -290,7 +290,7 @@ test.describe('the Check-in desk', () => {
   })
 
   test('the organiser locks a screen in desk mode and unlocks it with the PIN', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.getByTestId('lock').click()
     await page.getByLabel('PIN', { exact: true }).fill('2468')
     await page.getByLabel('PIN again').fill('2468')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { generateEntrants, toPlatformCsv } from '../../bench/generate'
 import { runCliProcess } from '../support/cli'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './office'
+import { expect, signIn, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
@@ -22,7 +22,7 @@ async function importThroughWizard(page: Page, name: string, text: string): Prom
 
 test.describe('the Entrants desk', () => {
   test("an organiser imports the platform's export through the wizard, then finds runners by a Hangul prefix and without accents", async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     await expect(page.getByText('No entrants yet')).toBeVisible()
 
@@ -56,7 +56,7 @@ test.describe('the Entrants desk', () => {
   })
 
   test('a file with bad rows imports nothing until the organiser chooses to leave them out', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     const wizard = await importThroughWizard(page, 'entries.csv', 'First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\nSarah,Jones,F,Ultra\n')
     await wizard.getByRole('button', { name: 'Next' }).click()
@@ -70,7 +70,7 @@ test.describe('the Entrants desk', () => {
   })
 
   test('a Korean-speaking organiser reads every row problem in Korean', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.getByLabel('Language').selectOption('ko')
     await page.keyboard.press('Alt+2')
     await page.getByRole('button', { name: '참가 신청 가져오기' }).click()
@@ -87,7 +87,7 @@ test.describe('the Entrants desk', () => {
   })
 
   test('the wizard asks how to read dates no row explains, and asks for a race when the file has none', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     const wizard = await importThroughWizard(page, 'club.csv', 'Vorname;Nachname;Geschlecht;Geburtsdatum\nMin-jun;Kim;männlich;05.07.1986\n')
     await expect(wizard.getByText('Still needed: Race')).toBeVisible()
@@ -104,7 +104,7 @@ test.describe('the Entrants desk', () => {
   })
 
   test('an entrant is edited in a validated form, and a taken bib is explained beside the field', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     const wizard = await importThroughWizard(page, 'entries.csv', 'First Name,Last Name,Gender,Event,Bib\nMin-jun,Kim,M,Marathon,7\nSarah,Jones,F,Marathon,\n')
     await wizard.getByRole('button', { name: 'Next' }).click()
@@ -139,7 +139,7 @@ test.describe('a big-city field', () => {
     const imported = await runCliProcess(['import', office.file, data, '--json'])
     expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 50_000 })
 
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.keyboard.press('Alt+2')
     await expect(page.getByRole('heading', { name: /Entrants/ })).toContainText('50,000 entrants')
     await expect(page.getByTestId('entrant-row').first()).not.toContainText('…')

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 import { runCliProcess, serveProcess, type Served } from '../support/cli'
 
 export interface OfficeFixture {
@@ -39,3 +39,9 @@ export const test = base.extend<{ office: OfficeFixture; initArgs: string[] }>({
 })
 
 export { expect } from '@playwright/test'
+
+/** Opens the organiser's link and waits for the screens to be up, as a person would before typing. */
+export async function signIn(page: Page, office: OfficeFixture): Promise<void> {
+  await page.goto(office.url)
+  await page.getByTestId('link-status').waitFor()
+}

@@ -1,14 +1,14 @@
-import { expect, test } from './office'
+import { expect, signIn, test } from './office'
 
 test.describe('the Setup desk', () => {
   test('an organiser creates a race and a second screen sees it appear without reloading', async ({ page, context, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await expect(page.getByRole('heading', { name: 'Setup', level: 1 })).toBeVisible()
     await expect(page.getByTestId('event-name')).toHaveText('Pyongyang Marathon 2025')
     await expect(page.getByText('No races yet')).toBeVisible()
 
     const second = await context.newPage()
-    await second.goto(office.url)
+    await signIn(second, office)
     await expect(second.getByTestId('link-status')).toHaveText('Live')
 
     await page.getByRole('button', { name: 'Add race' }).click()
@@ -31,7 +31,7 @@ test.describe('the Setup desk', () => {
   })
 
   test('the keyboard alone adds a race: Alt+N, type, Enter', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await expect(page.getByText('No races yet')).toBeVisible()
     await page.keyboard.press('Alt+n')
     const dialog = page.getByRole('dialog', { name: 'New race' })
@@ -44,7 +44,7 @@ test.describe('the Setup desk', () => {
   })
 
   test('mistakes are explained beside the field, and nothing is saved until they are fixed', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.getByRole('button', { name: 'Add race' }).click()
     const dialog = page.getByRole('dialog', { name: 'New race' })
     await dialog.getByLabel(/Distance/).fill('far')
@@ -64,7 +64,7 @@ test.describe('the Setup desk', () => {
   })
 
   test("the office's refusals appear beside the field: a taken name, overlapping bibs", async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     for (const [name, km, bibs] of [
       ['Marathon', '42.195', '1-999'],
       ['marathon', '21.097', ''],
@@ -90,7 +90,7 @@ test.describe('the Setup desk', () => {
   })
 
   test('a race is edited and deleted, with a question before deleting', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.getByRole('button', { name: 'Add race' }).click()
     let dialog = page.getByRole('dialog', { name: 'New race' })
     await dialog.getByLabel('Name').fill('Fun Run')
@@ -114,12 +114,12 @@ test.describe('the Setup desk', () => {
   })
 
   test('event settings are saved and every screen shows the new name', async ({ page, context, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     const second = await context.newPage()
-    await second.goto(office.url)
+    await signIn(second, office)
     await expect(second.getByTestId('link-status')).toHaveText('Live')
 
-    const save = page.getByRole('button', { name: 'Save' })
+    const save = page.getByRole('region', { name: 'Event' }).getByRole('button', { name: 'Save' })
     await expect(save).toBeDisabled()
     await page.getByLabel('Event name').fill('Pyongyang International Marathon')
     await page.getByLabel(/Place/).fill('Kim Il Sung Stadium')
@@ -130,12 +130,12 @@ test.describe('the Setup desk', () => {
     await expect(second.getByLabel(/Place/)).toHaveValue('Kim Il Sung Stadium')
 
     await page.getByLabel('Time zone').fill('Mars/Olympus')
-    await page.getByRole('button', { name: 'Save' }).click()
+    await save.click()
     await expect(page.getByText('Check this value')).toBeVisible()
   })
 
   test('the organiser sets the logo printed on bibs, and a file that is not an image is refused in words', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     const eventCard = page.getByRole('region', { name: 'Event' })
     const picker = eventCard.locator('.logo-picker input[type=file]')
     await picker.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') })
@@ -151,7 +151,7 @@ test.describe('the Setup desk', () => {
 
 test.describe('the shell', () => {
   test('speaks Korean, and remembers it', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await page.getByLabel('Language').selectOption('ko')
     await expect(page.getByRole('heading', { name: '대회 설정', level: 1 })).toBeVisible()
     await expect(page.getByRole('button', { name: '종목 추가' })).toBeVisible()
@@ -161,7 +161,7 @@ test.describe('the shell', () => {
   })
 
   test('Alt+number opens each desk, and the address remembers it', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await expect(page.getByRole('heading', { name: 'Setup', level: 1 })).toBeVisible()
     await page.keyboard.press('Alt+4')
     await expect(page.getByRole('heading', { name: 'Check-in', level: 1 })).toBeVisible()
@@ -173,25 +173,26 @@ test.describe('the shell', () => {
   })
 
   test('keeps the token out of the address bar once read', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await expect(page.getByTestId('event-name')).toHaveText('Pyongyang Marathon 2025')
     expect(page.url()).not.toContain(office.token)
   })
 
-  test('a screen without a token is told how to sign in, and sees no data', async ({ page, office }) => {
+  test('a screen without a token is asked for a pairing code, and sees no data', async ({ page, office }) => {
     await page.goto(office.origin)
-    await expect(page.getByRole('heading', { name: 'This screen is not signed in' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Join the race office as a desk' })).toBeVisible()
+    await expect(page.getByLabel('Pairing code')).toBeFocused()
     await expect(page.getByText('Pyongyang Marathon 2025')).toHaveCount(0)
   })
 
   test('says so when the office stops, and refuses to pretend a change was saved', async ({ page, office }) => {
-    await page.goto(office.url)
+    await signIn(page, office)
     await expect(page.getByTestId('link-status')).toHaveText('Live')
     await office.stop()
     await expect(page.getByTestId('link-status')).toHaveText('Connecting…')
     await page.getByLabel('Event name').fill('Renamed while offline')
-    await page.getByRole('button', { name: 'Save' }).click()
     const eventCard = page.getByRole('region', { name: 'Event' })
+    await eventCard.getByRole('button', { name: 'Save' }).click()
     await expect(eventCard.getByRole('alert')).toHaveText('Cannot reach the race office. Check the network; nothing was changed.')
     await expect(eventCard.getByLabel('Event name')).toHaveValue('Renamed while offline')
   })

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandResult } from '../../../src-shared/contract'
 import { rememberDeskToken } from '../client/token'
-import { changeLanguage, languages, type Language } from '../i18n/i18n'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { Field } from '../ui/Field'
 
 type Paired = { token: string; role: 'desk' | 'finish' | 'viewer'; desk: string }
@@ -11,7 +11,7 @@ const landing: Record<Paired['role'], string> = { desk: '/checkin', finish: '/fi
 
 /** A screen with no token: a tablet or laptop pairs itself with the code the organiser's screen shows. */
 export function SignIn() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [code, setCode] = useState('')
   const [desk, setDesk] = useState('')
   const [person, setPerson] = useState('')
@@ -37,15 +37,7 @@ export function SignIn() {
 
   return (
     <main className="sign-in">
-      <div className="sign-in-language">
-        <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)} aria-label={t('app.language')}>
-          {languages.map((language) => (
-            <option key={language.code} value={language.code}>
-              {language.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LanguageSwitch className="sign-in-language" />
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.body')}</p>
       <form className="card pair-form" onSubmit={(e) => void pair(e)} noValidate>

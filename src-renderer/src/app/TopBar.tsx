@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useCommand, useLinkStatus } from '../client/use-command'
-import { changeLanguage, languages, type Language } from '../i18n/i18n'
 import { formatEventDate } from '../ui/format'
+import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { DeskLock } from './DeskLock'
 import { useSession } from './session'
 
@@ -32,16 +32,7 @@ export function TopBar() {
         <span className="link-dot" aria-hidden="true" />
         {t(`link.${status}`)}
       </div>
-      <label className="language-switch">
-        <span className="visually-hidden">{t('app.language')}</span>
-        <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)} aria-label={t('app.language')}>
-          {languages.map((language) => (
-            <option key={language.code} value={language.code}>
-              {language.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSwitch className="language-switch" />
     </header>
   )
 }

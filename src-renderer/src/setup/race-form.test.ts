@@ -15,6 +15,7 @@ describe('the race form', () => {
         colour: '#c0392b',
         categoryBands: null,
         waves: [],
+        bibsAtPickup: false,
         bibRanges: [
           { first: 1, last: 999 },
           { first: 2000, last: 2099 },
@@ -25,7 +26,7 @@ describe('the race form', () => {
 
   it('takes a decimal comma, a km suffix, single bibs and empty optional fields', () => {
     const result = readRaceForm({ ...emptyRaceForm, name: 'Half', distanceKm: '21,097 km', bibRanges: '7' }, clock)
-    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, categoryBands: null, waves: [], bibRanges: [{ first: 7, last: 7 }] } })
+    expect(result).toEqual({ ok: true, input: { name: 'Half', distanceM: 21097, startAt: null, colour: null, categoryBands: null, waves: [], bibsAtPickup: false, bibRanges: [{ first: 7, last: 7 }] } })
   })
 
   it('puts each problem beside its own field, as catalogue keys', () => {
