@@ -24,7 +24,8 @@ export function useDesk(allowed: readonly Desk[]): [Screen, (desk: Screen) => vo
   useEffect(() => {
     const onHash = (): void => setHash(window.location.hash)
     const onKey = (event: KeyboardEvent): void => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      // A kiosk is left with its PIN, never with a shortcut.
+      if (!event.altKey || event.ctrlKey || event.metaKey || window.location.hash === '#/kiosk') return
       const target = allowed[Number(event.code.replace('Digit', '')) - 1]
       if (target === undefined) return
       event.preventDefault()

@@ -6,6 +6,8 @@ import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
 import { Counters } from './Counters'
+import { KioskLock } from './kiosk-lock'
+import { KioskStartDialog } from './KioskStartDialog'
 import { MatchList } from './MatchList'
 import { RunnerCard } from './RunnerCard'
 import { usePickupSearch } from './use-pickup-search'
@@ -40,6 +42,7 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [last, setLast] = useState<CheckinDone | null>(null)
   const [walkUp, setWalkUp] = useState(false)
+  const [startingKiosk, setStartingKiosk] = useState(false)
   const [busy, setBusy] = useState(false)
   const box = useRef<HTMLInputElement>(null)
   const timeZone = event.data?.timeZone ?? 'UTC'
@@ -145,7 +148,7 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
           <button type="button" className="button" onClick={() => setWalkUp(true)} data-testid="walk-up">
             {t('checkin.walkUp.open')} <kbd>F2</kbd>
           </button>
-          <button type="button" className="button button-quiet" onClick={onKiosk} data-testid="kiosk">
+          <button type="button" className="button button-quiet" onClick={() => setStartingKiosk(true)} data-testid="kiosk">
             {t('checkin.kiosk.open')}
           </button>
         </div>
@@ -207,6 +210,18 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
           )}
         </section>
       </div>
+      {startingKiosk && (
+        <KioskStartDialog
+          onClose={() => {
+            setStartingKiosk(false)
+            focusBox()
+          }}
+          onStart={(pin) => {
+            new KioskLock(window.sessionStorage).start(pin)
+            onKiosk()
+          }}
+        />
+      )}
       {walkUp && (
         <WalkUpDialog
           onClose={(registered) => {

@@ -6,6 +6,7 @@ import { readBibScanCode } from '../../../src-shared/contract/scan-code'
 import { personName } from '../../../src-shared/names/person-name'
 import { useClient } from '../client/use-command'
 import { errorText } from '../ui/messages'
+import { KioskLock } from './kiosk-lock'
 
 type Step =
   | { kind: 'scan' }
@@ -32,6 +33,7 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
   const client = useClient()
   const [step, setStep] = useState<Step>({ kind: 'scan' })
   const [code, setCode] = useState('')
+  const [leaving, setLeaving] = useState(false)
   const box = useRef<HTMLInputElement>(null)
   const restart = useCallback(() => {
     setStep({ kind: 'scan' })
@@ -39,11 +41,11 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
   }, [])
 
   useEffect(() => {
-    if (step.kind === 'scan') box.current?.focus()
+    if (step.kind === 'scan' && !leaving) box.current?.focus()
     if (step.kind !== 'done' && step.kind !== 'help') return
     const timer = setTimeout(restart, backToStartMs)
     return () => clearTimeout(timer)
-  }, [restart, step.kind])
+  }, [leaving, restart, step.kind])
 
   useEffect(() => {
     if (step.kind !== 'confirm') return
@@ -84,7 +86,16 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
           <label className="visually-hidden" htmlFor="kiosk-code">
             {t('kiosk.codeLabel')}
           </label>
-          <input id="kiosk-code" ref={box} className="kiosk-input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" onBlur={() => setTimeout(() => box.current?.focus(), 0)} data-testid="kiosk-code" />
+          <input
+            id="kiosk-code"
+            ref={box}
+            className="kiosk-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            onBlur={() => setTimeout(() => !leaving && box.current?.focus(), 0)}
+            data-testid="kiosk-code"
+          />
           <p className="muted">{t('kiosk.typeHint')}</p>
         </form>
       )}
@@ -131,9 +142,60 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
           </button>
         </div>
       )}
-      <button type="button" className="button button-quiet kiosk-exit" onClick={onExit} data-testid="kiosk-exit">
-        {t('kiosk.exit')}
-      </button>
+      {leaving ? (
+        <LeaveKiosk
+          onLeave={onExit}
+          onStay={() => {
+            setLeaving(false)
+            restart()
+          }}
+        />
+      ) : (
+        <button type="button" className="button button-quiet kiosk-exit" onClick={() => setLeaving(true)} data-testid="kiosk-exit">
+          {t('kiosk.exit')}
+        </button>
+      )}
     </main>
+  )
+}
+
+/** Only the volunteer who started the kiosk knows the PIN that leaves it. */
+function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
+  const { t } = useTranslation()
+  const [pin, setPin] = useState('')
+  const [refusal, setRefusal] = useState<'wrong' | 'wait' | null>(null)
+  const lock = useRef(new KioskLock(window.sessionStorage))
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    const result = lock.current.leave(pin)
+    if (result === 'open') return onLeave()
+    setRefusal(result)
+    setPin('')
+  }
+  return (
+    <form className="kiosk-leave" onSubmit={submit}>
+      <label htmlFor="kiosk-leave-pin">{t('kiosk.leavePin')}</label>
+      <input
+        id="kiosk-leave-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+        autoFocus
+        data-testid="kiosk-leave-pin"
+      />
+      <button type="submit" className="button">
+        {t('kiosk.leave')}
+      </button>
+      <button type="button" className="button button-quiet" onClick={onStay}>
+        {t('common.cancel')}
+      </button>
+      {refusal !== null && (
+        <p role="alert" className="kiosk-leave-refusal">
+          {t(refusal === 'wait' ? 'kiosk.leaveWait' : 'kiosk.leaveWrong')}
+        </p>
+      )}
+    </form>
   )
 }

@@ -521,7 +521,12 @@ export const en = {
       toCard: 'Open the runner’s card',
       methods: { cash: 'Cash', card: 'Card', transfer: 'Bank transfer', free: 'Free entry' },
     },
-    kiosk: { open: 'Self check-in kiosk' },
+    kiosk: {
+      open: 'Self check-in kiosk',
+      startTitle: 'Start the self check-in kiosk',
+      startIntro: 'This screen becomes the kiosk for runners. Choose a PIN: only with it can the kiosk be left again.',
+      start: 'Start the kiosk',
+    },
     counters: {
       pickedUp: '{{done}} of {{total}} picked up',
       shirts: 'Shirts left',
@@ -545,6 +550,10 @@ export const en = {
     noTable: 'Collect your bag at the desk.',
     next: 'Start again',
     exit: 'Leave kiosk',
+    leavePin: 'PIN to leave the kiosk',
+    leave: 'Leave',
+    leaveWrong: 'That is not the PIN this kiosk was started with.',
+    leaveWait: 'Too many wrong PINs. Try again in a minute.',
     help: {
       notFound: 'We could not find that code. Please see a volunteer at the desk.',
       already: 'You have already picked up your pack. Please see a volunteer if something is missing.',

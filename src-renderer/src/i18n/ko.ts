@@ -522,7 +522,12 @@ export const ko: Messages = {
       toCard: '참가자 카드 열기',
       methods: { cash: '현금', card: '카드', transfer: '계좌 이체', free: '무료' },
     },
-    kiosk: { open: '셀프 접수 키오스크' },
+    kiosk: {
+      open: '셀프 접수 키오스크',
+      startTitle: '셀프 접수 키오스크 시작',
+      startIntro: '이 화면이 참가자용 키오스크가 됩니다. PIN을 정하세요. 그 PIN으로만 키오스크를 끝낼 수 있습니다.',
+      start: '키오스크 시작',
+    },
     counters: {
       pickedUp: '{{total}}명 중 {{done}}명 수령',
       shirts: '남은 티셔츠',
@@ -546,6 +551,10 @@ export const ko: Messages = {
     noTable: '물품은 접수 데스크에서 받으세요.',
     next: '처음으로',
     exit: '키오스크 종료',
+    leavePin: '키오스크 종료 PIN',
+    leave: '종료',
+    leaveWrong: '키오스크를 시작할 때 정한 PIN이 아닙니다.',
+    leaveWait: 'PIN을 너무 많이 틀렸습니다. 1분 뒤에 다시 시도하세요.',
     help: {
       notFound: '코드를 찾을 수 없습니다. 접수 데스크의 자원봉사자에게 문의하세요.',
       already: '이미 물품을 수령하셨습니다. 빠진 것이 있으면 자원봉사자에게 문의하세요.',

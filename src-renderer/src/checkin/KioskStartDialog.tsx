@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '../ui/Dialog'
+import { Field } from '../ui/Field'
+
+/** Before the screen is left to runners: the PIN that will take it back. */
+export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) => void; onClose: () => void }) {
+  const { t } = useTranslation()
+  const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  const digits = (text: string): string => text.replace(/\D/g, '').slice(0, 8)
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (pin !== again) return setMismatch(true)
+    onStart(pin)
+  }
+  return (
+    <Dialog title={t('checkin.kiosk.startTitle')} labelledBy="kiosk-start-title" onClose={onClose}>
+      <p className="muted">{t('checkin.kiosk.startIntro')}</p>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <Field label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(digits(e.target.value))} autoFocus hint={t('lock.pinHint')} data-testid="kiosk-pin" />
+        <Field
+          label={t('lock.pinAgain')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={again}
+          onChange={(e) => {
+            setAgain(digits(e.target.value))
+            setMismatch(false)
+          }}
+          error={mismatch ? { key: 'lock.mismatch' } : undefined}
+          data-testid="kiosk-pin-again"
+        />
+        <div className="form-actions span-2">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={pin.length < 4} data-testid="kiosk-start">
+            {t('checkin.kiosk.start')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
