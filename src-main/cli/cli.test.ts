@@ -136,4 +136,10 @@ describe('race-office serve', () => {
     const run = await runCliProcess(['serve', 'x.raceoffice', '--port', 'eighty'])
     expect(run.code).toBe(2)
   })
+
+  it('refuses a network address that is not IPv4 with exit code 2', async () => {
+    const run = await runCliProcess(['serve', 'x.raceoffice', '--lan-address', 'office.local'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--lan-address office.local is not an IPv4 address')
+  })
 })

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +14,7 @@ export const rendererBuildDir = fileURLToPath(new URL('../../out/renderer', impo
 export const serveCommand: Subcommand = {
   name: 'serve',
   summary: 'open an event file in the browser and for desks on the local network',
-  help: `Usage: race-office serve FILE [--port N] [--host ADDR]
+  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR]
 
 Serves the Race Office screens and commands over HTTP and prints, alone on one line,
   open http://HOST:PORT/#token=TOKEN
@@ -24,14 +25,20 @@ machine's local-network address too and shows the pairing codes for tablets and 
 Options:
   --port N      the port to listen on (default 4780; 0 picks a free one)
   --host ADDR   the address to listen on (default 127.0.0.1, this machine only);
-                0.0.0.0 lets desks on the local network connect`,
+                0.0.0.0 lets desks on the local network connect from the start
+  --lan-address ADDR
+                the address "Desks on this network" opens and shows to desks
+                (default: this machine's first network address; give it when the
+                machine is on several networks)`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, { port: { type: 'string' }, host: { type: 'string' } })
+    const { values, positionals } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, 'lan-address': { type: 'string' } })
     const path = resolve(onePositional(positionals, 'FILE (the event file to serve)'))
     const port = values.port === undefined ? 4780 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0–65535).`)
     const host = values.host ?? '127.0.0.1'
+    const lanAddress = values['lan-address']
+    if (lanAddress !== undefined && isIP(lanAddress) !== 4) throw new UsageError(`--lan-address ${lanAddress} is not an IPv4 address such as 192.168.1.20.`)
     if (!existsSync(path)) throw new RejectedError(`There is no event file at ${path}. Create one with: race-office init ${path} --name … --date … --tz …`)
     if (!existsSync(resolve(rendererBuildDir, 'index.html'))) {
       throw new RejectedError(`The screens are not built (${rendererBuildDir} is missing). Run: npm run build`)
@@ -54,7 +61,7 @@ Options:
       await office.close()
       throw new RejectedError(`Cannot listen on ${host}:${port}: ${(error as Error).message}`)
     }
-    office.network.attach(lanListenerOf(http, () => bound.port, host === '0.0.0.0' || host === '::'))
+    office.network.attach(lanListenerOf(http, () => bound.port, host === '0.0.0.0' || host === '::'), lanAddress)
     io.err(`Serving ${path}`)
     io.out(`open http://${shownAddress(host)}:${bound.port}/#token=${token}`)
 

@@ -35,12 +35,16 @@ export class DeskNetwork {
 
   constructor(
     private readonly directory: DeskDirectory,
-    private readonly lanAddress: () => string | null = firstLanAddress,
+    private lanAddress: () => string | null = firstLanAddress,
   ) {}
 
-  /** Set once by whoever can listen (the desktop app, `serve`); without one the switch says so. */
-  attach(listener: LanListener): void {
+  /**
+   * Set once by whoever can listen (the desktop app, `serve`); without one the switch says so.
+   * `address`: the one to open on, when the machine's first network address is not the desks' one.
+   */
+  attach(listener: LanListener, address?: string): void {
     this.listener = listener
+    if (address !== undefined) this.lanAddress = () => address
   }
 
   status(): DeskNetworkState {

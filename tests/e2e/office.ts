@@ -28,7 +28,8 @@ export const test = base.extend<{ office: OfficeFixture; initArgs: string[] }>({
     let served: Served | null = null
     let exitCode: number | null | undefined
     try {
-      served = await serveProcess(file)
+      // Desks on the network open on loopback: the tests do not depend on this machine's networks.
+      served = await serveProcess(file, ['--lan-address', '127.0.0.1'])
       await use({ url: served.url, origin: served.origin, token: served.token, file, stop: served.stop })
     } finally {
       exitCode = await served?.stop()
