@@ -32,7 +32,8 @@ export function MatchList({ matches, typed, selected, onPick }: { matches: Picku
               {personName(hit.givenName, hit.familyName)}
               {hit.secondName !== null && <span className="match-second"> · {hit.secondName}</span>}
             </span>
-            <span className="match-race">{hit.race}</span>
+            {/* Namesakes are told apart by category and registration number. */}
+            <span className="match-race">{[hit.race, hit.category, hit.ref].filter((part) => part !== null).join(' · ')}</span>
             <span className={`status status-${hit.status}`}>{t(`entrants.status.${hit.status}`)}</span>
           </li>
         ))}
