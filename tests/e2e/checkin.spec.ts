@@ -166,6 +166,7 @@ test.describe('the Check-in desk', () => {
 
   test('a walk-up registers in a short form, gets the next walk-up number, and the bib PDF comes at once', async ({ page, office }) => {
     await call(office, 'bibs.configure', { raceId: 2, reserved: [{ first: 5900, last: 5999, purpose: 'Walk-ups' }] })
+    await call(office, 'checkin.configure', { shirts: [{ size: 'S', stock: 0 }, { size: 'M', stock: 10 }] })
     await openDesk(page, office)
     await page.keyboard.press('F2')
     const dialog = page.getByRole('dialog')
@@ -174,6 +175,8 @@ test.describe('the Check-in desk', () => {
     await dialog.getByTestId('walk-up-familyName').fill('Park')
     await dialog.getByTestId('walk-up-secondName').fill('박하은')
     await dialog.getByTestId('walk-up-sex-F').check()
+    await expect(dialog.getByLabel('Shirt size').locator('option')).toHaveText(['No shirt', 'S — none left', 'M — 10 left'])
+    await dialog.getByLabel('Shirt size').selectOption('M')
     await dialog.getByLabel('Payment').selectOption('card')
     await dialog.getByTestId('walk-up-paymentAmount').fill('40,000')
     const download = page.waitForEvent('download')
@@ -190,6 +193,7 @@ test.describe('the Check-in desk', () => {
     await expect(page.getByTestId('runner-card')).toContainText('Card 40,000')
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('checkin-confirmation')).toContainText('Ha-eun Park is checked in')
+    await expect(page.getByTestId('checkin-confirmation')).toContainText('Hand over: Bib, Shirt.')
   })
 
   test('a walk-up form with mistakes says what to fix beside each field', async ({ page, office }) => {

@@ -17,6 +17,8 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
   const { t } = useTranslation()
   const client = useClient()
   const races = useCommand('races.list', {}, ['races'])
+  const stats = useCommand('checkin.stats', {}, ['checkin'])
+  const stocked = stats.data?.shirts ?? []
   const [values, setValues] = useState<WalkUpValues | null>(null)
   const [errors, setErrors] = useState<FormErrors<WalkUpField>>({})
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -84,7 +86,17 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
         {field('email', { optional: true, inputMode: 'email' })}
         {field('emergencyName', { optional: true })}
         {field('emergencyPhone', { optional: true, inputMode: 'tel' })}
-        {field('shirtSize', { optional: true })}
+        {stocked.length > 0 ? (
+          <Choice
+            id="walk-up-shirt"
+            label={t('checkin.fields.shirtSize')}
+            value={form.shirtSize}
+            options={[['', t('checkin.walkUp.noShirt')] as const, ...stocked.map((s) => [s.size, `${s.size} — ${s.left <= 0 ? t('checkin.sizeGone') : t('checkin.shirtsLeft', { count: s.left })}`] as const)]}
+            onChange={(v) => set('shirtSize', v)}
+          />
+        ) : (
+          field('shirtSize', { optional: true })
+        )}
         <Choice id="walk-up-payment" label={t('checkin.fields.paymentMethod')} value={form.paymentMethod} options={paymentMethods.map((m) => [m, t(`checkin.walkUp.methods.${m}`)] as const)} onChange={(v) => set('paymentMethod', v)} />
         {field('paymentAmount', { optional: true, inputMode: 'decimal' })}
         <div className="form-actions span-2">

@@ -519,6 +519,7 @@ export const en = {
       bibOutsideReserve: 'Registered with bib {{bib}} (the walk-up numbers are used up, so this is the race’s next free number).',
       noBib: 'Registered. This race hands out bibs at pickup: give one from the stack on the runner’s card.',
       toCard: 'Open the runner’s card',
+      noShirt: 'No shirt',
       methods: { cash: 'Cash', card: 'Card', transfer: 'Bank transfer', free: 'Free entry' },
     },
     kiosk: {

@@ -520,6 +520,7 @@ export const ko: Messages = {
       bibOutsideReserve: '배번 {{bib}}(으)로 등록했습니다(현장 등록용 번호가 모두 소진되어 종목의 다음 빈 번호를 지급).',
       noBib: '등록했습니다. 이 종목은 현장에서 배번을 지급합니다. 참가자 카드에서 배번 더미의 번호를 지급하세요.',
       toCard: '참가자 카드 열기',
+      noShirt: '티셔츠 없음',
       methods: { cash: '현금', card: '카드', transfer: '계좌 이체', free: '무료' },
     },
     kiosk: {
