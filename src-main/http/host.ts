@@ -226,7 +226,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         return port
       } catch (error) {
         if (wantedPort === 0) throw error
-        // The port is taken on that address: any free one will do, the QR code carries it.
+        // The port is taken on that address: let the system choose one; the QR code carries it.
         const port = await bind(extra, 0, host)
         extraServers.add(extra)
         return port

@@ -4,7 +4,7 @@ import type { CommandErrorValue } from '../../../src-shared/contract'
 import { useClient } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
-import { Field } from '../ui/Field'
+import { PinFields } from '../ui/PinFields'
 import { useSession } from './session'
 
 /**
@@ -52,22 +52,18 @@ function PinDialog({ locking, onClose }: { locking: boolean; onClose: () => void
       <p className="muted">{locking ? t('lock.lockIntro') : t('lock.unlockIntro')}</p>
       <ErrorBanner error={failure} />
       <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} maxLength={8} autoFocus hint={locking ? t('lock.pinHint') : undefined} />
-        {locking && (
-          <Field
-            label={t('lock.pinAgain')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={again}
-            onChange={(e) => {
-              setAgain(e.target.value.replace(/\D/g, ''))
+        <PinFields
+          pin={pin}
+          onPin={setPin}
+          {...(locking && {
+            again,
+            onAgain: (next: string) => {
+              setAgain(next)
               setMismatch(false)
-            }}
-            maxLength={8}
-            error={mismatch ? { key: 'lock.mismatch' } : undefined}
-          />
-        )}
+            },
+            mismatch,
+          })}
+        />
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

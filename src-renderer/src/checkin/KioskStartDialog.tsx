@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../ui/Dialog'
-import { Field } from '../ui/Field'
+import { PinFields } from '../ui/PinFields'
 
 /** Before the screen is left to runners: the PIN that will take it back. */
 export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) => void; onClose: () => void }) {
@@ -9,7 +9,6 @@ export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) 
   const [pin, setPin] = useState('')
   const [again, setAgain] = useState('')
   const [mismatch, setMismatch] = useState(false)
-  const digits = (text: string): string => text.replace(/\D/g, '').slice(0, 8)
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (pin !== again) return setMismatch(true)
@@ -19,19 +18,16 @@ export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) 
     <Dialog title={t('checkin.kiosk.startTitle')} labelledBy="kiosk-start-title" onClose={onClose}>
       <p className="muted">{t('checkin.kiosk.startIntro')}</p>
       <form className="form-grid" onSubmit={submit} noValidate>
-        <Field label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(digits(e.target.value))} autoFocus hint={t('lock.pinHint')} data-testid="kiosk-pin" />
-        <Field
-          label={t('lock.pinAgain')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={again}
-          onChange={(e) => {
-            setAgain(digits(e.target.value))
+        <PinFields
+          pin={pin}
+          onPin={setPin}
+          again={again}
+          onAgain={(next) => {
+            setAgain(next)
             setMismatch(false)
           }}
-          error={mismatch ? { key: 'lock.mismatch' } : undefined}
-          data-testid="kiosk-pin-again"
+          mismatch={mismatch}
+          testId="kiosk-pin"
         />
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={onClose}>

@@ -591,7 +591,7 @@ export const en = {
   errors: {
     INVALID_INPUT: 'Some fields need attention: {{message}}',
     UNKNOWN_COMMAND: 'This version of the office does not know that action. Reload the page.',
-    NOT_AUTHENTICATED: 'This screen is not signed in. Open the link the race office gave you.',
+    NOT_AUTHENTICATED: 'This screen is not signed in (or the organiser disconnected this desk). Reload the page to pair it again, or open the link the race office gave you.',
     NOT_AUTHORISED: 'This desk may not do that. Ask the organiser.',
     NOT_FOUND: 'That item no longer exists — another desk may have removed it.',
     RACE_NAME_TAKEN: 'There is already a race called {{name}}.',

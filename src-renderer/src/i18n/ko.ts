@@ -592,7 +592,7 @@ export const ko: Messages = {
   errors: {
     INVALID_INPUT: '확인이 필요한 항목이 있습니다: {{message}}',
     UNKNOWN_COMMAND: '이 버전의 본부 프로그램이 모르는 작업입니다. 페이지를 새로 고치세요.',
-    NOT_AUTHENTICATED: '이 화면은 로그인되지 않았습니다. 대회 본부에서 받은 링크를 여세요.',
+    NOT_AUTHENTICATED: '이 화면은 로그인되지 않았습니다(또는 운영 책임자가 이 데스크의 연결을 해제했습니다). 페이지를 새로 고쳐 다시 연결하거나, 대회 본부에서 받은 링크를 여세요.',
     NOT_AUTHORISED: '이 데스크에서는 할 수 없는 작업입니다. 운영 책임자에게 문의하세요.',
     NOT_FOUND: '해당 항목이 더 이상 없습니다. 다른 데스크에서 삭제했을 수 있습니다.',
     RACE_NAME_TAKEN: '{{name}} 종목이 이미 있습니다.',
