@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import type { Message } from '../ui/messages'
 import { useNotify } from '../ui/Notices'
+import { useDraft } from '../ui/use-draft'
 import { formatBibRanges } from '../setup/race-form'
 import { formatReserved, readNumbers, readReserved } from './settings-form'
 
@@ -19,7 +20,7 @@ export function NumberingPanel({ race }: { race: Race }) {
   const client = useClient()
   const notify = useNotify()
   const settings = useCommand('bibs.settings', { raceId: race.id }, ['bibs', 'races'])
-  const [edits, setEdits] = useState<{ rule: Rule; reserved: string; excluded: string } | null>(null)
+  const { edits, setEdits, committed } = useDraft<{ rule: Rule; reserved: string; excluded: string }, typeof settings.data>(settings.data, settings.reload)
   const [errors, setErrors] = useState<{ reserved?: Message; excluded?: Message }>({})
   const [plan, setPlan] = useState<CommandOutput<'bibs.plan'> | null>(null)
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -43,7 +44,7 @@ export function NumberingPanel({ race }: { race: Race }) {
     setBusy(false)
     if (!excludedResult.ok) return setFailure(excludedResult.error)
     setFailure(null)
-    setEdits(null)
+    committed()
     setPlan(null)
     notify(t('bibs.settingsSaved'))
   }

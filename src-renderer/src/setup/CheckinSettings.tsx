@@ -7,6 +7,7 @@ import { Check } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { useDraft } from '../ui/use-draft'
 import { readSettingsForm, settingsFormFrom, type CheckinSettingsField, type CheckinSettingsValues } from './checkin-settings-form'
 
 /** What check-in desks confirm and hand over, shirt stock per size, and the kiosk's bag tables. */
@@ -15,7 +16,7 @@ export function CheckinSettings() {
   const client = useClient()
   const notify = useNotify()
   const saved = useCommand('checkin.settings', {}, ['checkin'])
-  const [edits, setEdits] = useState<CheckinSettingsValues | null>(null)
+  const { edits, setEdits, committed } = useDraft<CheckinSettingsValues, typeof saved.data>(saved.data, saved.reload)
   const [errors, setErrors] = useState<CheckinSettingsField[]>([])
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   if (saved.data === undefined) return null
@@ -31,7 +32,7 @@ export function CheckinSettings() {
     if (!read.ok) return setErrors(read.errors)
     const result = await client.call('checkin.configure', read.input)
     if (!result.ok) return setFailure(result.error)
-    setEdits(null)
+    committed()
     setFailure(null)
     notify(t('setup.checkin.saved'))
   }

@@ -5,6 +5,7 @@ import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { useDraft } from '../ui/use-draft'
 import { LogoPicker } from './LogoPicker'
 import { knownTimeZones, readEventForm, type EventFormErrors } from './event-form'
 
@@ -17,7 +18,7 @@ export function EventSettings() {
   const saved = useCommand('event.get', {}, ['event'])
   // Null while the organiser has not typed anything: the form then shows what is saved, so
   // another desk's change appears at once without overwriting edits in progress.
-  const [edits, setEdits] = useState<Settings | null>(null)
+  const { edits, setEdits, committed } = useDraft<Settings, typeof saved.data>(saved.data, saved.reload)
   const [errors, setErrors] = useState<EventFormErrors>({})
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const [saving, setSaving] = useState(false)
@@ -49,8 +50,7 @@ export function EventSettings() {
     setSaving(false)
     if (!result.ok) return setFailure(result.error)
     setFailure(null)
-    setEdits(null)
-    saved.reload()
+    committed()
     notify(t('setup.event.saved'))
   }
 
