@@ -4,10 +4,13 @@ import { fold } from '../../src-shared/search/fold'
 import type { Db } from '../db/open'
 import type { ImportSessions } from '../import/sessions'
 
+/** A header as the guesses compare it: folded, without spaces or punctuation. */
+export const squashHeader = (h: string): string => fold(h).replace(/[^\p{L}\p{N}]+/gu, '')
+
 type Rejected = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
 
-const chipHeaders = ['chip', 'chipcode', 'chipid', 'chipnumber', 'transponder', 'transponderid', 'tag', 'tagid', 'epc', 'code']
-const bibHeaders = ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', 'number', 'dossard', '배번']
+export const chipHeaders = ['chip', 'chipcode', 'chipid', 'chipnumber', 'transponder', 'transponderid', 'tag', 'tagid', 'epc', 'code']
+export const bibHeaders = ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', 'number', 'dossard', '배번']
 
 /**
  * The timing company's chip file, whole or not at all: one chip per bib line. A chip already
@@ -15,9 +18,8 @@ const bibHeaders = ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', '
  */
 export async function importChips(db: Db, sessions: ImportSessions, input: ParsedInput<'chips.import'>, nowMs: number) {
   const { table } = await sessions.table(input.id)
-  const squash = (h: string): string => fold(h).replace(/[^\p{L}\p{N}]+/gu, '')
-  const chipColumn = table.headers.findIndex((h) => chipHeaders.includes(squash(h)))
-  const bibColumn = table.headers.findIndex((h) => bibHeaders.includes(squash(h)))
+  const chipColumn = table.headers.findIndex((h) => chipHeaders.includes(squashHeader(h)))
+  const bibColumn = table.headers.findIndex((h) => bibHeaders.includes(squashHeader(h)))
   if (chipColumn < 0 || bibColumn < 0) {
     throw new CommandError('IMPORT_REFUSED', `Nothing was imported: a chip file needs a chip column and a bib column. Its columns are: ${table.headers.join(', ')}.`, {
       headers: table.headers,

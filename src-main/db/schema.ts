@@ -15,6 +15,8 @@ export interface EventTable {
   checkin_confirmations: Generated<string>
   /** JSON array of items handed over besides bib and shirt. */
   checkin_items: Generated<string>
+  /** Chip reads of one runner at one mat within this window are one passing. */
+  read_window_ms: Generated<number>
   updated_at_ms: number
 }
 
@@ -183,6 +185,63 @@ export interface DeskTable {
   revoked_at_ms: number | null
 }
 
+export interface TimingPointTable {
+  name: string
+  distance_m: number
+}
+
+export interface ClockTable {
+  id: string
+  race_id: number
+  wave_id: number | null
+  gun_at_ms: number
+  source: 'key' | 'typed' | 'reads'
+  reason: string | null
+  device: string
+  recorded_at_ms: number
+  actor: string
+  desk: string
+}
+
+export interface CaptureTable {
+  id: string
+  device: string
+  seq: number
+  point: string
+  at_ms: number | null
+  bib: number | null
+  position: number
+  source: 'key' | 'typed' | 'inserted' | 'gap'
+  state: 'active' | 'deleted' | 'notRunner'
+  state_reason: string | null
+  created_at_ms: number
+  actor: string
+  desk: string
+}
+
+export interface CaptureChangeTable {
+  id: string
+  capture_id: string
+  action: string
+  before_json: string
+  after_json: string
+  reason: string
+  at_ms: number
+  actor: string
+  desk: string
+}
+
+export interface ChipReadTable {
+  id: Generated<number>
+  import_id: string
+  chip: string | null
+  bib: number | null
+  point: string
+  at_ms: number
+  reader: string | null
+  line: number
+}
+
 export interface Database {
   event: EventTable
   race: RaceTable
@@ -200,6 +259,11 @@ export interface Database {
   shirt_stock: ShirtStockTable
   pickup_table: PickupTableTable
   desk: DeskTable
+  timing_point: TimingPointTable
+  clock: ClockTable
+  capture: CaptureTable
+  capture_change: CaptureChangeTable
+  chip_read: ChipReadTable
   audit: AuditTable
 }
 

@@ -135,6 +135,35 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 8 }, h.tokens.organiser)
       return { entrantId: id }
     }
+    case 'timing.capture':
+      return { device: 'finish-1', seq: 1, point: 'finish', atMs: Date.now(), bib: 5 }
+    case 'timing.assignBib':
+      return { device: 'bibs-1', seq: 1, bib: 5, enteredAtMs: Date.now() }
+    case 'timing.correct':
+      return { action: 'delete', captureId: await captureId(h), reason: 'double press' }
+    case 'timing.history':
+      return { captureId: await captureId(h) }
+    case 'timing.list':
+    case 'timing.points':
+    case 'clock.list':
+    case 'reads.summary':
+    case 'sync.export':
+      return {}
+    case 'timing.setPoints':
+      return { splits: [{ name: '10K', distanceM: 10000 }], readWindowMs: 5000 }
+    case 'clock.start':
+      return { raceId: 1, atMs: Date.now(), device: 'finish-1' }
+    case 'clock.set':
+      return { raceId: 1, atMs: Date.now() }
+    case 'reads.preview':
+    case 'reads.import':
+      return { id: await uploadId(h, { fileName: 'reads.csv', chunk: Buffer.from('bib,time,point\n5,10:15:03.686,finish\n').toString('base64') }) }
+    case 'reads.passings':
+      return { point: 'finish' }
+    case 'sync.import': {
+      const exported = await postCommand(h.port, 'sync.export', {}, h.tokens.organiser)
+      return { package: (exported.json() as { value: unknown }).value }
+    }
     case 'desks.revoke':
       return { id: new DeskDirectory(h.file.sqlite).pair('desk', 'Desk 2', 'Ji-woo', Date.now()).session.deskId }
     case 'desks.setNetwork':
@@ -150,6 +179,11 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
 const registrations = {
   fileName: 'entries.csv',
   chunk: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\n').toString('base64'),
+}
+
+async function captureId(h: Host): Promise<string> {
+  const captured = await postCommand(h.port, 'timing.capture', { device: 'finish-9', seq: 1, point: 'finish', atMs: Date.now() }, h.tokens.organiser)
+  return (captured.json() as { value: { id: string } }).value.id
 }
 
 async function uploadId(h: Host, file = registrations): Promise<string> {
@@ -224,6 +258,22 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'session.get': { who: 'me' },
   'session.lock': { pin: '12' },
   'session.unlock': { pin: 'abcd' },
+  'timing.capture': { device: 'finish-1', seq: -1, point: 'finish', atMs: 1 },
+  'timing.assignBib': { device: 'bibs-1', seq: 1, bib: '12' },
+  'timing.correct': { action: 'explode', captureId: 'x', reason: 'x' },
+  'timing.list': { point: '' },
+  'timing.history': {},
+  'timing.points': { all: true },
+  'timing.setPoints': { splits: [{ name: 'finish', distanceM: 5 }] },
+  'clock.list': { raceId: 1 },
+  'clock.start': { raceId: 1, atMs: 'now', device: 'x' },
+  'clock.set': { raceId: 1 },
+  'reads.preview': {},
+  'reads.import': { id: 'x', point: '' },
+  'reads.summary': { point: 'finish' },
+  'reads.passings': {},
+  'sync.export': { since: 0 },
+  'sync.import': { package: { format: 'zip' } },
 }
 
 describe('the HTTP host', () => {

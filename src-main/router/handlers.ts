@@ -18,6 +18,12 @@ import { markPrinted, previewPrint, startPrint } from '../print/service'
 import { createEntrant, deleteEntrant, getEntrant, listCategories, listEntrants, updateEntrant } from '../entrants/service'
 import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
+import { assignBib as assignFinishBib, captureHistory, captureTime, listCaptures } from '../timing/captures'
+import { listClocks, setClock, startClock } from '../timing/clock'
+import { correctCapture } from '../timing/corrections'
+import { setTimingPoints, timingPoints } from '../timing/points'
+import { importReads, listPassings, previewReads, readsSummary } from '../timing/reads'
+import { exportSync, importSync } from '../timing/sync'
 
 export interface HandlerContext {
   /** Inside a transaction for writes. */
@@ -103,6 +109,22 @@ export const handlers: Handlers = {
     unlockSession(caller, input.pin, nowMs)
     return { role: caller.role, actor: caller.actor, desk: caller.desk, locked: false }
   },
+  'timing.capture': ({ db, session, nowMs }, input) => captureTime(db, input, session, nowMs),
+  'timing.assignBib': ({ db, session, nowMs }, input) => assignFinishBib(db, input, session, nowMs),
+  'timing.correct': ({ db, session, nowMs }, input) => correctCapture(db, input, session, nowMs),
+  'timing.list': ({ db }, input) => listCaptures(db, input),
+  'timing.history': ({ db }, input) => captureHistory(db, input.captureId),
+  'timing.points': ({ db }) => timingPoints(db),
+  'timing.setPoints': ({ db }, input) => setTimingPoints(db, input),
+  'clock.list': ({ db }) => listClocks(db),
+  'clock.start': ({ db, session, nowMs }, input) => startClock(db, input, session, nowMs),
+  'clock.set': ({ db, session, nowMs }, input) => setClock(db, input, session, nowMs),
+  'reads.preview': ({ imports }, input) => previewReads(imports, input),
+  'reads.import': ({ db, sqlite, imports }, input) => importReads(db, sqlite, imports, input),
+  'reads.summary': ({ db }) => readsSummary(db),
+  'reads.passings': ({ db }, input) => listPassings(db, input),
+  'sync.export': ({ db, nowMs }) => exportSync(db, nowMs),
+  'sync.import': ({ db }, input) => importSync(db, input.package),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -74,10 +74,41 @@ import {
   sessionLockInput,
   sessionUnlockInput,
 } from './desks'
+import {
+  captureChange,
+  clockListInput,
+  clockSetInput,
+  clockStartInput,
+  passing,
+  passingsInput,
+  raceClock,
+  readsImported,
+  readsImportInput,
+  readsPreview,
+  readsPreviewInput,
+  readsSummary,
+  readsSummaryInput,
+  syncExportInput,
+  syncImported,
+  syncImportInput,
+  syncPackage,
+  timingAssignBibInput,
+  timingBibAssigned,
+  timingCaptured,
+  timingCaptureInput,
+  timingCorrected,
+  timingCorrectInput,
+  timingHistoryInput,
+  timingList,
+  timingListInput,
+  timingPoints,
+  timingPointsInput,
+  timingSetPointsInput,
+} from './timing'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing'
 
 interface CommandSpec {
   input: z.ZodType
@@ -91,6 +122,8 @@ const everyone = ['organiser', 'desk', 'finish', 'viewer'] as const
 const organiser = ['organiser'] as const
 /** Check-in desks: the organiser and desk sessions (a paired desk, or a machine locked in desk mode). */
 const pickup = ['organiser', 'desk'] as const
+/** The finish line: the organiser and finish sessions (a paired finish-line device). */
+const finish = ['organiser', 'finish'] as const
 
 // The one table of commands. Names and field names are a public interface: never rename.
 export const commands = {
@@ -159,6 +192,24 @@ export const commands = {
   'session.get': { input: sessionGetInput, output: sessionInfo, roles: everyone, changes: [] },
   'session.lock': { input: sessionLockInput, output: sessionInfo, roles: organiser, changes: [] },
   'session.unlock': { input: sessionUnlockInput, output: sessionInfo, roles: everyone, changes: [] },
+  // The finish line. A capture is answered only once it is committed to the file; a resend of the
+  // same device and sequence (after a lost answer) stores nothing new.
+  'timing.capture': { input: timingCaptureInput, output: timingCaptured, roles: finish, changes: ['timing'] },
+  'timing.assignBib': { input: timingAssignBibInput, output: timingBibAssigned, roles: finish, changes: ['timing'] },
+  'timing.correct': { input: timingCorrectInput, output: timingCorrected, roles: finish, changes: ['timing'] },
+  'timing.list': { input: timingListInput, output: timingList, roles: everyone, changes: [] },
+  'timing.history': { input: timingHistoryInput, output: z.array(captureChange), roles: everyone, changes: [] },
+  'timing.points': { input: timingPointsInput, output: timingPoints, roles: everyone, changes: [] },
+  'timing.setPoints': { input: timingSetPointsInput, output: timingPoints, roles: organiser, changes: ['timing'] },
+  'clock.list': { input: clockListInput, output: z.array(raceClock), roles: everyone, changes: [] },
+  'clock.start': { input: clockStartInput, output: raceClock, roles: finish, changes: ['timing'] },
+  'clock.set': { input: clockSetInput, output: raceClock, roles: finish, changes: ['timing'] },
+  'reads.preview': { input: readsPreviewInput, output: readsPreview, roles: organiser, changes: [] },
+  'reads.import': { input: readsImportInput, output: readsImported, roles: organiser, changes: ['timing'] },
+  'reads.summary': { input: readsSummaryInput, output: readsSummary, roles: everyone, changes: [] },
+  'reads.passings': { input: passingsInput, output: z.array(passing), roles: everyone, changes: [] },
+  'sync.export': { input: syncExportInput, output: syncPackage, roles: finish, changes: [] },
+  'sync.import': { input: syncImportInput, output: syncImported, roles: finish, changes: ['timing'] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

@@ -40,4 +40,4 @@ export async function tempRouter(options: Pick<RouterOptions, 'prints'> = {}) {
   return { file, router, directory, network }
 }
 
-export { desk, organiser, viewer } from './sessions'
+export { desk, finishLine, organiser, viewer } from './sessions'

@@ -6,6 +6,7 @@ import * as m0004 from './0004-chips'
 import * as m0005 from './0005-printing'
 import * as m0006 from './0006-entrant-waves'
 import * as m0007 from './0007-checkin'
+import * as m0008 from './0008-timing'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0005-printing', up: m0005.up },
   { name: '0006-entrant-waves', up: m0006.up },
   { name: '0007-checkin', up: m0007.up },
+  { name: '0008-timing', up: m0008.up },
 ]

@@ -1,0 +1,176 @@
+import { sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import { CommandError, type Session } from '../../src-shared/contract'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import type { CaptureView, CaptureWarning } from '../../src-shared/contract/timing'
+import type { Db } from '../db/open'
+import { runnersByBib } from './runners'
+import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts } from './sequence'
+import { requirePoint } from './points'
+
+export async function captureById(db: Db, id: string): Promise<CaptureRow> {
+  const row = await db.selectFrom('capture').selectAll().where('id', '=', id).executeTakeFirst()
+  if (row === undefined) throw new CommandError('CAPTURE_NOT_FOUND', 'There is no such capture (it may be on another device not yet synced).', { captureId: id })
+  return row
+}
+
+/** A resend of what a device already sent returns the stored capture; anything else under its number is refused. */
+async function sentBefore(db: Db, device: string, seq: number, same: (row: CaptureRow) => boolean): Promise<CaptureRow | null> {
+  const row = await db.selectFrom('capture').selectAll().where('device', '=', device).where('seq', '=', seq).executeTakeFirst()
+  if (row === undefined) return null
+  if (!same(row)) {
+    throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${device} already sent a different capture numbered ${seq}.`, { device, seq, captureId: row.id })
+  }
+  return row
+}
+
+export async function insertCapture(
+  db: Db,
+  values: Pick<CaptureRow, 'device' | 'seq' | 'point' | 'at_ms' | 'bib' | 'position' | 'source'>,
+  session: Session,
+  nowMs: number,
+): Promise<CaptureRow> {
+  const row: CaptureRow = { id: uuidv7(), ...values, state: 'active', state_reason: null, created_at_ms: nowMs, actor: session.actor, desk: session.desk }
+  await db.insertInto('capture').values(row).execute()
+  return row
+}
+
+export async function captureTime(db: Db, input: ParsedInput<'timing.capture'>, session: Session, nowMs: number) {
+  const bib = input.bib ?? null
+  const point = await requirePoint(db, input.point)
+  const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.at_ms === input.atMs && r.bib === bib)
+  if (before !== null) return { id: before.id, duplicate: true, capture: await viewOf(db, before) }
+  const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: input.atMs, bib, position: input.atMs, source: 'key' }, session, nowMs)
+  return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
+}
+
+export async function assignBib(db: Db, input: ParsedInput<'timing.assignBib'>, session: Session, nowMs: number) {
+  const point = await requirePoint(db, input.point)
+  let row = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.at_ms === null && r.bib === input.bib)
+  const duplicate = row !== null
+  if (row === null) {
+    row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: null, bib: input.bib, position: input.enteredAtMs, source: 'typed' }, session, nowMs)
+  }
+  const time = await timeOfEntry(db, row)
+  const capture = time === null ? null : await viewOf(db, time)
+  const warnings = capture?.warnings ?? (await warningsOf(db, row, input.bib, null))
+  return { id: row.id, duplicate, capture, bib: input.bib, warnings }
+}
+
+// The merge of one capture, by counting instead of reading the whole point: the k-th time
+// without a bib of its own takes the k-th bib typed on its own (see mergeSequence).
+const timeBefore = (row: CaptureRow) => sql<boolean>`(at_ms < ${row.at_ms} or (at_ms = ${row.at_ms} and id < ${row.id}))`
+const entryBefore = (row: CaptureRow) => sql<boolean>`(position < ${row.position} or (position = ${row.position} and id < ${row.id}))`
+
+function activeAt(db: Db, point: string) {
+  return db.selectFrom('capture').where('point', '=', point).where('state', '=', 'active')
+}
+
+async function count(query: ReturnType<typeof activeAt>): Promise<number> {
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+/** The bib typed on its own that an open time took, if any. */
+export async function entryOfTime(db: Db, time: CaptureRow): Promise<CaptureRow | null> {
+  if (time.state !== 'active' || time.bib !== null) return null
+  const k = await count(activeAt(db, time.point).where('at_ms', 'is not', null).where('bib', 'is', null).where(timeBefore(time)))
+  const entry = await activeAt(db, time.point).selectAll().where('at_ms', 'is', null).orderBy('position').orderBy('id').limit(1).offset(k).executeTakeFirst()
+  return entry ?? null
+}
+
+/** The time a bib typed on its own went to, or null while it waits. */
+export async function timeOfEntry(db: Db, entry: CaptureRow): Promise<CaptureRow | null> {
+  if (entry.state !== 'active') return null
+  const k = await count(activeAt(db, entry.point).where('at_ms', 'is', null).where(entryBefore(entry)))
+  const time = await activeAt(db, entry.point).selectAll().where('at_ms', 'is not', null).where('bib', 'is', null).orderBy('at_ms').orderBy('id').limit(1).offset(k).executeTakeFirst()
+  return time ?? null
+}
+
+async function warningsOf(db: Db, row: CaptureRow, bib: number | null, entry: CaptureRow | null): Promise<CaptureWarning[]> {
+  if (bib === null) return []
+  const runner = (await runnersByBib(db, [bib])).get(bib)
+  const others = await count(
+    activeAt(db, row.point)
+      .where('bib', '=', bib)
+      .where('id', 'not in', [row.id, ...(entry !== null ? [entry.id] : [])]),
+  )
+  return warningsFor(bib, row.at_ms, runner, others > 0, row.point)
+}
+
+/** One capture as a desk shows it: its bib after the merge, its place in the sequence, its warnings. */
+export async function viewOf(db: Db, row: CaptureRow): Promise<CaptureView> {
+  if (!isTime(row) || row.state !== 'active') return toView(row, { bib: row.bib, entry: null, order: null }, undefined, [])
+  const entry = await entryOfTime(db, row)
+  const bib = row.bib ?? entry?.bib ?? null
+  const order = 1 + (await count(activeAt(db, row.point).where('at_ms', 'is not', null).where(timeBefore(row))))
+  const runner = bib !== null ? (await runnersByBib(db, [bib])).get(bib) : undefined
+  return toView(row, { bib, entry, order }, runner, await warningsOf(db, row, bib, entry))
+}
+
+function toView(row: CaptureRow, merged: Pick<Merged, 'bib' | 'entry' | 'order'>, runner: RunnerFacts | undefined, warnings: CaptureWarning[]): CaptureView {
+  return {
+    id: row.id,
+    device: row.device,
+    seq: row.seq,
+    point: row.point,
+    atMs: row.at_ms,
+    bib: merged.bib,
+    entryId: merged.entry?.id ?? null,
+    source: row.source,
+    state: row.state,
+    stateReason: row.state_reason,
+    order: merged.order,
+    elapsedMs: runner?.gunAtMs != null && row.at_ms !== null ? row.at_ms - runner.gunAtMs : null,
+    runner: runner === undefined ? null : { entrantId: runner.entrantId, name: runner.name, race: runner.race, wave: runner.wave },
+    warnings,
+    createdAtMs: row.created_at_ms,
+    desk: row.desk,
+  }
+}
+
+/** Every capture of a point, merged: active times in order, then what was taken out; bibs waiting for a time. */
+export async function listCaptures(db: Db, input: ParsedInput<'timing.list'>) {
+  const point = await requirePoint(db, input.point)
+  const rows = await db.selectFrom('capture').selectAll().where('point', '=', point).execute()
+  const { times, waiting, inactive } = mergeSequence(rows)
+  const bibs = [...times.map((t) => t.bib), ...waiting.map((w) => w.bib), ...inactive.map((r) => r.bib)].filter((b): b is number => b !== null)
+  const runners = await runnersByBib(db, bibs)
+  const seen = new Set<number>()
+  const views = times.map((t) => {
+    const warnings = warningsFor(t.bib, t.row.at_ms, t.bib !== null ? runners.get(t.bib) : undefined, t.bib !== null && seen.has(t.bib), point)
+    if (t.bib !== null) seen.add(t.bib)
+    return toView(t.row, t, t.bib !== null ? runners.get(t.bib) : undefined, warnings)
+  })
+  const waitingViews = waiting.map((w) => toView(w, { bib: w.bib, entry: null, order: null }, runners.get(w.bib as number), warningsFor(w.bib, null, runners.get(w.bib as number), seen.has(w.bib as number), point)))
+  const inactiveViews = inactive
+    .filter((r) => r.source !== 'gap')
+    .sort((a, b) => (a.at_ms ?? a.position) - (b.at_ms ?? b.position))
+    .map((r) => toView(r, { bib: r.bib, entry: null, order: null }, r.bib !== null ? runners.get(r.bib) : undefined, []))
+  // Taken-out times stay in their place in time, struck through on the desk.
+  const inOrder = [...views, ...inactiveViews].sort((a, b) => (a.atMs ?? Number.MAX_SAFE_INTEGER) - (b.atMs ?? Number.MAX_SAFE_INTEGER) || (a.id < b.id ? -1 : 1))
+  const shown = input.last === undefined ? inOrder : inOrder.slice(-input.last)
+  return {
+    point,
+    captures: shown,
+    waiting: waitingViews,
+    times: times.length,
+    withBib: times.filter((t) => t.bib !== null).length,
+    total: rows.length,
+  }
+}
+
+export async function captureHistory(db: Db, captureId: string) {
+  const rows = await db.selectFrom('capture_change').selectAll().where('capture_id', '=', captureId).orderBy('id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    captureId: r.capture_id,
+    action: r.action,
+    before: JSON.parse(r.before_json) as Record<string, unknown>,
+    after: JSON.parse(r.after_json) as Record<string, unknown>,
+    reason: r.reason,
+    atMs: r.at_ms,
+    actor: r.actor,
+    desk: r.desk,
+  }))
+}

@@ -1,0 +1,167 @@
+import { CommandError } from '../../src-shared/contract'
+import type { SyncPackage } from '../../src-shared/contract/timing'
+import type { Db } from '../db/open'
+import type { CaptureTable } from '../db/schema'
+
+/** A finish laptop's work, to be moved into the office file: every capture, correction and gun. */
+export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
+  const [event, captures, changes, clocks] = await Promise.all([
+    db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow(),
+    db.selectFrom('capture').selectAll().orderBy('id').execute(),
+    db.selectFrom('capture_change').selectAll().orderBy('id').execute(),
+    db
+      .selectFrom('clock as c')
+      .innerJoin('race as r', 'r.id', 'c.race_id')
+      .leftJoin('wave as w', 'w.id', 'c.wave_id')
+      .select(['c.id', 'r.name as race', 'w.name as wave', 'c.gun_at_ms', 'c.source', 'c.reason', 'c.device', 'c.recorded_at_ms', 'c.actor', 'c.desk'])
+      .orderBy('c.id')
+      .execute(),
+  ])
+  return {
+    format: 'race-office-sync',
+    version: 1,
+    event,
+    exportedAtMs: nowMs,
+    captures: captures.map((c) => ({
+      id: c.id,
+      device: c.device,
+      seq: c.seq,
+      point: c.point,
+      atMs: c.at_ms,
+      bib: c.bib,
+      position: c.position,
+      source: c.source,
+      state: c.state,
+      stateReason: c.state_reason,
+      createdAtMs: c.created_at_ms,
+      actor: c.actor,
+      desk: c.desk,
+    })),
+    changes: changes.map((c) => ({
+      id: c.id,
+      captureId: c.capture_id,
+      action: c.action,
+      before: JSON.parse(c.before_json) as Record<string, unknown>,
+      after: JSON.parse(c.after_json) as Record<string, unknown>,
+      reason: c.reason,
+      atMs: c.at_ms,
+      actor: c.actor,
+      desk: c.desk,
+    })),
+    clocks: clocks.map((c) => ({ id: c.id, race: c.race, wave: c.wave, gunAtMs: c.gun_at_ms, source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk })),
+  }
+}
+
+type Conflict = { kind: 'capture' | 'change' | 'clock'; id: string; message: string }
+const changeable = ['state', 'state_reason', 'bib'] as const
+
+/**
+ * Moves a package into this file. Everything is matched by its time-ordered id, so importing the
+ * same package twice changes nothing. A capture arrives as it was first made (its corrections
+ * then replay in order); a correction applies only when the capture still is as the correction
+ * found it, otherwise it is reported, never forced or dropped silently.
+ */
+export async function importSync(db: Db, pkg: SyncPackage) {
+  const event = await db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow()
+  if (event.date !== pkg.event.date) {
+    throw new CommandError('SYNC_OTHER_EVENT', `This package is from ${pkg.event.name} on ${pkg.event.date}, not from this event (${event.name}, ${event.date}).`, { event: pkg.event.name, date: pkg.event.date })
+  }
+  const conflicts: Conflict[] = []
+  const counts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 } }
+
+  const changedIds = new Set(pkg.changes.map((c) => c.captureId))
+  for (const capture of pkg.captures) {
+    const existing = await db.selectFrom('capture').select(['id', 'device', 'seq']).where((eb) => eb.or([eb('id', '=', capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])])).executeTakeFirst()
+    if (existing !== undefined) {
+      if (existing.id === capture.id) counts.captures.unchanged++
+      else conflicts.push({ kind: 'capture', id: capture.id, message: `Device ${capture.device} capture ${capture.seq} is already in this file as another capture.` })
+      continue
+    }
+    // With its corrections in the package, a capture starts as it was made and they replay; a
+    // capture whose corrections are not in the package arrives as it is now.
+    const original = changedIds.has(capture.id) ? originalOf(capture, pkg) : capture
+    await db
+      .insertInto('capture')
+      .values({
+        id: capture.id,
+        device: capture.device,
+        seq: capture.seq,
+        point: capture.point,
+        at_ms: capture.atMs,
+        bib: original.bib,
+        position: capture.position,
+        source: capture.source,
+        state: original.state,
+        state_reason: original.stateReason,
+        created_at_ms: capture.createdAtMs,
+        actor: capture.actor,
+        desk: capture.desk,
+      })
+      .execute()
+    counts.captures.added++
+  }
+
+  for (const change of pkg.changes) {
+    if ((await db.selectFrom('capture_change').select('id').where('id', '=', change.id).executeTakeFirst()) !== undefined) {
+      counts.changes.unchanged++
+      continue
+    }
+    const row = await db.selectFrom('capture').selectAll().where('id', '=', change.captureId).executeTakeFirst()
+    if (row === undefined) {
+      conflicts.push({ kind: 'change', id: change.id, message: 'A correction of a capture this file does not have.' })
+      continue
+    }
+    const after = columnsOf(change.after)
+    const before = columnsOf(change.before)
+    const stale = Object.entries(before).find(([key, value]) => row[key as keyof CaptureTable] !== value)
+    if (stale !== undefined) {
+      conflicts.push({ kind: 'change', id: change.id, message: `“${change.action}” (${change.reason}) by ${change.actor} at ${change.desk}: this file changed the capture since (${stale[0]} is now ${String(row[stale[0] as keyof CaptureTable])}).` })
+      continue
+    }
+    if (Object.keys(after).length > 0) await db.updateTable('capture').set(after).where('id', '=', row.id).execute()
+    await db
+      .insertInto('capture_change')
+      .values({ id: change.id, capture_id: change.captureId, action: change.action, before_json: JSON.stringify(change.before), after_json: JSON.stringify(change.after), reason: change.reason, at_ms: change.atMs, actor: change.actor, desk: change.desk })
+      .execute()
+    counts.changes.added++
+  }
+
+  for (const clock of pkg.clocks) {
+    if ((await db.selectFrom('clock').select('id').where('id', '=', clock.id).executeTakeFirst()) !== undefined) {
+      counts.clocks.unchanged++
+      continue
+    }
+    const race = await db.selectFrom('race').select('id').where('name', '=', clock.race).executeTakeFirst()
+    const wave = race === undefined || clock.wave === null ? undefined : await db.selectFrom('wave').select('id').where('race_id', '=', race.id).where('name', '=', clock.wave).executeTakeFirst()
+    if (race === undefined || (clock.wave !== null && wave === undefined)) {
+      conflicts.push({ kind: 'clock', id: clock.id, message: `The gun of ${clock.race}${clock.wave === null ? '' : ` · ${clock.wave}`}: this file has no such race or wave.` })
+      continue
+    }
+    await db
+      .insertInto('clock')
+      .values({ id: clock.id, race_id: race.id, wave_id: wave?.id ?? null, gun_at_ms: clock.gunAtMs, source: clock.source, reason: clock.reason, device: clock.device, recorded_at_ms: clock.recordedAtMs, actor: clock.actor, desk: clock.desk })
+      .execute()
+    counts.clocks.added++
+  }
+  return { ...counts, conflicts }
+}
+
+/** The columns a correction's before/after name (`state`, `state_reason`, `bib`); others are descriptions. */
+function columnsOf(values: Record<string, unknown>): Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => (changeable as readonly string[]).includes(key))) as Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>>
+}
+
+/** A capture as it was made: its first correction's `before` for every column that was changed. */
+function originalOf(capture: SyncPackage['captures'][number], pkg: SyncPackage): { bib: number | null; state: CaptureTable['state']; stateReason: string | null } {
+  const original = { bib: capture.bib, state: capture.state, stateReason: capture.stateReason }
+  const changes = pkg.changes.filter((c) => c.captureId === capture.id).sort((a, b) => (a.id < b.id ? -1 : 1))
+  for (const key of changeable) {
+    const first = changes.find((c) => key in c.before)
+    if (first === undefined) continue
+    const value = first.before[key]
+    if (key === 'bib') original.bib = value as number | null
+    else if (key === 'state') original.state = value as CaptureTable['state']
+    else original.stateReason = value as string | null
+  }
+  return original
+}

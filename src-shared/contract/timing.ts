@@ -1,0 +1,262 @@
+import { z } from 'zod'
+import { id, instantMs } from './fields'
+import { bib } from './entrants'
+
+// The finish line: race clocks, captures from finish desks, corrections, chip reads and device sync.
+
+/** `finish`, `start`, or the name of a split the organiser set up. */
+export const pointName = z.string().trim().min(1).max(40)
+export const builtInPoints = ['start', 'finish'] as const
+/** A device names itself once (browser storage); with its sequence it makes a capture unique. */
+const device = z.string().trim().min(1).max(60)
+const seq = z.int().min(0).max(2 ** 40)
+const reason = z.string().trim().min(1).max(300)
+const captureId = z.string().min(1).max(64)
+
+export const captureStates = ['active', 'deleted', 'notRunner'] as const
+export const captureSources = ['key', 'typed', 'inserted', 'gap'] as const
+/** Shown as the official goes, never blocking. */
+export const captureWarnings = ['unknownBib', 'alreadyFinished', 'raceNotStarted', 'notPickedUp', 'fasterThanWorldRecord'] as const
+export type CaptureWarning = (typeof captureWarnings)[number]
+
+export const timingCaptureInput = z.strictObject({
+  device,
+  seq,
+  point: pointName,
+  /** From the device's high-resolution clock at the key press (performance.timeOrigin + event.timeStamp). */
+  atMs: instantMs,
+  bib: bib.optional(),
+})
+
+const runner = z.object({ entrantId: z.string(), name: z.string(), race: z.string(), wave: z.string().nullable() })
+
+export const captureView = z.object({
+  id: z.string(),
+  device: z.string(),
+  seq: z.int(),
+  point: z.string(),
+  /** Null for a bib typed on its own that no time has taken yet. */
+  atMs: instantMs.nullable(),
+  /** The bib this time counts for: typed with it, or the bib typed in finish order that it took. */
+  bib: z.int().nullable(),
+  /** The bib typed in finish order that this time took (its id), if any. */
+  entryId: z.string().nullable(),
+  source: z.enum(captureSources),
+  state: z.enum(captureStates),
+  stateReason: z.string().nullable(),
+  /** Place in the point's sequence of active times (1 = first); null for others. */
+  order: z.int().nullable(),
+  /** From the runner's gun to this time. */
+  elapsedMs: z.int().nullable(),
+  runner: runner.nullable(),
+  warnings: z.array(z.enum(captureWarnings)),
+  createdAtMs: instantMs,
+  desk: z.string(),
+})
+export type CaptureView = z.infer<typeof captureView>
+
+export const timingCaptured = z.object({
+  id: z.string(),
+  /** The same device and sequence were sent before (a resend after a lost answer): nothing new stored. */
+  duplicate: z.boolean(),
+  capture: captureView,
+})
+
+export const timingAssignBibInput = z.strictObject({
+  device,
+  seq,
+  point: pointName.default('finish'),
+  bib,
+  /** When it was typed, on the device's clock: bibs typed on their own are merged in this order. */
+  enteredAtMs: instantMs,
+})
+
+export const timingBibAssigned = z.object({
+  id: z.string(),
+  duplicate: z.boolean(),
+  /** The time it took, or null while it waits for one. */
+  capture: captureView.nullable(),
+  bib: z.int(),
+  warnings: z.array(z.enum(captureWarnings)),
+})
+
+export const timingCorrectInput = z.discriminatedUnion('action', [
+  /** A missed press: a time typed between two others. */
+  z.strictObject({ action: z.literal('insert'), device, seq, point: pointName.default('finish'), atMs: instantMs, bib: bib.optional(), reason }),
+  /** A double press, or a bib typed twice: taken out of the sequence (kept, marked deleted). */
+  z.strictObject({ action: z.literal('delete'), captureId, reason }),
+  z.strictObject({ action: z.literal('restore'), captureId, reason }),
+  /** A time of someone who is not a runner (a pacer bike, an official). */
+  z.strictObject({ action: z.literal('notRunner'), captureId, reason }),
+  /** The bib of this time; null takes it off (a typed-in-order bib then goes, and later ones move up). */
+  z.strictObject({ action: z.literal('editBib'), captureId, bib: bib.nullable(), reason }),
+  /** Bibs typed in order, from this time on, move one time later (down) or earlier (up). */
+  z.strictObject({ action: z.literal('shift'), captureId, direction: z.enum(['up', 'down']), device, seq, reason }),
+])
+export type TimingCorrection = z.infer<typeof timingCorrectInput>
+
+export const timingCorrected = z.object({ changeId: z.string(), captureId: z.string(), action: z.string() })
+
+export const timingListInput = z.strictObject({
+  point: pointName.default('finish'),
+  /** The latest this many in sequence (the desk's view); all when absent. */
+  last: z.int().min(1).max(100_000).optional(),
+})
+
+export const timingList = z.object({
+  point: z.string(),
+  captures: z.array(captureView),
+  /** Bibs typed in finish order that no time has taken yet, oldest first. */
+  waiting: z.array(captureView),
+  times: z.int(),
+  withBib: z.int(),
+  total: z.int(),
+})
+
+export const timingHistoryInput = z.strictObject({ captureId })
+export const captureChange = z.object({
+  id: z.string(),
+  captureId: z.string(),
+  action: z.string(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  atMs: instantMs,
+  actor: z.string(),
+  desk: z.string(),
+})
+
+export const timingPoint = z.object({ name: z.string(), distanceM: z.int() })
+export const timingPointsInput = z.strictObject({})
+export const timingSetPointsInput = z.strictObject({
+  splits: z
+    .array(z.strictObject({ name: pointName.refine((n) => !(builtInPoints as readonly string[]).includes(n.toLowerCase()), { message: 'start and finish are always there' }), distanceM: z.int().min(1).max(1_000_000) }))
+    .max(50)
+    .refine((list) => new Set(list.map((p) => p.name.toLowerCase())).size === list.length, { message: 'Two splits have the same name' }),
+  readWindowMs: z.int().min(0).max(600_000).optional(),
+})
+export const timingPoints = z.object({ splits: z.array(timingPoint), readWindowMs: z.int() })
+
+// Race clocks: a gun per race, or per wave. Every start and correction is kept; the latest counts.
+export const clockSources = ['key', 'typed', 'reads'] as const
+const clockTarget = { raceId: id, waveId: id.nullable().default(null) }
+
+export const clockStartInput = z.strictObject({
+  ...clockTarget,
+  /** The gun, from the device's high-resolution clock at the key press. */
+  atMs: instantMs,
+  device,
+  /** Needed when this race (wave) already has a gun: starting again is a correction. */
+  reason: reason.optional(),
+})
+
+export const clockSetInput = z.strictObject({
+  ...clockTarget,
+  /** The gun's instant (a typed time of day read in the event's zone on the event date), or… */
+  atMs: instantMs.optional(),
+  /** …the last start-mat read of the first runners across (within the read window of the first). */
+  fromReads: z.literal(true).optional(),
+  reason: reason.optional(),
+  device: device.default('office'),
+}).refine((input) => (input.atMs === undefined) !== (input.fromReads === undefined), { message: 'Give the gun time (atMs) or fromReads, one of them' })
+
+export const clockRecord = z.object({
+  id: z.string(),
+  gunAtMs: instantMs,
+  source: z.enum(clockSources),
+  reason: z.string().nullable(),
+  device: z.string(),
+  recordedAtMs: instantMs,
+  actor: z.string(),
+  desk: z.string(),
+})
+
+export const raceClock = z.object({
+  raceId: z.int(),
+  race: z.string(),
+  waveId: z.int().nullable(),
+  wave: z.string().nullable(),
+  distanceM: z.int(),
+  /** The gun that counts: the latest recorded, or null while the race (wave) has not started. */
+  gunAtMs: instantMs.nullable(),
+  history: z.array(clockRecord),
+})
+export type RaceClock = z.infer<typeof raceClock>
+export const clockListInput = z.strictObject({})
+
+// Chip reads from timing systems' files: uploaded like registrations, mapped, then imported.
+export const readFields = ['chip', 'bib', 'time', 'elapsed', 'point', 'reader'] as const
+export type ReadField = (typeof readFields)[number]
+export const readMapping = z.partialRecord(z.enum(readFields), z.string().max(200))
+
+export const readsPreviewInput = z.strictObject({ id: z.string().max(64) })
+export const readsPreview = z.object({
+  headers: z.array(z.string()),
+  mapping: readMapping,
+  sample: z.array(z.array(z.string())),
+  rows: z.int(),
+})
+
+export const readsImportInput = z.strictObject({
+  id: z.string().max(64),
+  /** Which column holds what; guessed from the headers when absent. */
+  mapping: readMapping.optional(),
+  /** The timing point of every read, when the file has no point column (or to override it). */
+  point: pointName.optional(),
+  /** Import the good rows and leave out those with problems (listed); otherwise any problem refuses the file. */
+  skipInvalid: z.boolean().default(false),
+})
+
+const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })
+export const readsImported = z.object({
+  imported: z.int(),
+  /** Reads the event already had (the same file, or overlapping exports). */
+  duplicates: z.int(),
+  /** Runners with at least one read in this file. */
+  runners: z.int(),
+  points: z.array(z.string()),
+  /** Chips no runner has: kept, listed here, matched once the chip file knows them. */
+  unknownChips: z.array(z.object({ chip: z.string(), reads: z.int() })),
+  rejected: z.array(rejectedRead),
+})
+
+export const readsSummaryInput = z.strictObject({})
+export const readsSummary = z.object({
+  readWindowMs: z.int(),
+  points: z.array(z.object({ point: z.string(), reads: z.int(), runners: z.int(), unknownChipReads: z.int() })),
+  unknownChips: z.array(z.object({ chip: z.string(), reads: z.int() })),
+})
+
+export const passingsInput = z.strictObject({ point: pointName, bib: bib.optional() })
+export const passing = z.object({ bib: z.int(), point: z.string(), atMs: instantMs, reads: z.int() })
+
+// Device sync: a finish laptop's captures, corrections and clocks, moved into the office file.
+export const syncPackage = z.strictObject({
+  format: z.literal('race-office-sync'),
+  version: z.literal(1),
+  event: z.strictObject({ name: z.string().max(200), date: z.string().max(10) }),
+  exportedAtMs: instantMs,
+  captures: z.array(z.strictObject({
+    id: captureId, device, seq, point: pointName, atMs: instantMs.nullable(), bib: z.int().nullable(), position: z.number(),
+    source: z.enum(captureSources), state: z.enum(captureStates), stateReason: z.string().max(300).nullable(), createdAtMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
+  })).max(500_000),
+  changes: z.array(z.strictObject({
+    id: z.string().min(1).max(64), captureId, action: z.string().max(20), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()),
+    reason: z.string().max(300), atMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
+  })).max(500_000),
+  clocks: z.array(z.strictObject({
+    id: z.string().min(1).max(64), race: z.string().max(100), wave: z.string().max(30).nullable(), gunAtMs: instantMs, source: z.enum(clockSources),
+    reason: z.string().max(300).nullable(), device: z.string().max(60), recordedAtMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
+  })).max(10_000),
+})
+export type SyncPackage = z.infer<typeof syncPackage>
+export const syncExportInput = z.strictObject({})
+export const syncImportInput = z.strictObject({ package: syncPackage })
+const syncCount = z.object({ added: z.int(), unchanged: z.int() })
+export const syncImported = z.object({
+  captures: syncCount,
+  changes: syncCount,
+  clocks: syncCount,
+  /** What could not be applied as it was: told, never silently dropped. */
+  conflicts: z.array(z.object({ kind: z.enum(['capture', 'change', 'clock']), id: z.string(), message: z.string() })),
+})
