@@ -200,15 +200,31 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
 }
 
 export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'>): Promise<{ id: string }> {
-  const current = await db.selectFrom('entrant').select(['num', 'status', 'given_name', 'family_name']).where('id', '=', input.id).executeTakeFirst()
+  const current = await db.selectFrom('entrant').select(['num', 'bib', 'status', 'given_name', 'family_name']).where('id', '=', input.id).executeTakeFirst()
   if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
+  const name = `${current.given_name} ${current.family_name}`
   if (current.status === 'checked-in') {
-    const name = `${current.given_name} ${current.family_name}`
     throw new CommandError('ENTRANT_CHECKED_IN', `${name} has picked up their bib and cannot be deleted. Mark them withdrawn instead.`, { name })
+  }
+  // A runner with a time is in the results' evidence: deleting them would orphan it.
+  if (current.bib !== null && (await hasTimes(db, current.bib))) {
+    throw new CommandError('ENTRANT_TIMED', `${name} (bib ${current.bib}) has times at the finish line and cannot be deleted. Mark them withdrawn instead.`, { name, bib: current.bib })
   }
   await unindexEntrant(db, current.num)
   await db.deleteFrom('entrant').where('id', '=', input.id).execute()
   return { id: input.id }
+}
+
+async function hasTimes(db: Db, bib: number): Promise<boolean> {
+  const capture = await db.selectFrom('capture').select('id').where('bib', '=', bib).where('state', '=', 'active').limit(1).executeTakeFirst()
+  if (capture !== undefined) return true
+  const read = await db
+    .selectFrom('chip_read')
+    .select('id')
+    .where((eb) => eb.or([eb('bib', '=', bib), eb('chip', 'in', eb.selectFrom('chip').select('code').where('bib', '=', bib))]))
+    .limit(1)
+    .executeTakeFirst()
+  return read !== undefined
 }
 
 /** The categories entrants fall in, with how many: for filters now, awards later. */

@@ -183,3 +183,12 @@ describe('the race clock', () => {
     expect(await router.call('clock.set', { raceId: 1, fromReads: true, reason: 'x' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CLOCK_NO_READS' } })
   })
 })
+
+describe('runners with times', () => {
+  it('cannot be deleted: the organiser is told to mark them withdrawn', async () => {
+    const { router, time } = await raceDay()
+    await time(gun + 40 * minute, 1)
+    const ana = value(await router.call('entrants.search', { query: 'Ana' }, organiser)).items[0]
+    expect(await router.call('entrants.delete', { id: ana?.id as string }, organiser)).toMatchObject({ ok: false, error: { code: 'ENTRANT_TIMED' } })
+  })
+})

@@ -18,6 +18,7 @@ export const errorCodes = [
   'WAVE_NOT_IN_RACE',
   'REF_TAKEN',
   'ENTRANT_CHECKED_IN',
+  'ENTRANT_TIMED',
   'IMPORT_NOT_FOUND',
   'IMPORT_UNREADABLE',
   'IMPORT_REFUSED',

@@ -19,6 +19,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   WAVE_NOT_IN_RACE: 409,
   REF_TAKEN: 409,
   ENTRANT_CHECKED_IN: 409,
+  ENTRANT_TIMED: 409,
   IMPORT_NOT_FOUND: 404,
   IMPORT_UNREADABLE: 422,
   IMPORT_REFUSED: 422,
