@@ -4,9 +4,11 @@ import { entrantsCommand } from './entrants'
 import { importCommand } from './import'
 import { initCommand } from './init'
 import { serveCommand } from './serve'
+import { syncCommand } from './sync'
+import { capturesCommand, clockCommand, readsCommand } from './timing'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, clockCommand, capturesCommand, readsCommand, syncCommand]
 
 const overview = `Usage: race-office <command> [options]
 

@@ -57,7 +57,7 @@ interface ReadRow {
  */
 export async function importReads(db: Db, sqlite: SqliteDatabase.Database, sessions: ImportSessions, input: ParsedInput<'reads.import'>) {
   const { table } = await sessions.table(input.id)
-  const mapping = input.mapping ?? guessReadMapping(table.headers)
+  const mapping = { ...guessReadMapping(table.headers), ...input.mapping }
   const column = (field: ReadField): number => (mapping[field] === undefined ? -1 : table.headers.indexOf(mapping[field] as string))
   for (const [field, header] of Object.entries(mapping)) {
     if (!table.headers.includes(header)) throw refused(`The file has no column called ${header} (for ${field}). Its columns are: ${table.headers.join(', ')}.`, [])

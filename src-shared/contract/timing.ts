@@ -199,7 +199,7 @@ export const readsPreview = z.object({
 
 export const readsImportInput = z.strictObject({
   id: z.string().max(64),
-  /** Which column holds what; guessed from the headers when absent. */
+  /** Which column holds what; a field not given is guessed from the headers. */
   mapping: readMapping.optional(),
   /** The timing point of every read, when the file has no point column (or to override it). */
   point: pointName.optional(),
