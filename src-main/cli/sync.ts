@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { syncPackage, type SyncPackage } from '../../src-shared/contract/timing'
-import { syncBatches } from '../timing/sync-batches'
+import { syncBatches } from '../../src-shared/timing/sync-batches'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 

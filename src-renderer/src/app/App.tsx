@@ -5,6 +5,7 @@ import { Kiosk } from '../checkin/Kiosk'
 import { useCommand } from '../client/use-command'
 import { PlannedDesk } from '../desks/PlannedDesk'
 import { EntrantsDesk } from '../entrants/EntrantsDesk'
+import { FinishDesk } from '../finish/FinishDesk'
 import { SetupDesk } from '../setup/SetupDesk'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { NoticeProvider } from '../ui/Notices'
@@ -66,5 +67,6 @@ function DeskView({ desk, onKiosk }: { desk: Desk; onKiosk: () => void }) {
   if (desk === 'entrants') return <EntrantsDesk />
   if (desk === 'bibs') return <BibsDesk />
   if (desk === 'checkin') return <CheckinDesk onKiosk={onKiosk} />
+  if (desk === 'finish') return <FinishDesk />
   return <PlannedDesk desk={desk} />
 }

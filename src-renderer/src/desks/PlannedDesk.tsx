@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Desk } from '../app/desks'
 
 /** A desk of a later version: says what it will do, so a volunteer is never left guessing. */
-export function PlannedDesk({ desk }: { desk: Exclude<Desk, 'setup' | 'entrants' | 'bibs'> }) {
+export function PlannedDesk({ desk }: { desk: Exclude<Desk, 'setup' | 'entrants' | 'bibs' | 'checkin' | 'finish'> }) {
   const { t } = useTranslation()
   const name = t(`desks.${desk}`)
   return (

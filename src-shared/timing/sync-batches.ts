@@ -1,4 +1,4 @@
-import type { SyncPackage } from '../../src-shared/contract/timing'
+import type { SyncPackage } from '../contract/timing'
 
 /**
  * A package cut into smaller ones that each stand alone (a capture travels with its corrections,

@@ -1,0 +1,252 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import { readFields, syncPackage, type ReadField } from '../../../src-shared/contract/timing'
+import { syncBatches } from '../../../src-shared/timing/sync-batches'
+import { useClient, useCommand } from '../client/use-command'
+import { uploadFile } from '../entrants/upload-file'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { FileButton } from '../ui/FileButton'
+import { useNotify } from '../ui/Notices'
+
+type Preview = CommandOutput<'reads.preview'> & { id: string; fileName: string }
+type Imported = CommandOutput<'reads.import'>
+type Mapping = Partial<Record<ReadField, string>>
+
+/** The organiser's side of the finish line: chip reads from the timing company, and finish laptops' packages. */
+export function FinishOffice() {
+  return (
+    <>
+      <ChipReads />
+      <DeviceSync />
+    </>
+  )
+}
+
+function ChipReads() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const summary = useCommand('reads.summary', {}, ['timing', 'bibs'])
+  const points = useCommand('timing.points', {}, ['timing'])
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [mapping, setMapping] = useState<Mapping>({})
+  const [point, setPoint] = useState('')
+  const [progress, setProgress] = useState<number | null>(null)
+  const [report, setReport] = useState<Imported | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+
+  async function choose(file: File): Promise<void> {
+    setReport(null)
+    setFailure(null)
+    setProgress(0)
+    const uploaded = await uploadFile(client, file, setProgress)
+    if (!uploaded.ok) {
+      setProgress(null)
+      return setFailure(uploaded.error)
+    }
+    const read = await client.call('reads.preview', { id: uploaded.value })
+    setProgress(null)
+    if (!read.ok) return setFailure(read.error)
+    setPreview({ ...read.value, id: uploaded.value, fileName: file.name })
+    setMapping(read.value.mapping)
+    setPoint(read.value.mapping.point === undefined ? 'finish' : '')
+  }
+
+  async function importReads(skipInvalid: boolean): Promise<void> {
+    if (preview === null) return
+    setProgress(1)
+    const result = await client.call('reads.import', { id: preview.id, mapping, skipInvalid, ...(point !== '' && { point }) })
+    setProgress(null)
+    if (result.ok) {
+      setReport(result.value)
+      setPreview(null)
+      setFailure(null)
+    } else {
+      setFailure(result.error)
+      const details = result.error.details as Imported | undefined
+      if (details?.rejected !== undefined && details.rejected.length > 0) setReport(details)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="reads-title">
+      <div className="card-header">
+        <h2 id="reads-title">{t('finish.reads.title')}</h2>
+        <FileButton label={t('finish.reads.choose')} accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain" onFile={(f) => void choose(f)} />
+      </div>
+      <p className="muted">{t('finish.reads.intro')}</p>
+      {progress !== null && <progress className="busy" max={1} value={progress} aria-label={t('finish.reads.working')} />}
+      <ErrorBanner error={failure} />
+      {preview !== null && (
+        <div className="form-grid" data-testid="reads-mapping">
+          <p className="span-2">{t('finish.reads.file', { name: preview.fileName, rows: preview.rows })}</p>
+          {readFields.map((field) => (
+            <div key={field} className="field">
+              <label htmlFor={`read-${field}`}>{t(`finish.reads.fields.${field}`)}</label>
+              <select id={`read-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? undefined : e.target.value })}>
+                <option value="">{t('finish.reads.none')}</option>
+                {preview.headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="read-point">{t('finish.reads.point')}</label>
+            <select id="read-point" value={point} onChange={(e) => setPoint(e.target.value)}>
+              <option value="">{t('finish.reads.pointFromFile')}</option>
+              <option value="finish">{t('finish.points.finish')}</option>
+              <option value="start">{t('finish.points.start')}</option>
+              {points.data?.splits.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <table className="table span-2">
+            <thead>
+              <tr>{preview.headers.map((h) => <th key={h}>{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((row, i) => (
+                <tr key={i}>{row.map((cell, j) => <td key={j}>{cell}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form-actions span-2">
+            <button type="button" className="button" onClick={() => setPreview(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void importReads(false)}>
+              {t('finish.reads.import')}
+            </button>
+          </div>
+        </div>
+      )}
+      {report !== null && <ReadsReport report={report} onSkip={preview === null ? null : () => void importReads(true)} />}
+      {summary.data !== undefined && summary.data.points.length > 0 && (
+        <table className="table" data-testid="reads-summary">
+          <thead>
+            <tr>
+              <th>{t('finish.reads.pointColumn')}</th>
+              <th>{t('finish.reads.readsColumn')}</th>
+              <th>{t('finish.reads.runnersColumn')}</th>
+              <th>{t('finish.reads.unknownColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.data.points.map((p) => (
+              <tr key={p.point}>
+                <td>{p.point}</td>
+                <td>{p.reads}</td>
+                <td>{p.runners}</td>
+                <td>{p.unknownChipReads}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {summary.data !== undefined && summary.data.unknownChips.length > 0 && (
+        <p className="field-error">{t('finish.reads.unknownChips', { chips: summary.data.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ') })}</p>
+      )}
+    </section>
+  )
+}
+
+function ReadsReport({ report, onSkip }: { report: Imported; onSkip: (() => void) | null }) {
+  const { t } = useTranslation()
+  return (
+    <div className="reads-report" role="status" data-testid="reads-report">
+      <p>{t('finish.reads.done', { imported: report.imported, duplicates: report.duplicates, runners: report.runners })}</p>
+      {report.unknownChips.length > 0 && <p className="field-error">{t('finish.reads.unknownChips', { chips: report.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ') })}</p>}
+      {report.rejected.length > 0 && (
+        <>
+          <ul className="chip-problems">
+            {report.rejected.slice(0, 50).map((r) => (
+              <li key={`${r.row}-${r.field}`}>{t('finish.reads.rejected', { row: r.row, field: t(`finish.reads.fields.${r.field}`, { defaultValue: r.field }), message: r.message })}</li>
+            ))}
+          </ul>
+          {onSkip !== null && (
+            <button type="button" className="button" onClick={onSkip}>
+              {t('finish.reads.skipInvalid', { count: report.rejected.length })}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** A finish laptop's package in, or this file's captures out, with what happened said plainly. */
+function DeviceSync() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [report, setReport] = useState<CommandOutput<'sync.import'> | null>(null)
+
+  async function exportPackage(): Promise<void> {
+    const pkg = await client.call('sync.export', {})
+    if (!pkg.ok) return setFailure(pkg.error)
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(pkg.value)], { type: 'application/json' }))
+    link.download = `${pkg.value.event.name} finish ${new Date(pkg.value.exportedAtMs).toISOString().slice(0, 16).replace(':', '')}.json`
+    link.click()
+    URL.revokeObjectURL(link.href)
+    notify(t('finish.sync.exported', { captures: pkg.value.captures.length }))
+  }
+
+  async function importPackage(file: File): Promise<void> {
+    setReport(null)
+    let parsed: ReturnType<typeof syncPackage.safeParse>
+    try {
+      parsed = syncPackage.safeParse(JSON.parse(await file.text()))
+    } catch {
+      return setFailure({ code: 'INVALID_INPUT', message: t('finish.sync.notAPackage') })
+    }
+    if (!parsed.success) return setFailure({ code: 'INVALID_INPUT', message: t('finish.sync.notAPackage') })
+    const total: CommandOutput<'sync.import'> = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, conflicts: [] }
+    for (const batch of syncBatches(parsed.data, 2000)) {
+      const result = await client.call('sync.import', { package: batch })
+      if (!result.ok) return setFailure(result.error)
+      for (const key of ['captures', 'changes', 'clocks'] as const) {
+        total[key].added += result.value[key].added
+        total[key].unchanged += result.value[key].unchanged
+      }
+      total.conflicts.push(...result.value.conflicts)
+    }
+    setFailure(null)
+    setReport(total)
+  }
+
+  return (
+    <section className="card" aria-labelledby="sync-title">
+      <div className="card-header">
+        <h2 id="sync-title">{t('finish.sync.title')}</h2>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => void exportPackage()}>
+            {t('finish.sync.export')}
+          </button>
+          <FileButton label={t('finish.sync.import')} accept=".json,application/json" onFile={(f) => void importPackage(f)} />
+        </div>
+      </div>
+      <p className="muted">{t('finish.sync.intro')}</p>
+      <ErrorBanner error={failure} />
+      {report !== null && (
+        <div role="status" data-testid="sync-report">
+          <p>{t('finish.sync.done', { captures: report.captures.added, capturesKept: report.captures.unchanged, changes: report.changes.added, clocks: report.clocks.added })}</p>
+          {report.conflicts.length > 0 && (
+            <ul className="chip-problems">
+              {report.conflicts.map((c) => (
+                <li key={c.id}>{c.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,171 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import type { RaceClock } from '../../../src-shared/contract/timing'
+import { instantOfWallTime } from '../../../src-shared/time/zoned'
+import { useClient, useCommand } from '../client/use-command'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
+import { useNotify } from '../ui/Notices'
+import { instantOf } from './device'
+import { elapsed, timeOfDay } from './times'
+
+const clockName = (c: RaceClock): string => (c.wave === null ? c.race : `${c.race} · ${c.wave}`)
+const clockKey = (c: RaceClock): string => `${c.raceId}:${c.waveId ?? ''}`
+
+/** Redraws ten times a second: the clock's tenths move. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now)
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
+
+/**
+ * The race clocks: F8 starts the next race or wave at the instant of the key press; a gun typed
+ * afterwards, or a correction, keeps the old one in the history with a reason.
+ */
+export function RaceClocks({ device, timeZone, eventDate }: { device: string; timeZone: string; eventDate: string }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const clocks = useCommand('clock.list', {}, ['timing', 'races'])
+  const now = useNow()
+  const [next, setNext] = useState<string | null>(null)
+  const [correcting, setCorrecting] = useState<RaceClock | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const list = clocks.data ?? []
+  const waiting = list.filter((c) => c.gunAtMs === null)
+  const nextClock = waiting.find((c) => clockKey(c) === next) ?? waiting[0]
+
+  async function start(clock: RaceClock, atMs: number): Promise<void> {
+    const result = await client.call('clock.start', { raceId: clock.raceId, waveId: clock.waveId, atMs, device })
+    if (!result.ok) return setFailure(result.error)
+    setFailure(null)
+    notify(t('finish.clock.started', { name: clockName(clock), time: timeOfDay(atMs, timeZone) }))
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'F8' || event.repeat || nextClock === undefined) return
+      event.preventDefault()
+      void start(nextClock, instantOf(event))
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  if (clocks.data === undefined) return <ErrorBanner error={clocks.error} onRetry={clocks.reload} />
+  const running = list.filter((c) => c.gunAtMs !== null)
+  return (
+    <section className="card clocks" aria-labelledby="clocks-title">
+      <h2 id="clocks-title">{t('finish.clock.title')}</h2>
+      <ErrorBanner error={failure} />
+      {list.length === 0 && <p className="muted">{t('finish.clock.noRaces')}</p>}
+      <ul className="clock-list">
+        {running.map((c) => (
+          <li key={clockKey(c)} className="clock" data-testid={`clock-${clockKey(c)}`}>
+            <span className="clock-name">{clockName(c)}</span>
+            <span className="clock-elapsed" aria-label={t('finish.clock.elapsed', { name: clockName(c) })}>
+              {elapsed(now - (c.gunAtMs as number))}
+            </span>
+            <span className="muted">
+              {t('finish.clock.gunAt', { time: timeOfDay(c.gunAtMs as number, timeZone) })}
+              {c.history.length > 1 && ` · ${t('finish.clock.corrected', { count: c.history.length - 1 })}`}
+            </span>
+            <button type="button" className="button button-quiet" onClick={() => setCorrecting(c)}>
+              {t('finish.clock.correct')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {nextClock !== undefined && (
+        <div className="clock-next">
+          <label htmlFor="next-gun">{t('finish.clock.next')}</label>
+          <select id="next-gun" value={clockKey(nextClock)} onChange={(e) => setNext(e.target.value)}>
+            {waiting.map((c) => (
+              <option key={clockKey(c)} value={clockKey(c)}>
+                {clockName(c)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button-primary button-big" onClick={(e) => void start(nextClock, instantOf(e))}>
+            {t('finish.clock.start', { name: clockName(nextClock) })} <kbd>F8</kbd>
+          </button>
+          <button type="button" className="button" onClick={() => setCorrecting(nextClock)}>
+            {t('finish.clock.type')}
+          </button>
+        </div>
+      )}
+      {correcting !== null && <GunDialog clock={correcting} timeZone={timeZone} eventDate={eventDate} device={device} onClose={() => setCorrecting(null)} />}
+    </section>
+  )
+}
+
+/** The gun's time of day, typed from the starter's watch or a video; a correction needs a reason. */
+function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: RaceClock; timeZone: string; eventDate: string; device: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const [time, setTime] = useState(clock.gunAtMs === null ? '' : timeOfDay(clock.gunAtMs, timeZone))
+  const [reason, setReason] = useState('')
+  const [invalid, setInvalid] = useState<'time' | 'reason' | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const correction = clock.gunAtMs !== null
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    const atMs = /^\d{1,2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(time.trim()) ? instantOfWallTime(eventDate, time.trim(), timeZone) : null
+    if (atMs === null) return setInvalid('time')
+    if (correction && reason.trim() === '') return setInvalid('reason')
+    const result = await client.call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, atMs, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
+    if (!result.ok) return setFailure(result.error)
+    onClose()
+  }
+
+  return (
+    <Dialog title={t(correction ? 'finish.clock.correctTitle' : 'finish.clock.typeTitle', { name: clockName(clock) })} onClose={onClose} labelledBy="gun-dialog-title">
+      <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorBanner error={failure} />
+        <Field
+          className="span-2"
+          label={t('finish.clock.gunTime')}
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+          placeholder="09:00:00.000"
+          hint={t('finish.clock.gunTimeHint')}
+          error={invalid === 'time' ? { key: 'finish.clock.gunTimeInvalid' } : undefined}
+          autoFocus
+          inputMode="decimal"
+        />
+        <Field
+          className="span-2"
+          label={t('finish.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          optional={!correction}
+          error={invalid === 'reason' ? { key: 'finish.reasonNeeded' } : undefined}
+        />
+        {clock.history.length > 0 && (
+          <ol className="clock-history span-2" aria-label={t('finish.clock.history')}>
+            {clock.history.map((h) => (
+              <li key={h.id}>
+                {timeOfDay(h.gunAtMs, timeZone)} · {t(`finish.clock.sources.${h.source}`)} · {h.actor} ({h.desk}){h.reason !== null && ` — ${h.reason}`}
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="form-actions span-2">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary">
+            {t('finish.clock.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next'
+import type { CaptureView } from '../../../src-shared/contract/timing'
+import type { QueuedCall } from './capture-queue'
+import { elapsed, timeOfDay } from './times'
+
+interface Props {
+  captures: readonly CaptureView[]
+  pending: readonly QueuedCall[]
+  selected: string | null
+  onSelect: (id: string | null) => void
+  onDelete: (capture: CaptureView) => void
+  timeZone: string
+}
+
+/**
+ * The point's sequence, newest first: presses still on their way (not yet acknowledged) on top,
+ * greyed; taken-out captures struck through, never hidden. ↑ ↓ choose a row, Delete takes it out.
+ */
+export function SequenceTable({ captures, pending, selected, onSelect, onDelete, timeZone }: Props) {
+  const { t } = useTranslation()
+  const newestFirst = [...captures].reverse()
+  const index = newestFirst.findIndex((c) => c.id === selected)
+
+  function onKeyDown(event: React.KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const next = newestFirst[Math.max(0, Math.min(newestFirst.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]
+      onSelect(next?.id ?? null)
+    } else if (event.key === 'Delete' && index >= 0) {
+      event.preventDefault()
+      onDelete(newestFirst[index] as CaptureView)
+    } else if (event.key === 'Escape') onSelect(null)
+  }
+
+  return (
+    <div className="sequence" role="grid" aria-label={t('finish.sequence')} aria-rowcount={captures.length + pending.length + 1} tabIndex={0} onKeyDown={onKeyDown}>
+      <div className="sequence-row sequence-head" role="row">
+        {(['order', 'time', 'elapsed', 'bib', 'runner', 'notes'] as const).map((column) => (
+          <span key={column} role="columnheader">
+            {t(`finish.columns.${column}`)}
+          </span>
+        ))}
+      </div>
+      {[...pending].reverse().map((item) => (
+        <div key={item.key} className="sequence-row sequence-pending" role="row" data-testid="pending-row">
+          <span role="gridcell">…</span>
+          <span role="gridcell">{item.command === 'timing.capture' ? timeOfDay(item.input.atMs, timeZone) : ''}</span>
+          <span role="gridcell" />
+          <span role="gridcell" className="sequence-bib">{item.input.bib ?? ''}</span>
+          <span role="gridcell">{t('finish.saving')}</span>
+          <span role="gridcell" />
+        </div>
+      ))}
+      {newestFirst.map((c) => (
+        <div
+          key={c.id}
+          role="row"
+          aria-selected={c.id === selected}
+          className={`sequence-row sequence-${c.state} ${c.id === selected ? 'sequence-selected' : ''} ${c.warnings.length > 0 ? 'sequence-warned' : ''}`}
+          onClick={() => onSelect(c.id === selected ? null : c.id)}
+          data-testid="capture-row"
+          data-order={c.order ?? undefined}
+          data-bib={c.bib ?? undefined}
+        >
+          <span role="gridcell">{c.order ?? ''}</span>
+          <span role="gridcell">{c.atMs === null ? '' : timeOfDay(c.atMs, timeZone)}</span>
+          <span role="gridcell">{c.elapsedMs === null ? '' : elapsed(c.elapsedMs, 3)}</span>
+          <span role="gridcell" className="sequence-bib">
+            {c.bib ?? '—'}
+          </span>
+          <span role="gridcell">{c.runner === null ? '' : `${c.runner.name} · ${c.runner.race}${c.runner.wave === null ? '' : ` · ${c.runner.wave}`}`}</span>
+          <span role="gridcell">
+            {c.state !== 'active' && <span className="badge badge-out">{t(`finish.states.${c.state}`)}{c.stateReason !== null && `: ${c.stateReason}`}</span>}
+            {c.source === 'inserted' && <span className="badge">{t('finish.inserted')}</span>}
+            {c.warnings.map((w) => (
+              <span key={w} className="badge badge-warn">
+                {t(`finish.warnings.${w}`)}
+              </span>
+            ))}
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import type { CommandResult } from '../../../src-shared/contract'
+import { CaptureQueue, memoryStore, type Acknowledged, type QueuedCall } from './capture-queue'
+
+const press = (seq: number): QueuedCall => ({ key: `finish-a:${seq}`, command: 'timing.capture', input: { device: 'finish-a', seq, point: 'finish', atMs: 1_000 + seq } })
+const unreachable: CommandResult<never> = { ok: false, error: { code: 'OFFICE_UNREACHABLE', message: 'Cannot reach the race office.' } }
+
+function harness(answers: (item: QueuedCall) => CommandResult<unknown>) {
+  const store = memoryStore()
+  const sent: string[] = []
+  const acknowledged: Acknowledged[] = []
+  const refused: string[] = []
+  const queue = new CaptureQueue(
+    store,
+    async (item) => {
+      sent.push(item.key)
+      return answers(item)
+    },
+    { acknowledged: (ack) => acknowledged.push(ack), refused: (item) => refused.push(item.key), changed: () => {} },
+    5,
+  )
+  return { store, queue, sent, acknowledged, refused }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+describe('the finish desk’s queue of presses', () => {
+  it('sends presses in the order they were made and forgets each only once the office has it', async () => {
+    const { queue, store, acknowledged } = harness((item) => ({ ok: true, value: { id: item.key } }))
+    await queue.add(press(1))
+    await queue.add(press(2))
+    await settle()
+    expect(acknowledged.map((a) => a.item.key)).toEqual(['finish-a:1', 'finish-a:2'])
+    expect(await store.all()).toEqual([])
+  })
+
+  it('keeps presses while the office cannot be reached and sends them, once each, when it is back', async () => {
+    let online = false
+    const { queue, store, sent, acknowledged } = harness((item) => (online ? { ok: true, value: { id: item.key } } : unreachable))
+    for (const seq of [1, 2, 3]) await queue.add(press(seq))
+    await settle()
+    expect(queue.waiting).toHaveLength(3)
+    expect((await store.all()).map((i) => i.key)).toEqual(['finish-a:1', 'finish-a:2', 'finish-a:3'])
+    online = true
+    await settle()
+    expect(acknowledged.map((a) => a.item.key)).toEqual(['finish-a:1', 'finish-a:2', 'finish-a:3'])
+    expect(sent.filter((k) => k === 'finish-a:2')).toHaveLength(1)
+    expect(queue.waiting).toHaveLength(0)
+    queue.stop()
+  })
+
+  it('picks up what a previous page left in the store', async () => {
+    const store = memoryStore()
+    await store.put(press(7))
+    const acknowledged: string[] = []
+    const queue = new CaptureQueue(store, async (item) => ({ ok: true, value: { id: item.key } }), { acknowledged: (a) => acknowledged.push(a.item.key), refused: () => {}, changed: () => {} })
+    await queue.flush()
+    expect(acknowledged).toEqual(['finish-a:7'])
+  })
+
+  it('reports a press the office refuses, and goes on with the next', async () => {
+    const { queue, acknowledged, refused } = harness((item) =>
+      item.key === 'finish-a:1' ? { ok: false, error: { code: 'POINT_UNKNOWN', message: 'There is no timing point called x.' } } : { ok: true, value: { id: item.key } },
+    )
+    await queue.add(press(1))
+    await queue.add(press(2))
+    await settle()
+    expect(refused).toEqual(['finish-a:1'])
+    expect(acknowledged.map((a) => a.item.key)).toEqual(['finish-a:2'])
+  })
+})

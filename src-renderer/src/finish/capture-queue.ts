@@ -1,0 +1,111 @@
+import type { CommandErrorValue, CommandInput, CommandOutput, CommandResult } from '../../../src-shared/contract'
+
+/** What the finish desk sends: a time (maybe with its bib), or a bib typed in finish order. */
+export type QueuedCall =
+  | { key: string; command: 'timing.capture'; input: CommandInput<'timing.capture'> }
+  | { key: string; command: 'timing.assignBib'; input: CommandInput<'timing.assignBib'> }
+
+export type Acknowledged =
+  | { item: QueuedCall & { command: 'timing.capture' }; value: CommandOutput<'timing.capture'> }
+  | { item: QueuedCall & { command: 'timing.assignBib' }; value: CommandOutput<'timing.assignBib'> }
+
+/** Where presses wait until the office has them: the browser's IndexedDB, or memory in tests. */
+export interface QueueStore {
+  all(): Promise<QueuedCall[]>
+  put(item: QueuedCall): Promise<void>
+  remove(key: string): Promise<void>
+}
+
+export type Send = (item: QueuedCall) => Promise<CommandResult<unknown>>
+
+export interface QueueEvents {
+  acknowledged(ack: Acknowledged): void
+  refused(item: QueuedCall, error: CommandErrorValue): void
+  changed(pending: readonly QueuedCall[]): void
+}
+
+// The office did not answer (no network, host closing): the press waits and goes again.
+const retryable = new Set(['OFFICE_UNREACHABLE', 'SHUTTING_DOWN', 'INTERNAL'])
+
+/**
+ * Every press is stored on the device before it is sent, and sent in the order it was made. A
+ * press stays stored until the office answers that it committed it: a lost answer means the
+ * same device and sequence go again, which the office recognises (no duplicate).
+ */
+export class CaptureQueue {
+  private pending: QueuedCall[] = []
+  private sending = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private loaded: Promise<void>
+
+  constructor(
+    private readonly store: QueueStore,
+    private readonly send: Send,
+    private readonly events: QueueEvents,
+    private readonly retryMs = 1000,
+  ) {
+    this.loaded = store.all().then((items) => {
+      this.pending = [...items, ...this.pending]
+      this.events.changed(this.pending)
+    })
+  }
+
+  async add(item: QueuedCall): Promise<void> {
+    await this.loaded
+    await this.store.put(item)
+    this.pending.push(item)
+    this.events.changed(this.pending)
+    void this.flush()
+  }
+
+  get waiting(): readonly QueuedCall[] {
+    return this.pending
+  }
+
+  /** Sends what waits, oldest first; stops at the first press the office cannot be reached for. */
+  async flush(): Promise<void> {
+    await this.loaded
+    if (this.sending) return
+    this.sending = true
+    try {
+      while (this.pending.length > 0) {
+        const item = this.pending[0] as QueuedCall
+        const result = await this.send(item)
+        if (!result.ok && retryable.has(result.error.code)) {
+          this.scheduleRetry()
+          return
+        }
+        await this.store.remove(item.key)
+        this.pending.shift()
+        this.events.changed(this.pending)
+        if (result.ok) this.events.acknowledged({ item, value: result.value } as Acknowledged)
+        else this.events.refused(item, result.error)
+      }
+    } finally {
+      this.sending = false
+    }
+  }
+
+  stop(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      void this.flush()
+    }, this.retryMs)
+  }
+}
+
+/** A memory store: for tests, and where the browser has no IndexedDB. */
+export function memoryStore(): QueueStore {
+  const items = new Map<string, QueuedCall>()
+  return {
+    all: async () => [...items.values()],
+    put: async (item) => void items.set(item.key, item),
+    remove: async (key) => void items.delete(key),
+  }
+}

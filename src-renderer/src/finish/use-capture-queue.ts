@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import { useClient } from '../client/use-command'
+import { CaptureQueue, type Acknowledged, type QueuedCall, type QueueStore } from './capture-queue'
+import { indexedDbStore } from './idb-store'
+
+interface Handlers {
+  onAcknowledged(ack: Acknowledged): void
+  onRefused(item: QueuedCall, error: CommandErrorValue): void
+}
+
+/** The store opens in the background; a press made meanwhile waits for it, never lost. */
+function lazyStore(opened: Promise<QueueStore>): QueueStore {
+  return {
+    all: async () => (await opened).all(),
+    put: async (item) => (await opened).put(item),
+    remove: async (key) => (await opened).remove(key),
+  }
+}
+
+/** The finish desk's presses: stored on the device, sent in order, acknowledged once committed. */
+export function useCaptureQueue(handlers: Handlers) {
+  const client = useClient()
+  const latest = useRef(handlers)
+  useEffect(() => {
+    latest.current = handlers
+  })
+  const [pending, setPending] = useState<readonly QueuedCall[]>([])
+  // Made once the desk is on screen (before any key can be pressed), for the life of the desk.
+  const [queue, setQueue] = useState<CaptureQueue | null>(null)
+
+  useEffect(() => {
+    const made = new CaptureQueue(lazyStore(indexedDbStore()), (item) => client.call(item.command, item.input as never), {
+      acknowledged: (ack) => latest.current.onAcknowledged(ack),
+      refused: (item, error) => latest.current.onRefused(item, error),
+      changed: (items) => setPending([...items]),
+    })
+    setQueue(made)
+    void made.flush()
+    // Back online: what waited goes at once.
+    const stop = client.onStatus((status) => {
+      if (status === 'live') void made.flush()
+    })
+    return () => {
+      stop()
+      made.stop()
+    }
+  }, [client])
+
+  return { queue, pending }
+}

@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { tmpdir } from 'node:os'
+import type { CaptureView } from '../../src-shared/contract/timing'
+import { postCommand } from '../support/http-client'
+import { expect, signIn, test, type OfficeFixture } from './office'
+
+test.use({
+  initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999', '--race', 'Half Marathon:21097:1000-1999'],
+})
+
+async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown): Promise<T> {
+  const response = await postCommand(Number(new URL(office.origin).port), command, input, office.token)
+  if (response.status !== 200) throw new Error(`${command}: ${response.body}`)
+  return (response.json() as { value: T }).value
+}
+
+async function openFinish(page: Page, office: OfficeFixture): Promise<void> {
+  await signIn(page, office)
+  await page.keyboard.press('Alt+5')
+  await expect(page.getByRole('heading', { name: 'Finish line', level: 1 })).toBeVisible()
+}
+
+const rows = (page: Page) => page.getByTestId('capture-row')
+const finishOrder = (office: OfficeFixture) => call<{ captures: CaptureView[] }>(office, 'timing.list', {}).then((l) => l.captures.filter((c) => c.state === 'active').map((c) => c.bib))
+
+test.describe('the Finish line desk', () => {
+  test('100 presses of the capture key in 10 s are 100 captures, in order, each at the instant of its key press', async ({ page, office }) => {
+    test.setTimeout(90_000)
+    await openFinish(page, office)
+    // The instant of each key press as the page saw it, to compare with what the office stored.
+    await page.evaluate('window.__presses = []; window.addEventListener("keydown", (e) => { if (e.code === "Space") window.__presses.push(performance.timeOrigin + e.timeStamp) }, true)')
+    for (let i = 0; i < 100; i++) {
+      await page.keyboard.press('Space')
+      await page.waitForTimeout(100)
+    }
+    await expect(page.getByTestId('finish-counts')).toHaveText('100 times · 0 with a bib', { timeout: 20_000 })
+    const presses = (await page.evaluate('window.__presses')) as number[]
+    const captures = (await call<{ captures: CaptureView[] }>(office, 'timing.list', {})).captures
+    expect(presses).toHaveLength(100)
+    expect(captures).toHaveLength(100)
+    expect(captures.map((c) => c.seq)).toEqual([...captures.map((c) => c.seq)].sort((a, b) => a - b))
+    captures.forEach((capture, i) => expect(Math.abs((capture.atMs as number) - (presses[i] as number))).toBeLessThanOrEqual(5))
+  })
+
+  test('an official starts the gun, records a small race, types the bibs in finish order and corrects the mistakes', async ({ page, office }) => {
+    for (const [bib, givenName] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di']] as const) {
+      await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })
+    }
+    await openFinish(page, office)
+    await expect(page.getByRole('button', { name: /Start 10K now/ })).toBeVisible()
+    await page.keyboard.press('F8')
+    await expect(page.getByLabel('Race time of 10K')).toHaveText(/^0:00:0\d\.\d$/)
+
+    // Five presses: the second is a double press.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Space')
+      await page.waitForTimeout(30)
+    }
+    await expect(page.getByTestId('finish-counts')).toHaveText('5 times · 0 with a bib')
+    await expect(page.getByTestId('finish-ack')).toContainText('#5')
+
+    await page.getByRole('radio', { name: 'Bibs in finish order' }).click()
+    const box = page.getByLabel('Bib (in finish order)')
+    await expect(box).toBeFocused()
+    for (const bib of ['2', '1', '4', '3']) {
+      await box.fill(bib)
+      await box.press('Enter')
+    }
+    await expect(page.getByTestId('finish-counts')).toHaveText('5 times · 4 with a bib')
+    // Every bib warned that its runner never picked up; a runner faster than the world record too.
+    await expect(page.getByTestId('finish-ack')).toContainText('bib 3')
+    await expect(page.getByTestId('finish-ack')).toContainText('Faster than the world record')
+    expect(await finishOrder(office)).toEqual([2, 1, 4, 3, null])
+
+    // The double press goes: the bibs after it move up one time.
+    await page.locator('[data-testid=capture-row][data-order="2"]').click()
+    await page.getByRole('button', { name: 'Delete (Del)' }).click()
+    await page.getByLabel('Reason').fill('double press')
+    await page.getByRole('button', { name: 'Take out' }).click()
+    await expect(page.getByText('Taken out: double press')).toBeVisible()
+    expect(await finishOrder(office)).toEqual([2, 1, 4, 3])
+
+    // A misread bib is corrected where it was typed, and an unknown one is flagged.
+    await page.locator('[data-testid=capture-row][data-order="4"]').click()
+    await page.getByRole('button', { name: 'Edit bib' }).click()
+    await page.getByLabel('Bib', { exact: true }).fill('33')
+    await page.getByLabel('Reason').fill('misread')
+    await page.getByRole('button', { name: 'Change bib' }).click()
+    await expect(page.locator('[data-testid=capture-row][data-bib="33"]')).toContainText('Unknown bib')
+
+    // A runner the key missed is inserted at the time from the video.
+    const last = (await call<{ captures: CaptureView[] }>(office, 'timing.list', {})).captures.at(-1) as CaptureView
+    const later = new Date((last.atMs as number) + 9 * 3_600_000 + 500).toISOString().slice(11, 23)
+    // The corrected row stays chosen: the next correction starts from it.
+    await expect(rows(page).first()).toHaveAttribute('aria-selected', 'true')
+    await page.getByRole('button', { name: 'Insert a missed time' }).click()
+    const insert = page.getByRole('dialog', { name: 'Insert a time' })
+    await insert.getByLabel('Time of day').fill(later)
+    await insert.getByLabel(/^Bib/).fill('3')
+    await insert.getByLabel('Reason').fill('missed press, from the video')
+    await insert.getByRole('button', { name: 'Insert', exact: true }).click()
+    await expect(page.getByTestId('finish-counts')).toHaveText('5 times · 5 with a bib')
+    expect(await finishOrder(office)).toEqual([2, 1, 4, 33, 3])
+    await expect(rows(page).first()).toContainText('inserted')
+  })
+
+  test('presses made while the office is unreachable wait on the device and arrive once each when it is back', async ({ page, context, office }) => {
+    await openFinish(page, office)
+    await context.setOffline(true)
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Space')
+    await expect(page.getByTestId('finish-pending')).toContainText('3 presses')
+    await expect(page.getByTestId('pending-row')).toHaveCount(3)
+    await context.setOffline(false)
+    await expect(page.getByTestId('finish-pending')).toHaveCount(0, { timeout: 15_000 })
+    await expect(page.getByTestId('finish-counts')).toHaveText('3 times · 0 with a bib')
+    const list = await call<{ total: number }>(office, 'timing.list', {})
+    expect(list.total).toBe(3)
+  })
+
+  test('the organiser imports a timing system’s reads through the mapping step; unknown chips are listed', async ({ page, office }) => {
+    await openFinish(page, office)
+    const data = join(tmpdir(), `reads-${Date.now()}.csv`)
+    writeFileSync(data, 'Tag;Time Of Day;Location\nA1;10:15:03.686;Finish\nA1;10:15:03.900;Finish\nB7;10:16:00.000;Finish\n')
+    await page.getByText('Import reads…').setInputFiles(data)
+    const mapping = page.getByTestId('reads-mapping')
+    await expect(mapping.getByLabel('Chip', { exact: true })).toHaveValue('Tag')
+    await expect(mapping.getByLabel('Time of day')).toHaveValue('Time Of Day')
+    await expect(mapping.getByLabel('Timing point', { exact: true })).toHaveValue('Location')
+    await mapping.getByRole('button', { name: 'Import reads', exact: true }).click()
+    await expect(page.getByTestId('reads-report')).toContainText('3 reads imported, 0 already there')
+    await expect(page.getByTestId('reads-report')).toContainText('Chips no runner has: A1 (2), B7 (1)')
+    await expect(page.getByTestId('reads-summary')).toContainText('finish')
+  })
+})
