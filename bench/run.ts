@@ -11,6 +11,7 @@ import { searchEntrants } from '../src-main/entrants/search'
 import { uploadThroughRouter } from '../src-main/import/upload'
 import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
+import { captureThroughHost, importReads } from './timing'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
 interface Line {
@@ -165,6 +166,27 @@ const benchmarks: Record<string, () => Promise<void>> = {
     // by scan it is the scan itself (its own Enter included) and one Enter.
     print({ name: 'checkin.flow.keys.name', value: median(flow.keysByName), unit: 'keys', floor: 5 })
     print({ name: 'checkin.flow.keys.scan', value: median(flow.keysByScan), unit: 'scan+keys', floor: 2 })
+  },
+
+  async 'timing.capture'() {
+    const entrants = generateEntrants(entrantCount)
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(entrants)))
+    await office.router.call('clock.start', { raceId: 1, atMs: Date.UTC(2025, 3, 6, 0), device: 'bench' }, organiser)
+    const eventPath = office.file.path
+    await office.close()
+    const run = await captureThroughHost(eventPath, 10, entrants.map((e) => e.bib))
+    const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+    print({ name: 'timing.capture.rate', value: run.count / run.seconds, unit: 'per s', floor: 1000 / (mean(run.httpFloor) + mean(run.commitFloor)) })
+    print({ name: 'timing.capture.p99', value: quantile(run.latencies, 0.99), unit: 'ms', floor: quantile(run.httpFloor, 0.99) + quantile(run.commitFloor, 0.99) })
+  },
+
+  async 'reads.import.250k'() {
+    const office = await newEvent()
+    const eventPath = office.file.path
+    await office.close()
+    const run = await importReads(eventPath, join(dir, `event-${++fileNumber}.raceoffice`), 27_000, 250_000)
+    print({ name: 'reads.import.250k', value: run.ms, unit: 'ms', floor: run.floorMs })
   },
 }
 

@@ -87,9 +87,9 @@ export async function timeOfEntry(db: Db, entry: CaptureRow): Promise<CaptureRow
   return time ?? null
 }
 
-async function warningsOf(db: Db, row: CaptureRow, bib: number | null, entry: CaptureRow | null): Promise<CaptureWarning[]> {
+async function warningsOf(db: Db, row: CaptureRow, bib: number | null, entry: CaptureRow | null, known?: { runner: RunnerFacts | undefined }): Promise<CaptureWarning[]> {
   if (bib === null) return []
-  const runner = (await runnersByBib(db, [bib])).get(bib)
+  const runner = known !== undefined ? known.runner : (await runnersByBib(db, [bib])).get(bib)
   const others = await count(
     activeAt(db, row.point)
       .where('bib', '=', bib)
@@ -105,7 +105,7 @@ export async function viewOf(db: Db, row: CaptureRow): Promise<CaptureView> {
   const bib = row.bib ?? entry?.bib ?? null
   const order = 1 + (await count(activeAt(db, row.point).where('at_ms', 'is not', null).where(timeBefore(row))))
   const runner = bib !== null ? (await runnersByBib(db, [bib])).get(bib) : undefined
-  return toView(row, { bib, entry, order }, runner, await warningsOf(db, row, bib, entry))
+  return toView(row, { bib, entry, order }, runner, await warningsOf(db, row, bib, entry, { runner }))
 }
 
 function toView(row: CaptureRow, merged: Pick<Merged, 'bib' | 'entry' | 'order'>, runner: RunnerFacts | undefined, warnings: CaptureWarning[]): CaptureView {

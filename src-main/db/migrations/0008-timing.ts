@@ -46,7 +46,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('desk', 'text', (c) => c.notNull())
     .addUniqueConstraint('capture_device_seq', ['device', 'seq'])
     .execute()
-  await db.schema.createIndex('capture_point').on('capture').columns(['point', 'at_ms']).execute()
+  // A capture's place and its bib are counts over these (see timing/captures.ts): index-only.
+  await db.schema.createIndex('capture_time_order').on('capture').columns(['point', 'state', 'at_ms', 'id', 'bib']).execute()
+  await db.schema.createIndex('capture_entry_order').on('capture').columns(['point', 'state', 'position', 'id']).where(sql.ref('at_ms'), 'is', null).execute()
   await db.schema.createIndex('capture_bib').on('capture').column('bib').execute()
 
   await db.schema
