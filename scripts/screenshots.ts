@@ -145,6 +145,28 @@ try {
     await tablet.waitForTimeout(300)
     await tablet.screenshot({ path: join(outDir, `kiosk-${language}.png`) })
     await tablet.close()
+
+    // The finish line: the gun, a bunch of presses, bibs typed in finish order.
+    await page.keyboard.press('Alt+5')
+    await page.getByTestId('capture-button').waitFor()
+    if (language === 'en') {
+      await page.getByRole('button', { name: /Start Marathon now/ }).waitFor()
+      await page.keyboard.press('F8')
+      await page.getByLabel('Race time of Marathon').waitFor()
+    }
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Space')
+      await page.waitForTimeout(350)
+    }
+    await page.getByRole('radio', { name: /^(Bibs in finish order|도착 순 배번)$/ }).click()
+    for (const bib of language === 'en' ? ['3', '1', '17', '4'] : ['2', '5', '6']) {
+      await page.keyboard.type(`${bib}\n`)
+      await page.waitForTimeout(150)
+    }
+    await page.getByTestId('finish-ack').waitFor()
+    await page.waitForTimeout(400)
+    await settled(page)
+    await page.screenshot({ path: join(outDir, language === 'en' ? 'finish-en.png' : 'finish-bibs-ko.png') })
     await page.close()
   }
 } finally {
