@@ -107,6 +107,50 @@ test.describe('the Finish line desk', () => {
     await expect(rows(page).first()).toContainText('inserted')
   })
 
+  test('two devices: one records times with a foot pedal, the other types bibs in finish order, and the office merges them', async ({ page, browser, office }) => {
+    for (const [bib, givenName] of [[11, 'Eun'], [12, 'Fay'], [13, 'Gil']] as const) {
+      await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })
+    }
+    await openFinish(page, office)
+    // The pedal types "b": the timer teaches the desk that key.
+    await page.getByRole('button', { name: 'Use another key…' }).click()
+    await page.keyboard.press('b')
+    await expect(page.getByRole('combobox', { name: 'Capture key' })).toHaveValue('KeyB')
+    const bibs = await browser.newPage()
+    await openFinish(bibs, office)
+    await bibs.getByRole('radio', { name: 'Bibs in finish order' }).click()
+    const box = bibs.getByLabel('Bib (in finish order)')
+    for (const bib of ['12', '11']) {
+      await page.keyboard.press('b')
+      await box.fill(bib)
+      await box.press('Enter')
+    }
+    // The bib recorder runs ahead of the timer: the third bib waits for its time.
+    await box.fill('13')
+    await box.press('Enter')
+    await expect(bibs.getByTestId('finish-waiting')).toHaveText('Bibs waiting for a time: 13')
+    await expect(bibs.getByTestId('finish-ack')).toContainText('waiting for its time')
+    await page.keyboard.press('b')
+    await expect(page.getByTestId('finish-counts')).toHaveText('3 times · 3 with a bib')
+    await expect(bibs.getByTestId('finish-waiting')).toHaveCount(0)
+    expect(await finishOrder(office)).toEqual([12, 11, 13])
+    await bibs.close()
+  })
+
+  test('the organiser sets up a split, and a device records at it', async ({ page, office }) => {
+    await openFinish(page, office)
+    await page.getByLabel('Name of split 1').fill('Half way')
+    await page.getByLabel('Distance of split 1 in km').fill('5,0')
+    await page.getByLabel('Chip-read window (seconds)').fill('4')
+    await page.getByRole('button', { name: 'Save timing points' }).click()
+    await expect(page.getByRole('status').getByText('Timing points saved')).toBeVisible()
+    expect(await call(office, 'timing.points', {})).toEqual({ splits: [{ name: 'Half way', distanceM: 5000 }], readWindowMs: 4000 })
+    await page.getByTestId('finish-point').selectOption('Half way')
+    await page.keyboard.press('Space')
+    await expect(page.getByTestId('finish-counts')).toHaveText('1 time · 0 with a bib')
+    expect((await call<{ captures: CaptureView[] }>(office, 'timing.list', { point: 'Half way' })).captures).toHaveLength(1)
+  })
+
   test('presses made while the office is unreachable wait on the device and arrive once each when it is back', async ({ page, context, office }) => {
     await openFinish(page, office)
     await context.setOffline(true)

@@ -17,7 +17,10 @@ import { useCaptureQueue } from './use-capture-queue'
 export const captureModes = ['time', 'bib', 'bibTime'] as const
 export type CaptureMode = (typeof captureModes)[number]
 export const captureKeys = ['Space', 'Enter', 'F9', 'NumpadEnter'] as const
-type CaptureKey = (typeof captureKeys)[number]
+/** A key's `code`: one of the usual ones, or the one a foot pedal or a big button sends. */
+type CaptureKey = string
+// Keys the desk needs for itself, never the capture key.
+const reservedKeys = new Set(['Escape', 'Tab', 'F8', 'Delete', 'ArrowUp', 'ArrowDown'])
 
 const modeKey = 'race-office.finish-mode'
 const keyKey = 'race-office.finish-key'
@@ -26,6 +29,11 @@ const pointKey = 'race-office.finish-point'
 function stored<T extends string>(key: string, options: readonly T[], fallback: T): T {
   const value = localStorage.getItem(key)
   return options.includes(value as T) ? (value as T) : fallback
+}
+
+function storedKey(): CaptureKey {
+  const value = localStorage.getItem(keyKey)
+  return value !== null && /^[A-Za-z0-9]{1,30}$/.test(value) && !reservedKeys.has(value) ? value : 'Space'
 }
 
 type Confirmation = { bib: number | null; order: number | null; atMs: number | null; name: string | null; warnings: CaptureWarning[]; waiting: boolean }
@@ -53,7 +61,8 @@ export function FinishDesk() {
   const event = useCommand('event.get', {}, ['event'])
   const points = useCommand('timing.points', {}, ['timing'])
   const [mode, setModeState] = useState<CaptureMode>(() => stored(modeKey, captureModes, 'time'))
-  const [captureKey, setCaptureKeyState] = useState<CaptureKey>(() => stored(keyKey, captureKeys, 'Space'))
+  const [captureKey, setCaptureKeyState] = useState<CaptureKey>(storedKey)
+  const [learningKey, setLearningKey] = useState(false)
   const [point, setPointState] = useState(() => localStorage.getItem(pointKey) ?? 'finish')
   const device = useMemo(() => finishDevice(sessionStorage), [])
   const list = useCommand('timing.list', { point, last: 80 }, ['timing', 'entrants', 'checkin'])
@@ -74,6 +83,7 @@ export function FinishDesk() {
     setModeState(value)
     setTimeout(() => box.current?.focus(), 0)
   }
+  const keyName = (code: string): string => t(`finish.keys.${code}`, { defaultValue: code })
   const setCaptureKey = (value: CaptureKey): void => {
     localStorage.setItem(keyKey, value)
     setCaptureKeyState(value)
@@ -93,9 +103,23 @@ export function FinishDesk() {
     [device, point, queue],
   )
 
+  // "Use another key": the next key pressed (a foot pedal, a big button) becomes the capture key.
+  useEffect(() => {
+    if (!learningKey) return
+    const onKey = (e: KeyboardEvent): void => {
+      e.preventDefault()
+      e.stopImmediatePropagation()
+      setLearningKey(false)
+      if (e.code === 'Escape' || reservedKeys.has(e.code) || e.code === '') return
+      setCaptureKey(e.code)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  })
+
   // Time mode: the capture key anywhere on the desk (a foot pedal or a big button types it too).
   useEffect(() => {
-    if (mode !== 'time' || correcting !== null) return
+    if (mode !== 'time' || correcting !== null || learningKey) return
     const onKey = (e: KeyboardEvent): void => {
       if (e.code !== captureKey || typing(e.target)) return
       e.preventDefault()
@@ -103,7 +127,7 @@ export function FinishDesk() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [captureKey, captureTime, correcting, mode])
+  }, [captureKey, captureTime, correcting, learningKey, mode])
 
   function onBibKey(e: ReactKeyboardEvent<HTMLInputElement>): void {
     if (e.key !== 'Enter') return
@@ -152,14 +176,17 @@ export function FinishDesk() {
           </label>
           <label>
             {t('finish.captureKey')}{' '}
-            <select value={captureKey} onChange={(e) => setCaptureKey(e.target.value as CaptureKey)}>
-              {captureKeys.map((k) => (
+            <select value={captureKey} onChange={(e) => setCaptureKey(e.target.value)}>
+              {[...captureKeys, ...((captureKeys as readonly string[]).includes(captureKey) ? [] : [captureKey])].map((k) => (
                 <option key={k} value={k}>
-                  {t(`finish.keys.${k}`)}
+                  {keyName(k)}
                 </option>
               ))}
             </select>
           </label>
+          <button type="button" className="button button-quiet" onClick={() => setLearningKey(true)} aria-pressed={learningKey}>
+            {learningKey ? t('finish.learningKey') : t('finish.learnKey')}
+          </button>
           <span className="muted">{t('finish.device', { device: device.id })}</span>
         </div>
       </div>
@@ -177,10 +204,10 @@ export function FinishDesk() {
             </button>
           ))}
         </div>
-        <p className="muted">{t(`finish.modeHints.${mode}`, { key: t(`finish.keys.${captureKey}`) })}</p>
+        <p className="muted">{t(`finish.modeHints.${mode}`, { key: keyName(captureKey) })}</p>
         {mode === 'time' ? (
           <button type="button" className="capture-button" onClick={(e) => captureTime(instantOf(e))} data-testid="capture-button">
-            {t('finish.captureNow')} <kbd>{t(`finish.keys.${captureKey}`)}</kbd>
+            {t('finish.captureNow')} <kbd>{keyName(captureKey)}</kbd>
           </button>
         ) : (
           <div className={`field capture-bib ${bibInvalid ? 'field-invalid' : ''}`}>
@@ -218,7 +245,7 @@ export function FinishDesk() {
           <h2 id="sequence-title">{t('finish.sequence')}</h2>
           {list.data !== undefined && (
             <span className="count" data-testid="finish-counts">
-              {t('finish.counts', { times: list.data.times, withBib: list.data.withBib })}
+              {t('finish.counts', { count: list.data.times, withBib: list.data.withBib })}
             </span>
           )}
         </div>

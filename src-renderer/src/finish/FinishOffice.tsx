@@ -8,6 +8,7 @@ import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { TimingPoints } from './TimingPoints'
 
 type Preview = CommandOutput<'reads.preview'> & { id: string; fileName: string }
 type Imported = CommandOutput<'reads.import'>
@@ -17,6 +18,7 @@ type Mapping = Partial<Record<ReadField, string>>
 export function FinishOffice() {
   return (
     <>
+      <TimingPoints />
       <ChipReads />
       <DeviceSync />
     </>

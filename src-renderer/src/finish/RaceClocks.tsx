@@ -125,6 +125,14 @@ function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: Rac
     onClose()
   }
 
+  /** The gun from the start mat: the earliest start read of the race's (wave's) runners. */
+  async function fromReads(): Promise<void> {
+    if (correction && reason.trim() === '') return setInvalid('reason')
+    const result = await client.call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, fromReads: true, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
+    if (!result.ok) return setFailure(result.error)
+    onClose()
+  }
+
   return (
     <Dialog title={t(correction ? 'finish.clock.correctTitle' : 'finish.clock.typeTitle', { name: clockName(clock) })} onClose={onClose} labelledBy="gun-dialog-title">
       <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
@@ -160,6 +168,9 @@ function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: Rac
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
+          </button>
+          <button type="button" className="button" onClick={() => void fromReads()}>
+            {t('finish.clock.fromReads')}
           </button>
           <button type="submit" className="button button-primary">
             {t('finish.clock.save')}
