@@ -4,6 +4,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { CaptureView, CaptureWarning } from '../../src-shared/contract/timing'
 import type { Db } from '../db/open'
+import type { CaptureChangeTable } from '../db/schema'
 import { runnersByBib } from './runners'
 import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts } from './sequence'
 import { requirePoint } from './points'
@@ -160,17 +161,22 @@ export async function listCaptures(db: Db, input: ParsedInput<'timing.list'>) {
   }
 }
 
+/** A correction as commands and sync packages carry it. */
+export function changeOf(row: CaptureChangeTable) {
+  return {
+    id: row.id,
+    captureId: row.capture_id,
+    action: row.action,
+    before: JSON.parse(row.before_json) as Record<string, unknown>,
+    after: JSON.parse(row.after_json) as Record<string, unknown>,
+    reason: row.reason,
+    atMs: row.at_ms,
+    actor: row.actor,
+    desk: row.desk,
+  }
+}
+
 export async function captureHistory(db: Db, captureId: string) {
   const rows = await db.selectFrom('capture_change').selectAll().where('capture_id', '=', captureId).orderBy('id').execute()
-  return rows.map((r) => ({
-    id: r.id,
-    captureId: r.capture_id,
-    action: r.action,
-    before: JSON.parse(r.before_json) as Record<string, unknown>,
-    after: JSON.parse(r.after_json) as Record<string, unknown>,
-    reason: r.reason,
-    atMs: r.at_ms,
-    actor: r.actor,
-    desk: r.desk,
-  }))
+  return rows.map(changeOf)
 }

@@ -2,6 +2,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
 import type { Db } from '../db/open'
 import type { CaptureTable } from '../db/schema'
+import { changeOf } from './captures'
 
 /** A finish laptop's work, to be moved into the office file: every capture, correction and gun. */
 export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
@@ -37,17 +38,7 @@ export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
       actor: c.actor,
       desk: c.desk,
     })),
-    changes: changes.map((c) => ({
-      id: c.id,
-      captureId: c.capture_id,
-      action: c.action,
-      before: JSON.parse(c.before_json) as Record<string, unknown>,
-      after: JSON.parse(c.after_json) as Record<string, unknown>,
-      reason: c.reason,
-      atMs: c.at_ms,
-      actor: c.actor,
-      desk: c.desk,
-    })),
+    changes: changes.map(changeOf),
     clocks: clocks.map((c) => ({ id: c.id, race: c.race, wave: c.wave, gunAtMs: c.gun_at_ms, source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk })),
   }
 }

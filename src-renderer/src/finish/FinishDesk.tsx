@@ -9,6 +9,7 @@ import type { Acknowledged, QueuedCall } from './capture-queue'
 import { CorrectionDialog, type CorrectionAction } from './CorrectionDialog'
 import { finishDevice, instantOf } from './device'
 import { FinishOffice } from './FinishOffice'
+import { PointOptions } from './PointOptions'
 import { RaceClocks } from './RaceClocks'
 import { SequenceTable } from './SequenceTable'
 import { timeOfDay } from './times'
@@ -59,7 +60,6 @@ export function FinishDesk() {
   const { info } = useSession()
   const link = useLinkStatus()
   const event = useCommand('event.get', {}, ['event'])
-  const points = useCommand('timing.points', {}, ['timing'])
   const [mode, setModeState] = useState<CaptureMode>(() => stored(modeKey, captureModes, 'time'))
   const [captureKey, setCaptureKeyState] = useState<CaptureKey>(storedKey)
   const [learningKey, setLearningKey] = useState(false)
@@ -165,13 +165,7 @@ export function FinishDesk() {
           <label>
             {t('finish.point')}{' '}
             <select value={point} onChange={(e) => setPoint(e.target.value)} data-testid="finish-point">
-              <option value="finish">{t('finish.points.finish')}</option>
-              <option value="start">{t('finish.points.start')}</option>
-              {points.data?.splits.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
+              <PointOptions />
             </select>
           </label>
           <label>

@@ -8,6 +8,7 @@ import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { PointOptions } from './PointOptions'
 import { TimingPoints } from './TimingPoints'
 
 type Preview = CommandOutput<'reads.preview'> & { id: string; fileName: string }
@@ -29,7 +30,6 @@ function ChipReads() {
   const { t } = useTranslation()
   const client = useClient()
   const summary = useCommand('reads.summary', {}, ['timing', 'bibs'])
-  const points = useCommand('timing.points', {}, ['timing'])
   const [preview, setPreview] = useState<Preview | null>(null)
   const [mapping, setMapping] = useState<Mapping>({})
   const [point, setPoint] = useState('')
@@ -99,13 +99,7 @@ function ChipReads() {
             <label htmlFor="read-point">{t('finish.reads.point')}</label>
             <select id="read-point" value={point} onChange={(e) => setPoint(e.target.value)}>
               <option value="">{t('finish.reads.pointFromFile')}</option>
-              <option value="finish">{t('finish.points.finish')}</option>
-              <option value="start">{t('finish.points.start')}</option>
-              {points.data?.splits.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
+              <PointOptions />
             </select>
           </div>
           <table className="table span-2">
