@@ -152,6 +152,18 @@ describe('correcting the sequence', () => {
   })
 })
 
+describe('a finish-line device', () => {
+  it('captures, corrects and starts clocks, but sets nothing up and imports nothing', async () => {
+    const { router, time } = await raceDay()
+    const { id } = await time(gun + 40 * minute, 1)
+    expect(await router.call('timing.correct', { action: 'delete', captureId: id, reason: 'double press' }, finishLine)).toMatchObject({ ok: true })
+    expect(await router.call('timing.setPoints', { splits: [] }, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await router.call('reads.import', { id: 'x' }, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await router.call('races.update', { id: 1, name: 'Renamed' }, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await router.call('entrants.delete', { id: 'x' }, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+  })
+})
+
 describe('the race clock', () => {
   it('starts once; a second start or a typed gun is a correction that needs a reason, and the history is kept', async () => {
     const { router } = await raceDay()

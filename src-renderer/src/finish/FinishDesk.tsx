@@ -65,7 +65,9 @@ export function FinishDesk() {
   const [learningKey, setLearningKey] = useState(false)
   const [point, setPointState] = useState(() => localStorage.getItem(pointKey) ?? 'finish')
   const device = useMemo(() => finishDevice(sessionStorage), [])
-  const list = useCommand('timing.list', { point, last: 80 }, ['timing', 'entrants', 'checkin'])
+  // The latest rows are what the finish watches; older ones come on asking (a big race has thousands).
+  const [shown, setShown] = useState(80)
+  const list = useCommand('timing.list', { point, last: shown }, ['timing', 'entrants', 'checkin'])
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null)
   const [refusal, setRefusal] = useState<CommandErrorValue | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
@@ -273,6 +275,11 @@ export function FinishDesk() {
           )}
         </div>
         <SequenceTable captures={captures} pending={pending} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
+        {captures.length >= shown && (
+          <button type="button" className="button button-quiet" onClick={() => setShown(shown + 500)}>
+            {t('finish.showMore')}
+          </button>
+        )}
       </section>
 
       {info.role === 'organiser' && <FinishOffice />}

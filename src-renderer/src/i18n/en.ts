@@ -585,6 +585,7 @@ export const en = {
     counts_other: '{{count}} times · {{withBib}} with a bib',
     waiting: 'Bibs waiting for a time: {{bibs}}',
     corrections: 'Corrections',
+    showMore: 'Show 500 earlier rows',
     chooseRow: 'Choose a row (click, or ↑ ↓ in the list) to correct it.',
     inserted: 'inserted',
     reason: 'Reason',

@@ -586,6 +586,7 @@ export const ko: Messages = {
     counts_other: '시간 {{count}}건 · 배번 있음 {{withBib}}건',
     waiting: '시간을 기다리는 배번: {{bibs}}',
     corrections: '수정',
+    showMore: '이전 500줄 더 보기',
     chooseRow: '수정할 줄을 고르세요 (클릭, 또는 목록에서 ↑ ↓).',
     inserted: '삽입됨',
     reason: '사유',
