@@ -6,7 +6,7 @@ import type { CaptureView, CaptureWarning } from '../../src-shared/contract/timi
 import type { Db } from '../db/open'
 import type { CaptureChangeTable } from '../db/schema'
 import { runnersByBib } from './runners'
-import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts } from './sequence'
+import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts, type SequenceRow } from './sequence'
 import { requirePoint } from './points'
 
 export async function captureById(db: Db, id: string): Promise<CaptureRow> {
@@ -109,7 +109,7 @@ export async function viewOf(db: Db, row: CaptureRow): Promise<CaptureView> {
   return toView(row, { bib, entry, order }, runner, await warningsOf(db, row, bib, entry, { runner }))
 }
 
-function toView(row: CaptureRow, merged: Pick<Merged, 'bib' | 'entry' | 'order'>, runner: RunnerFacts | undefined, warnings: CaptureWarning[]): CaptureView {
+function toView(row: CaptureRow, merged: { bib: number | null; entry: { id: string } | null; order: number | null }, runner: RunnerFacts | undefined, warnings: CaptureWarning[]): CaptureView {
   return {
     id: row.id,
     device: row.device,
@@ -130,35 +130,52 @@ function toView(row: CaptureRow, merged: Pick<Merged, 'bib' | 'entry' | 'order'>
   }
 }
 
-/** Every capture of a point, merged: active times in order, then what was taken out; bibs waiting for a time. */
+/**
+ * Every capture of a point, merged: active times in order with taken-out captures in their place
+ * in time; bibs waiting for a time. The merge needs the whole point, but only the rows asked for
+ * (`last`) are looked up and drawn: a 50,000-finisher desk reads the latest 80.
+ */
 export async function listCaptures(db: Db, input: ParsedInput<'timing.list'>) {
   const point = await requirePoint(db, input.point)
-  const rows = await db.selectFrom('capture').selectAll().where('point', '=', point).execute()
+  // Only what the merge needs of every capture; whole rows only for those shown.
+  const rows = await db.selectFrom('capture').select(['id', 'at_ms', 'bib', 'position', 'state', 'source']).where('point', '=', point).execute()
   const { times, waiting, inactive } = mergeSequence(rows)
-  const bibs = [...times.map((t) => t.bib), ...waiting.map((w) => w.bib), ...inactive.map((r) => r.bib)].filter((b): b is number => b !== null)
-  const runners = await runnersByBib(db, bibs)
+  // A bib's second time (and a typed bib that already has one) is flagged, the first is not.
   const seen = new Set<number>()
-  const views = times.map((t) => {
-    const warnings = warningsFor(t.bib, t.row.at_ms, t.bib !== null ? runners.get(t.bib) : undefined, t.bib !== null && seen.has(t.bib), point)
-    if (t.bib !== null) seen.add(t.bib)
-    return toView(t.row, t, t.bib !== null ? runners.get(t.bib) : undefined, warnings)
-  })
-  const waitingViews = waiting.map((w) => toView(w, { bib: w.bib, entry: null, order: null }, runners.get(w.bib as number), warningsFor(w.bib, null, runners.get(w.bib as number), seen.has(w.bib as number), point)))
-  const inactiveViews = inactive
-    .filter((r) => r.source !== 'gap')
-    .sort((a, b) => (a.at_ms ?? a.position) - (b.at_ms ?? b.position))
-    .map((r) => toView(r, { bib: r.bib, entry: null, order: null }, r.bib !== null ? runners.get(r.bib) : undefined, []))
-  // Taken-out times stay in their place in time, struck through on the desk.
-  const inOrder = [...views, ...inactiveViews].sort((a, b) => (a.atMs ?? Number.MAX_SAFE_INTEGER) - (b.atMs ?? Number.MAX_SAFE_INTEGER) || (a.id < b.id ? -1 : 1))
+  const repeated = new Set<string>()
+  for (const t of times) {
+    if (t.bib === null) continue
+    if (seen.has(t.bib)) repeated.add(t.row.id)
+    seen.add(t.bib)
+  }
+  type Row = { merged: Pick<Merged<SequenceRow>, 'bib' | 'entry' | 'order'>; id: string; atMs: number | null; warned: boolean }
+  const inOrder: Row[] = [
+    ...times.map((t) => ({ merged: t, id: t.row.id, atMs: t.row.at_ms, warned: true })),
+    // Taken-out captures stay in their place in time, struck through on the desk.
+    ...inactive.filter((r) => r.source !== 'gap').map((r) => ({ merged: { bib: r.bib, entry: null, order: null }, id: r.id, atMs: r.at_ms, warned: false })),
+  ].sort((a, b) => (a.atMs ?? Number.MAX_SAFE_INTEGER) - (b.atMs ?? Number.MAX_SAFE_INTEGER) || (a.id < b.id ? -1 : 1))
   const shown = input.last === undefined ? inOrder : inOrder.slice(-input.last)
+  const bibs = [...shown.map((r) => r.merged.bib), ...waiting.map((w) => w.bib)].filter((b): b is number => b !== null)
+  const [runners, full] = await Promise.all([runnersByBib(db, bibs), wholeRows(db, point, [...shown.map((r) => r.id), ...waiting.map((w) => w.id)])])
+  const runnerOf = (bib: number | null): RunnerFacts | undefined => (bib === null ? undefined : runners.get(bib))
+  const rowOf = (id: string): CaptureRow => full.get(id) as CaptureRow
   return {
     point,
-    captures: shown,
-    waiting: waitingViews,
+    captures: shown.map(({ merged, id, atMs, warned }) =>
+      toView(rowOf(id), merged, runnerOf(merged.bib), warned ? warningsFor(merged.bib, atMs, runnerOf(merged.bib), repeated.has(id), point) : []),
+    ),
+    waiting: waiting.map((w) => toView(rowOf(w.id), { bib: w.bib, entry: null, order: null }, runnerOf(w.bib), warningsFor(w.bib, null, runnerOf(w.bib), seen.has(w.bib as number), point))),
     times: times.length,
     withBib: times.filter((t) => t.bib !== null).length,
     total: rows.length,
   }
+}
+
+/** Whole rows by id: a few hundred by their key, more in one pass over the point. */
+async function wholeRows(db: Db, point: string, ids: string[]): Promise<Map<string, CaptureRow>> {
+  const query = db.selectFrom('capture').selectAll().where('point', '=', point)
+  const rows = ids.length <= 500 ? (ids.length === 0 ? [] : await query.where('id', 'in', ids).execute()) : await query.execute()
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 /** A correction as commands and sync packages carry it. */

@@ -28,7 +28,9 @@ export async function runnersByBib(db: Db, bibs?: readonly number[]): Promise<Ma
     .leftJoin('wave as w', 'w.id', 'e.wave_id')
     .select(['e.id', 'e.bib', 'e.given_name', 'e.family_name', 'e.status', 'e.race_id', 'e.wave_id', 'r.name as race', 'r.distance_m', 'w.name as wave'])
     .where('e.bib', 'is not', null)
-  if (bibs !== undefined) query = query.where('e.bib', 'in', [...new Set(bibs)])
+  // Past a few hundred bibs one pass over the numbered runners beats a list of SQL variables (and
+  // SQLite's limit on them).
+  if (bibs !== undefined && bibs.length <= 500) query = query.where('e.bib', 'in', [...new Set(bibs)])
   const [rows, guns] = await Promise.all([query.execute(), currentGuns(db)])
   return new Map(
     rows.map((r) => [

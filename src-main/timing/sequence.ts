@@ -2,32 +2,34 @@ import type { CaptureWarning } from '../../src-shared/contract/timing'
 import type { CaptureTable } from '../db/schema'
 
 export type CaptureRow = CaptureTable
+/** What the merge reads of a capture. */
+export type SequenceRow = Pick<CaptureRow, 'id' | 'at_ms' | 'bib' | 'position' | 'state' | 'source'>
 
 /** A time and the bib it counts for, after bibs typed in finish order are merged in. */
-export interface Merged {
-  row: CaptureRow
+export interface Merged<Row extends SequenceRow = CaptureRow> {
+  row: Row
   bib: number | null
-  entry: CaptureRow | null
+  entry: Row | null
   /** 1-based place among active times; null for deleted times and for entries. */
   order: number | null
 }
 
-const byTime = (a: CaptureRow, b: CaptureRow): number => (a.at_ms as number) - (b.at_ms as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-const byPosition = (a: CaptureRow, b: CaptureRow): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byTime = (a: SequenceRow, b: SequenceRow): number => (a.at_ms as number) - (b.at_ms as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byPosition = (a: SequenceRow, b: SequenceRow): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-export const isTime = (row: CaptureRow): boolean => row.at_ms !== null
+export const isTime = (row: SequenceRow): boolean => row.at_ms !== null
 
 /**
  * The finish order of one point. Active times in time order; a time typed with its bib keeps it,
  * and the bibs typed on their own (and gaps a shift put between them) go, in the order they were
  * typed, to the times without one. Entries left over wait for the next time.
  */
-export function mergeSequence(rows: readonly CaptureRow[]): { times: Merged[]; waiting: CaptureRow[]; inactive: CaptureRow[] } {
+export function mergeSequence<Row extends SequenceRow>(rows: readonly Row[]): { times: Merged<Row>[]; waiting: Row[]; inactive: Row[] } {
   const times = rows.filter((r) => isTime(r) && r.state === 'active').sort(byTime)
   const entries = rows.filter((r) => !isTime(r) && r.state === 'active').sort(byPosition)
   const inactive = rows.filter((r) => r.state !== 'active')
   let next = 0
-  const merged = times.map((row, index): Merged => {
+  const merged = times.map((row, index): Merged<Row> => {
     if (row.bib !== null) return { row, bib: row.bib, entry: null, order: index + 1 }
     const entry = entries[next] ?? null
     if (entry !== null) next++
