@@ -20,7 +20,7 @@ import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
 import { assignBib as assignFinishBib, captureHistory, captureTime, listCaptures } from '../timing/captures'
 import { listClocks, setClock, startClock } from '../timing/clock'
-import { correctCapture } from '../timing/corrections'
+import { correctCapture, giveBibToTime } from '../timing/corrections'
 import { setTimingPoints, timingPoints } from '../timing/points'
 import { importReads, listPassings, previewReads, readsSummary } from '../timing/reads'
 import { exportSync, importSync } from '../timing/sync'
@@ -110,7 +110,8 @@ export const handlers: Handlers = {
     return { role: caller.role, actor: caller.actor, desk: caller.desk, locked: false }
   },
   'timing.capture': ({ db, session, nowMs }, input) => captureTime(db, input, session, nowMs),
-  'timing.assignBib': ({ db, session, nowMs }, input) => assignFinishBib(db, input, session, nowMs),
+  'timing.assignBib': ({ db, session, nowMs }, input) =>
+    input.captureId !== undefined ? giveBibToTime(db, input.captureId, input.bib, session, nowMs) : assignFinishBib(db, input, session, nowMs),
   'timing.correct': ({ db, session, nowMs }, input) => correctCapture(db, input, session, nowMs),
   'timing.list': ({ db }, input) => listCaptures(db, input),
   'timing.history': ({ db }, input) => captureHistory(db, input.captureId),

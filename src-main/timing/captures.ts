@@ -45,17 +45,26 @@ export async function captureTime(db: Db, input: ParsedInput<'timing.capture'>, 
   return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
 }
 
-export async function assignBib(db: Db, input: ParsedInput<'timing.assignBib'>, session: Session, nowMs: number) {
+/** A bib typed in finish order: it takes the next time without one, or waits for it. */
+export async function assignBib(db: Db, input: Omit<ParsedInput<'timing.assignBib'>, 'captureId'>, session: Session, nowMs: number) {
   const point = await requirePoint(db, input.point)
-  let row = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.at_ms === null && r.bib === input.bib)
+  // A script may leave numbering to the office: the next number of its desk's own sequence.
+  const device = input.device ?? `${session.desk}·bibs`
+  const seq = input.seq ?? (await nextSeq(db, device))
+  let row = await sentBefore(db, device, seq, (r) => r.point === point && r.at_ms === null && r.bib === input.bib)
   const duplicate = row !== null
   if (row === null) {
-    row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: null, bib: input.bib, position: input.enteredAtMs, source: 'typed' }, session, nowMs)
+    row = await insertCapture(db, { device, seq, point, at_ms: null, bib: input.bib, position: input.enteredAtMs ?? nowMs, source: 'typed' }, session, nowMs)
   }
   const time = await timeOfEntry(db, row)
   const capture = time === null ? null : await viewOf(db, time)
   const warnings = capture?.warnings ?? (await warningsOf(db, row, input.bib, null))
   return { id: row.id, duplicate, capture, bib: input.bib, warnings }
+}
+
+async function nextSeq(db: Db, device: string): Promise<number> {
+  const { last } = await db.selectFrom('capture').select((eb) => eb.fn.max('seq').as('last')).where('device', '=', device).executeTakeFirstOrThrow()
+  return Number(last ?? 0) + 1
 }
 
 // The merge of one capture, by counting instead of reading the whole point: the k-th time

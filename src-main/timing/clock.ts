@@ -46,7 +46,7 @@ async function recordGun(db: Db, target: { raceId: number; waveId: number | null
 }
 
 export async function startClock(db: Db, input: ParsedInput<'clock.start'>, session: Session, nowMs: number) {
-  return recordGun(db, input, input.atMs, 'key', input.reason, input.device, session, nowMs)
+  return recordGun(db, input, input.atMs ?? nowMs, 'key', input.reason, input.device, session, nowMs)
 }
 
 export async function setClock(db: Db, input: ParsedInput<'clock.set'>, session: Session, nowMs: number) {

@@ -3,7 +3,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db } from '../db/open'
 import type { CaptureTable } from '../db/schema'
-import { captureById, entryOfTime, insertCapture } from './captures'
+import { captureById, entryOfTime, insertCapture, viewOf } from './captures'
 import { requirePoint } from './points'
 import { isTime, type CaptureRow } from './sequence'
 
@@ -49,6 +49,16 @@ export async function correctCapture(db: Db, input: Correction, session: Session
     case 'shift':
       return shift(db, row, input, session, nowMs)
   }
+}
+
+/** `timing.assignBib {captureId, bib}`: this time is this bib, changed where its bib was typed. */
+export async function giveBibToTime(db: Db, captureId: string, bib: number, session: Session, nowMs: number) {
+  const row = await captureById(db, captureId)
+  if (!isTime(row) || row.state !== 'active') throw new CommandError('CAPTURE_STATE', 'Only a counted time takes a bib.', { state: row.state })
+  const before = await viewOf(db, row)
+  if (before.bib !== bib) await editBib(db, row, bib, 'bib given to this time', session, nowMs)
+  const capture = await viewOf(db, await captureById(db, captureId))
+  return { id: row.id, duplicate: before.bib === bib, capture, bib, warnings: capture.warnings }
 }
 
 /** A time's bib lives where it was typed: with the time, or in the bib typed on its own that the time took. */

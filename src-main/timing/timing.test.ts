@@ -67,6 +67,22 @@ describe('capturing finish times', () => {
     expect(await order()).toEqual([1, 5, 2])
   })
 
+  it('gives a bib to one chosen time, where its bib was typed, and numbers a script’s bibs itself', async () => {
+    const { router, time, bib, order } = await raceDay()
+    const first = await time(gun + 40 * minute)
+    const second = await time(gun + 41 * minute)
+    await bib(1)
+    const given = value(await router.call('timing.assignBib', { captureId: first.id, bib: 4 }, finishLine))
+    expect(given).toMatchObject({ id: first.id, duplicate: false, bib: 4, capture: { bib: 4, order: 1 } })
+    expect(await order()).toEqual([4, null])
+    expect(value(await router.call('timing.assignBib', { captureId: second.id, bib: 5 }, finishLine)).capture).toMatchObject({ bib: 5, order: 2 })
+    expect(await order()).toEqual([4, 5])
+    expect(value(await router.call('timing.history', { captureId: second.id }, organiser))).toMatchObject([{ action: 'editBib', after: { bib: 5 }, reason: 'bib given to this time' }])
+    const scripted = value(await router.call('timing.assignBib', { bib: 2 }, organiser))
+    expect(scripted).toMatchObject({ duplicate: false, capture: null, warnings: ['notPickedUp'] })
+    expect(await router.call('timing.assignBib', { bib: 2, device: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
   it('warns, without refusing, of an unknown bib, a second finish, a race not started, a runner not picked up and a pace faster than the world record', async () => {
     const { time } = await raceDay()
     expect((await time(gun + 40 * minute, 77)).capture.warnings).toEqual(['unknownBib'])

@@ -62,14 +62,20 @@ export const timingCaptured = z.object({
   capture: captureView,
 })
 
-export const timingAssignBibInput = z.strictObject({
-  device,
-  seq,
-  point: pointName.default('finish'),
-  bib,
-  /** When it was typed, on the device's clock: bibs typed on their own are merged in this order. */
-  enteredAtMs: instantMs,
-})
+export const timingAssignBibInput = z
+  .strictObject({
+    /** A bib for this time: the time's own bib from now on (a correction of a typed one is timing.correct). */
+    captureId: captureId.optional(),
+    /** Otherwise a bib typed in finish order: device and sequence make it unique (resends store nothing). */
+    device: device.optional(),
+    seq: seq.optional(),
+    point: pointName.default('finish'),
+    bib,
+    /** When it was typed, on the device's clock: bibs typed on their own are merged in this order (default: now). */
+    enteredAtMs: instantMs.optional(),
+  })
+  .refine((input) => (input.device === undefined) === (input.seq === undefined), { message: 'Give device and seq together', path: ['seq'] })
+  .refine((input) => input.captureId === undefined || input.device === undefined, { message: 'A bib goes to a capture (captureId) or into the finish order (device, seq), not both', path: ['captureId'] })
 
 export const timingBibAssigned = z.object({
   id: z.string(),
@@ -143,9 +149,9 @@ const clockTarget = { raceId: id, waveId: id.nullable().default(null) }
 
 export const clockStartInput = z.strictObject({
   ...clockTarget,
-  /** The gun, from the device's high-resolution clock at the key press. */
-  atMs: instantMs,
-  device,
+  /** The gun, from the device's high-resolution clock at the key press (default: when the office hears it). */
+  atMs: instantMs.optional(),
+  device: device.default('office'),
   /** Needed when this race (wave) already has a gun: starting again is a correction. */
   reason: reason.optional(),
 })
