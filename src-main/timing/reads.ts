@@ -12,7 +12,7 @@ import { currentGuns, gunOf } from './runners'
 import { readElapsed, timeReader } from './read-times'
 
 type Mapping = Partial<Record<ReadField, string>>
-type Rejected = { row: number; field: string; code: string; message: string }
+type Rejected = { row: number; field: string; code: string; message: string; value?: string }
 
 // Header spellings of timing systems' read exports (RACE RESULT, MYLAPS, ChronoTrack, Webscorer, clubs).
 const headerGuesses: Record<ReadField, readonly string[]> = {
@@ -120,11 +120,15 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
       continue
     }
     if (bibText !== '' && (!/^\d{1,7}$/.test(bibText) || Number(bibText) < 1)) {
-      rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.` })
+      rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.`, value: bibText })
       continue
     }
     if (point === undefined) {
-      rejected.push({ row, field: 'point', code: 'POINT_UNKNOWN', message: pointText === '' ? 'The timing point is missing.' : `There is no timing point called ${pointText}.` })
+      rejected.push(
+        pointText === ''
+          ? { row, field: 'point', code: 'MISSING', message: 'The timing point is missing.' }
+          : { row, field: 'point', code: 'POINT_UNKNOWN', message: `There is no timing point called ${pointText}.`, value: pointText },
+      )
       continue
     }
     const bib = bibText === '' ? null : Number(bibText)
@@ -132,7 +136,7 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
     if (timeAt >= 0 && cell(timeAt) !== '') {
       atMs = times.timeOfDay(cell(timeAt))
       if (atMs === null) {
-        rejected.push({ row, field: 'time', code: 'INVALID', message: `"${cell(timeAt)}" is not a time of day (HH:MM:SS.mmm) or an instant.` })
+        rejected.push({ row, field: 'time', code: 'INVALID', message: `"${cell(timeAt)}" is not a time of day (HH:MM:SS.mmm) or an instant.`, value: cell(timeAt) })
         continue
       }
     } else {
@@ -140,7 +144,7 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
       const runnerBib = bib ?? (chip !== null ? chipBibs.get(chip) : undefined)
       const gun = runnerBib === undefined ? null : (guns.get(runnerBib) ?? null)
       if (elapsed === null) {
-        rejected.push({ row, field: 'elapsed', code: 'INVALID', message: `"${cell(elapsedAt)}" is not an elapsed time.` })
+        rejected.push({ row, field: 'elapsed', code: 'INVALID', message: `"${cell(elapsedAt)}" is not an elapsed time.`, value: cell(elapsedAt) })
         continue
       }
       if (gun === null) {

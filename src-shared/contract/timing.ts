@@ -213,7 +213,7 @@ export const readsImportInput = z.strictObject({
   skipInvalid: z.boolean().default(false),
 })
 
-const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string() })
+const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() })
 export const readsImported = z.object({
   imported: z.int(),
   /** Reads the event already had (the same file, or overlapping exports). */

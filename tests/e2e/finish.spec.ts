@@ -167,13 +167,16 @@ test.describe('the Finish line desk', () => {
   test('the organiser imports a timing system’s reads through the mapping step; unknown chips are listed', async ({ page, office }) => {
     await openFinish(page, office)
     const data = join(tmpdir(), `reads-${Date.now()}.csv`)
-    writeFileSync(data, 'Tag;Time Of Day;Location\nA1;10:15:03.686;Finish\nA1;10:15:03.900;Finish\nB7;10:16:00.000;Finish\n')
+    writeFileSync(data, 'Tag;Time Of Day;Location\nA1;10:15:03.686;Finish\nA1;10:15:03.900;Finish\nB7;10:16:00.000;Finish\nC3;later;Finish\n')
     await page.getByText('Import reads…').setInputFiles(data)
     const mapping = page.getByTestId('reads-mapping')
     await expect(mapping.getByLabel('Chip', { exact: true })).toHaveValue('Tag')
     await expect(mapping.getByLabel('Time of day')).toHaveValue('Time Of Day')
     await expect(mapping.getByLabel('Timing point', { exact: true })).toHaveValue('Location')
     await mapping.getByRole('button', { name: 'Import reads', exact: true }).click()
+    // A line the file mangled is named, and nothing is imported until the organiser says so.
+    await expect(page.getByTestId('reads-report')).toContainText('Line 5, Time of day: “later” is not a time of day (HH:MM:SS.mmm) or an instant')
+    await page.getByRole('button', { name: 'Import the others, leave out 1 line' }).click()
     await expect(page.getByTestId('reads-report')).toContainText('3 reads imported, 0 already there')
     await expect(page.getByTestId('reads-report')).toContainText('Chips no runner has: A1 (2), B7 (1)')
     await expect(page.getByTestId('reads-summary')).toContainText('finish')

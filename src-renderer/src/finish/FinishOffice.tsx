@@ -162,7 +162,13 @@ function ReadsReport({ report, onSkip }: { report: Imported; onSkip: (() => void
         <>
           <ul className="chip-problems">
             {report.rejected.slice(0, 50).map((r) => (
-              <li key={`${r.row}-${r.field}`}>{t('finish.reads.rejected', { row: r.row, field: t(`finish.reads.fields.${r.field}`, { defaultValue: r.field }), message: r.message })}</li>
+              <li key={`${r.row}-${r.field}`}>
+                {t('finish.reads.rejected', {
+                  row: r.row,
+                  field: t(`finish.reads.fields.${r.field}`, { defaultValue: r.field }),
+                  message: t(`finish.reads.problems.${r.field}.${r.code}`, { value: r.value ?? '', defaultValue: r.message }),
+                })}
+              </li>
             ))}
           </ul>
           {onSkip !== null && (

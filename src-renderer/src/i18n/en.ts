@@ -647,6 +647,13 @@ export const en = {
       done: '{{imported}} reads imported, {{duplicates}} already there, {{runners}} runners.',
       unknownChips: 'Chips no runner has: {{chips}}',
       rejected: 'Line {{row}}, {{field}}: {{message}}',
+      problems: {
+        chip: { MISSING: 'neither a chip nor a bib' },
+        bib: { INVALID: '“{{value}}” is not a bib number' },
+        point: { MISSING: 'the timing point is missing', POINT_UNKNOWN: 'there is no timing point called {{value}}' },
+        time: { INVALID: '“{{value}}” is not a time of day (HH:MM:SS.mmm) or an instant' },
+        elapsed: { INVALID: '“{{value}}” is not an elapsed time', NO_GUN: 'an elapsed time needs the runner’s race clock, and it has none (or the runner is unknown)' },
+      },
       skipInvalid_one: 'Import the others, leave out {{count}} line',
       skipInvalid_other: 'Import the others, leave out {{count}} lines',
       pointColumn: 'Point',

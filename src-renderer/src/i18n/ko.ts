@@ -648,6 +648,13 @@ export const ko: Messages = {
       done: '기록 {{imported}}건 가져옴, {{duplicates}}건은 이미 있음, 주자 {{runners}}명.',
       unknownChips: '주인이 없는 칩: {{chips}}',
       rejected: '{{row}}번째 줄, {{field}}: {{message}}',
+      problems: {
+        chip: { MISSING: '칩도 배번도 없습니다' },
+        bib: { INVALID: '“{{value}}”은(는) 배번이 아닙니다' },
+        point: { MISSING: '계측 지점이 없습니다', POINT_UNKNOWN: '{{value}}라는 계측 지점이 없습니다' },
+        time: { INVALID: '“{{value}}”은(는) 시각(HH:MM:SS.mmm)이나 시점이 아닙니다' },
+        elapsed: { INVALID: '“{{value}}”은(는) 경과 시간이 아닙니다', NO_GUN: '경과 시간에는 주자의 레이스 시계가 필요한데 없습니다 (또는 모르는 주자입니다)' },
+      },
       skipInvalid_one: '나머지를 가져오고 {{count}}줄은 빼기',
       skipInvalid_other: '나머지를 가져오고 {{count}}줄은 빼기',
       pointColumn: '지점',
