@@ -10,7 +10,7 @@ export interface FinishDevice {
  * This screen as a capturing device: an id and a counter kept for the tab (a reload continues the
  * sequence; a second tab is a second device, so two tabs never clash).
  */
-export function finishDevice(storage: Storage, random: () => string = () => crypto.randomUUID().slice(0, 6)): FinishDevice {
+export function finishDevice(storage: Storage, random: () => string = randomHex): FinishDevice {
   let stored = storage.getItem(deviceKey)
   if (stored === null || !/^[\w-]+\|\d+$/.test(stored)) {
     stored = `finish-${random()}|0`
@@ -25,6 +25,11 @@ export function finishDevice(storage: Storage, random: () => string = () => cryp
       return seq
     },
   }
+}
+
+// crypto.randomUUID exists only in secure contexts; a tablet on http://192.168.… is not one.
+function randomHex(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 /** The instant of an input event on the wall clock, from the high-resolution clock of the page. */
