@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { syncPackage, type SyncPackage } from '../../src-shared/contract/timing'
-import { syncBatches } from '../../src-shared/timing/sync-batches'
+import { sendToOffice, type SyncCounts } from '../timing/sync-push'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-type Imported = { captures: { added: number; unchanged: number }; changes: { added: number; unchanged: number }; clocks: { added: number; unchanged: number }; conflicts: { kind: string; id: string; message: string }[] }
+type Imported = SyncCounts
 
 export const syncCommand: Subcommand = {
   name: 'sync',
@@ -89,7 +89,13 @@ async function pushPackage(args: string[], io: CliIo): Promise<void> {
   const every = values.every === undefined ? null : Number(values.every)
   if (every !== null && !(every >= 1 && every <= 3600)) throw new UsageError('--every is a number of seconds from 1 to 3600.')
   const file = resolve(positionals[0] as string)
-  const target = { url: new URL('/api/sync.import', values.to), token: values.token }
+  let origin: string
+  try {
+    origin = new URL(values.to).origin
+  } catch {
+    throw new UsageError(`--to ${values.to} is not an address such as http://192.168.1.10:4780.`)
+  }
+  const target = { origin, token: values.token }
   const stop = every === null ? null : io.stopSignal()
   for (;;) {
     const pkg = await withEventFile(file, async (office, session) => {
@@ -98,7 +104,7 @@ async function pushPackage(args: string[], io: CliIo): Promise<void> {
       return exported.value
     })
     try {
-      summarise(await sendToOffice(target, pkg), values.json === true, io)
+      summarise(await sendToOffice(target.origin, target.token, pkg), values.json === true, io)
     } catch (error) {
       if (every === null) throw error
       io.err(`race-office sync push: ${(error as Error).message} Trying again in ${every} s.`)
@@ -107,26 +113,4 @@ async function pushPackage(args: string[], io: CliIo): Promise<void> {
     const stopped = await Promise.race([stop.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), every * 1000))])
     if (stopped) return
   }
-}
-
-/** In batches small enough for the office's request limit; the counts add up. */
-async function sendToOffice(target: { url: URL; token: string }, pkg: SyncPackage): Promise<Imported> {
-  const total: Imported = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, conflicts: [] }
-  for (const batch of syncBatches(pkg, 2000)) {
-    let response: Response
-    try {
-      response = await fetch(target.url, { method: 'POST', headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ package: batch }) })
-    } catch {
-      throw new RejectedError(`The office at ${target.url.origin} cannot be reached.`)
-    }
-    const body = (await response.json().catch(() => null)) as { ok: true; value: Imported } | { ok: false; error: { message: string } } | null
-    if (body === null) throw new RejectedError(`The office at ${target.url.origin} answered with something that is not Race Office.`)
-    if (!body.ok) throw new RejectedError(body.error.message)
-    for (const key of ['captures', 'changes', 'clocks'] as const) {
-      total[key].added += body.value[key].added
-      total[key].unchanged += body.value[key].unchanged
-    }
-    total.conflicts.push(...body.value.conflicts)
-  }
-  return total
 }

@@ -164,6 +164,15 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       const exported = await postCommand(h.port, 'sync.export', {}, h.tokens.organiser)
       return { package: (exported.json() as { value: unknown }).value }
     }
+    case 'sync.connect': {
+      // The office pairs with itself: the laptop and the office are the same host here.
+      const network = await postCommand(h.port, 'desks.setNetwork', { on: true }, h.tokens.organiser)
+      const { codes } = (network.json() as { value: { codes: { finish: string } } }).value
+      return { office: `http://127.0.0.1:${h.port}`, code: codes.finish, person: 'Official' }
+    }
+    case 'sync.status':
+    case 'sync.disconnect':
+      return {}
     case 'desks.revoke':
       return { id: new DeskDirectory(h.file.sqlite).pair('desk', 'Desk 2', 'Ji-woo', Date.now()).session.deskId }
     case 'desks.setNetwork':
@@ -274,6 +283,9 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'reads.passings': {},
   'sync.export': { since: 0 },
   'sync.import': { package: { format: 'zip' } },
+  'sync.connect': { office: 'file:///etc/passwd', code: '123456', person: 'x' },
+  'sync.status': { office: 'x' },
+  'sync.disconnect': { now: true },
 }
 
 describe('the HTTP host', () => {

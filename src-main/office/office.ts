@@ -3,6 +3,8 @@ import { DeskDirectory } from '../desks/directory'
 import { DeskNetwork } from '../desks/network'
 import { PrintJobs } from '../print/jobs'
 import { createRouter, type Router } from '../router/router'
+import { exportSync } from '../timing/sync'
+import { LiveSync } from '../timing/sync-push'
 
 /** What only the desktop app can do for the office. */
 export interface Desktop {
@@ -37,7 +39,8 @@ export async function openOffice(path: string, options: OpenOptions = {}, deskto
   })
   const directory = new DeskDirectory(file.sqlite)
   const network = new DeskNetwork(directory)
-  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network })
+  const liveSync = new LiveSync(() => exportSync(file.db, Date.now()))
+  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync })
   return {
     file,
     router,
@@ -46,6 +49,7 @@ export async function openOffice(path: string, options: OpenOptions = {}, deskto
     network,
     async close() {
       await network.turn(false)
+      await liveSync.close()
       await prints.close()
       await router.drain()
       await file.close()

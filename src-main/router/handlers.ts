@@ -24,6 +24,7 @@ import { correctCapture, giveBibToTime } from '../timing/corrections'
 import { setTimingPoints, timingPoints } from '../timing/points'
 import { importReads, listPassings, previewReads, readsSummary } from '../timing/reads'
 import { exportSync, importSync } from '../timing/sync'
+import { pairWithOffice, type LiveSync } from '../timing/sync-push'
 
 export interface HandlerContext {
   /** Inside a transaction for writes. */
@@ -34,6 +35,8 @@ export interface HandlerContext {
   prints: PrintJobs
   directory: DeskDirectory
   network: DeskNetwork
+  /** A finish laptop's live sync to the office. */
+  liveSync: LiveSync
   /** Who the call acts as (a locked organiser screen acts as a desk). */
   session: Session
   /** The session as signed in, for the lock itself. */
@@ -126,6 +129,12 @@ export const handlers: Handlers = {
   'reads.passings': ({ db }, input) => listPassings(db, input),
   'sync.export': ({ db, nowMs }) => exportSync(db, nowMs),
   'sync.import': ({ db }, input) => importSync(db, input.package),
+  'sync.connect': async ({ liveSync }, input) => {
+    const origin = new URL(input.office).origin
+    return liveSync.connect(origin, await pairWithOffice(origin, input.code, input.desk, input.person), input.everySeconds * 1000)
+  },
+  'sync.status': async ({ liveSync }) => liveSync.status(),
+  'sync.disconnect': async ({ liveSync }) => liveSync.disconnect(),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -1,6 +1,9 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CommandResult } from '../../src-shared/contract'
-import { finishLine, organiser, tempRouter } from '../../tests/support/temp-event'
+import { runCliProcess, serveProcess } from '../../tests/support/cli'
+import { postCommand } from '../../tests/support/http-client'
+import { finishLine, organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
 
 const gun = Date.UTC(2025, 3, 6, 0)
 const minute = 60_000
@@ -68,5 +71,40 @@ describe('moving a finish laptop’s work into the office file', () => {
     expect(value(await office.call('sync.import', { package: pkg }, organiser)).conflicts).toEqual([{ kind: 'clock', id: expect.any(String), message: expect.stringContaining('Fun Run') }])
     const other = await office.call('sync.import', { package: { ...pkg, event: { name: 'Last year', date: '2024-04-07' } } }, organiser)
     expect(other).toMatchObject({ ok: false, error: { code: 'SYNC_OTHER_EVENT' } })
+  })
+})
+
+describe('live sync of a finish laptop', () => {
+  it('pairs with the office’s finish code and keeps sending what the laptop records', async () => {
+    const file = join(tempDir(), 'office.raceoffice')
+    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
+    const office = await serveProcess(file, ['--lan-address', '127.0.0.1'])
+    const port = Number(new URL(office.origin).port)
+    try {
+      const network = (await postCommand(port, 'desks.setNetwork', { on: true }, office.token)).json() as { value: { codes: { finish: string; viewer: string } } }
+      const { laptop } = await twoCopies()
+      value(await laptop.call('timing.capture', { device: 'laptop', seq: 1, point: 'finish', atMs: gun + 40 * minute, bib: 1 }, finishLine))
+
+      const wrong = await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.viewer === '000000' ? '111111' : '000000', person: 'Official' }, organiser)
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'PAIRING_CODE_WRONG' } })
+      const viewerToken = await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.viewer, person: 'Official' }, organiser)
+      expect(viewerToken).toMatchObject({ ok: true, value: { error: { code: 'SYNC_REFUSED' } } })
+
+      const connected = value(await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.finish, person: 'Official', everySeconds: 2 }, organiser))
+      expect(connected).toMatchObject({ office: office.origin, error: null, last: { captures: { added: 1, unchanged: 0 } } })
+      value(await laptop.call('timing.capture', { device: 'laptop', seq: 2, point: 'finish', atMs: gun + 41 * minute, bib: 2 }, finishLine))
+      const arrived = async (): Promise<number> => ((await postCommand(port, 'timing.list', {}, office.token)).json() as { value: { total: number } }).value.total
+      await expect.poll(arrived, { timeout: 15_000, interval: 250 }).toBe(2)
+      expect(value(await laptop.call('sync.status', {}, organiser))).toMatchObject({ office: office.origin, error: null, last: { captures: { added: 1, unchanged: 1 } } })
+      expect(value(await laptop.call('sync.disconnect', {}, organiser))).toEqual({ office: null, lastAtMs: null, last: null, error: null })
+    } finally {
+      await office.stop()
+    }
+  }, 60_000)
+
+  it('says so when the office cannot be reached', async () => {
+    const { laptop } = await twoCopies()
+    const result = await laptop.call('sync.connect', { office: 'http://127.0.0.1:9', code: '123456', person: 'Official' }, organiser)
+    expect(result).toMatchObject({ ok: false, error: { code: 'OFFICE_UNREACHABLE' } })
   })
 })

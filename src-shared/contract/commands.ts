@@ -89,9 +89,12 @@ import {
   readsSummary,
   readsSummaryInput,
   syncExportInput,
+  liveSyncStatus,
+  syncConnectInput,
   syncImported,
   syncImportInput,
   syncPackage,
+  syncStatusInput,
   timingAssignBibInput,
   timingBibAssigned,
   timingCaptured,
@@ -210,6 +213,10 @@ export const commands = {
   'reads.passings': { input: passingsInput, output: z.array(passing), roles: everyone, changes: [] },
   'sync.export': { input: syncExportInput, output: syncPackage, roles: finish, changes: [] },
   'sync.import': { input: syncImportInput, output: syncImported, roles: finish, changes: ['timing'] },
+  // A finish laptop's live sync: it pairs with the office (its finish code) and sends its package every few seconds.
+  'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: finish, changes: [] },
+  'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
+  'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

@@ -266,3 +266,21 @@ export const syncImported = z.object({
   /** What could not be applied as it was: told, never silently dropped. */
   conflicts: z.array(z.object({ kind: z.enum(['capture', 'change', 'clock']), id: z.string(), message: z.string() })),
 })
+
+// Live sync: a finish laptop with its own copy sends its work to the office while it can reach it.
+export const syncConnectInput = z.strictObject({
+  /** The office's desk address, as its network panel shows it (http://192.168.1.10:4780). */
+  office: z.url({ protocol: /^https?$/, message: 'Type the office’s address, such as http://192.168.1.10:4780' }).max(200),
+  /** The finish code on the organiser's screen under "Desks on this network". */
+  code: z.string().trim().regex(/^\d{6}$/, { message: 'The code has six digits' }),
+  desk: z.string().trim().min(1).max(40).default('Finish laptop'),
+  person: z.string().trim().min(1).max(60),
+  everySeconds: z.int().min(2).max(600).default(10),
+})
+export const syncStatusInput = z.strictObject({})
+export const liveSyncStatus = z.object({
+  office: z.string().nullable(),
+  lastAtMs: instantMs.nullable(),
+  last: syncImported.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+})

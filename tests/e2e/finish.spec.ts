@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import type { CaptureView } from '../../src-shared/contract/timing'
+import { runCliProcess, serveProcess } from '../support/cli'
 import { postCommand } from '../support/http-client'
 import { expect, signIn, test, type OfficeFixture } from './office'
 
@@ -180,5 +181,34 @@ test.describe('the Finish line desk', () => {
     await expect(page.getByTestId('reads-report')).toContainText('3 reads imported, 0 already there')
     await expect(page.getByTestId('reads-report')).toContainText('Chips no runner has: A1 (2), B7 (1)')
     await expect(page.getByTestId('reads-summary')).toContainText('finish')
+  })
+
+  test('a finish laptop with its own copy of the event pairs with the office’s finish code and sends what it records', async ({ page, office }) => {
+    const network = await call<{ codes: { finish: string } }>(office, 'desks.setNetwork', { on: true })
+    const file = join(tmpdir(), `laptop-${Date.now()}.raceoffice`)
+    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'])).code).toBe(0)
+    const laptop = await serveProcess(file)
+    try {
+      await page.goto(laptop.url)
+      await page.getByTestId('link-status').waitFor()
+      await page.keyboard.press('Alt+5')
+      await page.getByTestId('capture-button').waitFor()
+      await page.keyboard.press('Space')
+      await page.keyboard.press('Space')
+      await expect(page.getByTestId('finish-counts')).toHaveText('2 times · 0 with a bib')
+      const live = page.getByRole('region', { name: 'Live sync with the office' })
+      await live.getByLabel('Office address').fill(office.origin)
+      await live.getByLabel('Finish code').fill(network.codes.finish)
+      await live.getByLabel('Your name').fill('Official')
+      await live.getByRole('button', { name: 'Connect' }).click()
+      await expect(live.getByTestId('live-sync-status')).toContainText(`Sending to ${office.origin}`)
+      await expect(live.getByTestId('live-sync-status')).toContainText('2 new captures, 2 in all')
+      expect((await call<{ total: number }>(office, 'timing.list', {})).total).toBe(2)
+      await page.keyboard.press('Space')
+      await expect(live.getByTestId('live-sync-status')).toContainText('1 new capture, 3 in all', { timeout: 20_000 })
+    } finally {
+      await laptop.stop()
+      rmSync(file, { force: true })
+    }
   })
 })

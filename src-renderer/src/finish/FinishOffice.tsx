@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { readFields, syncPackage, type ReadField } from '../../../src-shared/contract/timing'
@@ -6,9 +6,11 @@ import { syncBatches } from '../../../src-shared/timing/sync-batches'
 import { useClient, useCommand } from '../client/use-command'
 import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { Field } from '../ui/Field'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
 import { PointOptions } from './PointOptions'
+import { timeOfDay } from './times'
 import { TimingPoints } from './TimingPoints'
 
 type Preview = CommandOutput<'reads.preview'> & { id: string; fileName: string }
@@ -22,6 +24,7 @@ export function FinishOffice() {
       <TimingPoints />
       <ChipReads />
       <DeviceSync />
+      <LiveSyncPanel />
     </>
   )
 }
@@ -247,6 +250,97 @@ function DeviceSync() {
               ))}
             </ul>
           )}
+        </div>
+      )}
+    </section>
+  )
+}
+
+/**
+ * A finish laptop on its own copy of the event, when it can reach the office: paired with the
+ * office's finish code, it sends its work every few seconds; the status says when it last arrived.
+ */
+function LiveSyncPanel() {
+  const { t } = useTranslation()
+  const client = useClient()
+  const status = useCommand('sync.status', {}, ['timing'])
+  const event = useCommand('event.get', {}, ['event'])
+  const [office, setOffice] = useState('')
+  const [code, setCode] = useState('')
+  const [person, setPerson] = useState('')
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const [busy, setBusy] = useState(false)
+  const connected = status.data?.office ?? null
+  const { reload } = status
+
+  // The pushes happen in the background: the status is read again while connected.
+  useEffect(() => {
+    if (connected === null) return
+    const timer = setInterval(reload, 2000)
+    return () => clearInterval(timer)
+  }, [connected, reload])
+
+  async function connect(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    setBusy(true)
+    const result = await client.call('sync.connect', { office: office.trim(), code: code.trim(), person: person.trim() || '—' })
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    setFailure(null)
+    reload()
+  }
+
+  async function disconnect(): Promise<void> {
+    await client.call('sync.disconnect', {})
+    reload()
+  }
+
+  const last = status.data?.last ?? null
+  return (
+    <section className="card" aria-labelledby="live-sync-title">
+      <h2 id="live-sync-title">{t('finish.live.title')}</h2>
+      <p className="muted">{t('finish.live.intro')}</p>
+      <ErrorBanner error={failure} />
+      {connected === null ? (
+        <form className="form-grid" onSubmit={(e) => void connect(e)} noValidate>
+          <Field className="span-2" label={t('finish.live.office')} value={office} onChange={(e) => setOffice(e.target.value)} placeholder="http://192.168.1.10:4780" inputMode="url" />
+          <Field label={t('finish.live.code')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="off" />
+          <Field label={t('finish.live.person')} value={person} onChange={(e) => setPerson(e.target.value)} />
+          <div className="form-actions span-2">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('finish.live.connect')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div role="status" data-testid="live-sync-status">
+          <p>
+            <strong>{t('finish.live.connected', { office: connected })}</strong>
+          </p>
+          {status.data?.error != null ? (
+            <p className="finish-pending-offline">{t('finish.live.failing', { message: t(`errors.${status.data.error.code}`, { defaultValue: status.data.error.message }) })}</p>
+          ) : (
+            last !== null &&
+            status.data?.lastAtMs != null && (
+              <p>
+                {t('finish.live.sent', {
+                  time: timeOfDay(status.data.lastAtMs, event.data?.timeZone ?? 'UTC').slice(0, 8),
+                  count: last.captures.added,
+                  total: last.captures.added + last.captures.unchanged,
+                })}
+              </p>
+            )
+          )}
+          {last !== null && last.conflicts.length > 0 && (
+            <ul className="chip-problems">
+              {last.conflicts.map((c) => (
+                <li key={c.id}>{c.message}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="button" onClick={() => void disconnect()}>
+            {t('finish.live.disconnect')}
+          </button>
         </div>
       )}
     </section>
