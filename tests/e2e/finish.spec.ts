@@ -165,6 +165,21 @@ test.describe('the Finish line desk', () => {
     expect(list.total).toBe(3)
   })
 
+  test('presses kept on the device survive the page being closed while offline, and the next page sends them', async ({ page, context, office }) => {
+    await openFinish(page, office)
+    await context.setOffline(true)
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Space')
+    await expect(page.getByTestId('finish-pending')).toContainText('2 presses')
+    await page.close()
+    await context.setOffline(false)
+    expect((await call<{ total: number }>(office, 'timing.list', {})).total).toBe(0)
+    // Another page of the same browser (a reopened tab) finds them in IndexedDB and sends them.
+    const again = await context.newPage()
+    await openFinish(again, office)
+    await expect(again.getByTestId('finish-counts')).toHaveText('2 times · 0 with a bib', { timeout: 15_000 })
+    expect((await call<{ total: number }>(office, 'timing.list', {})).total).toBe(2)
+  })
+
   test('the organiser imports a timing system’s reads through the mapping step; unknown chips are listed', async ({ page, office }) => {
     await openFinish(page, office)
     const data = join(tmpdir(), `reads-${Date.now()}.csv`)
