@@ -28,24 +28,6 @@ const rows = (page: Page) => page.getByTestId('capture-row')
 const finishOrder = (office: OfficeFixture) => call<{ captures: CaptureView[] }>(office, 'timing.list', {}).then((l) => l.captures.filter((c) => c.state === 'active').map((c) => c.bib))
 
 test.describe('the Finish line desk', () => {
-  test('100 presses of the capture key in 10 s are 100 captures, in order, each at the instant of its key press', async ({ page, office }) => {
-    test.setTimeout(90_000)
-    await openFinish(page, office)
-    // The instant of each key press as the page saw it, to compare with what the office stored.
-    await page.evaluate('window.__presses = []; window.addEventListener("keydown", (e) => { if (e.code === "Space") window.__presses.push(performance.timeOrigin + e.timeStamp) }, true)')
-    for (let i = 0; i < 100; i++) {
-      await page.keyboard.press('Space')
-      await page.waitForTimeout(100)
-    }
-    await expect(page.getByTestId('finish-counts')).toHaveText('100 times · 0 with a bib', { timeout: 20_000 })
-    const presses = (await page.evaluate('window.__presses')) as number[]
-    const captures = (await call<{ captures: CaptureView[] }>(office, 'timing.list', {})).captures
-    expect(presses).toHaveLength(100)
-    expect(captures).toHaveLength(100)
-    expect(captures.map((c) => c.seq)).toEqual([...captures.map((c) => c.seq)].sort((a, b) => a - b))
-    captures.forEach((capture, i) => expect(Math.abs((capture.atMs as number) - (presses[i] as number))).toBeLessThanOrEqual(5))
-  })
-
   test('an official starts the gun, records a small race, types the bibs in finish order and corrects the mistakes', async ({ page, office }) => {
     for (const [bib, givenName] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di']] as const) {
       await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })
