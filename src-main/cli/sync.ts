@@ -5,7 +5,6 @@ import { sendToOffice, type SyncCounts } from '../timing/sync-push'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-type Imported = SyncCounts
 
 export const syncCommand: Subcommand = {
   name: 'sync',
@@ -74,7 +73,7 @@ async function importPackage(args: string[], io: CliIo): Promise<void> {
   })
 }
 
-function summarise(value: Imported, json: boolean, io: CliIo): void {
+function summarise(value: SyncCounts, json: boolean, io: CliIo): void {
   if (json) return io.out(JSON.stringify(value))
   for (const c of value.conflicts) io.out(`  not applied (${c.kind}): ${c.message}`)
   io.out(

@@ -1,9 +1,9 @@
 import { CommandError } from '../../src-shared/contract'
 import { pairResponse } from '../../src-shared/contract/desks'
 import type { SyncPackage } from '../../src-shared/contract/timing'
-import { syncBatches } from '../../src-shared/timing/sync-batches'
+import { sendInBatches, type SyncCounts } from '../../src-shared/timing/sync-batches'
 
-export type SyncCounts = { captures: { added: number; unchanged: number }; changes: { added: number; unchanged: number }; clocks: { added: number; unchanged: number }; conflicts: { kind: 'capture' | 'change' | 'clock'; id: string; message: string }[] }
+export type { SyncCounts }
 
 const unreachable = (origin: string): CommandError => new CommandError('OFFICE_UNREACHABLE', `The office at ${origin} cannot be reached.`, { origin })
 
@@ -26,17 +26,8 @@ async function postJson(url: URL, body: unknown, token?: string): Promise<unknow
 }
 
 /** Sends a package to an office's desk host in batches small enough for its request limit; the counts add up. */
-export async function sendToOffice(origin: string, token: string, pkg: SyncPackage): Promise<SyncCounts> {
-  const total: SyncCounts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, conflicts: [] }
-  for (const batch of syncBatches(pkg, 2000)) {
-    const value = (await postJson(new URL('/api/sync.import', origin), { package: batch }, token)) as SyncCounts
-    for (const key of ['captures', 'changes', 'clocks'] as const) {
-      total[key].added += value[key].added
-      total[key].unchanged += value[key].unchanged
-    }
-    total.conflicts.push(...value.conflicts)
-  }
-  return total
+export function sendToOffice(origin: string, token: string, pkg: SyncPackage): Promise<SyncCounts> {
+  return sendInBatches(pkg, async (batch) => (await postJson(new URL('/api/sync.import', origin), { package: batch }, token)) as SyncCounts)
 }
 
 /** Pairs with an office as a finish device, with the code on the organiser's screen. */
@@ -48,20 +39,32 @@ export async function pairWithOffice(origin: string, code: string, desk: string,
 export interface LiveSyncStatus {
   office: string | null
   lastAtMs: number | null
+  /** What the office said of the last push that had something new. */
   last: SyncCounts | null
+  /** Captures the office has acknowledged since connecting. */
+  sentCaptures: number
   error: { code: string; message: string } | null
 }
 
+/** The package without what the office already acknowledged: a capture corrected later sends only its correction. */
+function unsent(pkg: SyncPackage, sent: Set<string>): SyncPackage {
+  return { ...pkg, captures: pkg.captures.filter((c) => !sent.has(c.id)), changes: pkg.changes.filter((c) => !sent.has(c.id)), clocks: pkg.clocks.filter((c) => !sent.has(c.id)) }
+}
+
+const nothingYet = (office: string | null): LiveSyncStatus => ({ office, lastAtMs: null, last: null, sentCaptures: 0, error: null })
+
 /**
- * Live sync of a finish laptop that keeps its own copy of the event: while connected, its
- * package goes to the office every few seconds (importing is idempotent, so sending all again
- * is safe), and the status says when it last arrived and what the office said.
+ * Live sync of a finish laptop that keeps its own copy of the event: while connected, what the
+ * office has not acknowledged yet goes every few seconds (all of it after a reconnect: importing
+ * is idempotent), and the status says when it last arrived and what the office said.
  */
 export class LiveSync {
   private office: { origin: string; token: string } | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private running: Promise<void> | null = null
-  private state: LiveSyncStatus = { office: null, lastAtMs: null, last: null, error: null }
+  private state: LiveSyncStatus = nothingYet(null)
+  /** Ids of captures, corrections and guns the office acknowledged on this connection. */
+  private sent = new Set<string>()
 
   constructor(
     private readonly exportPackage: () => Promise<SyncPackage>,
@@ -71,7 +74,7 @@ export class LiveSync {
   async connect(origin: string, token: string, everyMs: number): Promise<LiveSyncStatus> {
     this.disconnect()
     this.office = { origin, token }
-    this.state = { office: origin, lastAtMs: null, last: null, error: null }
+    this.state = nothingYet(origin)
     await this.pushNow()
     this.timer = setInterval(() => void this.pushNow(), everyMs)
     this.timer.unref?.()
@@ -82,7 +85,8 @@ export class LiveSync {
     if (this.timer !== null) clearInterval(this.timer)
     this.timer = null
     this.office = null
-    this.state = { office: null, lastAtMs: null, last: null, error: null }
+    this.sent = new Set()
+    this.state = nothingYet(null)
     return this.status()
   }
 
@@ -107,8 +111,12 @@ export class LiveSync {
     const office = this.office
     if (office === null) return
     try {
-      const last = await sendToOffice(office.origin, office.token, await this.exportPackage())
-      if (this.office === office) this.state = { office: office.origin, lastAtMs: this.now(), last, error: null }
+      const pkg = unsent(await this.exportPackage(), this.sent)
+      const fresh = pkg.captures.length + pkg.changes.length + pkg.clocks.length > 0
+      const last = fresh ? await sendToOffice(office.origin, office.token, pkg) : this.state.last
+      if (this.office !== office) return
+      for (const item of [...pkg.captures, ...pkg.changes, ...pkg.clocks]) this.sent.add(item.id)
+      this.state = { office: office.origin, lastAtMs: fresh ? this.now() : this.state.lastAtMs, last, sentCaptures: this.state.sentCaptures + pkg.captures.length, error: null }
     } catch (error) {
       const value = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: (error as Error).message }
       if (this.office === office) this.state = { ...this.state, error: value }

@@ -60,7 +60,12 @@ export async function importSync(db: Db, pkg: SyncPackage) {
   const conflicts: Conflict[] = []
   const counts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 } }
 
-  const changedIds = new Set(pkg.changes.map((c) => c.captureId))
+  const changesOf = new Map<string, SyncPackage['changes']>()
+  for (const change of [...pkg.changes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const list = changesOf.get(change.captureId)
+    if (list === undefined) changesOf.set(change.captureId, [change])
+    else list.push(change)
+  }
   for (const capture of pkg.captures) {
     const existing = await db.selectFrom('capture').select(['id', 'device', 'seq']).where((eb) => eb.or([eb('id', '=', capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])])).executeTakeFirst()
     if (existing !== undefined) {
@@ -70,7 +75,7 @@ export async function importSync(db: Db, pkg: SyncPackage) {
     }
     // With its corrections in the package, a capture starts as it was made and they replay; a
     // capture whose corrections are not in the package arrives as it is now.
-    const original = changedIds.has(capture.id) ? originalOf(capture, pkg) : capture
+    const original = originalOf(capture, changesOf.get(capture.id) ?? [])
     await db
       .insertInto('capture')
       .values({
@@ -142,10 +147,9 @@ function columnsOf(values: Record<string, unknown>): Partial<Pick<CaptureTable, 
   return Object.fromEntries(Object.entries(values).filter(([key]) => (changeable as readonly string[]).includes(key))) as Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>>
 }
 
-/** A capture as it was made: its first correction's `before` for every column that was changed. */
-function originalOf(capture: SyncPackage['captures'][number], pkg: SyncPackage): { bib: number | null; state: CaptureTable['state']; stateReason: string | null } {
+/** A capture as it was made: its first correction's `before` (corrections in order) for every column that was changed. */
+function originalOf(capture: SyncPackage['captures'][number], changes: SyncPackage['changes']): { bib: number | null; state: CaptureTable['state']; stateReason: string | null } {
   const original = { bib: capture.bib, state: capture.state, stateReason: capture.stateReason }
-  const changes = pkg.changes.filter((c) => c.captureId === capture.id).sort((a, b) => (a.id < b.id ? -1 : 1))
   for (const key of changeable) {
     const first = changes.find((c) => key in c.before)
     if (first === undefined) continue

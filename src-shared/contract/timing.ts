@@ -282,5 +282,6 @@ export const liveSyncStatus = z.object({
   office: z.string().nullable(),
   lastAtMs: instantMs.nullable(),
   last: syncImported.nullable(),
+  sentCaptures: z.int(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })

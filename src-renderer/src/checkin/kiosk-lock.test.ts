@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { KioskLock } from './kiosk-lock'
+import { memoryStorage } from '../../../tests/support/memory-storage'
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, v),
-  }
-}
 
 describe('the kiosk lock', () => {
   it('is left with its PIN only, and is kept across a reload of the tab', () => {

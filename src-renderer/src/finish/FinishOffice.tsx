@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { readFields, syncPackage, type ReadField } from '../../../src-shared/contract/timing'
-import { syncBatches } from '../../../src-shared/timing/sync-batches'
+import { sendInBatches } from '../../../src-shared/timing/sync-batches'
 import { useClient, useCommand } from '../client/use-command'
 import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -185,6 +185,13 @@ function ReadsReport({ report, onSkip }: { report: Imported; onSkip: (() => void
   )
 }
 
+/** A batch of a package the office refused: the import stops there and says why. */
+class BatchRefused extends Error {
+  constructor(readonly error: CommandErrorValue) {
+    super(error.message)
+  }
+}
+
 /** A finish laptop's package in, or this file's captures out, with what happened said plainly. */
 function DeviceSync() {
   const { t } = useTranslation()
@@ -192,6 +199,7 @@ function DeviceSync() {
   const notify = useNotify()
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const [report, setReport] = useState<CommandOutput<'sync.import'> | null>(null)
+  const [progress, setProgress] = useState<number | null>(null)
 
   async function exportPackage(): Promise<void> {
     const pkg = await client.call('sync.export', {})
@@ -213,18 +221,22 @@ function DeviceSync() {
       return setFailure({ code: 'INVALID_INPUT', message: t('finish.sync.notAPackage') })
     }
     if (!parsed.success) return setFailure({ code: 'INVALID_INPUT', message: t('finish.sync.notAPackage') })
-    const total: CommandOutput<'sync.import'> = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, conflicts: [] }
-    for (const batch of syncBatches(parsed.data, 2000)) {
-      const result = await client.call('sync.import', { package: batch })
-      if (!result.ok) return setFailure(result.error)
-      for (const key of ['captures', 'changes', 'clocks'] as const) {
-        total[key].added += result.value[key].added
-        total[key].unchanged += result.value[key].unchanged
-      }
-      total.conflicts.push(...result.value.conflicts)
+    setProgress(0)
+    try {
+      const total = await sendInBatches(parsed.data, async (batch, index, count) => {
+        const result = await client.call('sync.import', { package: batch })
+        if (!result.ok) throw new BatchRefused(result.error)
+        setProgress((index + 1) / count)
+        return result.value
+      })
+      setFailure(null)
+      setReport(total)
+    } catch (error) {
+      if (!(error instanceof BatchRefused)) throw error
+      setFailure(error.error)
+    } finally {
+      setProgress(null)
     }
-    setFailure(null)
-    setReport(total)
   }
 
   return (
@@ -239,6 +251,7 @@ function DeviceSync() {
         </div>
       </div>
       <p className="muted">{t('finish.sync.intro')}</p>
+      {progress !== null && <progress className="busy" max={1} value={progress} aria-label={t('finish.sync.importing')} />}
       <ErrorBanner error={failure} />
       {report !== null && (
         <div role="status" data-testid="sync-report">
@@ -326,7 +339,7 @@ function LiveSyncPanel() {
                 {t('finish.live.sent', {
                   time: timeOfDay(status.data.lastAtMs, event.data?.timeZone ?? 'UTC').slice(0, 8),
                   count: last.captures.added,
-                  total: last.captures.added + last.captures.unchanged,
+                  total: status.data.sentCaptures,
                 })}
               </p>
             )

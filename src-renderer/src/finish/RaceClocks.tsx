@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { RaceClock } from '../../../src-shared/contract/timing'
@@ -48,11 +48,19 @@ export function RaceClocks({ device, timeZone, eventDate }: { device: string; ti
     notify(t('finish.clock.started', { name: clockName(clock), time: timeOfDay(atMs, timeZone) }))
   }
 
+  // A gun pressed while the races are still loading keeps its instant and starts once they are in.
+  const pendingGun = useRef<number | null>(null)
   useEffect(() => {
+    if (pendingGun.current !== null && nextClock !== undefined) {
+      const atMs = pendingGun.current
+      pendingGun.current = null
+      void start(nextClock, atMs)
+    }
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'F8' || event.repeat || nextClock === undefined) return
+      if (event.key !== 'F8' || event.repeat) return
       event.preventDefault()
-      void start(nextClock, instantOf(event))
+      if (clocks.data === undefined) pendingGun.current = instantOf(event)
+      else if (nextClock !== undefined) void start(nextClock, instantOf(event))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

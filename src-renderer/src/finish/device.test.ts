@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { finishDevice } from './device'
+import { memoryStorage } from '../../../tests/support/memory-storage'
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  }
-}
 
 describe('a finish device', () => {
   it('keeps its id and goes on with its sequence after a reload, never repeating a number', () => {

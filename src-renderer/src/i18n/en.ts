@@ -680,6 +680,7 @@ export const en = {
       export: 'Export this file’s captures',
       import: 'Import a package…',
       exported: 'Package saved with {{captures}} captures.',
+      importing: 'Bringing the package in',
       notAPackage: 'This file is not a Race Office finish package.',
       done: '{{captures}} new captures ({{capturesKept}} already here), {{changes}} corrections, {{clocks}} guns.',
     },

@@ -681,6 +681,7 @@ export const ko: Messages = {
       export: '이 파일의 기록 내보내기',
       import: '패키지 가져오기…',
       exported: '기록 {{captures}}건이 든 패키지를 저장했습니다.',
+      importing: '패키지를 가져오는 중',
       notAPackage: '이 파일은 Race Office 결승 패키지가 아닙니다.',
       done: '새 기록 {{captures}}건 ({{capturesKept}}건은 이미 있음), 수정 {{changes}}건, 출발 시각 {{clocks}}건.',
     },
