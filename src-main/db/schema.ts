@@ -30,6 +30,15 @@ export interface RaceTable {
   bib_rule: Generated<'registration' | 'alphabetical' | 'predicted' | 'fill'>
   /** 1: bibs are not pre-assigned; the desk hands over the top of a stack and records its number. */
   bibs_at_pickup: Generated<number>
+  /** What places are ranked on: gun time (World Athletics) or net time. */
+  ranking: Generated<'gun' | 'net'>
+  /** Times are rounded up to whole seconds, tenths or hundredths. */
+  precision: Generated<'s' | 'ds' | 'cs'>
+  /** Awards: the top N overall of each sex, the top N of each category. */
+  award_overall: Generated<number>
+  award_category: Generated<number>
+  /** 1: an overall award winner is not also awarded in a category. */
+  award_exclude_overall: Generated<number>
   created_at_ms: number
   updated_at_ms: number
 }
@@ -242,6 +251,26 @@ export interface ChipReadTable {
   line: number
 }
 
+export interface ResultOverrideTable {
+  id: string
+  entrant_id: string
+  /** Null: an earlier decision withdrawn. */
+  status: 'DNS' | 'DNF' | 'DQ' | null
+  reason: string
+  at_ms: number
+  actor: string
+  desk: string
+}
+
+/** A problem of the results an official has looked at (see results/problems.ts for the keys). */
+export interface ResultProblemCheckTable {
+  key: string
+  note: string
+  at_ms: number
+  actor: string
+  desk: string
+}
+
 export interface Database {
   event: EventTable
   race: RaceTable
@@ -264,6 +293,8 @@ export interface Database {
   capture: CaptureTable
   capture_change: CaptureChangeTable
   chip_read: ChipReadTable
+  result_override: ResultOverrideTable
+  result_problem_check: ResultProblemCheckTable
   audit: AuditTable
 }
 

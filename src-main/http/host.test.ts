@@ -173,6 +173,24 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
     case 'sync.status':
     case 'sync.disconnect':
       return {}
+    case 'results.races':
+    case 'results.problems':
+    case 'results.board':
+      return {}
+    case 'results.list':
+    case 'results.awards':
+      return { raceId: 1 }
+    case 'results.runner':
+      await postCommand(h.port, 'entrants.create', { ...runner, bib: 5 }, h.tokens.organiser)
+      return { bib: 5 }
+    case 'results.history':
+      return { entrantId: await entrantId() }
+    case 'results.override':
+      return { entrantId: await entrantId(), status: 'DNF', reason: 'Stopped at 30K' }
+    case 'results.checkProblem':
+      return { key: `time:${await captureId(h)}`, note: 'A marshal crossing the line' }
+    case 'results.export':
+      return { format: 'csv' }
     case 'desks.revoke':
       return { id: new DeskDirectory(h.file.sqlite).pair('desk', 'Desk 2', 'Ji-woo', Date.now()).session.deskId }
     case 'desks.setNetwork':
@@ -286,6 +304,16 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'sync.connect': { office: 'file:///etc/passwd', code: '123456', person: 'x' },
   'sync.status': { office: 'x' },
   'sync.disconnect': { now: true },
+  'results.races': { extra: true },
+  'results.list': { raceId: 0 },
+  'results.runner': { bib: 'x' },
+  'results.board': { last: 0 },
+  'results.awards': { raceId: -1 },
+  'results.problems': { all: 1 },
+  'results.history': {},
+  'results.override': { entrantId: 'a', status: 'LATE', reason: 'x' },
+  'results.checkProblem': { key: '', note: 'x' },
+  'results.export': { format: 'xls' },
 }
 
 describe('the HTTP host', () => {

@@ -1,7 +1,9 @@
 import { CommandError, type BibRange, type Race } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { rangesOverlap } from '../../src-shared/contract/races'
+import type { ResultRules } from '../../src-shared/contract/result-rules'
 import type { Db } from '../db/open'
+import type { RaceRow } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
 
 export async function listRaces(db: Db): Promise<Race[]> {
@@ -20,8 +22,27 @@ export async function listRaces(db: Db): Promise<Race[]> {
     categoryBands: row.category_bands === null ? null : (JSON.parse(row.category_bands) as Race['categoryBands']),
     bibRanges: ranges.filter((r) => r.race_id === row.id).map((r) => ({ first: r.first_bib, last: r.last_bib })),
     waves: waves.filter((w) => w.race_id === row.id).map((w) => ({ id: w.id, name: w.name, startAt: w.start_at_ms })),
+    rules: rulesOf(row),
   }))
 }
+
+export function rulesOf(row: Pick<RaceRow, 'ranking' | 'precision' | 'award_overall' | 'award_category' | 'award_exclude_overall'>): ResultRules {
+  return {
+    ranking: row.ranking,
+    precision: row.precision,
+    awardOverall: row.award_overall,
+    awardCategory: row.award_category,
+    awardExcludeOverall: row.award_exclude_overall === 1,
+  }
+}
+
+const ruleColumns = (input: Partial<ResultRules>) => ({
+  ...(input.ranking !== undefined && { ranking: input.ranking }),
+  ...(input.precision !== undefined && { precision: input.precision }),
+  ...(input.awardOverall !== undefined && { award_overall: input.awardOverall }),
+  ...(input.awardCategory !== undefined && { award_category: input.awardCategory }),
+  ...(input.awardExcludeOverall !== undefined && { award_exclude_overall: input.awardExcludeOverall ? 1 : 0 }),
+})
 
 export async function getRace(db: Db, id: number): Promise<Race> {
   const race = (await listRaces(db)).find((r) => r.id === id)
@@ -42,6 +63,7 @@ export async function createRace(db: Db, input: ParsedInput<'races.create'>, now
       colour: input.colour ?? null,
       bibs_at_pickup: input.bibsAtPickup === true ? 1 : 0,
       category_bands: input.categoryBands == null ? null : JSON.stringify(input.categoryBands),
+      ...ruleColumns(input),
       created_at_ms: nowMs,
       updated_at_ms: nowMs,
     })
@@ -68,6 +90,7 @@ export async function updateRace(db: Db, input: ParsedInput<'races.update'>, now
       ...(input.colour !== undefined && { colour: input.colour }),
       ...(input.bibsAtPickup !== undefined && { bibs_at_pickup: input.bibsAtPickup ? 1 : 0 }),
       ...(input.categoryBands !== undefined && { category_bands: input.categoryBands === null ? null : JSON.stringify(input.categoryBands) }),
+      ...ruleColumns(input),
       updated_at_ms: nowMs,
     })
     .where('id', '=', input.id)

@@ -25,6 +25,19 @@ import { setTimingPoints, timingPoints } from '../timing/points'
 import { importReads, listPassings, previewReads, readsSummary } from '../timing/reads'
 import { exportSync, importSync } from '../timing/sync'
 import { pairWithOffice, type LiveSync } from '../timing/sync-push'
+import type { ResultsEngine } from '../results/engine'
+import { exportResults } from '../results/exports'
+import {
+  checkProblem,
+  listResults,
+  overrideHistory,
+  overrideResult,
+  resultsAwards,
+  resultsBoard,
+  resultsProblems,
+  resultsRaces,
+  runnerResult,
+} from '../results/service'
 
 export interface HandlerContext {
   /** Inside a transaction for writes. */
@@ -37,6 +50,8 @@ export interface HandlerContext {
   network: DeskNetwork
   /** A finish laptop's live sync to the office. */
   liveSync: LiveSync
+  /** The event's results, kept current from what is written. */
+  results: ResultsEngine
   /** Who the call acts as (a locked organiser screen acts as a desk). */
   session: Session
   /** The session as signed in, for the lock itself. */
@@ -135,6 +150,16 @@ export const handlers: Handlers = {
   },
   'sync.status': async ({ liveSync }) => liveSync.status(),
   'sync.disconnect': async ({ liveSync }) => liveSync.disconnect(),
+  'results.races': async ({ results }) => resultsRaces(results),
+  'results.list': async ({ results }, input) => listResults(results, input),
+  'results.runner': async ({ results }, input) => runnerResult(results, input.bib),
+  'results.board': async ({ results }, input) => resultsBoard(results, input),
+  'results.awards': async ({ results }, input) => resultsAwards(results, input.raceId),
+  'results.problems': async ({ results }) => resultsProblems(results),
+  'results.history': ({ db }, input) => overrideHistory(db, input.entrantId),
+  'results.override': ({ db, session, nowMs }, input) => overrideResult(db, input, session, nowMs),
+  'results.checkProblem': ({ db, results, session, nowMs }, input) => checkProblem(db, results, input, session, nowMs),
+  'results.export': async ({ results }, input) => exportResults(results, input),
   'imports.discard': async ({ imports }, input) => {
     imports.discard(input.id)
     return { id: input.id }

@@ -21,6 +21,7 @@ import { ImportSessions } from '../import/sessions'
 import { PrintJobs } from '../print/jobs'
 import { exportSync } from '../timing/sync'
 import { LiveSync } from '../timing/sync-push'
+import { ResultsEngine } from '../results/engine'
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
 
 export type ChangeListener = (change: ChangeEvent) => void
@@ -43,6 +44,7 @@ export interface RouterOptions {
   directory?: DeskDirectory
   network?: DeskNetwork
   liveSync?: LiveSync
+  results?: ResultsEngine
   handlers?: Handlers
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
@@ -56,6 +58,7 @@ export function createRouter(options: RouterOptions): Router {
   const directory = options.directory ?? new DeskDirectory(sqlite)
   const network = options.network ?? new DeskNetwork(directory)
   const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()))
+  const results = options.results ?? new ResultsEngine(sqlite)
   const handlers = options.handlers ?? defaultHandlers
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
@@ -88,7 +91,7 @@ export function createRouter(options: RouterOptions): Router {
     const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
     try {
       const nowMs = now()
-      const context = { sqlite, imports, prints, directory, network, liveSync, session, caller, nowMs }
+      const context = { sqlite, imports, prints, directory, network, liveSync, results, session, caller, nowMs }
       if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
         const output = await run({ db: trx, ...context }, parsed.data)

@@ -108,10 +108,31 @@ import {
   timingPointsInput,
   timingSetPointsInput,
 } from './timing'
+import {
+  resultOverride,
+  resultProblem,
+  resultsAwards,
+  resultsAwardsInput,
+  resultsBoard,
+  resultsBoardInput,
+  resultsCheckProblemInput,
+  resultsExported,
+  resultsExportInput,
+  resultsHistoryInput,
+  resultsList,
+  resultsListInput,
+  resultsOverrideInput,
+  resultsProblems,
+  resultsProblemsInput,
+  resultsRaces,
+  resultsRacesInput,
+  resultsRunner,
+  resultsRunnerInput,
+} from './results'
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing' | 'results'
 
 interface CommandSpec {
   input: z.ZodType
@@ -217,6 +238,17 @@ export const commands = {
   'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: finish, changes: [] },
   'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
   'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
+  // Results are derived from the timing and the officials' decisions; the reads are for every screen (the board, the kiosk).
+  'results.races': { input: resultsRacesInput, output: resultsRaces, roles: everyone, changes: [] },
+  'results.list': { input: resultsListInput, output: resultsList, roles: everyone, changes: [] },
+  'results.runner': { input: resultsRunnerInput, output: resultsRunner, roles: everyone, changes: [] },
+  'results.board': { input: resultsBoardInput, output: resultsBoard, roles: everyone, changes: [] },
+  'results.awards': { input: resultsAwardsInput, output: resultsAwards, roles: everyone, changes: [] },
+  'results.problems': { input: resultsProblemsInput, output: resultsProblems, roles: everyone, changes: [] },
+  'results.history': { input: resultsHistoryInput, output: z.array(resultOverride), roles: everyone, changes: [] },
+  'results.override': { input: resultsOverrideInput, output: resultOverride, roles: organiser, changes: ['results'] },
+  'results.checkProblem': { input: resultsCheckProblemInput, output: resultProblem, roles: organiser, changes: ['results'] },
+  'results.export': { input: resultsExportInput, output: resultsExported, roles: organiser, changes: [] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { colour, id, instantMs, shortText } from './fields'
+import { rankingBases, resultRules, timePrecisions } from './result-rules'
 
 export const maxBib = 9_999_999
 
@@ -48,6 +49,8 @@ export const race = z.object({
   waves: z.array(wave),
   /** Bibs are not pre-assigned: the desk hands over the top of a stack and records its number. */
   bibsAtPickup: z.boolean(),
+  /** How results are ranked, rounded and awarded. */
+  rules: resultRules,
 })
 export type Race = z.infer<typeof race>
 
@@ -61,6 +64,11 @@ const raceFields = {
   categoryBands,
   waves,
   bibsAtPickup: z.boolean(),
+  ranking: z.enum(rankingBases),
+  precision: z.enum(timePrecisions),
+  awardOverall: z.int().min(0).max(50),
+  awardCategory: z.int().min(0).max(50),
+  awardExcludeOverall: z.boolean(),
 }
 
 export const racesListInput = z.strictObject({})
@@ -74,6 +82,11 @@ export const racesCreateInput = z.strictObject({
   categoryBands: raceFields.categoryBands.optional(),
   waves: raceFields.waves.optional(),
   bibsAtPickup: raceFields.bibsAtPickup.optional(),
+  ranking: raceFields.ranking.optional(),
+  precision: raceFields.precision.optional(),
+  awardOverall: raceFields.awardOverall.optional(),
+  awardCategory: raceFields.awardCategory.optional(),
+  awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
 })
 
 export const racesUpdateInput = z.strictObject({
@@ -86,6 +99,11 @@ export const racesUpdateInput = z.strictObject({
   categoryBands: raceFields.categoryBands.optional(),
   waves: raceFields.waves.optional(),
   bibsAtPickup: raceFields.bibsAtPickup.optional(),
+  ranking: raceFields.ranking.optional(),
+  precision: raceFields.precision.optional(),
+  awardOverall: raceFields.awardOverall.optional(),
+  awardCategory: raceFields.awardCategory.optional(),
+  awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
 })
 
 export const racesDeleteInput = z.strictObject({ id })

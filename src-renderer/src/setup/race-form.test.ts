@@ -61,7 +61,7 @@ describe('the race form', () => {
       { id: 2, name: 'Wave 1', startAt: Date.UTC(2025, 3, 5, 23, 30) },
       { id: 3, name: 'Walkers', startAt: null },
     ]
-    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves, bibsAtPickup: true }
+    const race = { id: 1, name: 'Marathon', distanceM: 42195, startAt: Date.UTC(2025, 3, 5, 23, 30), colour: null, bibRanges: [{ first: 1, last: 999 }], categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }], waves, bibsAtPickup: true, rules: { ranking: 'gun' as const, precision: 's' as const, awardOverall: 3, awardCategory: 3, awardExcludeOverall: true } }
     const form = raceFormFrom(race, clock)
     expect(form).toEqual({ name: 'Marathon', distanceKm: '42.195', startTime: '08:30', colour: '', bibRanges: '1-999', categoryBands: '18, 50 Veterans', waves: 'Elite 08:25, Wave 1 08:30, Walkers', bibsAtPickup: true })
     expect(readRaceForm(form, clock)).toMatchObject({ ok: true, input: { waves: waves.map(({ name, startAt }) => ({ name, startAt })) } })

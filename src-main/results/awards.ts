@@ -1,0 +1,46 @@
+import type { RaceStanding } from './engine'
+import { placed } from './engine'
+import { compareCategories } from './rows'
+import { compareRanked, type Standing } from './standing'
+
+export interface AwardGroup {
+  sex: 'F' | 'M' | 'X' | null
+  category: string | null
+  winners: Standing[]
+}
+
+const sexes = ['F', 'M', 'X'] as const
+
+/**
+ * A race's awards: the top N of each sex overall, and the top N of each category — where the
+ * organiser says so, without the overall winners (the next runners of the category move up).
+ * A tie at the last award place takes every runner of the tie.
+ */
+export function awardsOf(race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[] } {
+  const { awardOverall, awardCategory, awardExcludeOverall } = race.rules
+  const ranked = placed(race).ranked
+  const overall = sexes
+    .map((sex) => ({ sex, category: null, winners: topOf(ranked.filter((s) => s.runner.sex === sex), awardOverall) }))
+    .filter((g) => g.winners.length > 0)
+  const taken = new Set(awardExcludeOverall ? overall.flatMap((g) => g.winners) : [])
+  const byCategory = new Map<string, Standing[]>()
+  for (const s of ranked) {
+    const category = s.runner.category
+    if (category === null || taken.has(s)) continue
+    const list = byCategory.get(category)
+    if (list === undefined) byCategory.set(category, [s])
+    else list.push(s)
+  }
+  const categories = [...byCategory]
+    .sort(([a], [b]) => compareCategories(a, b))
+    .map(([category, runners]) => ({ sex: runners[0]?.runner.sex ?? null, category, winners: topOf(runners, awardCategory) }))
+    .filter((g) => g.winners.length > 0)
+  return { overall, categories }
+}
+
+function topOf(ordered: readonly Standing[], n: number): Standing[] {
+  if (n === 0) return []
+  let end = Math.min(n, ordered.length)
+  while (end > 0 && end < ordered.length && compareRanked(ordered[end - 1] as Standing, ordered[end] as Standing) === 0) end++
+  return ordered.slice(0, end)
+}

@@ -1,0 +1,22 @@
+import { strToU8, zipSync } from 'fflate'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import { fileNameOf } from '../print/document'
+import { resultsCsv } from './csv'
+import type { ResultsEngine } from './engine'
+import { resultsSite } from './html-site'
+import { openProblems } from './problems'
+import { allResults } from './service'
+
+/** What `results.export` hands the screen to save: the CSV, or the HTML site's folder zipped. */
+export function exportResults(engine: ResultsEngine, input: ParsedInput<'results.export'>) {
+  const state = engine.current()
+  const results = allResults(engine, input.raceId)
+  const stem = fileNameOf(state.eventName, input.raceId === undefined ? 'results' : `${results[0]?.race.name ?? ''} results`).replace(/\.pdf$/, '')
+  if (input.format === 'csv') {
+    const csv = resultsCsv(results, state.splitPoints.map((p) => p.name))
+    return { fileName: `${stem}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') }
+  }
+  const site = resultsSite(state.eventName, results, openProblems(state) > 0, input.language)
+  const zip = zipSync(Object.fromEntries([...site].map(([path, text]) => [`${stem}/${path}`, strToU8(text)])))
+  return { fileName: `${stem}.zip`, mimeType: 'application/zip', base64: Buffer.from(zip).toString('base64') }
+}

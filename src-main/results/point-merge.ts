@@ -1,0 +1,129 @@
+import type { Crossing } from './standing'
+
+/** An active capture as the results read it. */
+export interface CaptureFact {
+  id: string
+  device: string
+  seq: number
+  atMs: number | null
+  bib: number | null
+  position: number
+  source: 'key' | 'typed' | 'inserted' | 'gap'
+}
+
+interface Time {
+  id: string
+  atMs: number
+  device: string
+  seq: number
+}
+
+const byTime = (a: Time, b: Time): number => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byPosition = (a: CaptureFact, b: CaptureFact): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Where `item` goes in a sorted list. */
+function insertionIndex<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compare(list[middle] as T, item) <= 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The finish order of one timing point, kept up to date capture by capture: the same merge as the
+ * finish desk's (timing/sequence.ts) — the k-th time without a bib of its own takes the k-th bib
+ * typed on its own — but a time or a bib arriving at the end pairs in constant time, and one
+ * arriving in the middle re-pairs only the slots after it.
+ */
+export class PointMerge {
+  /** Active times without a bib of their own, in time order. */
+  private readonly open: Time[] = []
+  /** Active bibs typed on their own (and gaps), in the order they were typed. */
+  private readonly entries: CaptureFact[] = []
+  /** Bib → its times at this point (by capture id). */
+  private readonly timesOfBib = new Map<number, Map<string, Time>>()
+
+  constructor(rows: readonly CaptureFact[] = []) {
+    for (const row of rows) {
+      if (row.atMs === null) this.entries.push(row)
+      else if (row.bib === null) this.open.push(timeOf(row))
+      else this.pair(row.bib, timeOf(row))
+    }
+    this.open.sort(byTime)
+    this.entries.sort(byPosition)
+    const paired = Math.min(this.open.length, this.entries.length)
+    for (let k = 0; k < paired; k++) this.pairSlot(k, +1)
+  }
+
+  /** Adds a new active capture; returns the bibs whose times at this point changed. */
+  add(row: CaptureFact): Set<number> {
+    const changed = new Set<number>()
+    if (row.atMs !== null && row.bib !== null) {
+      this.pair(row.bib, timeOf(row))
+      changed.add(row.bib)
+      return changed
+    }
+    const k = row.atMs !== null ? insertionIndex(this.open, timeOf(row), byTime) : insertionIndex(this.entries, row, byPosition)
+    // Slots from k on change partners: unpair them, insert, pair again.
+    const before = Math.min(this.open.length, this.entries.length)
+    for (let j = k; j < before; j++) this.pairSlot(j, -1, changed)
+    if (row.atMs !== null) this.open.splice(k, 0, timeOf(row))
+    else this.entries.splice(k, 0, row)
+    const after = Math.min(this.open.length, this.entries.length)
+    for (let j = k; j < after; j++) this.pairSlot(j, +1, changed)
+    return changed
+  }
+
+  /** The first crossing of a bib here (a second one is a duplicate finish). */
+  first(bib: number): Crossing | null {
+    const times = this.timesOfBib.get(bib)
+    if (times === undefined || times.size === 0) return null
+    let first: Time | null = null
+    for (const time of times.values()) if (first === null || byTime(time, first) < 0) first = time
+    const t = first as Time
+    return { atMs: t.atMs, source: 'capture', device: t.device, seq: t.seq, captureId: t.id }
+  }
+
+  bibs(): IterableIterator<number> {
+    return this.timesOfBib.keys()
+  }
+
+  /** Every time of a bib here, in order. */
+  timesOf(bib: number): { id: string; atMs: number }[] {
+    return [...(this.timesOfBib.get(bib)?.values() ?? [])].sort(byTime).map((t) => ({ id: t.id, atMs: t.atMs }))
+  }
+
+  /** Times that no bib went to (a bib to type, a press too many), and bibs still waiting for a time. */
+  unmatched(): { times: { id: string; atMs: number }[]; waiting: { id: string; bib: number }[] } {
+    const times: { id: string; atMs: number }[] = []
+    for (const [k, time] of this.open.entries()) {
+      const entry = this.entries[k]
+      if (entry === undefined || entry.bib === null) times.push({ id: time.id, atMs: time.atMs })
+    }
+    const waiting = this.entries.slice(this.open.length).filter((e) => e.bib !== null).map((e) => ({ id: e.id, bib: e.bib as number }))
+    return { times, waiting }
+  }
+
+  private pairSlot(k: number, direction: 1 | -1, changed?: Set<number>): void {
+    const bib = (this.entries[k] as CaptureFact).bib
+    if (bib === null) return
+    const time = this.open[k] as Time
+    if (direction > 0) this.pair(bib, time)
+    else this.timesOfBib.get(bib)?.delete(time.id)
+    changed?.add(bib)
+  }
+
+  private pair(bib: number, time: Time): void {
+    let times = this.timesOfBib.get(bib)
+    if (times === undefined) this.timesOfBib.set(bib, (times = new Map()))
+    times.set(time.id, time)
+  }
+}
+
+function timeOf(row: CaptureFact): Time {
+  return { id: row.id, atMs: row.atMs as number, device: row.device, seq: row.seq }
+}

@@ -1,0 +1,59 @@
+import type { ResultProblem } from '../../src-shared/contract/results'
+import { recordTimeMs } from '../timing/sequence'
+import type { ResultsState } from './engine'
+import type { Standing } from './standing'
+
+/**
+ * What an official looks at before results are published. A problem's key names what it is about
+ * (a capture, a runner, a race's gun), so an official's check stays with it; a new fact makes a
+ * new key and the problem shows again.
+ */
+export function findProblems(state: ResultsState): ResultProblem[] {
+  const problems: ResultProblem[] = []
+  const add = (p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name'>, standing?: Standing): void => {
+    const race = standing === undefined ? null : (state.raceById.get(standing.runner.raceId)?.name ?? null)
+    const name = standing === undefined ? null : `${standing.runner.givenName} ${standing.runner.familyName}`.trim()
+    problems.push({ ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
+  }
+  const finish = state.manual.get('finish')
+  if (finish !== undefined) {
+    const { times, waiting } = finish.unmatched()
+    for (const t of times) add({ key: `time:${t.id}`, kind: 'timeWithoutBib', bib: null, captureId: t.id, atMs: t.atMs, timesMs: [] })
+    for (const w of waiting) add({ key: `waiting:${w.id}`, kind: 'bibWithoutTime', bib: w.bib, captureId: w.id, atMs: null, timesMs: [] }, state.byBib.get(w.bib))
+    for (const bib of finish.bibs()) {
+      const times = finish.timesOf(bib)
+      if (times.length === 0) continue
+      const standing = state.byBib.get(bib)
+      if (standing === undefined) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: times[0]?.id ?? null, atMs: times[0]?.atMs ?? null, timesMs: [] })
+      else if (times.length > 1) {
+        add({ key: `duplicate:${bib}:${times.map((t) => t.id).join(',')}`, kind: 'duplicateFinish', bib, captureId: times[1]?.id ?? null, atMs: times[1]?.atMs ?? null, timesMs: times.map((t) => t.atMs - (standing.gunAtMs ?? 0)) }, standing)
+      }
+    }
+  }
+  for (const bib of state.passings.get('finish')?.keys() ?? []) {
+    if (!state.byBib.has(bib)) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: null, atMs: state.passings.get('finish')?.get(bib) ?? null, timesMs: [] })
+  }
+  const noGun = new Set<string>()
+  for (const race of state.races) {
+    const recordMs = recordTimeMs(race.distanceM)
+    for (const s of race.members) {
+      const bib = s.runner.bib
+      if (s.status === 'onCourse' && s.start !== null) {
+        add({ key: `start:${s.runner.entrantId}`, kind: 'startWithoutFinish', bib, captureId: null, atMs: s.start.atMs, timesMs: [] }, s)
+      }
+      if (s.status !== 'finished' || s.finish === null) continue
+      if (s.gunMs === null && s.netMs === null) {
+        const key = `nogun:${race.id}:${s.runner.waveId ?? ''}`
+        if (!noGun.has(key)) add({ key, kind: 'noGun', bib: null, captureId: null, atMs: null, timesMs: [] }, s)
+        noGun.add(key)
+      } else if ((s.gunMs ?? s.netMs ?? 0) < recordMs || (s.netMs ?? 1) <= 0) {
+        add({ key: `impossible:${s.runner.entrantId}:${s.finish.atMs}`, kind: 'impossibleTime', bib, captureId: s.finish.captureId, atMs: s.finish.atMs, timesMs: [s.gunMs ?? s.netMs ?? 0] }, s)
+      }
+    }
+  }
+  return problems
+}
+
+export function openProblems(state: ResultsState): number {
+  return findProblems(state).filter((p) => p.checked === null).length
+}

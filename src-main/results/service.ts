@@ -1,0 +1,154 @@
+import { uuidv7 } from 'uuidv7'
+import { CommandError, type Session } from '../../src-shared/contract'
+import type { ParsedInput } from '../../src-shared/contract/commands'
+import type { ResultRow } from '../../src-shared/contract/results'
+import type { Db } from '../db/open'
+import { awardsOf } from './awards'
+import { placed, type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
+import { findProblems, openProblems } from './problems'
+import { inResultOrder, raceInfo, toRow } from './rows'
+import type { Standing } from './standing'
+
+export function raceOf(state: ResultsState, raceId: number): RaceStanding {
+  const race = state.raceById.get(raceId)
+  if (race === undefined) throw new CommandError('NOT_FOUND', `There is no race with id ${raceId}.`, { raceId })
+  return race
+}
+
+export function resultsRaces(engine: ResultsEngine) {
+  const state = engine.current()
+  return { races: state.races.map(raceInfo), openProblems: openProblems(state) }
+}
+
+function matches(s: Standing, words: string[]): boolean {
+  if (words.length === 0) return true
+  const r = s.runner
+  const text = `${r.givenName} ${r.familyName} ${r.secondName ?? ''} ${r.club ?? ''}`.toLocaleLowerCase()
+  return words.every((w) => text.includes(w) || (r.bib !== null && String(r.bib) === w))
+}
+
+export function listResults(engine: ResultsEngine, input: ParsedInput<'results.list'>) {
+  const state = engine.current()
+  const race = raceOf(state, input.raceId)
+  const words = (input.search ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  const chosen = inResultOrder(race).filter(
+    (s) =>
+      (input.sex === undefined || s.runner.sex === input.sex) &&
+      (input.category === undefined || s.runner.category === input.category) &&
+      (input.status === undefined || s.status === input.status) &&
+      matches(s, words),
+  )
+  return {
+    race: raceInfo(race),
+    rows: chosen.slice(input.offset, input.offset + input.limit).map((s) => toRow(state, race, s)),
+    total: chosen.length,
+    openProblems: openProblems(state),
+  }
+}
+
+/** Every runner's result, race by race (the exports and `race-office results`). */
+export function allResults(engine: ResultsEngine, raceId?: number): { race: RaceStanding; rows: ResultRow[] }[] {
+  const state = engine.current()
+  const races = raceId === undefined ? state.races : [raceOf(state, raceId)]
+  return races.map((race) => ({ race, rows: inResultOrder(race).map((s) => toRow(state, race, s)) }))
+}
+
+/** A finisher at the results kiosk: their times, splits and places, and of how many. */
+export function runnerResult(engine: ResultsEngine, bib: number) {
+  const state = engine.current()
+  const standing = state.byBib.get(bib)
+  if (standing === undefined) throw new CommandError('NOT_FOUND', `No runner wears bib ${bib}.`, { bib })
+  const race = placed(state.raceById.get(standing.runner.raceId) as RaceStanding)
+  const { sex, category } = standing.runner
+  return {
+    row: toRow(state, race, standing),
+    race: raceInfo(race),
+    finishers: race.ranked.length,
+    sexFinishers: race.ranked.filter((s) => s.runner.sex === sex).length,
+    categoryFinishers: category === null ? 0 : race.ranked.filter((s) => s.runner.category === category).length,
+  }
+}
+
+/** The finish-line TV: the latest finishers and the leaders of each sex, race by race. */
+export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.board'>) {
+  const state = engine.current()
+  const races = input.raceId === undefined ? state.races : [raceOf(state, input.raceId)]
+  const latest: Standing[] = []
+  let finishers = 0
+  let onCourse = 0
+  for (const race of races) {
+    placed(race)
+    for (const s of race.members) {
+      if (s.status === 'onCourse') onCourse++
+      if (s.status !== 'finished' || s.finish === null) continue
+      finishers++
+      // Keep the newest `last`, newest first: a short insertion, never a sort of every finisher.
+      if (latest.length === input.last && (latest.at(-1) as Standing).finish!.atMs >= s.finish.atMs) continue
+      let at = latest.findIndex((l) => (l.finish as { atMs: number }).atMs < s.finish!.atMs)
+      if (at < 0) at = latest.length
+      latest.splice(at, 0, s)
+      if (latest.length > input.last) latest.pop()
+    }
+  }
+  const rowOf = (s: Standing): ResultRow => toRow(state, state.raceById.get(s.runner.raceId) as RaceStanding, s, false)
+  return {
+    eventName: state.eventName,
+    latest: latest.map(rowOf),
+    leaders: races
+      .filter((race) => race.ranked.length > 0)
+      .map((race) => ({
+        raceId: race.id,
+        race: race.name,
+        ranking: race.rules.ranking,
+        sexes: (['F', 'M', 'X'] as const)
+          .map((sex) => ({ sex, rows: race.ranked.filter((s) => s.runner.sex === sex).slice(0, input.leaders).map(rowOf) }))
+          .filter((g) => g.rows.length > 0),
+      })),
+    finishers,
+    onCourse,
+  }
+}
+
+export function resultsAwards(engine: ResultsEngine, raceId?: number) {
+  const state = engine.current()
+  const races = raceId === undefined ? state.races : [raceOf(state, raceId)]
+  return {
+    races: races.map((race) => {
+      const { overall, categories } = awardsOf(race)
+      const group = (g: (typeof overall)[number]) => ({ title: g.category ?? g.sex ?? '', sex: g.sex, category: g.category, rows: g.winners.map((s) => toRow(state, race, s, false)) })
+      return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group) }
+    }),
+    openProblems: openProblems(state),
+  }
+}
+
+export function resultsProblems(engine: ResultsEngine) {
+  const problems = findProblems(engine.current())
+  return { problems, open: problems.filter((p) => p.checked === null).length }
+}
+
+export async function checkProblem(db: Db, engine: ResultsEngine, input: ParsedInput<'results.checkProblem'>, session: Session, nowMs: number) {
+  const problem = findProblems(engine.current()).find((p) => p.key === input.key)
+  if (problem === undefined) throw new CommandError('NOT_FOUND', 'That problem is no longer there: the list has changed. Look at it again.', { key: input.key })
+  const check = { note: input.note, at_ms: nowMs, actor: session.actor, desk: session.desk }
+  await db.insertInto('result_problem_check').values({ key: input.key, ...check }).onConflict((oc) => oc.column('key').doUpdateSet(check)).execute()
+  return { ...problem, checked: { note: input.note, atMs: nowMs, actor: session.actor, desk: session.desk } }
+}
+
+/** An official's decision: DNS, DNF or DQ with its reason, or the decision withdrawn. Every one is kept. */
+export async function overrideResult(db: Db, input: ParsedInput<'results.override'>, session: Session, nowMs: number) {
+  const entrant = await db.selectFrom('entrant').select('id').where('id', '=', input.entrantId).executeTakeFirst()
+  if (entrant === undefined) throw new CommandError('NOT_FOUND', 'There is no such runner.', { entrantId: input.entrantId })
+  const row = { id: uuidv7(), entrant_id: input.entrantId, status: input.status, reason: input.reason, at_ms: nowMs, actor: session.actor, desk: session.desk }
+  await db.insertInto('result_override').values(row).execute()
+  return overrideOf(row)
+}
+
+export async function overrideHistory(db: Db, entrantId: string) {
+  const rows = await db.selectFrom('result_override').selectAll().where('entrant_id', '=', entrantId).orderBy('id', 'desc').execute()
+  return rows.map(overrideOf)
+}
+
+function overrideOf(row: { id: string; entrant_id: string; status: 'DNS' | 'DNF' | 'DQ' | null; reason: string; at_ms: number; actor: string; desk: string }) {
+  return { id: row.id, entrantId: row.entrant_id, status: row.status, reason: row.reason, atMs: row.at_ms, actor: row.actor, desk: row.desk }
+}

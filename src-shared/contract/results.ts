@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { id, instantMs } from './fields'
+import { bib } from './entrants'
+import { rankingBases, resultRules } from './result-rules'
+
+// Results: derived from captures, clocks, waves, chip reads and the officials' decisions; never typed in.
+
+/** An official's decision about a runner. */
+export const overrideStatuses = ['DNS', 'DNF', 'DQ'] as const
+/** `onCourse`: started or expected, no finish yet ("not yet finished"). */
+export const resultStatuses = ['finished', 'onCourse', 'DNS', 'DNF', 'DQ'] as const
+export type ResultStatus = (typeof resultStatuses)[number]
+const sex = z.enum(['F', 'M', 'X'])
+
+export const splitResult = z.object({
+  point: z.string(),
+  distanceM: z.int(),
+  /** From the gun, rounded up like every time. */
+  gunTimeMs: z.int(),
+  netTimeMs: z.int(),
+  /** Place among the race's runners at this point, on the race's ranking basis. */
+  position: z.int(),
+})
+
+/** One runner's result. The first twelve fields are the public JSON row of `race-office results`. */
+export const resultRow = z.object({
+  race: z.string(),
+  bib: z.int().nullable(),
+  givenName: z.string(),
+  familyName: z.string(),
+  sex,
+  category: z.string().nullable(),
+  status: z.enum(resultStatuses),
+  /** Official times, rounded up to the race's precision; null until finished. */
+  gunTimeMs: z.int().nullable(),
+  netTimeMs: z.int().nullable(),
+  place: z.int().nullable(),
+  sexPlace: z.int().nullable(),
+  categoryPlace: z.int().nullable(),
+  raceId: id,
+  entrantId: z.string(),
+  secondName: z.string().nullable(),
+  wave: z.string().nullable(),
+  club: z.string().nullable(),
+  nationality: z.string().nullable(),
+  /** The official's reason for DNS, DNF or DQ. */
+  statusReason: z.string().nullable(),
+  /** The instants behind the times: the finish and the runner's own start (mat), when known. */
+  finishAtMs: instantMs.nullable(),
+  startAtMs: instantMs.nullable(),
+  /** Where the finish came from: a chip read or a finish-line capture. */
+  finishSource: z.enum(['chip', 'capture']).nullable(),
+  splits: z.array(splitResult),
+})
+export type ResultRow = z.infer<typeof resultRow>
+
+export const raceResultsInfo = z.object({
+  id,
+  name: z.string(),
+  distanceM: z.int(),
+  rules: resultRules,
+  categories: z.array(z.string()),
+  counts: z.record(z.enum(resultStatuses), z.int()),
+})
+
+const search = z.string().trim().max(100)
+
+export const resultsListInput = z.strictObject({
+  raceId: id,
+  sex: sex.optional(),
+  category: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(resultStatuses).optional(),
+  /** Name, bib or club. */
+  search: search.optional(),
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).max(1000).default(200),
+})
+
+export const resultsList = z.object({
+  race: raceResultsInfo,
+  /** Finishers in place order, then runners on course, then DNS, DNF and DQ. */
+  rows: z.array(resultRow),
+  total: z.int(),
+  /** Problems not yet looked at by an official: the results are provisional until there are none. */
+  openProblems: z.int(),
+})
+
+export const resultsRacesInput = z.strictObject({})
+export const resultsRaces = z.object({ races: z.array(raceResultsInfo), openProblems: z.int() })
+
+export const resultsRunnerInput = z.strictObject({ bib })
+export const resultsRunner = z.object({ row: resultRow, race: raceResultsInfo, finishers: z.int(), sexFinishers: z.int(), categoryFinishers: z.int() })
+
+export const resultsBoardInput = z.strictObject({ raceId: id.optional(), last: z.int().min(1).max(50).default(12), leaders: z.int().min(1).max(10).default(3) })
+export const resultsBoard = z.object({
+  eventName: z.string(),
+  /** The latest finishers across the races shown, newest first. */
+  latest: z.array(resultRow),
+  leaders: z.array(z.object({ raceId: id, race: z.string(), ranking: z.enum(rankingBases), sexes: z.array(z.object({ sex, rows: z.array(resultRow) })) })),
+  finishers: z.int(),
+  onCourse: z.int(),
+})
+
+export const resultsOverrideInput = z.strictObject({
+  entrantId: z.string().min(1).max(64),
+  /** Null withdraws the decision: the runner's status follows the times again. */
+  status: z.enum(overrideStatuses).nullable(),
+  reason: z.string().trim().min(1).max(300),
+})
+export const resultOverride = z.object({
+  id: z.string(),
+  entrantId: z.string(),
+  status: z.enum(overrideStatuses).nullable(),
+  reason: z.string(),
+  atMs: instantMs,
+  actor: z.string(),
+  desk: z.string(),
+})
+export const resultsHistoryInput = z.strictObject({ entrantId: z.string().min(1).max(64) })
+
+export const problemKinds = ['timeWithoutBib', 'bibWithoutTime', 'unknownBib', 'duplicateFinish', 'startWithoutFinish', 'impossibleTime', 'noGun'] as const
+export type ProblemKind = (typeof problemKinds)[number]
+export const resultProblem = z.object({
+  /** Stable while the problem stands: what an official's check is kept under. */
+  key: z.string(),
+  kind: z.enum(problemKinds),
+  race: z.string().nullable(),
+  bib: z.int().nullable(),
+  entrantId: z.string().nullable(),
+  name: z.string().nullable(),
+  captureId: z.string().nullable(),
+  atMs: instantMs.nullable(),
+  /** A time that goes with the problem (the finish time, the two times of a duplicate…). */
+  timesMs: z.array(z.int()),
+  checked: z.object({ note: z.string(), atMs: instantMs, actor: z.string(), desk: z.string() }).nullable(),
+})
+export type ResultProblem = z.infer<typeof resultProblem>
+export const resultsProblemsInput = z.strictObject({})
+export const resultsProblems = z.object({ problems: z.array(resultProblem), open: z.int() })
+export const resultsCheckProblemInput = z.strictObject({ key: z.string().min(1).max(200), note: z.string().trim().min(1).max(300) })
+
+export const resultsAwardsInput = z.strictObject({ raceId: id.optional() })
+const awardGroup = z.object({ title: z.string(), sex: sex.nullable(), category: z.string().nullable(), rows: z.array(resultRow) })
+export const resultsAwards = z.object({
+  races: z.array(z.object({ race: raceResultsInfo, overall: z.array(awardGroup), categories: z.array(awardGroup) })),
+  openProblems: z.int(),
+})
+
+export const exportFormats = ['csv', 'html'] as const
+export const resultsExportInput = z.strictObject({ format: z.enum(exportFormats), raceId: id.optional(), language: z.enum(['en', 'ko']).default('en') })
+export const resultsExported = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** The CSV text, or the HTML site's folder as a ZIP file, in base64. */
+  base64: z.string(),
+})
