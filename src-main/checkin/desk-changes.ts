@@ -7,7 +7,7 @@ import { recordEvents } from '../bibs/service'
 import { refuseUnusableBib } from '../entrants/bib-check'
 import { getEntrant, insertEntrant, raceDay, updateEntrant } from '../entrants/service'
 import type { PrintJobs } from '../print/jobs'
-import { startPrint } from '../print/service'
+import { prepareBibSheets } from '../print/bib-sheets'
 import { shirtsLeft } from './settings'
 
 // What a check-in desk may change about a runner, besides checking them in.
@@ -126,6 +126,6 @@ export async function printOneBib(db: Db, prints: PrintJobs, input: ParsedInput<
   const runner = await getEntrant(db, input.entrantId)
   if (runner.bib === null) throw new CommandError('ENTRANT_HAS_NO_BIB', `${nameOf(runner)} has no bib to print.`, { name: nameOf(runner) })
   const request = bibSheetsRequest.parse({ kind: 'sheets', layout: 'a5', raceId: runner.raceId, firstBib: runner.bib, lastBib: runner.bib, cropMarks: false, language: input.language })
-  return startPrint(db, prints, request, session)
+  return prints.start(await prepareBibSheets(db, request), session)
 }
 

@@ -5,10 +5,11 @@ import { importCommand } from './import'
 import { initCommand } from './init'
 import { serveCommand } from './serve'
 import { syncCommand } from './sync'
+import { racesCommand, resultsCommand } from './results'
 import { capturesCommand, clockCommand, readsCommand } from './timing'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, clockCommand, capturesCommand, readsCommand, syncCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, readsCommand, syncCommand, resultsCommand]
 
 const overview = `Usage: race-office <command> [options]
 

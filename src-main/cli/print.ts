@@ -1,6 +1,8 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintRequestInput } from '../../src-shared/contract/prints'
+import type { Session } from '../../src-shared/contract'
+import type { Office } from '../office/office'
 import { chooseRaces, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo } from './usage'
 
@@ -51,21 +53,27 @@ export async function printDocument(action: PrintAction, args: string[], io: Cli
   await withEventFile(resolve(positionals[0] as string), async (office, session) => {
     const [race] = values.race === undefined ? [] : await chooseRaces(office, session, values.race)
     const request = { ...flags, ...(race !== undefined && { raceId: race.id }) } as PrintRequestInput
-    const started = await office.router.call('prints.start', request, session)
-    if (!started.ok) throw new RejectedError(started.error.message)
-    const { jobId, items, pages } = started.value
-    const ticker = setInterval(() => {
-      const status = office.prints.status(jobId)
-      io.err(`  ${status.done} of ${items}…`)
-    }, 2000)
-    const finished = await office.prints.finished(jobId).finally(() => clearInterval(ticker))
-    if (finished.state !== 'done') throw new RejectedError(finished.error?.message ?? 'The document was not made.')
-    copyFileSync(office.prints.file(jobId).path, out)
-    const bytes = statSync(out).size
+    const { items, pages, bytes, problem } = await writeDocument(office, session, request, out, io)
     if (values.json === true) io.out(JSON.stringify({ file: out, kind: action, items, pages, bytes }))
     else io.out(`${summaries[action](items, pages)} → ${out}`)
-    if (finished.error !== null) throw new RejectedError(finished.error.message)
+    if (problem !== null) throw new RejectedError(problem)
   })
+}
+
+/** Makes a document through a print job, with progress on stderr, and copies it to `out`. */
+export async function writeDocument(office: Office, session: Session, request: PrintRequestInput, out: string, io: CliIo): Promise<{ items: number; pages: number; bytes: number; problem: string | null }> {
+  const started = await office.router.call('prints.start', request, session)
+  if (!started.ok) throw new RejectedError(started.error.message)
+  const { jobId, items, pages } = started.value
+  const ticker = setInterval(() => {
+    const status = office.prints.status(jobId)
+    io.err(`  ${status.done} of ${items}…`)
+  }, 2000)
+  const finished = await office.prints.finished(jobId).finally(() => clearInterval(ticker))
+  if (finished.state !== 'done') throw new RejectedError(finished.error?.message ?? 'The document was not made.')
+  copyFileSync(office.prints.file(jobId).path, out)
+  // Made, but something after it failed (marking bibs printed): said once the file is there.
+  return { items, pages, bytes: statSync(out).size, problem: finished.error?.message ?? null }
 }
 
 const summaries: Record<PrintAction, (items: number, pages: number) => string> = {

@@ -7,12 +7,13 @@ import { seedPrintableEvent } from '../../tests/support/print-fixture'
 import { tempDir, tempRouter } from '../../tests/support/temp-event'
 import { labelSheet } from './label-formats'
 import { progressEvery } from './pdf-document'
+import { ResultsEngine } from '../results/engine'
 import { prepareDocument } from './prepare'
 
 async function made(request: PrintRequestInput) {
   const { file, router } = await tempRouter()
   const races = await seedPrintableEvent(router)
-  const document = await prepareDocument(file.db, printRequest.parse(request))
+  const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite), printRequest.parse(request))
   const path = join(tempDir(), document.fileName)
   await document.write(createWriteStream(path), progressEvery(1, () => {}))
   return { path, document, races }

@@ -1,11 +1,15 @@
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import type { Db } from '../db/open'
+import type { ResultsEngine } from '../results/engine'
+import { prepareAwardLists } from './award-lists'
 import { prepareBibSheets } from './bib-sheets'
+import { prepareCertificates } from './certificates'
 import type { PreparedDocument } from './document'
 import { prepareLabels } from './labels'
 import { preparePickupLists } from './pickup-lists'
+import { prepareResultLists } from './result-lists'
 
-export function prepareDocument(db: Db, request: PrintRequest): Promise<PreparedDocument> {
+export function prepareDocument(db: Db, results: ResultsEngine, request: PrintRequest): Promise<PreparedDocument> {
   switch (request.kind) {
     case 'sheets':
       return prepareBibSheets(db, request)
@@ -13,5 +17,11 @@ export function prepareDocument(db: Db, request: PrintRequest): Promise<Prepared
       return preparePickupLists(db, request)
     case 'labels':
       return prepareLabels(db, request)
+    case 'results':
+      return prepareResultLists(db, results, request)
+    case 'awards':
+      return prepareAwardLists(db, results, request)
+    case 'certificates':
+      return prepareCertificates(db, results, request)
   }
 }

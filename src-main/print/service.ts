@@ -3,14 +3,15 @@ import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { PrintJob, PrintRequest } from '../../src-shared/contract/prints'
 import type { Db } from '../db/open'
+import type { ResultsEngine } from '../results/engine'
 import type { PrintJobs } from './jobs'
 import { progressEvery } from './pdf-document'
 import { prepareDocument } from './prepare'
 import { printedFace } from './selection'
 
 /** The document's first page as a small PDF of its own, for the print panel's live preview. */
-export async function previewPrint(db: Db, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
-  const document = await prepareDocument(db, request)
+export async function previewPrint(db: Db, results: ResultsEngine, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
+  const document = await prepareDocument(db, results, request)
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -18,8 +19,8 @@ export async function previewPrint(db: Db, request: PrintRequest): Promise<{ pdf
   return { pdfBase64: Buffer.concat(chunks).toString('base64'), items: document.items, pages: document.pages }
 }
 
-export async function startPrint(db: Db, prints: PrintJobs, request: PrintRequest, session: Session): Promise<PrintJob> {
-  return prints.start(await prepareDocument(db, request), session)
+export async function startPrint(db: Db, results: ResultsEngine, prints: PrintJobs, request: PrintRequest, session: Session): Promise<PrintJob> {
+  return prints.start(await prepareDocument(db, results, request), session)
 }
 
 /** Records what each bib of a finished sheet run says; a runner whose number changed meanwhile stays unprinted. */

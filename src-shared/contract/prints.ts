@@ -57,7 +57,32 @@ export const labelsRequest = z
   .strictObject({ kind: z.literal('labels'), format: z.enum(labelFormats).default('a4-3x7'), ...selection })
   .refine(bibRangeOrder, rangeMessage)
 
-export const printRequest = z.discriminatedUnion('kind', [bibSheetsRequest, pickupListsRequest, labelsRequest])
+/** Result lists in columns, race by race, with the event's header. */
+export const resultListsRequest = z.strictObject({
+  kind: z.literal('results'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id.optional(),
+  language: z.enum(printLanguages).default('en'),
+})
+
+/** The award list: the winners of each sex overall and of each category. */
+export const awardListsRequest = z.strictObject({
+  kind: z.literal('awards'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id.optional(),
+  language: z.enum(printLanguages).default('en'),
+})
+
+/** A finisher's certificate: one page per finisher of a race, or one runner's by bib. */
+export const certificatesRequest = z.strictObject({
+  kind: z.literal('certificates'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id.optional(),
+  bib: bibNumber.optional(),
+  language: z.enum(printLanguages).default('en'),
+})
+
+export const printRequest = z.discriminatedUnion('kind', [bibSheetsRequest, pickupListsRequest, labelsRequest, resultListsRequest, awardListsRequest, certificatesRequest])
 export type PrintRequest = z.output<typeof printRequest>
 export type PrintRequestInput = z.input<typeof printRequest>
 export type PrintKind = PrintRequest['kind']
@@ -74,7 +99,7 @@ export const printJobInput = z.strictObject({ jobId })
 
 export const printJob = z.object({
   jobId: z.string(),
-  kind: z.enum(['sheets', 'lists', 'labels']),
+  kind: z.enum(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** Bibs, names or labels drawn so far, of `items`. */
   done: z.int(),

@@ -1,0 +1,163 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { unzipSync } from 'fflate'
+import type { Race, Session } from '../../src-shared/contract'
+import type { PrintRequestInput } from '../../src-shared/contract/prints'
+import { rankingBases, timePrecisions } from '../../src-shared/contract/result-rules'
+import type { ResultRow } from '../../src-shared/contract/results'
+import type { Office } from '../office/office'
+import { chooseRaces, withEventFile } from './event-file'
+import { writeDocument } from './print'
+import { onePositional, parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
+
+const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+  if (value === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} is one of ${allowed.join(', ')} (not ${value}).`)
+  return value as T
+}
+
+const count = (flag: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 50) throw new UsageError(`${flag} is a whole number from 0 to 50.`)
+  return n
+}
+
+export const racesCommand: Subcommand = {
+  name: 'races',
+  summary: 'list races, or set how a race is ranked: race-office races update',
+  help: `Usage: race-office races list FILE [--json]
+       race-office races update FILE --race NAME [--ranking gun|net] [--precision s|ds|cs]
+                                [--award-overall N] [--award-category N] [--award-exclude-overall yes|no] [--json]
+
+races update sets a race's result rules. --ranking: places by gun time (official, World
+Athletics) or by net time (from the runner's own start). --precision: times rounded up to whole
+seconds (road races), tenths (ds) or hundredths (cs). Awards: the top N of each sex overall and of
+each category, and whether overall winners are also awarded in their category.
+--json prints the race as the office describes it.`,
+
+  async run(args, io) {
+    const [action, ...rest] = args
+    if (action !== 'list' && action !== 'update') throw new UsageError(action === undefined ? 'Say what to do: races list or races update.' : `Unknown races action: ${action}.`)
+    const { values, positionals } = parse(rest, {
+      race: { type: 'string' },
+      ranking: { type: 'string' },
+      precision: { type: 'string' },
+      'award-overall': { type: 'string' },
+      'award-category': { type: 'string' },
+      'award-exclude-overall': { type: 'string' },
+      json: { type: 'boolean' },
+    })
+    const file = resolve(onePositional(positionals, 'FILE (the event file)'))
+    if (action === 'list') {
+      return withEventFile(file, async (office, session) => {
+        const races = await chooseRaces(office, session, undefined)
+        if (values.json === true) return io.out(JSON.stringify(races))
+        for (const race of races) io.out(`${race.name}: ${race.distanceM} m, places by ${race.rules.ranking} time, rounded to ${precisionWords[race.rules.precision]}`)
+      })
+    }
+    if (values.race === undefined) throw new UsageError('Give the race: --race NAME.')
+    const exclude = oneOf('--award-exclude-overall', values['award-exclude-overall'], ['yes', 'no'])
+    const change = {
+      ...(values.ranking !== undefined && { ranking: oneOf('--ranking', values.ranking, rankingBases) }),
+      ...(values.precision !== undefined && { precision: oneOf('--precision', values.precision, timePrecisions) }),
+      ...(values['award-overall'] !== undefined && { awardOverall: count('--award-overall', values['award-overall']) }),
+      ...(values['award-category'] !== undefined && { awardCategory: count('--award-category', values['award-category']) }),
+      ...(exclude !== undefined && { awardExcludeOverall: exclude === 'yes' }),
+    }
+    if (Object.keys(change).length === 0) throw new UsageError('Say what to change: --ranking, --precision or an --award option.')
+    await withEventFile(file, async (office, session) => {
+      const [race] = await chooseRaces(office, session, values.race)
+      const updated = await office.router.call('races.update', { id: (race as Race).id, ...change }, session)
+      if (!updated.ok) throw new RejectedError(updated.error.message)
+      const { name, rules } = updated.value
+      if (values.json === true) return io.out(JSON.stringify(updated.value))
+      io.out(`${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}.`)
+    })
+  },
+}
+
+const precisionWords = { s: 'whole seconds', ds: 'tenths', cs: 'hundredths' } as const
+const formats = ['json', 'csv', 'html', 'pdf'] as const
+
+export const resultsCommand: Subcommand = {
+  name: 'results',
+  summary: 'write the results as JSON, CSV, an HTML site or PDF',
+  help: `Usage: race-office results FILE [--race NAME] --format json|csv|html|pdf [--out FILE] [--lang en|ko]
+       race-office results FILE --awards|--certificates [--race NAME] [--bib N] --out FILE.pdf [--lang en|ko]
+
+Every runner of the event (or of one race) in result order: finishers by place, then runners not
+yet finished, DNS, DNF and DQ.
+  json   an array of rows with race, bib, givenName, familyName, sex, category, status, gunTimeMs,
+         netTimeMs, place, sexPlace, categoryPlace (and wave, club, splits…); to stdout or --out
+  csv    one row per runner with every time and place; to stdout or --out
+  html   a static results site (an index and a page per race, searchable without a server) in
+         the folder --out DIR
+  pdf    result lists in columns with the event's header, to --out FILE.pdf
+--awards writes the award list, --certificates finisher certificates (one runner with --bib).`,
+
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      race: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      awards: { type: 'boolean' },
+      certificates: { type: 'boolean' },
+      bib: { type: 'string' },
+    })
+    const file = resolve(onePositional(positionals, 'FILE (the event file)'))
+    const language = oneOf('--lang', values.lang, ['en', 'ko'] as const) ?? 'en'
+    const document = values.awards === true ? 'awards' : values.certificates === true ? 'certificates' : null
+    const format = document !== null ? 'pdf' : oneOf('--format', values.format, formats)
+    if (format === undefined) throw new UsageError('Say which format: --format json, csv, html or pdf.')
+    const out = values.out === undefined ? undefined : resolve(values.out)
+    if (out === undefined && (format === 'html' || format === 'pdf')) throw new UsageError(format === 'html' ? 'Say which folder the site goes in: --out DIR.' : 'Say where to write the PDF: --out FILE.pdf.')
+    if (out !== undefined && !existsSync(dirname(out))) throw new RejectedError(`There is no folder ${dirname(out)} to write ${out} in.`)
+    const bib = values.bib === undefined ? undefined : Number(values.bib)
+    if (bib !== undefined && !(Number.isInteger(bib) && bib > 0)) throw new UsageError('--bib is a bib number.')
+
+    await withEventFile(file, async (office, session) => {
+      const [race] = values.race === undefined ? [] : await chooseRaces(office, session, values.race)
+      const raceId = race?.id
+      if (format === 'json') return write(io, out, `${JSON.stringify(await everyRow(office, session, raceId), null, 1)}\n`)
+      if (format === 'csv' || format === 'html') {
+        const exported = await office.router.call('results.export', { format, language, ...(raceId !== undefined && { raceId }) }, session)
+        if (!exported.ok) throw new RejectedError(exported.error.message)
+        const bytes = Buffer.from(exported.value.base64, 'base64')
+        if (format === 'csv') return write(io, out, bytes.toString('utf8'))
+        const dir = out as string
+        const files = Object.entries(unzipSync(bytes)).map(([path, content]) => [path.split('/').slice(1).join('/'), content] as const)
+        for (const [path, content] of files) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true })
+          writeFileSync(join(dir, path), content)
+        }
+        return io.out(`Results site: ${files.length} pages → ${join(dir, 'index.html')}`)
+      }
+      const request = { kind: document ?? 'results', language, ...(raceId !== undefined && { raceId }), ...(bib !== undefined && { bib }) } as PrintRequestInput
+      const made = await writeDocument(office, session, request, out as string, io)
+      io.out(`${document === 'awards' ? 'Award list' : document === 'certificates' ? 'Certificates' : 'Result lists'}: ${made.items} ${document === 'awards' ? 'winners' : 'runners'} on ${made.pages} pages → ${out}`)
+    })
+  },
+}
+
+function write(io: CliIo, out: string | undefined, text: string): void {
+  if (out === undefined) io.out(text.replace(/\n$/, ''))
+  else writeFileSync(out, text)
+}
+
+/** Every runner's row, race by race, read through the office a page at a time. */
+async function everyRow(office: Office, session: Session, raceId: number | undefined): Promise<ResultRow[]> {
+  const races = await office.router.call('results.races', {}, session)
+  if (!races.ok) throw new RejectedError(races.error.message)
+  const rows: ResultRow[] = []
+  for (const race of races.value.races.filter((r) => raceId === undefined || r.id === raceId)) {
+    for (let offset = 0; ; offset += 1000) {
+      const page = await office.router.call('results.list', { raceId: race.id, offset, limit: 1000 }, session)
+      if (!page.ok) throw new RejectedError(page.error.message)
+      rows.push(...page.value.rows)
+      if (page.value.rows.length < 1000) break
+    }
+  }
+  return rows
+}
