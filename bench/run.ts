@@ -11,6 +11,7 @@ import { searchEntrants } from '../src-main/entrants/search'
 import { uploadThroughRouter } from '../src-main/import/upload'
 import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
+import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
@@ -187,6 +188,22 @@ const benchmarks: Record<string, () => Promise<void>> = {
     await office.close()
     const run = await importReads(eventPath, join(dir, `event-${++fileNumber}.raceoffice`), 27_000, 250_000)
     print({ name: 'reads.import.250k', value: run.ms, unit: 'ms', floor: run.floorMs })
+  },
+
+  async 'results.50k'() {
+    const office = await newEvent()
+    try {
+      await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(entrantCount))))
+      await raceDay(office)
+      const full = fullRecompute(office, 7)
+      if (full.finishers !== entrantCount) throw new Error(`${full.finishers} finishers ranked, expected ${entrantCount}`)
+      print({ name: 'results.50k', value: median(full.recompute), unit: 'ms', floor: median(full.floors) })
+      print({ name: 'results.50k.fromFile', value: median(full.load), unit: 'ms', floor: median(full.loadFloors) })
+      const one = await incrementalUpdates(office, 200)
+      print({ name: 'results.50k.incremental', value: quantile(one.times, 0.95), unit: 'ms', floor: quantile(one.floors, 0.95) })
+    } finally {
+      await office.close()
+    }
   },
 }
 

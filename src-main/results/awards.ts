@@ -1,5 +1,4 @@
-import type { RaceStanding } from './engine'
-import { placed } from './engine'
+import type { RaceStanding, ResultsState } from './engine'
 import { compareCategories } from './rows'
 import { compareRanked, type Standing } from './standing'
 
@@ -16,24 +15,15 @@ const sexes = ['F', 'M', 'X'] as const
  * organiser says so, without the overall winners (the next runners of the category move up).
  * A tie at the last award place takes every runner of the tie.
  */
-export function awardsOf(race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[] } {
+export function awardsOf(state: ResultsState, race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[] } {
   const { awardOverall, awardCategory, awardExcludeOverall } = race.rules
-  const ranked = placed(race).ranked
-  const overall = sexes
-    .map((sex) => ({ sex, category: null, winners: topOf(ranked.filter((s) => s.runner.sex === sex), awardOverall) }))
-    .filter((g) => g.winners.length > 0)
+  const overall = sexes.map((sex, i) => ({ sex, category: null, winners: topOf(race.bySex[i] as Standing[], awardOverall) })).filter((g) => g.winners.length > 0)
   const taken = new Set(awardExcludeOverall ? overall.flatMap((g) => g.winners) : [])
-  const byCategory = new Map<string, Standing[]>()
-  for (const s of ranked) {
-    const category = s.runner.category
-    if (category === null || taken.has(s)) continue
-    const list = byCategory.get(category)
-    if (list === undefined) byCategory.set(category, [s])
-    else list.push(s)
-  }
-  const categories = [...byCategory]
-    .sort(([a], [b]) => compareCategories(a, b))
-    .map(([category, runners]) => ({ sex: runners[0]?.runner.sex ?? null, category, winners: topOf(runners, awardCategory) }))
+  const categories = race.byCategory
+    .map((runners, i) => ({ category: state.categories[i] as string, runners: runners.filter((s) => !taken.has(s)) }))
+    .filter((g) => g.runners.length > 0)
+    .sort((a, b) => compareCategories(a.category, b.category))
+    .map(({ category, runners }) => ({ sex: runners[0]?.runner.sex ?? null, category, winners: topOf(runners, awardCategory) }))
     .filter((g) => g.winners.length > 0)
   return { overall, categories }
 }

@@ -1,15 +1,16 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { CommandName } from '../../src-shared/contract'
-import { gunKey, loadCaptures, loadChecks, loadFacts, loadMarks, loadOverrides, type Check, type Facts, type Marks, type Override, type RaceFacts } from './load'
-import { PointMerge } from './point-merge'
-import { assignPlaces, compareForList, isRanked, roundUp, settle, type Crossing, type Runner, type Standing } from './standing'
+import { loadCaptures, loadChecks, loadFacts, loadMarks, loadOverrides, type Check, type FactGroup, type Facts, type Guns, type Marks, type Override, type RaceFacts } from './load'
+import { PointMerge, type CaptureFact } from './point-merge'
+import { insertionPoint, isRanked, placeIn, roundUp, settle, sortRanked, type Crossing, type Runner, type Standing } from './standing'
 
 export interface RaceStanding extends RaceFacts {
   /** Every runner of the race. */
   members: Standing[]
-  /** Runners with a ranked time, in place order. */
+  /** Runners with a ranked time, in place order: all, by sex (F, M, X) and by category (Runner.categoryIndex). */
   ranked: Standing[]
-  placesDirty: boolean
+  bySex: [Standing[], Standing[], Standing[]]
+  byCategory: Standing[][]
   /** Per split point, the rounded times on the race's basis in order (positions by binary search); null: to build. */
   splitOrder: Map<string, number[]> | null
 }
@@ -18,71 +19,157 @@ export interface ResultsState {
   eventName: string
   races: RaceStanding[]
   raceById: Map<number, RaceStanding>
-  standings: Map<string, Standing>
+  /** By entrant number (an array: numbers are small and dense). */
+  standings: Standing[]
   byBib: Map<number, Standing>
-  guns: Map<string, number>
+  guns: Guns
+  /** The event's categories by number (Runner.categoryIndex). */
+  categories: string[]
+  /** Where each timing point's crossings come from, looked up once per state. */
+  sources: Sources
   waveNames: Map<number, string>
   splitPoints: { name: string; distanceM: number }[]
   manual: Map<string, PointMerge>
-  passings: Map<string, Map<number, number>>
+  passings: Map<string, Map<number, Crossing>>
   checks: Map<string, Check>
-  overrides: Map<string, Override>
+  overrides: Map<number, Override>
   marks: Marks
 }
 
-// What a write did to the results, by command (every write is in the audit, by any process):
-// captures only — brought in one by one; nothing the results read; or anything else — read again.
-const capturesOnly = new Set<CommandName>(['timing.capture', 'timing.assignBib'])
-const nothingForResults = new Set<CommandName>([
-  'checkin.checkIn',
-  'checkin.undo',
-  'checkin.configure',
-  'checkin.changeShirt',
-  'bibs.configure',
-  'bibs.exclude',
-  'bibs.markPrinted',
-  'event.setLogo',
-  'desks.revoke',
-  'desks.setNetwork',
-])
+interface PointSource {
+  name: string
+  chip: Map<number, Crossing> | undefined
+  manual: PointMerge | undefined
+}
+
+interface Sources {
+  finish: PointSource
+  start: PointSource
+  splits: PointSource[]
+}
+
+function sourcesOf(state: Pick<ResultsState, 'passings' | 'manual' | 'splitPoints'>): Sources {
+  const source = (name: string): PointSource => ({ name, chip: state.passings.get(name), manual: state.manual.get(name) })
+  return { finish: source('finish'), start: source('start'), splits: state.splitPoints.map((p) => source(p.name)) }
+}
+
+// What a write did to the results, by command (every write is in the audit, whichever process
+// made it): the groups of facts it changed. A capture or a bib typed in finish order is brought in
+// by itself; commands not named here change what the results are made of in ways not worth
+// telling apart, so everything is read again.
+const changedBy: Partial<Record<CommandName, readonly FactGroup[]>> = {
+  'timing.capture': [],
+  'timing.assignBib': [],
+  'timing.correct': ['captures'],
+  'sync.import': ['captures', 'guns'],
+  'clock.start': ['guns'],
+  'clock.set': ['guns'],
+  'reads.import': ['passings'],
+  'chips.import': ['passings'],
+  'timing.setPoints': ['runners', 'passings'],
+  'results.override': ['overrides'],
+  'results.checkProblem': ['checks'],
+  'event.update': ['runners', 'passings'],
+  'races.create': ['runners'],
+  'races.update': ['runners'],
+  'races.delete': ['runners'],
+  'entrants.create': ['runners'],
+  'entrants.update': ['runners'],
+  'entrants.delete': ['runners', 'overrides'],
+  'imports.commit': ['runners'],
+  'bibs.apply': ['runners'],
+  'bibs.assign': ['runners'],
+  'bibs.swap': ['runners'],
+  'bibs.void': ['runners'],
+  'checkin.moveRace': ['runners'],
+  'checkin.correct': ['runners'],
+  'checkin.walkUp': ['runners'],
+  'checkin.giveBib': ['runners'],
+  'checkin.checkIn': [],
+  'checkin.undo': [],
+  'checkin.configure': [],
+  'checkin.changeShirt': [],
+  'bibs.configure': [],
+  'bibs.exclude': [],
+  'bibs.markPrinted': [],
+  'event.setLogo': [],
+  'desks.revoke': [],
+  'desks.setNetwork': [],
+}
+const everyGroup: readonly FactGroup[] = ['runners', 'guns', 'captures', 'passings', 'overrides', 'checks']
 
 /**
  * The results of one event file, kept in memory and brought up to date from what was written
- * since they were last asked for: a new capture moves one runner (a binary search in its race);
- * anything else that touches the results reads the file again.
+ * since they were last asked for. A new capture moves one runner (a binary search in its race); an
+ * official's decision moves that runner; anything else reads again the facts it changed and works
+ * every result out anew from the facts in memory.
  */
 export class ResultsEngine {
+  private facts: Omit<Facts, 'captures'> | null = null
+  /** The active captures by point, and the finish orders merged from them (both kept up to date in place). */
+  private captures = new Map<string, CaptureFact[]>()
+  private manual = new Map<string, PointMerge>()
   private state: ResultsState | null = null
+  private readonly written: SqliteDatabase.Statement<[number], { command: CommandName }>
 
-  constructor(private readonly sqlite: SqliteDatabase.Database) {}
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    this.written = sqlite.prepare('select command from audit where id > ? order by id')
+  }
 
   current(): ResultsState {
-    if (this.state === null) return (this.state = build(loadFacts(this.sqlite)))
+    if (this.facts === null || this.state === null) {
+      const { captures, marks, ...facts } = loadFacts(this.sqlite, everyGroup)
+      this.facts = facts
+      this.captures = captures
+      this.manual = mergesOf(captures)
+      return (this.state = build(facts, this.manual, marks))
+    }
     const state = this.state
-    const written = this.sqlite.prepare('select command from audit where id > ? order by id').all(state.marks.audit) as { command: CommandName }[]
+    const written = this.written.all(state.marks.audit)
     if (written.length === 0) return state
-    const commands = new Set(written.map((w) => w.command))
+    const changed = new Set<FactGroup>(written.flatMap((w) => changedBy[w.command] ?? everyGroup))
     const marks = loadMarks(this.sqlite)
-    const rest = [...commands].filter((c) => !capturesOnly.has(c) && !nothingForResults.has(c))
-    if (rest.every((c) => c === 'results.checkProblem' || c === 'results.override') && marks.change === state.marks.change) {
-      if (rest.includes('results.checkProblem')) state.checks = loadChecks(this.sqlite)
-      if (rest.includes('results.override')) this.takeOverrides(state)
+    // A bib given to a time (timing.assignBib with a capture) is a correction: read the captures again.
+    if (marks.change !== state.marks.change) changed.add('captures')
+    if ([...changed].every((group) => group === 'overrides' || group === 'checks')) {
+      if (changed.has('checks')) state.checks = this.facts.checks = loadChecks(this.sqlite)
+      if (changed.has('overrides')) this.takeOverrides(state)
       this.takeCaptures(state, marks)
       return state
     }
-    return (this.state = build(loadFacts(this.sqlite)))
+    const { captures, marks: read, ...reloaded } = loadFacts(this.sqlite, [...changed])
+    if (captures !== undefined) {
+      this.captures = captures
+      this.manual = mergesOf(captures)
+    } else this.takeCaptures(state, marks)
+    this.facts = { ...this.facts, ...reloaded }
+    return (this.state = build(this.facts, this.manual, read))
   }
 
-  /** Forgets everything: the next call reads the file again (after a restore, or for a benchmark). */
+  /** Forgets everything: the next call reads the whole file again. */
   reset(): void {
+    this.facts = null
     this.state = null
+  }
+
+  /** Works every result out anew from the facts in memory: what any change but a capture or a decision costs. */
+  recompute(): ResultsState {
+    const state = this.current()
+    this.manual = mergesOf(this.captures)
+    return (this.state = build(this.facts as Omit<Facts, 'captures'>, this.manual, state.marks))
   }
 
   private takeCaptures(state: ResultsState, marks: Marks): void {
     if (marks.capture !== state.marks.capture) {
       for (const [point, rows] of loadCaptures(this.sqlite, state.marks.capture)) {
-        let merge = state.manual.get(point)
-        if (merge === undefined) state.manual.set(point, (merge = new PointMerge()))
+        let merge = this.manual.get(point)
+        if (merge === undefined) {
+          this.manual.set(point, (merge = new PointMerge()))
+          state.sources = sourcesOf(state)
+        }
+        const kept = this.captures.get(point)
+        if (kept === undefined) this.captures.set(point, rows)
+        else for (const row of rows) kept.push(row)
         for (const row of rows) for (const bib of merge.add(row)) restand(state, state.byBib.get(bib))
       }
     }
@@ -92,41 +179,63 @@ export class ResultsEngine {
   private takeOverrides(state: ResultsState): void {
     const next = loadOverrides(this.sqlite)
     const touched = new Set([...state.overrides.keys(), ...next.keys()])
-    state.overrides = next
-    for (const entrantId of touched) restand(state, state.standings.get(entrantId))
+    state.overrides = (this.facts as Omit<Facts, 'captures'>).overrides = next
+    for (const num of touched) restand(state, state.standings[num])
   }
 }
 
-function build(facts: Facts): ResultsState {
-  const manual = new Map([...facts.captures].map(([point, rows]) => [point, new PointMerge(rows)]))
-  const races = facts.races.map((race): RaceStanding => ({ ...race, members: [], ranked: [], placesDirty: true, splitOrder: null }))
+function mergesOf(captures: Map<string, CaptureFact[]>): Map<string, PointMerge> {
+  return new Map([...captures].map(([point, rows]) => [point, new PointMerge(rows)]))
+}
+
+function build(facts: Omit<Facts, 'captures'>, manual: Map<string, PointMerge>, marks: Marks): ResultsState {
+  const { runners: base } = facts
+  const races = base.races.map((race): RaceStanding => ({
+    ...race,
+    members: [],
+    ranked: [],
+    bySex: [[], [], []],
+    byCategory: base.categories.map(() => []),
+    splitOrder: null,
+  }))
   const raceById = new Map(races.map((r) => [r.id, r]))
+  const partial = { passings: facts.passings, manual, splitPoints: base.splitPoints }
   const state: ResultsState = {
-    eventName: facts.eventName,
+    eventName: base.eventName,
     races,
     raceById,
-    standings: new Map(),
+    standings: [],
     byBib: new Map(),
     guns: facts.guns,
-    waveNames: facts.waveNames,
-    splitPoints: facts.splitPoints,
+    categories: base.categories,
+    sources: sourcesOf(partial),
+    waveNames: base.waveNames,
+    splitPoints: base.splitPoints,
     manual,
     passings: facts.passings,
     checks: facts.checks,
     overrides: facts.overrides,
-    marks: facts.marks,
+    marks,
   }
-  for (const runner of facts.runners) {
+  for (const runner of base.runners) {
     const race = raceById.get(runner.raceId) as RaceStanding
     const standing = blank(runner, gunOf(state.guns, runner))
-    state.standings.set(runner.entrantId, standing)
+    state.standings[runner.num] = standing
     if (runner.bib !== null) state.byBib.set(runner.bib, standing)
     race.members.push(standing)
     gather(state, standing)
     settle(standing, race.rules.ranking, race.rules.precision)
     if (isRanked(standing)) race.ranked.push(standing)
   }
-  for (const race of races) race.ranked.sort(compareForList)
+  for (const race of races) {
+    sortRanked(race.ranked)
+    // In place order already: each runner joins the end of its sex's and its category's list.
+    for (const standing of race.ranked) {
+      const { sexIndex, categoryIndex } = standing.runner
+      race.bySex[sexIndex]?.push(standing)
+      if (categoryIndex >= 0) race.byCategory[categoryIndex]?.push(standing)
+    }
+  }
   return state
 }
 
@@ -136,88 +245,89 @@ function blank(runner: Runner, gunAtMs: number | null): Standing {
     gunAtMs,
     finish: null,
     start: null,
-    splits: new Map(),
+    splits: null,
     override: null,
     status: 'onCourse',
     gunMs: null,
     netMs: null,
     rankedMs: null,
     preciseMs: null,
-    place: null,
-    sexPlace: null,
-    categoryPlace: null,
   }
 }
 
 /** A wave's own gun, else its race's. */
-function gunOf(guns: Map<string, number>, runner: Runner): number | null {
-  return (runner.waveId !== null ? guns.get(gunKey(runner.raceId, runner.waveId)) : undefined) ?? guns.get(gunKey(runner.raceId, null)) ?? null
+function gunOf(guns: Guns, runner: Runner): number | null {
+  return (runner.waveId !== null ? guns.wave.get(runner.waveId) : undefined) ?? guns.race.get(runner.raceId) ?? null
 }
 
 /** A chip passing counts first; a finish-line capture is the backup (a chip not read, a race without chips). */
-function crossingAt(state: ResultsState, point: string, bib: number): Crossing | null {
-  const chip = state.passings.get(point)?.get(bib)
-  if (chip !== undefined) return { atMs: chip, source: 'chip', device: null, seq: null, captureId: null }
-  return state.manual.get(point)?.first(bib) ?? null
+function crossingAt(source: PointSource, bib: number): Crossing | null {
+  return source.chip?.get(bib) ?? source.manual?.first(bib) ?? null
 }
 
 function gather(state: ResultsState, standing: Standing): void {
   const bib = standing.runner.bib
-  standing.override = state.overrides.get(standing.runner.entrantId) ?? null
+  standing.override = state.overrides.get(standing.runner.num) ?? null
   if (bib === null) return
-  standing.finish = crossingAt(state, 'finish', bib)
-  standing.start = crossingAt(state, 'start', bib)
-  standing.splits.clear()
-  for (const point of state.splitPoints) {
-    const crossing = crossingAt(state, point.name, bib)
-    if (crossing !== null) standing.splits.set(point.name, crossing)
+  const { sources } = state
+  standing.finish = crossingAt(sources.finish, bib)
+  standing.start = crossingAt(sources.start, bib)
+  standing.splits = null
+  for (const source of sources.splits) {
+    const crossing = crossingAt(source, bib)
+    if (crossing === null) continue
+    if (standing.splits === null) standing.splits = new Map()
+    standing.splits.set(source.name, crossing)
   }
 }
 
-/** One runner's evidence changed: out of its race's order, settled again, back in its place. */
+/** The sorted lists a ranked runner is in: the race's, its sex's, its category's. */
+function groupsOf(race: RaceStanding, standing: Standing): Standing[][] {
+  const { sexIndex, categoryIndex } = standing.runner
+  const groups = [race.ranked, race.bySex[sexIndex] as Standing[]]
+  if (categoryIndex >= 0) groups.push(race.byCategory[categoryIndex] as Standing[])
+  return groups
+}
+
+/** One runner's evidence changed: out of its race's lists, settled again, back in its places. */
 function restand(state: ResultsState, standing: Standing | undefined): void {
   if (standing === undefined) return
   const race = state.raceById.get(standing.runner.raceId) as RaceStanding
-  if (isRanked(standing)) race.ranked.splice(indexIn(race.ranked, standing), 1)
-  const splitsBefore = standing.splits.size
+  if (isRanked(standing)) {
+    for (const group of groupsOf(race, standing)) {
+      const at = insertionPoint(group, standing)
+      group.splice(group[at] === standing ? at : group.indexOf(standing), 1)
+    }
+  }
+  const hadSplits = standing.splits !== null
   gather(state, standing)
   settle(standing, race.rules.ranking, race.rules.precision)
-  if (isRanked(standing)) race.ranked.splice(insertionPoint(race.ranked, standing), 0, standing)
-  else standing.place = standing.sexPlace = standing.categoryPlace = null
-  race.placesDirty = true
-  if (splitsBefore > 0 || standing.splits.size > 0) race.splitOrder = null
+  if (isRanked(standing)) for (const group of groupsOf(race, standing)) group.splice(insertionPoint(group, standing), 0, standing)
+  if (hadSplits || standing.splits !== null) race.splitOrder = null
 }
 
-function insertionPoint(list: readonly Standing[], standing: Standing): number {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (compareForList(list[middle] as Standing, standing) < 0) low = middle + 1
-    else high = middle
+export interface Places {
+  place: number | null
+  sexPlace: number | null
+  categoryPlace: number | null
+}
+
+/** A runner's places overall, by sex and by category; none for a runner without a ranked time. */
+export function placesOf(race: RaceStanding, standing: Standing): Places {
+  if (!isRanked(standing)) return { place: null, sexPlace: null, categoryPlace: null }
+  const { sexIndex, categoryIndex } = standing.runner
+  return {
+    place: placeIn(race.ranked, standing),
+    sexPlace: placeIn(race.bySex[sexIndex] as Standing[], standing),
+    categoryPlace: categoryIndex < 0 ? null : placeIn(race.byCategory[categoryIndex] as Standing[], standing),
   }
-  return low
-}
-
-function indexIn(list: readonly Standing[], standing: Standing): number {
-  const at = insertionPoint(list, standing)
-  return list[at] === standing ? at : list.indexOf(standing)
-}
-
-/** Places along the race's order, worked out once after changes. */
-export function placed(race: RaceStanding): RaceStanding {
-  if (race.placesDirty) {
-    assignPlaces(race.ranked)
-    race.placesDirty = false
-  }
-  return race
 }
 
 /** A split's times of a runner, and its position there among the race's runners. */
 export function splitTimes(state: ResultsState, race: RaceStanding, standing: Standing) {
   const order = splitOrderOf(state, race)
   return state.splitPoints.flatMap((point) => {
-    const crossing = standing.splits.get(point.name)
+    const crossing = standing.splits?.get(point.name)
     if (crossing === undefined) return []
     const time = splitTime(race, standing, crossing)
     if (time === null) return []
@@ -238,7 +348,7 @@ function splitOrderOf(state: ResultsState, race: RaceStanding): Map<string, numb
   if (race.splitOrder !== null) return race.splitOrder
   const order = new Map<string, number[]>(state.splitPoints.map((p) => [p.name, []]))
   for (const standing of race.members) {
-    for (const [point, crossing] of standing.splits) {
+    for (const [point, crossing] of standing.splits ?? []) {
       const time = splitTime(race, standing, crossing)
       if (time !== null) order.get(point)?.push(time.ranked)
     }

@@ -3,7 +3,7 @@ import type { ResultRules } from '../../src-shared/contract/result-rules'
 import type { RaceRow } from '../db/schema'
 import { rulesOf } from '../races/service'
 import type { CaptureFact } from './point-merge'
-import type { Runner } from './standing'
+import type { Crossing, Runner } from './standing'
 
 // Reading what the results are made of, straight from the file in one read transaction: the
 // engine runs synchronously, so nothing another call writes can land halfway through.
@@ -27,21 +27,36 @@ export interface Override {
   reason: string
 }
 
+/** Everything the results are made of, in groups read again only when a write touched them. */
 export interface Facts {
+  runners: RunnerFacts
+  guns: Guns
+  /** Active captures by point. */
+  captures: Map<string, CaptureFact[]>
+  /** Chip passings: point → bib → crossing (first read; the start's last read within the window). */
+  passings: Map<string, Map<number, Crossing>>
+  /** By entrant number. */
+  overrides: Map<number, Override>
+  checks: Map<string, Check>
+}
+
+/** The gun that counts for each race and for each wave (wave ids are unique in the event). */
+export interface Guns {
+  race: Map<number, number>
+  wave: Map<number, number>
+}
+
+export interface RunnerFacts {
   eventName: string
   races: RaceFacts[]
   runners: Runner[]
-  guns: Map<string, number>
   waveNames: Map<number, string>
   splitPoints: { name: string; distanceM: number }[]
-  /** Active captures by point. */
-  captures: Map<string, CaptureFact[]>
-  /** Chip passings: point → bib → instant (first read; the start's last read within the window). */
-  passings: Map<string, Map<number, number>>
-  overrides: Map<string, Override>
-  checks: Map<string, Check>
-  marks: Marks
+  /** The categories of the event, numbered (Runner.categoryIndex). */
+  categories: string[]
 }
+
+export type FactGroup = keyof Facts
 
 /** How far the results have read the file: the last audit row, capture and correction seen. */
 export interface Marks {
@@ -50,55 +65,88 @@ export interface Marks {
   change: number
 }
 
-export const gunKey = (raceId: number, waveId: number | null): string => `${raceId}:${waveId ?? ''}`
-
-export function loadFacts(sqlite: SqliteDatabase.Database): Facts {
+/** The groups asked for, read in one read transaction: nothing another process writes lands halfway. */
+export function loadFacts<G extends FactGroup>(sqlite: SqliteDatabase.Database, groups: readonly G[]): Pick<Facts, G> & { marks: Marks } {
   return sqlite.transaction(() => {
-    const event = sqlite.prepare('select name, read_window_ms from event where id = 1').get() as { name: string; read_window_ms: number }
-    const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({ id: r.id, name: r.name, distanceM: r.distance_m, rules: rulesOf(r) }))
-    const runners = sqlite
-      .prepare(
-        `select num, id as entrantId, bib, race_id as raceId, wave_id as waveId, given_name as givenName, family_name as familyName,
-                second_name as secondName, sex, category, club, nationality
-           from entrant where status <> 'withdrawn'`,
-      )
-      .all() as Runner[]
-    return {
-      eventName: event.name,
-      races,
-      runners,
-      guns: loadGuns(sqlite),
-      waveNames: new Map((sqlite.prepare('select id, name from wave').all() as { id: number; name: string }[]).map((w) => [w.id, w.name])),
-      splitPoints: sqlite.prepare('select name, distance_m as distanceM from timing_point order by distance_m').all() as { name: string; distanceM: number }[],
-      captures: loadCaptures(sqlite, 0),
-      passings: loadPassings(sqlite, event.read_window_ms),
-      overrides: loadOverrides(sqlite),
-      checks: loadChecks(sqlite),
-      marks: loadMarks(sqlite),
+    const facts: Partial<Facts> = {}
+    for (const group of groups) {
+      if (group === 'runners') facts.runners = loadRunners(sqlite)
+      else if (group === 'guns') facts.guns = loadGuns(sqlite)
+      else if (group === 'captures') facts.captures = loadCaptures(sqlite, 0)
+      else if (group === 'passings') facts.passings = loadPassings(sqlite)
+      else if (group === 'overrides') facts.overrides = loadOverrides(sqlite)
+      else facts.checks = loadChecks(sqlite)
     }
+    return { ...(facts as Pick<Facts, G>), marks: loadMarks(sqlite) }
   })()
 }
 
-export function loadMarks(sqlite: SqliteDatabase.Database): Marks {
-  return sqlite
+function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
+  const event = sqlite.prepare('select name from event where id = 1').get() as { name: string }
+  const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({ id: r.id, name: r.name, distanceM: r.distance_m, rules: rulesOf(r) }))
+  const rows = sqlite
     .prepare(
-      `select (select coalesce(max(id), 0) from audit) as audit, (select coalesce(max(rowid), 0) from capture) as capture,
-              (select coalesce(max(rowid), 0) from capture_change) as change`,
+      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality
+         from entrant where status <> 'withdrawn'`,
     )
-    .get() as Marks
+    .raw()
+    .all() as [number, string, number | null, number, number | null, string, string, string | null, Runner['sex'], string | null, string | null, string | null][]
+  const categories = new Map<string, number>()
+  const indexOf = (category: string): number => {
+    let index = categories.get(category)
+    if (index === undefined) categories.set(category, (index = categories.size))
+    return index
+  }
+  const runners = rows.map(
+    ([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality]): Runner => ({
+      num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality,
+      sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
+      categoryIndex: category === null ? -1 : indexOf(category),
+    }),
+  )
+  return {
+    eventName: event.name,
+    races,
+    runners,
+    waveNames: new Map((sqlite.prepare('select id, name from wave').all() as { id: number; name: string }[]).map((w) => [w.id, w.name])),
+    splitPoints: sqlite.prepare('select name, distance_m as distanceM from timing_point order by distance_m').all() as { name: string; distanceM: number }[],
+    categories: [...categories.keys()],
+  }
+}
+
+const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>()
+
+/** A statement prepared once per connection: the engine asks the same small questions on every update. */
+function prepared(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+  let cache = statements.get(sqlite)
+  if (cache === undefined) statements.set(sqlite, (cache = new Map()))
+  let statement = cache.get(text)
+  if (statement === undefined) cache.set(text, (statement = sqlite.prepare(text)))
+  return statement
+}
+
+export function loadMarks(sqlite: SqliteDatabase.Database): Marks {
+  return prepared(
+    sqlite,
+    `select (select coalesce(max(id), 0) from audit) as audit, (select coalesce(max(rowid), 0) from capture) as capture,
+            (select coalesce(max(rowid), 0) from capture_change) as change`,
+  ).get() as Marks
 }
 
 /** The gun that counts for each race and wave: the latest recorded. */
-function loadGuns(sqlite: SqliteDatabase.Database): Map<string, number> {
+function loadGuns(sqlite: SqliteDatabase.Database): Guns {
   const rows = sqlite.prepare('select race_id, wave_id, gun_at_ms from clock order by id').all() as { race_id: number; wave_id: number | null; gun_at_ms: number }[]
-  return new Map(rows.map((r) => [gunKey(r.race_id, r.wave_id), r.gun_at_ms]))
+  const guns: Guns = { race: new Map(), wave: new Map() }
+  for (const r of rows) {
+    if (r.wave_id === null) guns.race.set(r.race_id, r.gun_at_ms)
+    else guns.wave.set(r.wave_id, r.gun_at_ms)
+  }
+  return guns
 }
 
 /** Active captures written after `afterRowid`, by point. */
 export function loadCaptures(sqlite: SqliteDatabase.Database, afterRowid: number): Map<string, CaptureFact[]> {
-  const rows = sqlite
-    .prepare(`select id, device, seq, point, at_ms as atMs, bib, position, source from capture where rowid > ? and state = 'active'`)
-    .all(afterRowid) as (CaptureFact & { point: string })[]
+  const rows = prepared(sqlite, `select id, device, seq, point, at_ms as atMs, bib, position, source from capture where rowid > ? and state = 'active'`).all(afterRowid) as (CaptureFact & { point: string })[]
   const byPoint = new Map<string, CaptureFact[]>()
   for (const row of rows) {
     const list = byPoint.get(row.point)
@@ -113,7 +161,8 @@ export function loadCaptures(sqlite: SqliteDatabase.Database, afterRowid: number
 const reads = `select coalesce(r.bib, (select c.bib from chip c where c.code = r.chip)) as bib, r.point, r.at_ms from chip_read r`
 
 /** One passing per runner and mat: the first read, and at the start the last read within the window of the first. */
-function loadPassings(sqlite: SqliteDatabase.Database, windowMs: number): Map<string, Map<number, number>> {
+function loadPassings(sqlite: SqliteDatabase.Database): Map<string, Map<number, Crossing>> {
+  const { windowMs } = sqlite.prepare('select read_window_ms as windowMs from event where id = 1').get() as { windowMs: number }
   const rows = sqlite
     .prepare(
       `select bib, point, min(at_ms) as atMs from (${reads} where r.point <> 'start') where bib is not null group by point, bib
@@ -123,22 +172,22 @@ function loadPassings(sqlite: SqliteDatabase.Database, windowMs: number): Map<st
        ) where at_ms <= first + ? group by bib`,
     )
     .all(windowMs) as { bib: number; point: string; atMs: number }[]
-  const passings = new Map<string, Map<number, number>>()
+  const passings = new Map<string, Map<number, Crossing>>()
   for (const row of rows) {
     let point = passings.get(row.point)
     if (point === undefined) passings.set(row.point, (point = new Map()))
-    point.set(row.bib, row.atMs)
+    point.set(row.bib, { atMs: row.atMs, source: 'chip', device: null, seq: null, captureId: null })
   }
   return passings
 }
 
 /** The latest decision about each runner; a withdrawn decision leaves none. */
-export function loadOverrides(sqlite: SqliteDatabase.Database): Map<string, Override> {
-  const rows = sqlite.prepare('select entrant_id, status, reason from result_override order by id').all() as { entrant_id: string; status: Override['status'] | null; reason: string }[]
-  const latest = new Map<string, Override>()
+export function loadOverrides(sqlite: SqliteDatabase.Database): Map<number, Override> {
+  const rows = sqlite.prepare('select e.num, o.status, o.reason from result_override o join entrant e on e.id = o.entrant_id order by o.id').all() as { num: number; status: Override['status'] | null; reason: string }[]
+  const latest = new Map<number, Override>()
   for (const row of rows) {
-    if (row.status === null) latest.delete(row.entrant_id)
-    else latest.set(row.entrant_id, { status: row.status, reason: row.reason })
+    if (row.status === null) latest.delete(row.num)
+    else latest.set(row.num, { status: row.status, reason: row.reason })
   }
   return latest
 }

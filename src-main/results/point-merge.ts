@@ -11,14 +11,10 @@ export interface CaptureFact {
   source: 'key' | 'typed' | 'inserted' | 'gap'
 }
 
-interface Time {
-  id: string
-  atMs: number
-  device: string
-  seq: number
-}
+/** A capture's time, as the results use it: its crossing (the same object every time it is asked for). */
+type Time = Crossing & { captureId: string; device: string; seq: number }
 
-const byTime = (a: Time, b: Time): number => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byTime = (a: Time, b: Time): number => a.atMs - b.atMs || (a.captureId < b.captureId ? -1 : a.captureId > b.captureId ? 1 : 0)
 const byPosition = (a: CaptureFact, b: CaptureFact): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** Where `item` goes in a sorted list. */
@@ -44,8 +40,8 @@ export class PointMerge {
   private readonly open: Time[] = []
   /** Active bibs typed on their own (and gaps), in the order they were typed. */
   private readonly entries: CaptureFact[] = []
-  /** Bib → its times at this point (by capture id). */
-  private readonly timesOfBib = new Map<number, Map<string, Time>>()
+  /** Bib → its times at this point (almost always one). */
+  private readonly timesOfBib = new Map<number, Time[]>()
 
   constructor(rows: readonly CaptureFact[] = []) {
     for (const row of rows) {
@@ -67,11 +63,12 @@ export class PointMerge {
       changed.add(row.bib)
       return changed
     }
-    const k = row.atMs !== null ? insertionIndex(this.open, timeOf(row), byTime) : insertionIndex(this.entries, row, byPosition)
+    const time = row.atMs !== null ? timeOf(row) : null
+    const k = time !== null ? insertionIndex(this.open, time, byTime) : insertionIndex(this.entries, row, byPosition)
     // Slots from k on change partners: unpair them, insert, pair again.
     const before = Math.min(this.open.length, this.entries.length)
     for (let j = k; j < before; j++) this.pairSlot(j, -1, changed)
-    if (row.atMs !== null) this.open.splice(k, 0, timeOf(row))
+    if (time !== null) this.open.splice(k, 0, time)
     else this.entries.splice(k, 0, row)
     const after = Math.min(this.open.length, this.entries.length)
     for (let j = k; j < after; j++) this.pairSlot(j, +1, changed)
@@ -81,11 +78,10 @@ export class PointMerge {
   /** The first crossing of a bib here (a second one is a duplicate finish). */
   first(bib: number): Crossing | null {
     const times = this.timesOfBib.get(bib)
-    if (times === undefined || times.size === 0) return null
-    let first: Time | null = null
-    for (const time of times.values()) if (first === null || byTime(time, first) < 0) first = time
-    const t = first as Time
-    return { atMs: t.atMs, source: 'capture', device: t.device, seq: t.seq, captureId: t.id }
+    if (times === undefined || times.length === 0) return null
+    let first = times[0] as Time
+    for (let i = 1; i < times.length; i++) if (byTime(times[i] as Time, first) < 0) first = times[i] as Time
+    return first
   }
 
   bibs(): IterableIterator<number> {
@@ -94,7 +90,7 @@ export class PointMerge {
 
   /** Every time of a bib here, in order. */
   timesOf(bib: number): { id: string; atMs: number }[] {
-    return [...(this.timesOfBib.get(bib)?.values() ?? [])].sort(byTime).map((t) => ({ id: t.id, atMs: t.atMs }))
+    return [...(this.timesOfBib.get(bib) ?? [])].sort(byTime).map((t) => ({ id: t.captureId, atMs: t.atMs }))
   }
 
   /** Times that no bib went to (a bib to type, a press too many), and bibs still waiting for a time. */
@@ -102,7 +98,7 @@ export class PointMerge {
     const times: { id: string; atMs: number }[] = []
     for (const [k, time] of this.open.entries()) {
       const entry = this.entries[k]
-      if (entry === undefined || entry.bib === null) times.push({ id: time.id, atMs: time.atMs })
+      if (entry === undefined || entry.bib === null) times.push({ id: time.captureId, atMs: time.atMs })
     }
     const waiting = this.entries.slice(this.open.length).filter((e) => e.bib !== null).map((e) => ({ id: e.id, bib: e.bib as number }))
     return { times, waiting }
@@ -113,17 +109,21 @@ export class PointMerge {
     if (bib === null) return
     const time = this.open[k] as Time
     if (direction > 0) this.pair(bib, time)
-    else this.timesOfBib.get(bib)?.delete(time.id)
+    else {
+      const times = this.timesOfBib.get(bib)
+      const at = times?.indexOf(time) ?? -1
+      if (at >= 0) times?.splice(at, 1)
+    }
     changed?.add(bib)
   }
 
   private pair(bib: number, time: Time): void {
-    let times = this.timesOfBib.get(bib)
-    if (times === undefined) this.timesOfBib.set(bib, (times = new Map()))
-    times.set(time.id, time)
+    const times = this.timesOfBib.get(bib)
+    if (times === undefined) this.timesOfBib.set(bib, [time])
+    else times.push(time)
   }
 }
 
 function timeOf(row: CaptureFact): Time {
-  return { id: row.id, atMs: row.atMs as number, device: row.device, seq: row.seq }
+  return { atMs: row.atMs as number, source: 'capture', device: row.device, seq: row.seq, captureId: row.id }
 }

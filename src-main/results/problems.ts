@@ -31,7 +31,7 @@ export function findProblems(state: ResultsState): ResultProblem[] {
     }
   }
   for (const bib of state.passings.get('finish')?.keys() ?? []) {
-    if (!state.byBib.has(bib)) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: null, atMs: state.passings.get('finish')?.get(bib) ?? null, timesMs: [] })
+    if (!state.byBib.has(bib)) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: null, atMs: state.passings.get('finish')?.get(bib)?.atMs ?? null, timesMs: [] })
   }
   const noGun = new Set<string>()
   for (const race of state.races) {

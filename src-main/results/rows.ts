@@ -1,5 +1,5 @@
 import type { ResultRow, ResultStatus } from '../../src-shared/contract/results'
-import { placed, splitTimes, type RaceStanding, type ResultsState } from './engine'
+import { placesOf, splitTimes, type Places, type RaceStanding, type ResultsState } from './engine'
 import { roundUp, type Standing } from './standing'
 
 /** Finishers in place order, then finishers without a time to rank (no gun), on course, DNS, DNF, DQ. */
@@ -23,14 +23,13 @@ export function compareCategories(a: string, b: string): number {
 
 /** Every runner of a race in result order. */
 export function inResultOrder(race: RaceStanding): Standing[] {
-  placed(race)
   const rest = race.members
     .filter((s) => s.rankedMs === null)
     .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || (a.runner.bib ?? Infinity) - (b.runner.bib ?? Infinity) || a.runner.num - b.runner.num)
   return [...race.ranked, ...rest]
 }
 
-export function toRow(state: ResultsState, race: RaceStanding, s: Standing, withSplits = true): ResultRow {
+export function toRow(state: ResultsState, race: RaceStanding, s: Standing, withSplits = true, places: Places = placesOf(race, s)): ResultRow {
   const { precision } = race.rules
   const r = s.runner
   const finished = s.status === 'finished'
@@ -44,9 +43,9 @@ export function toRow(state: ResultsState, race: RaceStanding, s: Standing, with
     status: s.status,
     gunTimeMs: finished && s.gunMs !== null ? roundUp(s.gunMs, precision) : null,
     netTimeMs: finished && s.netMs !== null ? roundUp(s.netMs, precision) : null,
-    place: s.place,
-    sexPlace: s.sexPlace,
-    categoryPlace: s.categoryPlace,
+    place: places.place,
+    sexPlace: places.sexPlace,
+    categoryPlace: places.categoryPlace,
     raceId: race.id,
     entrantId: r.entrantId,
     secondName: r.secondName,
@@ -57,6 +56,6 @@ export function toRow(state: ResultsState, race: RaceStanding, s: Standing, with
     finishAtMs: s.finish?.atMs ?? null,
     startAtMs: s.start?.atMs ?? null,
     finishSource: s.finish?.source ?? null,
-    splits: withSplits && s.splits.size > 0 ? splitTimes(state, race, s) : [],
+    splits: withSplits && s.splits !== null ? splitTimes(state, race, s) : [],
   }
 }

@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { ResultRow } from '../../src-shared/contract/results'
 import type { Db } from '../db/open'
 import { awardsOf } from './awards'
-import { placed, type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
+import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems } from './problems'
 import { inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
@@ -58,14 +58,14 @@ export function runnerResult(engine: ResultsEngine, bib: number) {
   const state = engine.current()
   const standing = state.byBib.get(bib)
   if (standing === undefined) throw new CommandError('NOT_FOUND', `No runner wears bib ${bib}.`, { bib })
-  const race = placed(state.raceById.get(standing.runner.raceId) as RaceStanding)
-  const { sex, category } = standing.runner
+  const race = state.raceById.get(standing.runner.raceId) as RaceStanding
+  const { sexIndex, categoryIndex } = standing.runner
   return {
     row: toRow(state, race, standing),
     race: raceInfo(race),
     finishers: race.ranked.length,
-    sexFinishers: race.ranked.filter((s) => s.runner.sex === sex).length,
-    categoryFinishers: category === null ? 0 : race.ranked.filter((s) => s.runner.category === category).length,
+    sexFinishers: race.bySex[sexIndex]?.length ?? 0,
+    categoryFinishers: categoryIndex < 0 ? 0 : (race.byCategory[categoryIndex]?.length ?? 0),
   }
 }
 
@@ -77,7 +77,6 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
   let finishers = 0
   let onCourse = 0
   for (const race of races) {
-    placed(race)
     for (const s of race.members) {
       if (s.status === 'onCourse') onCourse++
       if (s.status !== 'finished' || s.finish === null) continue
@@ -101,7 +100,7 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
         race: race.name,
         ranking: race.rules.ranking,
         sexes: (['F', 'M', 'X'] as const)
-          .map((sex) => ({ sex, rows: race.ranked.filter((s) => s.runner.sex === sex).slice(0, input.leaders).map(rowOf) }))
+          .map((sex, i) => ({ sex, rows: (race.bySex[i] as Standing[]).slice(0, input.leaders).map(rowOf) }))
           .filter((g) => g.rows.length > 0),
       })),
     finishers,
@@ -114,7 +113,7 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   const races = raceId === undefined ? state.races : [raceOf(state, raceId)]
   return {
     races: races.map((race) => {
-      const { overall, categories } = awardsOf(race)
+      const { overall, categories } = awardsOf(state, race)
       const group = (g: (typeof overall)[number]) => ({ title: g.category ?? g.sex ?? '', sex: g.sex, category: g.category, rows: g.winners.map((s) => toRow(state, race, s, false)) })
       return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group) }
     }),

@@ -13,6 +13,9 @@ export interface Runner {
   secondName: string | null
   sex: 'F' | 'M' | 'X'
   category: string | null
+  /** 0, 1, 2 for F, M, X; the category's number in the event (-1 for none): for counting places. */
+  sexIndex: number
+  categoryIndex: number
   club: string | null
   nationality: string | null
 }
@@ -33,8 +36,8 @@ export interface Standing {
   gunAtMs: number | null
   finish: Crossing | null
   start: Crossing | null
-  /** First crossing of each split point. */
-  splits: Map<string, Crossing>
+  /** First crossing of each split point; null when there is none. */
+  splits: Map<string, Crossing> | null
   override: { status: 'DNS' | 'DNF' | 'DQ'; reason: string } | null
   status: ResultStatus
   /** Unrounded, from the gun and from the runner's own start. */
@@ -43,9 +46,6 @@ export interface Standing {
   /** On the race's basis: rounded up (what places go by) and unrounded (who was first within a rounded time). */
   rankedMs: number | null
   preciseMs: number | null
-  place: number | null
-  sexPlace: number | null
-  categoryPlace: number | null
 }
 
 const unitOf: Record<TimePrecision, number> = { s: 1000, ds: 100, cs: 10 }
@@ -102,24 +102,59 @@ export function compareForList(a: Standing, b: Standing): number {
   return compareRanked(a, b) || (a.runner.bib ?? 0) - (b.runner.bib ?? 0) || a.runner.num - b.runner.num
 }
 
-/** Places overall, by sex and by category, along a race's ranked runners (sorted by compareForList). */
-export function assignPlaces(ranked: readonly Standing[]): void {
-  const lastOf = new Map<string, Standing>()
-  const countOf = new Map<string, number>()
-  let previous: Standing | null = null
-  for (const [index, s] of ranked.entries()) {
-    s.place = previous !== null && compareRanked(previous, s) === 0 ? previous.place : index + 1
-    previous = s
-    s.sexPlace = placeIn(`s:${s.runner.sex}`, s, lastOf, countOf)
-    s.categoryPlace = s.runner.category === null ? null : placeIn(`c:${s.runner.category}`, s, lastOf, countOf)
+/**
+ * Sorts ranked runners by compareForList. Nearly every order is told by the unrounded time alone
+ * (the rounded time follows it), so the runners are sorted as numbers — the time with the runner's
+ * position packed below it — and only runs of equal times go through the full comparison.
+ */
+export function sortRanked(list: Standing[]): void {
+  const n = list.length
+  const slot = 2 ** 17
+  if (n >= slot) {
+    list.sort(compareForList)
+    return
   }
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) keys[i] = ((list[i] as Standing).preciseMs as number) * slot + i
+  keys.sort()
+  const sorted = Array.from(keys, (key) => list[((key % slot) + slot) % slot] as Standing)
+  for (let start = 0; start < n; ) {
+    let end = start + 1
+    const precise = (sorted[start] as Standing).preciseMs
+    while (end < n && (sorted[end] as Standing).preciseMs === precise) end++
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(compareForList)
+      for (let i = 0; i < run.length; i++) sorted[start + i] = run[i] as Standing
+    }
+    start = end
+  }
+  for (let i = 0; i < n; i++) list[i] = sorted[i] as Standing
 }
 
-function placeIn(group: string, s: Standing, lastOf: Map<string, Standing>, countOf: Map<string, number>): number {
-  const count = (countOf.get(group) ?? 0) + 1
-  countOf.set(group, count)
-  const last = lastOf.get(group)
-  lastOf.set(group, s)
-  if (last === undefined || compareRanked(last, s) !== 0) return count
-  return group.startsWith('s:') ? (last.sexPlace as number) : (last.categoryPlace as number)
+/** Where a runner goes in a list sorted by compareForList. */
+export function insertionPoint(list: readonly Standing[], standing: Standing): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareForList(list[middle] as Standing, standing) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * A ranked runner's place in a sorted list (a race, a sex, a category): its position, or the place
+ * of the runners it ties with. Found by binary search, so places need no pass over the race when
+ * one runner moves.
+ */
+export function placeIn(list: readonly Standing[], standing: Standing): number {
+  let at = insertionPoint(list, standing)
+  while (at > 0 && tied(list[at - 1] as Standing, standing)) at--
+  return at + 1
+}
+
+/** Sharing a place: the same rounded time first (cheap, and most neighbours differ in it), then nothing else telling them apart. */
+function tied(a: Standing, b: Standing): boolean {
+  return a.rankedMs === b.rankedMs && compareRanked(a, b) === 0
 }
