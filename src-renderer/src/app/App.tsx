@@ -3,9 +3,11 @@ import { BibsDesk } from '../bibs/BibsDesk'
 import { CheckinDesk } from '../checkin/CheckinDesk'
 import { Kiosk } from '../checkin/Kiosk'
 import { useCommand } from '../client/use-command'
-import { PlannedDesk } from '../desks/PlannedDesk'
 import { EntrantsDesk } from '../entrants/EntrantsDesk'
 import { FinishDesk } from '../finish/FinishDesk'
+import { ResultsBoard } from '../results/ResultsBoard'
+import { ResultsDesk } from '../results/ResultsDesk'
+import { ResultsKiosk } from '../results/ResultsKiosk'
 import { SetupDesk } from '../setup/SetupDesk'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { NoticeProvider } from '../ui/Notices'
@@ -15,7 +17,7 @@ import { forgetTokens } from '../client/token'
 import { SessionContext, type SessionInfo } from './session'
 import { SignIn } from './SignIn'
 import { TopBar } from './TopBar'
-import { useDesk } from './use-desk'
+import { useDesk, type Screen } from './use-desk'
 
 export function App() {
   const session = useCommand('session.get', {}, [])
@@ -46,6 +48,8 @@ function Shell({ session }: { session: SessionInfo }) {
   const [screen, open] = useDesk(allowed)
   // The kiosk is the whole screen: a runner at it sees nothing of the office.
   if (screen === 'kiosk') return <Kiosk onExit={() => open('checkin')} />
+  if (screen === 'results-kiosk') return <ResultsKiosk onExit={() => open('results')} />
+  if (screen === 'board') return <ResultsBoard onExit={() => open('results')} />
   return (
     <>
       <a className="skip-link" href="#main">
@@ -55,18 +59,18 @@ function Shell({ session }: { session: SessionInfo }) {
         <TopBar />
         <DeskNav desks={allowed} current={screen} onOpen={open} />
         <main id="main" className="desk" tabIndex={-1}>
-          <DeskView desk={screen} onKiosk={() => open('kiosk')} />
+          <DeskView desk={screen} open={open} />
         </main>
       </div>
     </>
   )
 }
 
-function DeskView({ desk, onKiosk }: { desk: Desk; onKiosk: () => void }) {
+function DeskView({ desk, open }: { desk: Desk; open: (screen: Screen) => void }) {
   if (desk === 'setup') return <SetupDesk />
   if (desk === 'entrants') return <EntrantsDesk />
   if (desk === 'bibs') return <BibsDesk />
-  if (desk === 'checkin') return <CheckinDesk onKiosk={onKiosk} />
+  if (desk === 'checkin') return <CheckinDesk onKiosk={() => open('kiosk')} />
   if (desk === 'finish') return <FinishDesk />
-  return <PlannedDesk desk={desk} />
+  return <ResultsDesk onScreen={open} />
 }

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
 import { isDesk, type Desk } from './desks'
 
-/** What the address asks for: one of the allowed desks, or the self check-in kiosk. */
-export type Screen = Desk | 'kiosk'
+/** What the address asks for: one of the allowed desks, a kiosk (check-in, results) or the live results board. */
+export type Screen = Desk | 'kiosk' | 'results-kiosk' | 'board'
+
+/** Screens left to runners: left with their PIN, never with a shortcut. */
+const kiosks = ['#/kiosk', '#/results-kiosk']
 
 function screenFromHash(hash: string, allowed: readonly Desk[]): Screen {
   const name = hash.replace(/^#\/?/, '')
   if (name === 'kiosk' && allowed.includes('checkin')) return 'kiosk'
+  if ((name === 'results-kiosk' || name === 'board') && allowed.includes('results')) return name
   return isDesk(name) && allowed.includes(name) ? name : (allowed[0] ?? 'setup')
 }
 
@@ -24,8 +28,7 @@ export function useDesk(allowed: readonly Desk[]): [Screen, (desk: Screen) => vo
   useEffect(() => {
     const onHash = (): void => setHash(window.location.hash)
     const onKey = (event: KeyboardEvent): void => {
-      // A kiosk is left with its PIN, never with a shortcut.
-      if (!event.altKey || event.ctrlKey || event.metaKey || window.location.hash === '#/kiosk') return
+      if (!event.altKey || event.ctrlKey || event.metaKey || kiosks.includes(window.location.hash)) return
       const target = allowed[Number(event.code.replace('Digit', '')) - 1]
       if (target === undefined) return
       event.preventDefault()

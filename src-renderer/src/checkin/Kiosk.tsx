@@ -159,8 +159,8 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
   )
 }
 
-/** Only the volunteer who started the kiosk knows the PIN that leaves it. */
-function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
+/** Only the volunteer who started the kiosk knows the PIN that leaves it (the check-in kiosk and the results kiosk). */
+export function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
   const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [refusal, setRefusal] = useState<'wrong' | 'wait' | null>(null)

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Dialog } from '../ui/Dialog'
 import { PinFields } from '../ui/PinFields'
 
-/** Before the screen is left to runners: the PIN that will take it back. */
-export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) => void; onClose: () => void }) {
+/** Before the screen is left to runners: the PIN that will take it back (the check-in kiosk's, or another's `title`). */
+export function KioskStartDialog({ onStart, onClose, title }: { onStart: (pin: string) => void; onClose: () => void; title?: string }) {
   const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [again, setAgain] = useState('')
@@ -15,7 +15,7 @@ export function KioskStartDialog({ onStart, onClose }: { onStart: (pin: string) 
     onStart(pin)
   }
   return (
-    <Dialog title={t('checkin.kiosk.startTitle')} labelledBy="kiosk-start-title" onClose={onClose}>
+    <Dialog title={title ?? t('checkin.kiosk.startTitle')} labelledBy="kiosk-start-title" onClose={onClose}>
       <p className="muted">{t('checkin.kiosk.startIntro')}</p>
       <form className="form-grid" onSubmit={submit} noValidate>
         <PinFields

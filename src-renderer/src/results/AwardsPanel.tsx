@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { formatResultTime } from '../../../src-shared/results/format'
+import { useCommand } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { DocumentButton } from './DocumentButton'
+import { printLanguage } from './documents'
+import { resultTopics } from './topics'
+
+type RaceInfo = CommandOutput<'results.races'>['races'][number]
+
+/** Who goes up on the podium in this race, and the award list and certificates to print. */
+export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: boolean }) {
+  const { t, i18n } = useTranslation()
+  const awards = useCommand('results.awards', { raceId: race.id }, resultTopics)
+  const award = awards.data?.races[0]
+  const { rules } = race
+  const time = (ms: number | null): string => formatResultTime(ms, rules.precision)
+  const groups = award === undefined ? [] : [...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }) })), ...award.categories]
+
+  return (
+    <div className="card">
+      <div className="card-header">
+        <h2>{t('results.awards.title')}</h2>
+        {canPrint && (
+          <div className="document-buttons">
+            <DocumentButton label={t('results.awards.printList')} request={{ kind: 'awards', raceId: race.id, language: printLanguage(i18n.language) }} testId="print-awards" />
+            <DocumentButton label={t('results.awards.printCertificates')} request={{ kind: 'certificates', raceId: race.id, language: printLanguage(i18n.language) }} testId="print-certificates" />
+          </div>
+        )}
+      </div>
+      <p className="muted">
+        {t('results.awards.intro', { overall: rules.awardOverall, category: rules.awardCategory })} {t(rules.awardExcludeOverall ? 'results.awards.excluded' : 'results.awards.included')}
+      </p>
+      <ErrorBanner error={awards.error} onRetry={awards.reload} />
+      {award !== undefined && groups.length === 0 && <p className="empty">{t('results.awards.none')}</p>}
+      <div className="award-groups" data-testid="awards">
+        {groups.map((group) => (
+          <section key={group.title} className="award-group">
+            <h3>{group.title}</h3>
+            <ol>
+              {group.rows.map((r) => (
+                <li key={r.entrantId}>
+                  <span className="award-bib">{r.bib}</span>
+                  <span className="award-name">
+                    {r.givenName} {r.familyName}
+                  </span>
+                  <span className="award-time">{time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

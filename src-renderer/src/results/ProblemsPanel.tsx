@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
+import type { ResultProblem } from '../../../src-shared/contract/results'
+import { formatResultTime } from '../../../src-shared/results/format'
+import { useClient, useCommand } from '../client/use-command'
+import { timeOfDay } from '../finish/times'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { resultTopics } from './topics'
+
+/** What an official clears before publishing: each problem fixed, or checked with a note. */
+export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
+  const { t } = useTranslation()
+  const problems = useCommand('results.problems', {}, resultTopics)
+  const event = useCommand('event.get', {}, ['event'])
+  const [showChecked, setShowChecked] = useState(false)
+  const zone = event.data?.timeZone ?? 'UTC'
+  const list = (problems.data?.problems ?? []).filter((p) => showChecked || p.checked === null)
+
+  return (
+    <div className="card">
+      <div className="card-header">
+        <h2>
+          {t('results.problems.title')}
+          <span className="count">{problems.data?.open ?? ''}</span>
+        </h2>
+        <label className="checkbox">
+          <input type="checkbox" checked={showChecked} onChange={(e) => setShowChecked(e.target.checked)} />
+          {t('results.problems.showChecked')}
+        </label>
+      </div>
+      <p className="muted">{t('results.problems.intro')}</p>
+      <ErrorBanner error={problems.error} onRetry={problems.reload} />
+      {problems.data !== undefined && list.length === 0 && <p className="all-good">{t('results.problems.none')}</p>}
+      <ul className="problem-list" data-testid="problems">
+        {list.map((p) => (
+          <li key={p.key} className={`problem ${p.checked !== null ? 'problem-checked' : ''}`} data-kind={p.kind}>
+            <div className="problem-what">
+              <strong>{t(`results.problems.kinds.${p.kind}`)}</strong>
+              <span>
+                {[p.race, p.bib !== null ? `${t('results.bib')} ${p.bib}` : null, p.name, p.atMs !== null ? t('results.problems.at', { time: timeOfDay(p.atMs, zone) }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+              {p.timesMs.length > 0 && <span className="muted">{t('results.problems.times', { times: p.timesMs.map((ms) => formatResultTime(ms, 's')).join(', ') })}</span>}
+              {p.checked !== null && <span className="muted">{t('results.problems.checked', { actor: p.checked.actor, note: p.checked.note })}</span>}
+            </div>
+            {canCheck && p.checked === null && <CheckForm problem={p} />}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function CheckForm({ problem }: { problem: ResultProblem }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const [note, setNote] = useState('')
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    const result = await client.call('results.checkProblem', { key: problem.key, note: note.trim() })
+    setFailure(result.ok ? null : result.error)
+  }
+  const id = `check-${problem.key.replace(/[^a-z0-9]/gi, '')}`
+  return (
+    <form className="problem-check" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('results.problems.note')}
+      </label>
+      <input id={id} value={note} maxLength={300} placeholder={t('results.problems.notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="problem-note" />
+      <button type="submit" className="button" disabled={note.trim() === ''} data-testid="problem-check">
+        {t('results.problems.check')}
+      </button>
+      <ErrorBanner error={failure} />
+    </form>
+  )
+}

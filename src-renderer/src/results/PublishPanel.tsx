@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import type { ResultRules } from '../../../src-shared/contract/result-rules'
+import { useClient } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { useNotify } from '../ui/Notices'
+import { useDraft } from '../ui/use-draft'
+import { DocumentButton } from './DocumentButton'
+import { printLanguage } from './documents'
+
+type RaceInfo = CommandOutput<'results.races'>['races'][number]
+
+/** A race's result rules, and the results as files: spreadsheet, website, PDF lists. */
+export function PublishPanel({ race, reload }: { race: RaceInfo; reload: () => void }) {
+  return (
+    <>
+      <RulesForm race={race} reload={reload} />
+      <Exports race={race} />
+    </>
+  )
+}
+
+function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const { edits, setEdits: setRules, committed } = useDraft<ResultRules, ResultRules>(race.rules, reload)
+  const rules = edits ?? race.rules
+  const editing = edits !== null
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    const result = await client.call('races.update', { id: race.id, ...rules })
+    if (!result.ok) return setFailure(result.error)
+    setFailure(null)
+    committed()
+    notify(t('results.rules.saved'))
+  }
+  const count = (value: string): number => Math.max(0, Math.min(50, Math.round(Number(value) || 0)))
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate data-testid="rules-form">
+      <h2>{t('results.rules.title', { race: race.name })}</h2>
+      <div className="form-grid">
+        <fieldset className="radio-group span-2">
+          <legend>{t('results.rules.ranking')}</legend>
+          {(['gun', 'net'] as const).map((basis) => (
+            <label key={basis} className="radio">
+              <input type="radio" name="ranking" checked={rules.ranking === basis} onChange={() => setRules({ ...rules, ranking: basis })} data-testid={`ranking-${basis}`} />
+              {t(basis === 'gun' ? 'results.rules.rankingGun' : 'results.rules.rankingNet')}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="rules-precision">{t('results.rules.precision')}</label>
+          <select id="rules-precision" value={rules.precision} onChange={(e) => setRules({ ...rules, precision: e.target.value as ResultRules['precision'] })}>
+            <option value="s">{t('results.rules.precisionS')}</option>
+            <option value="ds">{t('results.rules.precisionDs')}</option>
+            <option value="cs">{t('results.rules.precisionCs')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rules-overall">{t('results.rules.awardOverall')}</label>
+          <input id="rules-overall" type="number" min={0} max={50} value={rules.awardOverall} onChange={(e) => setRules({ ...rules, awardOverall: count(e.target.value) })} />
+        </div>
+        <div className="field">
+          <label htmlFor="rules-category">{t('results.rules.awardCategory')}</label>
+          <input id="rules-category" type="number" min={0} max={50} value={rules.awardCategory} onChange={(e) => setRules({ ...rules, awardCategory: count(e.target.value) })} />
+        </div>
+        <label className="checkbox span-2">
+          <input type="checkbox" checked={rules.awardExcludeOverall} onChange={(e) => setRules({ ...rules, awardExcludeOverall: e.target.checked })} />
+          {t('results.rules.excludeOverall')}
+        </label>
+      </div>
+      <ErrorBanner error={failure} />
+      <div className="form-actions">
+        {editing && <span className="unsaved">{t('common.unsavedChanges')}</span>}
+        <button type="submit" className="button button-primary" disabled={!editing} data-testid="rules-save">
+          {t('results.rules.save')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function Exports({ race }: { race: RaceInfo }) {
+  const { t, i18n } = useTranslation()
+  const client = useClient()
+  const notify = useNotify()
+  const [scope, setScope] = useState<'race' | 'all'>('race')
+  const [busy, setBusy] = useState<'csv' | 'html' | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const language = printLanguage(i18n.language)
+  const raceId = scope === 'race' ? { raceId: race.id } : {}
+
+  const save = async (format: 'csv' | 'html'): Promise<void> => {
+    setBusy(format)
+    const result = await client.call('results.export', { format, language, ...raceId })
+    setBusy(null)
+    if (!result.ok) return setFailure(result.error)
+    setFailure(null)
+    const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0))
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(new Blob([bytes], { type: result.value.mimeType }))
+    link.download = result.value.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
+    notify(t('results.publish.exported', { file: result.value.fileName }))
+  }
+
+  return (
+    <div className="card">
+      <h2>{t('results.publish.title')}</h2>
+      <p className="muted">{t('results.publish.intro')}</p>
+      <div className="radio-row" role="radiogroup" aria-label={t('results.publish.title')}>
+        {(['race', 'all'] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="export-scope" checked={scope === s} onChange={() => setScope(s)} />
+            {s === 'race' ? `${t('results.publish.thisRace')} (${race.name})` : t('results.publish.allRaces')}
+          </label>
+        ))}
+      </div>
+      <ul className="exports">
+        <li>
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void save('csv')} data-testid="export-csv">
+            {t('results.publish.csv')}
+          </button>
+          <span className="muted">{t('results.publish.csvHint')}</span>
+        </li>
+        <li>
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void save('html')} data-testid="export-html">
+            {t('results.publish.site')}
+          </button>
+          <span className="muted">{t('results.publish.siteHint')}</span>
+        </li>
+        <li>
+          <DocumentButton label={t('results.publish.pdf')} request={{ kind: 'results', language, ...raceId }} testId="print-results" />
+          <span className="muted">{t('results.publish.pdfHint')}</span>
+        </li>
+      </ul>
+      {busy !== null && (
+        <p className="busy" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('results.publish.exporting')}
+        </p>
+      )}
+      <ErrorBanner error={failure} />
+    </div>
+  )
+}

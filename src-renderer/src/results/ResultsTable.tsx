@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { resultStatuses, type ResultRow, type ResultStatus } from '../../../src-shared/contract/results'
+import { formatResultTime } from '../../../src-shared/results/format'
+import { useCommand } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
+import { RunnerResultDialog } from './RunnerResultDialog'
+import { resultTopics } from './topics'
+
+type RaceInfo = CommandOutput<'results.races'>['races'][number]
+const pageSize = 200
+
+/** One race's results: filters, a search, every runner with their status; a row opens the runner. */
+export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: boolean }) {
+  const { t } = useTranslation()
+  const [sex, setSex] = useState<'' | 'F' | 'M' | 'X'>('')
+  const [category, setCategory] = useState('')
+  const [status, setStatus] = useState<'' | ResultStatus>('')
+  const [search, setSearch] = useState('')
+  const [limit, setLimit] = useState(pageSize)
+  const [open, setOpen] = useState<ResultRow | null>(null)
+  const input = {
+    raceId: race.id,
+    limit,
+    ...(sex !== '' && { sex }),
+    ...(category !== '' && { category }),
+    ...(status !== '' && { status }),
+    ...(search.trim() !== '' && { search: search.trim() }),
+  }
+  const list = useCommand('results.list', input, resultTopics)
+  const time = (ms: number | null): string => formatResultTime(ms, race.rules.precision)
+  const rows = list.data?.rows ?? []
+
+  return (
+    <div className="card">
+      <div className="filters results-filters">
+        <div className="field">
+          <label htmlFor="results-search">{t('results.search')}</label>
+          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} data-testid="results-search" />
+        </div>
+        <div className="field">
+          <label htmlFor="results-sex">{t('results.sex')}</label>
+          <select id="results-sex" value={sex} onChange={(e) => setSex(e.target.value as typeof sex)}>
+            <option value="">{t('results.everyone')}</option>
+            {(['F', 'M', 'X'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`results.sexes.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="results-category">{t('results.category')}</label>
+          <select id="results-category" value={category} onChange={(e) => setCategory(e.target.value)} data-testid="results-category">
+            <option value="">{t('results.allCategories')}</option>
+            {race.categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="results-status">{t('results.statusFilter')}</label>
+          <select id="results-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <option value="">{t('results.everyStatus')}</option>
+            {resultStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`results.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorBanner error={list.error} onRetry={list.reload} />
+      <table className="table results-table" data-testid="results-table">
+        <thead>
+          <tr>
+            <th className="numeric">{t('results.place')}</th>
+            <th className="numeric">{t('results.bib')}</th>
+            <th>{t('results.name')}</th>
+            <th>{t('results.sexPlace')}</th>
+            <th>{t('results.categoryPlace')}</th>
+            <th className="numeric">{t('results.gunTime')}</th>
+            <th className="numeric">{t('results.netTime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr
+              key={r.entrantId}
+              tabIndex={0}
+              data-bib={r.bib ?? ''}
+              data-place={r.place ?? ''}
+              className={`result-row result-${r.status}`}
+              onClick={() => setOpen(r)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') setOpen(r)
+              }}
+            >
+              <td className="numeric result-place">{r.place ?? <span className={`status-word status-${r.status}`}>{t(`results.statusShort.${r.status}`)}</span>}</td>
+              <td className="numeric">{r.bib ?? ''}</td>
+              <td className="result-who">
+                <span className="result-name">
+                  {r.givenName} {r.familyName}
+                </span>
+                {r.club !== null && <span className="muted result-club"> · {r.club}</span>}
+                {r.statusReason !== null && <span className="muted result-reason"> · {r.statusReason}</span>}
+              </td>
+              <td>
+                {t(`results.sexShort.${r.sex}`)} {r.sexPlace ?? ''}
+              </td>
+              <td>
+                {r.category ?? ''} {r.categoryPlace ?? ''}
+              </td>
+              <td className="numeric">{time(r.gunTimeMs)}</td>
+              <td className="numeric">{time(r.netTimeMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.data !== undefined && rows.length === 0 && <p className="empty">{t('results.none')}</p>}
+      {list.data !== undefined && (
+        <p className="muted results-shown">
+          {t('results.shown', { shown: rows.length, total: list.data.total })}
+          {rows.length < list.data.total && (
+            <button type="button" className="button button-quiet" onClick={() => setLimit((n) => Math.min(1000, n + pageSize))} disabled={limit >= 1000}>
+              {t('results.showMore')}
+            </button>
+          )}
+        </p>
+      )}
+      {open !== null && <RunnerResultDialog row={open} precision={race.rules.precision} canDecide={canDecide} onClose={() => setOpen(null)} />}
+    </div>
+  )
+}
