@@ -167,6 +167,16 @@ try {
     await page.waitForTimeout(400)
     await settled(page)
     await page.screenshot({ path: join(outDir, language === 'en' ? 'finish-en.png' : 'finish-bibs-ko.png') })
+
+    // The results of what the finish line recorded, and the board for the TV at the finish.
+    await page.keyboard.press('Alt+6')
+    await page.locator('[data-testid=results-table] tbody tr[data-place="1"]').waitFor()
+    await settled(page)
+    await page.screenshot({ path: join(outDir, `results-${language}.png`) })
+    await page.getByTestId('open-board').click()
+    await page.getByTestId('board').waitFor()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(outDir, `board-${language}.png`) })
     await page.close()
   }
 } finally {

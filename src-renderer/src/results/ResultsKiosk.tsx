@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { readBibScanCode } from '../../../src-shared/contract/scan-code'
-import { formatResultTime } from '../../../src-shared/results/format'
+import { formatResultTime, pacePerKm } from '../../../src-shared/results/format'
 import { LeaveKiosk } from '../checkin/Kiosk'
 import { useClient } from '../client/use-command'
 
@@ -107,7 +107,8 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
                 {time(official)}
               </p>
               <p className="slip-times">
-                {t('results.gunTime')} {time(row.gunTimeMs)} · {t('results.netTime')} {time(row.netTimeMs)}
+                {t('results.gunTime')} {time(row.gunTimeMs)} · {t('results.netTime')} {time(row.netTimeMs)} ·{' '}
+                {t('resultsKiosk.pace', { pace: pacePerKm(row.netTimeMs, found.race.distanceM) })}
               </p>
               {row.place !== null && (
                 <ul className="slip-places">

@@ -9,13 +9,15 @@ import { timeOfDay } from '../finish/times'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
+import { DocumentButton } from './DocumentButton'
+import { printLanguage } from './documents'
 import { resultTopics } from './topics'
 
 type Decision = '' | (typeof overrideStatuses)[number]
 
 /** One runner's result: times, where they came from, splits and places; the official's decisions. */
 export function RunnerResultDialog({ row: listed, precision, canDecide, onClose }: { row: ResultRow; precision: TimePrecision; canDecide: boolean; onClose: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useClient()
   const notify = useNotify()
   const event = useCommand('event.get', {}, ['event'])
@@ -98,6 +100,9 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
               ))}
             </tbody>
           </table>
+        )}
+        {canDecide && row.bib !== null && row.place !== null && (
+          <DocumentButton label={t('results.runner.certificate')} request={{ kind: 'certificates', bib: row.bib, language: printLanguage(i18n.language) }} testId="print-certificate" />
         )}
         {canDecide && (
           <form className="decision" onSubmit={(e) => void decide(e)} noValidate>

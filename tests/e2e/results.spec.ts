@@ -1,0 +1,166 @@
+/// <reference lib="dom" />
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { unzipSync } from 'fflate'
+import type { Page } from '@playwright/test'
+import { postCommand } from '../support/http-client'
+import { expect, signIn, test, type OfficeFixture } from './office'
+
+test.use({
+  initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'],
+})
+
+async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown): Promise<T> {
+  const response = await postCommand(Number(new URL(office.origin).port), command, input, office.token)
+  if (response.status !== 200) throw new Error(`${command}: ${response.body}`)
+  return (response.json() as { value: T }).value
+}
+
+const runners = [
+  [1, 'Ana', 'Kim', 'F', 31],
+  [2, 'Bo', 'Lee', 'M', 44],
+  [3, 'Cy', 'Park', 'F', 52],
+  [4, 'Di', 'Choi', 'M', 38],
+] as const
+
+/** Four runners and a gun half an hour ago: finishers now run a plausible 10K. */
+async function raceUnderWay(office: OfficeFixture): Promise<number> {
+  for (const [bib, givenName, familyName, sex, age] of runners) await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex, age, bib })
+  const gun = Date.now() - 30 * 60_000
+  await call(office, 'clock.start', { raceId: 1, atMs: gun, device: 'office' })
+  return gun
+}
+
+async function openResults(page: Page, office: OfficeFixture): Promise<void> {
+  await signIn(page, office)
+  await page.keyboard.press('Alt+6')
+  await expect(page.getByRole('heading', { name: 'Results', level: 1 })).toBeVisible()
+}
+
+test.describe('results', () => {
+  test('a finisher recorded at the finish line shows on the live board on a second screen within a second', async ({ page, context, office }) => {
+    await raceUnderWay(office)
+    await signIn(page, office)
+    await page.keyboard.press('Alt+5')
+    await page.getByRole('radio', { name: 'Bib + time' }).click()
+    const box = page.getByLabel('Bib — Enter as the runner crosses')
+
+    const tv = await context.newPage()
+    await signIn(tv, office)
+    await tv.evaluate("window.location.hash = '/board'")
+    await expect(tv.getByTestId('board')).toBeVisible()
+    await expect(tv.getByText('Waiting for the first finisher…')).toBeVisible()
+
+    for (const [bib] of [runners[2], runners[0], runners[3]]) {
+      await box.fill(String(bib))
+      await box.press('Enter')
+      await expect(page.getByTestId('finish-ack')).toContainText(`bib ${bib}`)
+      // From the office's acknowledgement on the finish desk to the board on the other screen.
+      await expect(tv.locator(`.board-latest .board-row[data-bib="${bib}"]`)).toBeVisible({ timeout: 1000 })
+    }
+    await expect(tv.locator('.board-latest .board-row').first()).toHaveAttribute('data-bib', '4')
+    await expect(tv.locator('.board-header')).toContainText('3 finishers · 1 on course')
+    await expect(tv.locator('.board-leaders')).toContainText('Cy Park')
+
+    await page.keyboard.press('Alt+6')
+    const places = page.locator('[data-testid=results-table] tbody tr')
+    await expect(places).toHaveCount(4)
+    expect(await places.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-bib'), r.getAttribute('data-place')]))).toEqual([
+      ['3', '1'],
+      ['1', '2'],
+      ['4', '3'],
+      ['2', ''],
+    ])
+  })
+
+  test('the organiser disqualifies a runner with a reason, checks the problems and publishes a results site that works from a folder', async ({ page, office }) => {
+    const gun = await raceUnderWay(office)
+    let seq = 0
+    for (const [bib, minutes] of [[2, 41], [1, 42], [77, 43], [4, 44], [3, 45]] as const) {
+      await call(office, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: gun + minutes * 60_000 + 250, bib })
+    }
+    await openResults(page, office)
+    await expect(page.getByTestId('provisional')).toHaveText('Provisional: 1 problem to check before publishing')
+    await expect(page.locator('tr[data-bib="2"]')).toHaveAttribute('data-place', '1')
+
+    await page.locator('tr[data-bib="2"]').click()
+    const runner = page.getByRole('dialog', { name: 'Bib 2 · Bo Lee' })
+    await expect(runner).toContainText('41:01')
+    await runner.getByLabel('Official’s decision').selectOption('DQ')
+    await runner.getByRole('button', { name: 'Record decision' }).click()
+    await expect(runner.getByRole('alert')).toHaveText('Say why (it is kept with the decision).')
+    await runner.getByLabel('Reason').fill('TR 55.7: left the course')
+    await runner.getByRole('button', { name: 'Record decision' }).click()
+    await expect(runner.getByText('Decisions so far')).toBeVisible()
+    await expect(runner).toContainText('Disqualified — TR 55.7: left the course')
+    await runner.getByRole('button', { name: 'Close' }).click()
+    await expect(page.locator('tr[data-bib="1"]')).toHaveAttribute('data-place', '1')
+    await expect(page.locator('tr[data-bib="2"]')).toContainText('DQ')
+
+    await page.getByTestId('results-tab-problems').click()
+    await expect(page.locator('.problem[data-kind="unknownBib"]')).toContainText('Bib 77')
+    await page.getByTestId('problem-note').fill('A pacer without a bib of ours')
+    await page.getByTestId('problem-check').click()
+    await expect(page.getByTestId('provisional')).toHaveText('Every problem checked: ready to publish')
+
+    await page.getByTestId('results-tab-publish').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()])
+    const zipPath = await download.path()
+    const site = mkdtempSync(join(tmpdir(), 'race-office-site-'))
+    try {
+      const { readFileSync } = await import('node:fs')
+      for (const [path, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
+        mkdirSync(dirname(join(site, path)), { recursive: true })
+        writeFileSync(join(site, path), bytes)
+      }
+      const folder = download.suggestedFilename().replace(/\.zip$/, '')
+      const browserPage = await page.context().newPage()
+      await browserPage.goto(pathToFileURL(join(site, folder, 'index.html')).href)
+      await browserPage.getByRole('link', { name: '10K' }).click()
+      const rows = browserPage.locator('#body tr')
+      await expect(rows).toHaveCount(4)
+      await expect(rows.first()).toContainText('Ana Kim')
+      await expect(browserPage.locator('.provisional')).toHaveCount(0)
+      await browserPage.getByRole('searchbox').fill('park')
+      await expect(rows).toHaveCount(1)
+      await expect(rows.first()).toContainText('45:01')
+      await browserPage.getByRole('searchbox').fill('')
+      await browserPage.getByLabel('Category').selectOption('M35')
+      await expect(rows).toHaveCount(1)
+      await expect(rows.first()).toContainText('Di Choi')
+    } finally {
+      rmSync(site, { recursive: true, force: true })
+    }
+  })
+
+  test('a finisher types their bib at the results kiosk and sees their time and places; a wrong bib is explained', async ({ page, office }) => {
+    const gun = await raceUnderWay(office)
+    await call(office, 'timing.capture', { device: 'timer', seq: 1, point: 'finish', atMs: gun + 40 * 60_000 + 1, bib: 1 })
+    await openResults(page, office)
+    await page.getByTestId('open-results-kiosk').click()
+    await page.getByTestId('kiosk-pin').fill('8642')
+    await page.getByTestId('kiosk-pin-again').fill('8642')
+    await page.getByTestId('kiosk-start').click()
+    const bib = page.getByTestId('results-kiosk-bib')
+    await expect(bib).toBeFocused()
+    await bib.fill('99')
+    await bib.press('Enter')
+    await expect(page.getByRole('alert')).toHaveText('No runner wears bib 99. Please check the number.')
+    await bib.fill('2')
+    await bib.press('Enter')
+    await expect(page.getByRole('alert')).toContainText('No finish time yet for bib 2')
+    await bib.fill('RO/1/')
+    await bib.press('Enter')
+    await expect(page.getByTestId('slip-time')).toHaveText('40:01')
+    await expect(page.getByTestId('result-slip')).toContainText('Place 1 of 1')
+    await expect(page.getByTestId('result-slip')).toContainText('Women: 1 of 1')
+    await page.getByRole('button', { name: 'Next runner' }).click()
+    await expect(bib).toBeFocused()
+    await page.getByRole('button', { name: 'Leave kiosk' }).click()
+    await page.getByTestId('kiosk-leave-pin').fill('8642')
+    await page.getByRole('button', { name: 'Leave', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Results', level: 1 })).toBeVisible()
+  })
+})
