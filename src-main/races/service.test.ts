@@ -19,9 +19,20 @@ describe('races', () => {
         categoryBands: null,
         waves: [],
         bibsAtPickup: false,
+        // World Athletics unless the organiser says otherwise: gun time, whole seconds.
+        rules: { ranking: 'gun', precision: 's', awardOverall: 3, awardCategory: 3, awardExcludeOverall: true },
       },
     })
     expect(await router.call('races.list', {}, desk)).toEqual({ ok: true, value: [created.ok && created.value] })
+  })
+
+  it('keeps a race’s result rules, and refuses rules that are not rules', async () => {
+    const { router } = await tempRouter()
+    await router.call('races.create', marathon, organiser)
+    const updated = await router.call('races.update', { id: 1, ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false }, organiser)
+    expect(updated).toMatchObject({ ok: true, value: { rules: { ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false } } })
+    expect(await router.call('races.update', { id: 1, ranking: 'chip' }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await router.call('races.update', { id: 1, awardOverall: 51 }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('refuses a second race with the same name in any case', async () => {
