@@ -117,6 +117,12 @@ export class ResultsEngine {
   }
 
   current(): ResultsState {
+    // One read transaction: the audit rows, the marks and the facts read are of the same moment,
+    // whatever another process commits meanwhile.
+    return this.sqlite.transaction(() => this.bringUpToDate())()
+  }
+
+  private bringUpToDate(): ResultsState {
     if (this.facts === null || this.state === null) {
       const { captures, marks, ...facts } = loadFacts(this.sqlite, everyGroup)
       this.facts = facts
