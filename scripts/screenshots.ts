@@ -168,7 +168,11 @@ try {
     await settled(page)
     await page.screenshot({ path: join(outDir, language === 'en' ? 'finish-en.png' : 'finish-bibs-ko.png') })
 
-    // The results of what the finish line recorded, and the board for the TV at the finish.
+    // The results of what the finish line recorded, and the board for the TV at the finish. The
+    // presses came seconds after F8: the gun is put back as the starter's watch has it, so the
+    // times read like a marathon's.
+    const corrected = await postCommand(port, 'clock.set', { raceId: 1, atMs: Date.now() - (2 * 3600 + 31 * 60) * 1000, reason: 'The starter’s watch' }, served.token)
+    if (corrected.status !== 200) throw new Error(corrected.body)
     await page.keyboard.press('Alt+6')
     await page.locator('[data-testid=results-table] tbody tr[data-place="1"]').waitFor()
     await settled(page)

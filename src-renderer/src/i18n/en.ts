@@ -737,8 +737,9 @@ export const en = {
     gunTime: 'Gun time',
     netTime: 'Net time',
     wave: 'Wave',
-    shown: '{{shown}} of {{total}}',
-    showMore: 'Show more',
+    shown: '{{first}}–{{last}} of {{total}}',
+    previous: 'Previous',
+    next: 'Next',
     none: 'No runners match.',
     runner: {
       title: 'Bib {{bib}} · {{name}}',

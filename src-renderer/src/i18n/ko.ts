@@ -738,8 +738,9 @@ export const ko: Messages = {
     gunTime: '총성 기록',
     netTime: '넷 기록',
     wave: '출발 그룹',
-    shown: '{{total}}명 중 {{shown}}명',
-    showMore: '더 보기',
+    shown: '{{total}}명 중 {{first}}–{{last}}',
+    previous: '이전',
+    next: '다음',
     none: '맞는 주자가 없습니다.',
     runner: {
       title: '배번 {{bib}} · {{name}}',

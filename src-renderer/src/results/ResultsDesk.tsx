@@ -84,7 +84,7 @@ export function ResultsDesk({ onScreen }: { onScreen: (screen: 'board' | 'result
               </button>
             ))}
           </nav>
-          {section === 'list' && <ResultsTable race={race} canDecide={organiser} />}
+          {section === 'list' && <ResultsTable key={race.id} race={race} canDecide={organiser} />}
           {section === 'problems' && <ProblemsPanel canCheck={organiser} />}
           {section === 'awards' && <AwardsPanel race={race} canPrint={organiser} />}
           {section === 'publish' && organiser && <PublishPanel race={race} reload={overview.reload} />}

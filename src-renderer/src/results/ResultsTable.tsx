@@ -18,11 +18,13 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
   const [category, setCategory] = useState('')
   const [status, setStatus] = useState<'' | ResultStatus>('')
   const [search, setSearch] = useState('')
-  const [limit, setLimit] = useState(pageSize)
+  // A page at a time: a marathon's 30,000 finishers are paged, searched or filtered, never drawn at once.
+  const [page, setPage] = useState(0)
   const [open, setOpen] = useState<ResultRow | null>(null)
   const input = {
     raceId: race.id,
-    limit,
+    offset: page * pageSize,
+    limit: pageSize,
     ...(sex !== '' && { sex }),
     ...(category !== '' && { category }),
     ...(status !== '' && { status }),
@@ -37,11 +39,17 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
       <div className="filters results-filters">
         <div className="field">
           <label htmlFor="results-search">{t('results.search')}</label>
-          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} data-testid="results-search" />
+          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => {
+              setSearch(e.target.value)
+              setPage(0)
+            }} data-testid="results-search" />
         </div>
         <div className="field">
           <label htmlFor="results-sex">{t('results.sex')}</label>
-          <select id="results-sex" value={sex} onChange={(e) => setSex(e.target.value as typeof sex)}>
+          <select id="results-sex" value={sex} onChange={(e) => {
+              setSex(e.target.value as typeof sex)
+              setPage(0)
+            }}>
             <option value="">{t('results.everyone')}</option>
             {(['F', 'M', 'X'] as const).map((s) => (
               <option key={s} value={s}>
@@ -52,7 +60,10 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
         </div>
         <div className="field">
           <label htmlFor="results-category">{t('results.category')}</label>
-          <select id="results-category" value={category} onChange={(e) => setCategory(e.target.value)} data-testid="results-category">
+          <select id="results-category" value={category} onChange={(e) => {
+              setCategory(e.target.value)
+              setPage(0)
+            }} data-testid="results-category">
             <option value="">{t('results.allCategories')}</option>
             {race.categories.map((c) => (
               <option key={c} value={c}>
@@ -63,7 +74,10 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
         </div>
         <div className="field">
           <label htmlFor="results-status">{t('results.statusFilter')}</label>
-          <select id="results-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+          <select id="results-status" value={status} onChange={(e) => {
+              setStatus(e.target.value as typeof status)
+              setPage(0)
+            }}>
             <option value="">{t('results.everyStatus')}</option>
             {resultStatuses.map((s) => (
               <option key={s} value={s}>
@@ -121,14 +135,15 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
         </tbody>
       </table>
       {list.data !== undefined && rows.length === 0 && <p className="empty">{t('results.none')}</p>}
-      {list.data !== undefined && (
+      {list.data !== undefined && list.data.total > 0 && (
         <p className="muted results-shown">
-          {t('results.shown', { shown: rows.length, total: list.data.total })}
-          {rows.length < list.data.total && (
-            <button type="button" className="button button-quiet" onClick={() => setLimit((n) => Math.min(1000, n + pageSize))} disabled={limit >= 1000}>
-              {t('results.showMore')}
-            </button>
-          )}
+          {t('results.shown', { first: page * pageSize + 1, last: page * pageSize + rows.length, total: list.data.total })}
+          <button type="button" className="button button-quiet" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>
+            {t('results.previous')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setPage((p) => p + 1)} disabled={(page + 1) * pageSize >= list.data.total}>
+            {t('results.next')}
+          </button>
         </p>
       )}
       {open !== null && <RunnerResultDialog row={open} precision={race.rules.precision} canDecide={canDecide} onClose={() => setOpen(null)} />}
