@@ -1,4 +1,5 @@
 import { CommandError } from '../../src-shared/contract'
+import { backupCommand } from './backup'
 import { bibsCommand } from './bibs'
 import { entrantsCommand } from './entrants'
 import { importCommand } from './import'
@@ -9,7 +10,7 @@ import { racesCommand, resultsCommand } from './results'
 import { capturesCommand, clockCommand, readsCommand } from './timing'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, readsCommand, syncCommand, resultsCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, readsCommand, syncCommand, resultsCommand, backupCommand]
 
 const overview = `Usage: race-office <command> [options]
 

@@ -942,6 +942,7 @@ export const en = {
     NOT_AN_EVENT_FILE: 'This file is not a Race Office event.',
     FILE_FROM_NEWER_VERSION: 'This event file was made by a newer Race Office. Update Race Office to open it.',
     FILE_UNREADABLE: 'The event file cannot be opened.',
+    BACKUP_FAILED: 'The backup could not be written to {{path}}. Check that the folder is there and has room.',
     SHUTTING_DOWN: 'The office is closing this event. Nothing was changed.',
     OFFICE_UNREACHABLE: 'Cannot reach the race office. Check the network; nothing was changed.',
     INTERNAL: 'Something went wrong and nothing was changed. Try again; if it keeps happening, tell the organiser.',

@@ -943,6 +943,7 @@ export const ko: Messages = {
     NOT_AN_EVENT_FILE: '레이스 오피스 대회 파일이 아닙니다.',
     FILE_FROM_NEWER_VERSION: '더 새로운 버전의 레이스 오피스에서 만든 대회 파일입니다. 프로그램을 업데이트한 뒤 여세요.',
     FILE_UNREADABLE: '대회 파일을 열 수 없습니다.',
+    BACKUP_FAILED: '{{path}}에 백업을 쓸 수 없습니다. 폴더가 있는지, 공간이 남았는지 확인하세요.',
     SHUTTING_DOWN: '본부가 이 대회 파일을 닫는 중입니다. 아무것도 변경되지 않았습니다.',
     OFFICE_UNREACHABLE: '대회 본부에 연결할 수 없습니다. 네트워크를 확인하세요. 아무것도 변경되지 않았습니다.',
     INTERNAL: '문제가 발생했으며 아무것도 변경되지 않았습니다. 다시 시도하고, 계속되면 운영 책임자에게 알리세요.',

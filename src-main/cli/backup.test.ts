@@ -1,0 +1,44 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCliProcess, serveProcess } from '../../tests/support/cli'
+import { tempDir } from '../../tests/support/temp-event'
+
+async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
+  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  return (await response.json()) as { ok: boolean }
+}
+
+describe('race-office backup', () => {
+  it('copies an event the office has open and is writing to, checks the copy, and never overwrites', { timeout: 60_000 }, async () => {
+    const dir = tempDir()
+    const file = join(dir, 'seoul.raceoffice')
+    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
+    const served = await serveProcess(file)
+    try {
+      let seq = 0
+      let writing = true
+      const captures = (async () => {
+        while (writing) await post(served.origin, served.token, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1) + seq })
+      })()
+      while (seq < 20) await new Promise((resolve) => setTimeout(resolve, 20))
+      const folder = join(dir, 'usb')
+      const run = await runCliProcess(['backup', file, dir, '--json'])
+      writing = false
+      await captures
+      expect(run.code).toBe(0)
+      const copy = JSON.parse(run.stdout) as { file: string; ok: boolean; captures: number; schemaVersion: number }
+      expect(copy).toMatchObject({ ok: true, schemaVersion: expect.any(Number) })
+      expect(copy.captures).toBeGreaterThanOrEqual(20)
+      expect(copy.file).toMatch(/seoul-\d{8}-\d{6}-\d{3}\.raceoffice$/)
+      const again = await runCliProcess(['backup', file, copy.file])
+      expect(again.code).toBe(1)
+      expect(again.stderr).toMatch(/already exists/)
+      expect((await runCliProcess(['backup', file, join(folder, 'nowhere', 'x.raceoffice')])).stderr).toMatch(/There is no folder/)
+      expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([])
+      expect(existsSync(copy.file)).toBe(true)
+    } finally {
+      await served.stop()
+    }
+  })
+})
