@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess, serveProcess } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
+import { describeSnapshot, listSnapshots } from '../backup/snapshots'
 
 async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
   const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
@@ -40,5 +41,19 @@ describe('race-office backup', () => {
     } finally {
       await served.stop()
     }
+  })
+
+  it('race-office serve --backups keeps a snapshot of what was written when it closes', { timeout: 60_000 }, async () => {
+    const dir = tempDir()
+    const file = join(dir, 'seoul.raceoffice')
+    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
+    const backups = join(dir, 'backups')
+    const served = await serveProcess(file, ['--backups', backups])
+    expect((await post(served.origin, served.token, 'entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Kim', sex: 'F', bib: 7 })).ok).toBe(true)
+    expect(await served.stop()).toBe(0)
+    const [last] = listSnapshots(backups, file)
+    expect(last).toBeDefined()
+    expect(describeSnapshot(last!.path)).toMatchObject({ ok: true, entrants: 1 })
+    expect((await runCliProcess(['serve', file, '--second-backups', dir])).code).toBe(2)
   })
 })

@@ -14,7 +14,7 @@ export const rendererBuildDir = fileURLToPath(new URL('../../out/renderer', impo
 export const serveCommand: Subcommand = {
   name: 'serve',
   summary: 'open an event file in the browser and for desks on the local network',
-  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR]
+  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR] [--backups DIR [--second-backups DIR]]
 
 Serves the Race Office screens and commands over HTTP and prints, alone on one line,
   open http://HOST:PORT/#token=TOKEN
@@ -29,10 +29,20 @@ Options:
   --lan-address ADDR
                 the address "Desks on this network" opens and shows to desks
                 (default: this machine's first network address; give it when the
-                machine is on several networks)`,
+                machine is on several networks)
+  --backups DIR a snapshot of the event every 5 minutes while it changes, and on close,
+                into DIR (recent ones kept densely, older ones sparsely)
+  --second-backups DIR
+                the same snapshots into a second folder too (a USB stick), when it is there`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, 'lan-address': { type: 'string' } })
+    const { values, positionals } = parse(args, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'lan-address': { type: 'string' },
+      backups: { type: 'string' },
+      'second-backups': { type: 'string' },
+    })
     const path = resolve(onePositional(positionals, 'FILE (the event file to serve)'))
     const port = values.port === undefined ? 4780 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0–65535).`)
@@ -44,7 +54,9 @@ Options:
       throw new RejectedError(`The screens are not built (${rendererBuildDir} is missing). Run: npm run build`)
     }
 
-    const office = await openOffice(path)
+    if (values['second-backups'] !== undefined && values.backups === undefined) throw new UsageError('--second-backups goes with --backups DIR.')
+    const backups = values.backups === undefined ? undefined : { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']) }
+    const office = await openOffice(path, {}, undefined, backups)
     const sessions = new SessionStore(office.directory)
     const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
     const http = createHttpHost({

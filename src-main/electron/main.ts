@@ -35,7 +35,7 @@ let stopChanges: (() => void) | null = null
 async function openEvent(path: string): Promise<void> {
   let next: Office
   try {
-    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {}, desktop)
+    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {}, desktop, { primary: join(app.getPath('userData'), 'backups') })
   } catch (error) {
     const message = error instanceof CommandError ? error.message : String(error)
     dialog.showErrorBox('Race Office cannot open this file', message)

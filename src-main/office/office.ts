@@ -1,3 +1,4 @@
+import { BackupSchedule, type BackupFolders } from '../backup/schedule'
 import { openEventFile, type EventFile, type OpenOptions } from '../db/open'
 import { DeskDirectory } from '../desks/directory'
 import { DeskNetwork } from '../desks/network'
@@ -21,11 +22,13 @@ export interface Office {
   directory: DeskDirectory
   /** "Desks on this network": a transport that can listen attaches itself here. */
   network: DeskNetwork
+  /** Snapshots every few minutes while the file changes, and on close; null when not asked for. */
+  backups: BackupSchedule | null
   /** Drains calls under way, then closes the file cleanly (WAL checkpointed). */
   close(): Promise<void>
 }
 
-export async function openOffice(path: string, options: OpenOptions = {}, desktop?: Desktop): Promise<Office> {
+export async function openOffice(path: string, options: OpenOptions = {}, desktop?: Desktop, backupFolders?: BackupFolders): Promise<Office> {
   const file = await openEventFile(path, options)
   let router: Router | null = null
   const prints = new PrintJobs({
@@ -41,17 +44,21 @@ export async function openOffice(path: string, options: OpenOptions = {}, deskto
   const network = new DeskNetwork(directory)
   const liveSync = new LiveSync(() => exportSync(file.db, Date.now()))
   router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync })
+  const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, backupFolders)
+  backups?.start()
   return {
     file,
     router,
     prints,
     directory,
     network,
+    backups,
     async close() {
       await network.turn(false)
       await liveSync.close()
       await prints.close()
       await router.drain()
+      await backups?.close()
       await file.close()
     },
   }
