@@ -5,6 +5,7 @@ import { readBibScanCode } from '../../../src-shared/contract/scan-code'
 import { formatResultTime, pacePerKm } from '../../../src-shared/results/format'
 import { LeaveKiosk } from '../checkin/Kiosk'
 import { useClient } from '../client/use-command'
+import { errorText } from '../ui/messages'
 
 type Found = CommandOutput<'results.runner'>
 const idleMs = 60_000
@@ -87,7 +88,7 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
           )}
           {failure !== null && (
             <p className="kiosk-lead kiosk-warning" role="alert">
-              {failure.message}
+              {errorText(t, failure)}
             </p>
           )}
         </form>

@@ -4,6 +4,7 @@ import type { CommandOutput } from '../../../src-shared/contract'
 import { resultStatuses, type ResultRow, type ResultStatus } from '../../../src-shared/contract/results'
 import { formatResultTime } from '../../../src-shared/results/format'
 import { useCommand } from '../client/use-command'
+import { Choice } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { RunnerResultDialog } from './RunnerResultDialog'
 import { resultTopics } from './topics'
@@ -31,6 +32,11 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
     ...(search.trim() !== '' && { search: search.trim() }),
   }
   const list = useCommand('results.list', input, resultTopics)
+  // A new filter starts again at the first page.
+  const filter = (change: () => void): void => {
+    change()
+    setPage(0)
+  }
   const time = (ms: number | null): string => formatResultTime(ms, race.rules.precision)
   const rows = list.data?.rows ?? []
 
@@ -39,53 +45,23 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
       <div className="filters results-filters">
         <div className="field">
           <label htmlFor="results-search">{t('results.search')}</label>
-          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => {
-              setSearch(e.target.value)
-              setPage(0)
-            }} data-testid="results-search" />
+          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => filter(() => setSearch(e.target.value))} data-testid="results-search" />
         </div>
-        <div className="field">
-          <label htmlFor="results-sex">{t('results.sex')}</label>
-          <select id="results-sex" value={sex} onChange={(e) => {
-              setSex(e.target.value as typeof sex)
-              setPage(0)
-            }}>
-            <option value="">{t('results.everyone')}</option>
-            {(['F', 'M', 'X'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`results.sexes.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="results-category">{t('results.category')}</label>
-          <select id="results-category" value={category} onChange={(e) => {
-              setCategory(e.target.value)
-              setPage(0)
-            }} data-testid="results-category">
-            <option value="">{t('results.allCategories')}</option>
-            {race.categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="results-status">{t('results.statusFilter')}</label>
-          <select id="results-status" value={status} onChange={(e) => {
-              setStatus(e.target.value as typeof status)
-              setPage(0)
-            }}>
-            <option value="">{t('results.everyStatus')}</option>
-            {resultStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`results.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="results-sex"
+          label={t('results.sex')}
+          value={sex}
+          options={[['', t('results.everyone')], ...(['F', 'M', 'X'] as const).map((s) => [s, t(`results.sexes.${s}`)] as const)]}
+          onChange={(next) => filter(() => setSex(next))}
+        />
+        <Choice id="results-category" label={t('results.category')} value={category} options={[['', t('results.allCategories')], ...race.categories.map((c) => [c, c] as const)]} onChange={(next) => filter(() => setCategory(next))} />
+        <Choice
+          id="results-status"
+          label={t('results.statusFilter')}
+          value={status}
+          options={[['', t('results.everyStatus')], ...resultStatuses.map((s) => [s, t(`results.status.${s}`)] as const)]}
+          onChange={(next) => filter(() => setStatus(next))}
+        />
       </div>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       <table className="table results-table" data-testid="results-table">
