@@ -13,6 +13,7 @@ import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
 import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
+import { loadTest } from './load'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
 interface Line {
@@ -30,7 +31,9 @@ let fileNumber = 0
 
 function print(line: Omit<Line, 'ratio'>): void {
   const rounded = (n: number): number => Math.round(n * 1000) / 1000
-  console.log(JSON.stringify({ name: line.name, value: rounded(line.value), unit: line.unit, floor: rounded(line.floor), ratio: rounded(line.value / line.floor) }))
+  // A count whose floor is zero (errors, lost writes) is at its floor when it is zero too.
+  const ratio = line.floor === 0 ? (line.value === 0 ? 1 : line.value) : line.value / line.floor
+  console.log(JSON.stringify({ name: line.name, value: rounded(line.value), unit: line.unit, floor: rounded(line.floor), ratio: rounded(ratio) }))
 }
 
 function median(values: number[]): number {
@@ -204,6 +207,22 @@ const benchmarks: Record<string, () => Promise<void>> = {
     } finally {
       await office.close()
     }
+  },
+
+  async 'load.20desks'() {
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(entrantCount))))
+    const eventPath = office.file.path
+    await office.close()
+    const run = await loadTest(eventPath, 20, 2, 60)
+    if (run.firstErrors.length > 0) console.error(`load.20desks: first errors:\n  ${run.firstErrors.join('\n  ')}`)
+    const worst = [...run.latencies].map(([command, times]) => [command, quantile(times, 0.99)] as const).sort((a, b) => b[1] - a[1])
+    const floorP99 = quantile(run.floorLatencies, 0.99)
+    print({ name: 'load.20desks.rate', value: run.requests / run.seconds, unit: 'requests/s', floor: run.floorRate })
+    print({ name: 'load.20desks.p99', value: worst[0]?.[1] ?? 0, unit: 'ms', floor: floorP99 })
+    for (const [command, p99] of worst) print({ name: `load.20desks.p99.${command}`, value: p99, unit: 'ms', floor: floorP99 })
+    print({ name: 'load.20desks.errors', value: run.errors, unit: 'requests', floor: 0 })
+    print({ name: 'load.20desks.lost', value: run.lost, unit: 'writes', floor: 0 })
   },
 }
 
