@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
@@ -105,6 +105,30 @@ describe('opening an event file', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(0)
     expect(after.prepare("select count(*) as n from sqlite_schema where type = 'table'").get()).toEqual({ n: 1 })
     after.close()
+  })
+
+  it('refuses a file cut short or with a damaged page, saying it is damaged, without changing it', async () => {
+    const path = join(tempDir(), 'event.raceoffice')
+    const file = await openEventFile(path)
+    const insert = file.sqlite.prepare("insert into audit (at_ms, actor, desk, role, command, input_json, output_json) values (1, 'a', 'b', 'organiser', 'x', ?, '{}')")
+    file.sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(JSON.stringify({ note: `row ${i} `.repeat(10) }))
+    })()
+    await file.close()
+    const bytes = readFileSync(path)
+    const pageSize = bytes.readUInt16BE(16)
+
+    const cut = join(tempDir(), 'cut.raceoffice')
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    await expect(openEventFile(cut)).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringMatching(/is damaged/) })
+    expect(readFileSync(cut).length).toBe(Math.floor(bytes.length / 2))
+
+    const scribbled = join(tempDir(), 'scribbled.raceoffice')
+    const damaged = Buffer.from(bytes)
+    damaged.fill(0x5a, pageSize * 20, pageSize * 22)
+    writeFileSync(scribbled, damaged)
+    await expect(openEventFile(scribbled)).rejects.toMatchObject({ code: 'FILE_DAMAGED' })
+    expect(readFileSync(scribbled).equals(damaged)).toBe(true)
   })
 
   it('refuses a file that is not a database at all', async () => {

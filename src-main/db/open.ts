@@ -43,6 +43,7 @@ export async function openEventFile(path: string, options: OpenOptions = {}): Pr
     configure(sqlite)
     registerFunctions(sqlite)
     const version = readSchemaVersion(sqlite, path, known.length)
+    if (version > 0) refuseDamagedFile(sqlite, path)
     const backupPath = version > 0 && version < known.length ? await backupBeside(sqlite, path, version) : null
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
     await migrate(db as unknown as MigrationDb, known, version)
@@ -57,8 +58,13 @@ export async function openEventFile(path: string, options: OpenOptions = {}): Pr
     }
   } catch (error) {
     sqlite.close()
-    throw error
+    throw isCorruption(error) ? damaged(path, (error as Error).message) : error
   }
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')
 }
 
 function openSqlite(path: string, nativeBinding: string | undefined): SqliteDatabase.Database {
@@ -77,6 +83,7 @@ function configure(sqlite: SqliteDatabase.Database): void {
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
   } catch (error) {
+    if (isCorruption(error)) throw error
     throw notAnEventFile(sqlite.name, (error as Error).message)
   }
 }
@@ -122,6 +129,24 @@ function readSchemaVersion(sqlite: SqliteDatabase.Database, path: string, newest
     )
   }
   return version
+}
+
+/**
+ * A file cut short (a copy interrupted, a stick pulled) or with damaged pages is refused at open,
+ * not half-way through race day. quick_check reads every page without the index cross-checks.
+ */
+function refuseDamagedFile(sqlite: SqliteDatabase.Database, path: string): void {
+  let problem: string
+  try {
+    problem = sqlite.pragma('quick_check(1)', { simple: true }) as string
+  } catch (error) {
+    problem = (error as Error).message
+  }
+  if (problem !== 'ok') throw damaged(path, problem)
+}
+
+function damaged(path: string, problem: string): CommandError {
+  return new CommandError('FILE_DAMAGED', `${path} is damaged (${problem}) and cannot be opened safely. Open its latest backup instead.`, { path })
 }
 
 function notAnEventFile(path: string, why: string): CommandError {

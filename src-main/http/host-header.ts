@@ -15,3 +15,19 @@ export function isAllowedHost(hostHeader: string | undefined, port: number): boo
   const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost
   return host.toLowerCase() === 'localhost' || isIP(host) !== 0
 }
+
+/**
+ * CSRF defence: browsers name the page that sent a request in Origin. A request with no Origin
+ * (a desk's own navigation, a script) passes; one from a page of another origin does not, even
+ * with a token it should not have.
+ */
+export function isSameOrigin(originHeader: string | undefined, hostHeader: string | undefined): boolean {
+  if (originHeader === undefined) return true
+  if (originHeader === 'null' || hostHeader === undefined) return false
+  try {
+    const origin = new URL(originHeader)
+    return origin.protocol === 'http:' && origin.host === new URL(`http://${hostHeader.trim()}`).host
+  } catch {
+    return false
+  }
+}

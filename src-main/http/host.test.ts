@@ -400,6 +400,24 @@ describe('the HTTP host', () => {
     }
   })
 
+  it('refuses a call from a page of another site (Origin), even with a valid token', async () => {
+    await using h = await startHost()
+    const call = (origin?: string) =>
+      rawRequest(h.port, {
+        method: 'POST',
+        path: '/api/session.get',
+        headers: { authorization: `Bearer ${h.tokens.organiser}`, ...(origin !== undefined && { origin }) },
+        body: '{}',
+      })
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${h.port + 1}`, 'null', `https://127.0.0.1:${h.port}`, 'not a url']) {
+      expect((await call(origin)).status, origin).toBe(403)
+    }
+    expect((await call(`http://127.0.0.1:${h.port}`)).status).toBe(200)
+    expect((await call()).status).toBe(200)
+    const pairing = await rawRequest(h.port, { method: 'POST', path: '/pair', headers: { origin: 'http://evil.example' }, body: '{}' })
+    expect(pairing.status).toBe(403)
+  })
+
   it('serves the renderer and never a file outside it', async () => {
     await using h = await startHost()
     const index = await rawRequest(h.port, { path: '/' })

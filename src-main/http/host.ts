@@ -9,7 +9,7 @@ import { actingSession } from '../desks/lock'
 import type { DeskNetwork } from '../desks/network'
 import type { PrintJobs } from '../print/jobs'
 import type { Router } from '../router/router'
-import { isAllowedHost } from './host-header'
+import { isAllowedHost, isSameOrigin } from './host-header'
 import { securityHeaders } from './security-headers'
 import type { SessionStore } from './sessions'
 import { resolveStaticPath, sendStaticFile } from './static-files'
@@ -72,6 +72,11 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       return
     }
     const url = new URL(request.url ?? '/', 'http://office.invalid')
+    if (!isSameOrigin(request.headers.origin, request.headers.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      response.end('Forbidden: a page of another site may not call the office.')
+      return
+    }
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
     if (url.pathname === '/pair') return pair(request, response)
     if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodeURIComponent(url.pathname.slice(5)))

@@ -1,3 +1,4 @@
+import { storageError } from '../db/storage-errors'
 import type { z } from 'zod'
 import {
   CommandError,
@@ -89,30 +90,40 @@ export function createRouter(options: RouterOptions): Router {
       return failure('NOT_AUTHORISED', `The ${session.role} role may not use ${command}.`, { role: session.role, command })
     }
     const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
+    let storageFailure: CommandError | null = null
     try {
       const nowMs = now()
       const context = { sqlite, imports, prints, directory, network, liveSync, results, session, caller, nowMs }
       if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
-        const output = await run({ db: trx, ...context }, parsed.data)
-        await trx
-          .insertInto('audit')
-          .values({
-            at_ms: nowMs,
-            actor: session.actor,
-            desk: session.desk,
-            role: session.role,
-            command,
-            input_json: JSON.stringify(parsed.data),
-            output_json: JSON.stringify(output) ?? 'null',
-          })
-          .execute()
-        return output
+        try {
+          const output = await run({ db: trx, ...context }, parsed.data)
+          await trx
+            .insertInto('audit')
+            .values({
+              at_ms: nowMs,
+              actor: session.actor,
+              desk: session.desk,
+              role: session.role,
+              command,
+              input_json: JSON.stringify(parsed.data),
+              output_json: JSON.stringify(output) ?? 'null',
+            })
+            .execute()
+          return output
+        } catch (error) {
+          // SQLite rolls back by itself on a full disk, so the ROLLBACK that follows fails and its
+          // error would hide this one.
+          storageFailure = storageError(error)
+          throw error
+        }
       })
       emit({ topics: [...spec.changes], command, atMs: nowMs, desk: session.desk })
       return { ok: true, value }
     } catch (error) {
       if (error instanceof CommandError) return { ok: false, error: error.toValue() }
+      const storage = storageFailure ?? storageError(error)
+      if (storage !== null) return { ok: false, error: storage.toValue() }
       logError(error, command)
       return failure('INTERNAL', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, tell the organiser.')
     }

@@ -25,7 +25,8 @@ export interface QueueEvents {
 }
 
 // The office did not answer (no network, host closing): the press waits and goes again.
-const retryable = new Set(['OFFICE_UNREACHABLE', 'SHUTTING_DOWN', 'INTERNAL'])
+// A full disk or a pulled drive at the office: kept here and sent again until it is fixed.
+const retryable = new Set(['OFFICE_UNREACHABLE', 'SHUTTING_DOWN', 'INTERNAL', 'DISK_FULL', 'STORAGE_FAILED'])
 
 /**
  * Every press is stored on the device before it is sent, and sent in the order it was made. A

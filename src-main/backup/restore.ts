@@ -1,0 +1,59 @@
+import { existsSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { CommandError } from '../../src-shared/contract/errors'
+import { describeSnapshot, listSnapshots, type SnapshotSummary } from './snapshots'
+import type { BackupFolders } from './schedule'
+
+export interface FoundBackup {
+  path: string
+  takenAtMs: number
+  /** Which of the folders it is in. */
+  folder: 'primary' | 'second'
+}
+
+/** The event's snapshots in both backup folders, newest first. */
+export function eventBackups(folders: BackupFolders, eventPath: string): FoundBackup[] {
+  const found: FoundBackup[] = listSnapshots(folders.primary, eventPath).map((s) => ({ ...s, folder: 'primary' }))
+  if (folders.second != null) found.push(...listSnapshots(folders.second, eventPath).map((s) => ({ ...s, folder: 'second' as const })))
+  return found.sort((a, b) => b.takenAtMs - a.takenAtMs)
+}
+
+/** The newest snapshot that passes integrity_check and that this version can open, if any. */
+export function latestGoodBackup(folders: BackupFolders, eventPath: string): (FoundBackup & { summary: SnapshotSummary }) | null {
+  for (const backup of eventBackups(folders, eventPath)) {
+    const summary = describeSnapshot(backup.path)
+    if (summary.ok) return { ...backup, summary }
+  }
+  return null
+}
+
+/**
+ * Copies a backup to a new event file beside `eventPath`, named after the backup's time: the
+ * current file (damaged, or simply newer) is never overwritten. The copy is checked again.
+ */
+export async function restoreAsNewFile(backupPath: string, eventPath: string, takenAtMs: number): Promise<string> {
+  const summary = describeSnapshot(backupPath)
+  if (!summary.ok) throw new CommandError('BACKUP_DAMAGED', `The backup ${basename(backupPath)} cannot be restored: it is ${summary.problem}.`, { path: backupPath })
+  const target = restoredPath(eventPath, takenAtMs)
+  const source = new SqliteDatabase(backupPath, { readonly: true, fileMustExist: true })
+  try {
+    await source.backup(target)
+  } catch (error) {
+    rmSync(target, { force: true })
+    throw new CommandError('BACKUP_FAILED', `The backup could not be copied to ${target}: ${(error as Error).message}`, { path: target })
+  } finally {
+    source.close()
+  }
+  return target
+}
+
+/** `<stem> (restored 2025-04-06 06.15).raceoffice`, numbered when that name is taken. */
+export function restoredPath(eventPath: string, takenAtMs: number): string {
+  const stem = basename(eventPath).replace(/\.raceoffice$/, '')
+  const stamp = new Date(takenAtMs).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.')
+  const base = join(dirname(eventPath), `${stem} (restored ${stamp}`)
+  let path = `${base}).raceoffice`
+  for (let n = 2; existsSync(path); n++) path = `${base}, ${n}).raceoffice`
+  return path
+}
