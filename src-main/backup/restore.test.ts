@@ -3,7 +3,8 @@ import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openEventFile } from '../db/open'
 import { organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
-import { eventBackups, latestGoodBackup, restoreAsNewFile, restoredPath } from './restore'
+import { CommandError } from '../../src-shared/contract/errors'
+import { backupToOffer, eventBackups, latestGoodBackup, restoreAsNewFile, restoredPath } from './restore'
 import { snapshotInto } from './snapshots'
 
 async function eventWithBackups() {
@@ -53,5 +54,15 @@ describe('restoring a backup', () => {
     } finally {
       await opened.close()
     }
+  })
+
+  it('is offered when the file itself is the problem (damaged, not an event, newer), not when it is only in use', async () => {
+    const { file, folders, newer } = await eventWithBackups()
+    for (const code of ['FILE_DAMAGED', 'NOT_AN_EVENT_FILE', 'FILE_FROM_NEWER_VERSION'] as const) {
+      expect(backupToOffer(new CommandError(code, 'x'), folders, file.path)).toMatchObject({ path: newer })
+    }
+    expect(backupToOffer(new CommandError('FILE_IN_USE', 'x'), folders, file.path)).toBeNull()
+    expect(backupToOffer(new Error('x'), folders, file.path)).toBeNull()
+    expect(backupToOffer(new CommandError('FILE_DAMAGED', 'x'), { primary: tempDir() }, file.path)).toBeNull()
   })
 })

@@ -57,3 +57,22 @@ export function restoredPath(eventPath: string, takenAtMs: number): string {
   for (let n = 2; existsSync(path); n++) path = `${base}, ${n}).raceoffice`
   return path
 }
+
+/** Refusals at open that a backup of the same event can get round. */
+const recoverable = new Set(['FILE_DAMAGED', 'NOT_AN_EVENT_FILE', 'FILE_FROM_NEWER_VERSION', 'FILE_UNREADABLE'])
+
+/**
+ * When an event file cannot be opened: its newest good backup, to offer in place of it (opened as
+ * a new file). Null when the refusal is not about the file itself or there is no good backup.
+ */
+export function backupToOffer(error: unknown, folders: BackupFolders, eventPath: string): (FoundBackup & { summary: SnapshotSummary }) | null {
+  if (!(error instanceof CommandError) || !recoverable.has(error.code)) return null
+  return latestGoodBackup(folders, eventPath)
+}
+
+/** One line for a person: when, and what the backup holds. */
+export function backupLine(backup: FoundBackup & { summary: SnapshotSummary }): string {
+  const { summary } = backup
+  const when = new Date(backup.takenAtMs).toISOString().slice(0, 19).replace('T', ' ')
+  return `${basename(backup.path)}, taken ${when} UTC: ${summary.entrants} entrants, ${summary.checkins} check-ins, ${summary.captures} captures`
+}

@@ -4,13 +4,14 @@ import { bibsCommand } from './bibs'
 import { entrantsCommand } from './entrants'
 import { importCommand } from './import'
 import { initCommand } from './init'
+import { restoreCommand } from './restore'
 import { serveCommand } from './serve'
 import { syncCommand } from './sync'
 import { racesCommand, resultsCommand } from './results'
 import { capturesCommand, clockCommand, readsCommand } from './timing'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, readsCommand, syncCommand, resultsCommand, backupCommand]
+const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, readsCommand, syncCommand, resultsCommand, backupCommand, restoreCommand]
 
 const overview = `Usage: race-office <command> [options]
 

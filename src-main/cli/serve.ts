@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { createHttpHost } from '../http/host'
 import { lanListenerOf } from '../http/lan-listener'
 import { SessionStore } from '../http/sessions'
+import { backupLine, backupToOffer } from '../backup/restore'
 import { openOffice } from '../office/office'
 import { onePositional, parse, RejectedError, UsageError, type Subcommand } from './usage'
 
@@ -56,7 +57,15 @@ Options:
 
     if (values['second-backups'] !== undefined && values.backups === undefined) throw new UsageError('--second-backups goes with --backups DIR.')
     const backups = values.backups === undefined ? undefined : { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']) }
-    const office = await openOffice(path, {}, undefined, backups)
+    // Listening for the stop signal from here on: one that comes while the file opens still closes it cleanly.
+    const stopped = io.stopSignal()
+    const office = await openOffice(path, { ...(backups !== undefined && { backups }), holdAs: 'serve' }).catch((error: unknown) => {
+      const offer = backups === undefined ? null : backupToOffer(error, backups, path)
+      if (offer === null) throw error
+      throw new RejectedError(
+        `${(error as Error).message}\nThe latest good backup is ${backupLine(offer)}.\nOpen it as a new file with: race-office restore ${path} --backups ${backups?.primary}`,
+      )
+    })
     const sessions = new SessionStore(office.directory)
     const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
     const http = createHttpHost({
@@ -77,7 +86,7 @@ Options:
     io.err(`Serving ${path}`)
     io.out(`open http://${shownAddress(host)}:${bound.port}/#token=${token}`)
 
-    const signal = await io.stopSignal()
+    const signal = await stopped
     io.err(`${signal}: closing ${path}`)
     await http.close()
     await office.close()

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { bridgeChannels, CommandError } from '../../src-shared/contract'
+import { backupLine, backupToOffer, restoreAsNewFile } from '../backup/restore'
+import type { BackupFolders } from '../backup/schedule'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
 import { createHttpHost, type HttpHost } from '../http/host'
 import { lanListenerOf } from '../http/lan-listener'
@@ -32,13 +34,28 @@ const lanPort = 4780
 let window: BrowserWindow | null = null
 let stopChanges: (() => void) | null = null
 
+const backupFolders = (): BackupFolders => ({ primary: join(app.getPath('userData'), 'backups') })
+
 async function openEvent(path: string): Promise<void> {
   let next: Office
   try {
-    next = await openOffice(path, existsSync(nativeBinding) ? { nativeBinding } : {}, desktop, { primary: join(app.getPath('userData'), 'backups') })
+    next = await openOffice(path, { ...(existsSync(nativeBinding) && { nativeBinding }), desktop, backups: backupFolders(), holdAs: 'desktop' })
   } catch (error) {
     const message = error instanceof CommandError ? error.message : String(error)
-    dialog.showErrorBox('Race Office cannot open this file', message)
+    const offer = backupToOffer(error, backupFolders(), path)
+    if (offer === null) {
+      dialog.showErrorBox('Race Office cannot open this file', message)
+      return
+    }
+    const choice = await dialog.showMessageBox({
+      type: 'warning',
+      message: 'Race Office cannot open this file',
+      detail: `${message}\n\nThe latest good backup is ${backupLine(offer)}. Open it as a new file? The file above is left as it is.`,
+      buttons: ['Open the backup as a new file', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    if (choice.response === 0) await openEvent(await restoreAsNewFile(offer.path, path, offer.takenAtMs))
     return
   }
   await closeEvent()

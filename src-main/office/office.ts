@@ -1,5 +1,6 @@
 import { BackupSchedule, type BackupFolders } from '../backup/schedule'
 import { openEventFile, type EventFile, type OpenOptions } from '../db/open'
+import { claimEventFile, type Holder } from './holder'
 import { DeskDirectory } from '../desks/directory'
 import { DeskNetwork } from '../desks/network'
 import { PrintJobs } from '../print/jobs'
@@ -28,8 +29,24 @@ export interface Office {
   close(): Promise<void>
 }
 
-export async function openOffice(path: string, options: OpenOptions = {}, desktop?: Desktop, backupFolders?: BackupFolders): Promise<Office> {
-  const file = await openEventFile(path, options)
+export interface OfficeOptions extends OpenOptions {
+  desktop?: Desktop
+  /** Automatic snapshots into these folders; none when left out. */
+  backups?: BackupFolders
+  /** The long-running office (not a one-shot command): claims the file, so a second office is refused. */
+  holdAs?: Holder['app']
+}
+
+export async function openOffice(path: string, options: OfficeOptions = {}): Promise<Office> {
+  const { desktop, backups: backupFolders } = options
+  const releaseClaim = options.holdAs === undefined ? () => {} : claimEventFile(path, options.holdAs, Date.now())
+  let file: EventFile
+  try {
+    file = await openEventFile(path, options)
+  } catch (error) {
+    releaseClaim()
+    throw error
+  }
   let router: Router | null = null
   const prints = new PrintJobs({
     // Bib sheets mark their bibs printed once made, through the router like any write (audited).
@@ -60,6 +77,7 @@ export async function openOffice(path: string, options: OpenOptions = {}, deskto
       await router.drain()
       await backups?.close()
       await file.close()
+      releaseClaim()
     },
   }
 }

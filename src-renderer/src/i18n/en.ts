@@ -945,6 +945,7 @@ export const en = {
     BACKUP_FAILED: 'The backup could not be written to {{path}}. Check that the folder is there and has room.',
     FILE_DAMAGED: 'This event file is damaged and cannot be opened safely. Open its latest backup instead.',
     BACKUP_DAMAGED: 'This backup is damaged or cannot be read by this version, so it cannot be restored. Choose an older one.',
+    FILE_IN_USE: 'This event file is already open in Race Office on {{host}}. Close it there first; other machines join it through Desks on this network.',
     DISK_FULL: 'The disk is full, so nothing was changed. Free some space on this computer and try again; everything saved before is safe.',
     STORAGE_FAILED: 'The event file could not be written, so nothing was changed. Check that its drive is still connected, then try again; everything saved before is safe.',
     SHUTTING_DOWN: 'The office is closing this event. Nothing was changed.',

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCliProcess, serveProcess } from '../../tests/support/cli'
+import { tempDir } from '../../tests/support/temp-event'
+import { claimEventFile, holderPath } from './holder'
+
+const at = Date.UTC(2025, 3, 6, 6)
+
+describe('one office per event file', () => {
+  it('refuses a second office and says which program, machine and process hold the file', () => {
+    const file = join(tempDir(), 'event.raceoffice')
+    const release = claimEventFile(file, 'desktop', at)
+    expect(() => claimEventFile(file, 'serve', at)).toThrow(
+      expect.objectContaining({ code: 'FILE_IN_USE', message: expect.stringMatching(/already open in the Race Office app on .+ \(process \d+\) since 2025-04-06 06:00 UTC/), details: expect.objectContaining({ pid: process.pid, app: 'desktop' }) }),
+    )
+    release()
+    expect(existsSync(holderPath(file))).toBe(false)
+    claimEventFile(file, 'serve', at)()
+  })
+
+  it('takes over the claim of a process that no longer runs (a crash, a power cut)', () => {
+    const file = join(tempDir(), 'event.raceoffice')
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+    writeFileSync(holderPath(file), JSON.stringify({ app: 'serve', host: hostname(), pid: Number(gone.stdout), sinceMs: at }))
+    const release = claimEventFile(file, 'desktop', at)
+    release()
+  })
+
+  it('believes a claim from another machine (a shared folder), which it cannot check', () => {
+    const file = join(tempDir(), 'event.raceoffice')
+    writeFileSync(holderPath(file), JSON.stringify({ app: 'desktop', host: 'finish-laptop', pid: 4242, sinceMs: at }))
+    expect(() => claimEventFile(file, 'serve', at)).toThrow(expect.objectContaining({ code: 'FILE_IN_USE', message: expect.stringMatching(/on finish-laptop \(process 4242\)/) }))
+  })
+
+  it('lets one-shot commands work beside a serving office through WAL, refuses a second serve, and serves again after a crash', { timeout: 60_000 }, async () => {
+    const dir = tempDir()
+    const file = join(dir, 'event.raceoffice')
+    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
+    const served = await serveProcess(file)
+    const second = await runCliProcess(['serve', file, '--port', '0'])
+    expect(second.code).not.toBe(0)
+    expect(second.stderr).toMatch(new RegExp(`already open in race-office serve on .+ \\(process ${served.child.pid}\\)`))
+    const csv = join(dir, 'entries.csv')
+    writeFileSync(csv, 'Registration ID,First Name,Last Name,Gender,Event\nR1,Ana,Kim,F,10K\nR2,Bo,Lee,M,10K\n')
+    expect(await runCliProcess(['import', file, csv])).toMatchObject({ code: 0 })
+    const listed = await fetch(`${served.origin}/api/entrants.list`, { method: 'POST', headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' }, body: '{}' })
+    expect(((await listed.json()) as { value: { total: number } }).value.total).toBe(2)
+    const closed = new Promise((resolve) => served.child.once('close', resolve))
+    served.child.kill('SIGKILL')
+    await closed
+    const again = await serveProcess(file)
+    const code = await again.stop()
+    expect(code, again.stderr()).toBe(0)
+    expect(existsSync(holderPath(file))).toBe(false)
+  })
+})
