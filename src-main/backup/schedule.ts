@@ -30,16 +30,25 @@ export class BackupSchedule {
 
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
-    private readonly eventPath: string,
-    private readonly folders: BackupFolders,
+    readonly eventPath: string,
+    private readonly given: BackupFolders,
     private readonly everyMs = 5 * 60_000,
     private readonly now: () => number = Date.now,
   ) {
-    this.state = { lastAtMs: null, lastPath: null, second: folders.second == null ? null : { folder: folders.second, present: existsSync(folders.second), lastAtMs: null }, error: null }
+    this.state = { lastAtMs: null, lastPath: null, second: given.second == null ? null : { folder: given.second, present: existsSync(given.second), lastAtMs: null }, error: null }
   }
 
   start(): void {
     this.timer ??= setInterval(() => void this.snapshot(), this.everyMs)
+  }
+
+  get folders(): BackupFolders {
+    return { primary: this.given.primary, second: this.state.second?.folder ?? null }
+  }
+
+  /** A second folder chosen (or given up) while the office runs: the next snapshot goes there too. */
+  setSecond(folder: string | null): void {
+    this.state.second = folder === null ? null : { folder, present: existsSync(folder), lastAtMs: null }
   }
 
   status(): BackupStatus {
@@ -65,7 +74,7 @@ export class BackupSchedule {
     if (audit === this.savedAudit) return
     const atMs = this.now()
     try {
-      this.state.lastPath = await snapshotInto(this.sqlite, this.eventPath, this.folders.primary, atMs)
+      this.state.lastPath = await snapshotInto(this.sqlite, this.eventPath, this.given.primary, atMs)
       this.state.lastAtMs = atMs
       this.state.error = null
       this.savedAudit = audit

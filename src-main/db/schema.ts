@@ -17,6 +17,8 @@ export interface EventTable {
   checkin_items: Generated<string>
   /** Chip reads of one runner at one mat within this window are one passing. */
   read_window_ms: Generated<number>
+  /** The second backup folder chosen in Setup (a USB stick); null: none. */
+  backup_second_folder: string | null
   updated_at_ms: number
 }
 

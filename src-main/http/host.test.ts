@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { commandNames, commands, type ChangeEvent } from '../../src-shared/contract'
 import { postCommand, rawRequest } from '../../tests/support/http-client'
@@ -14,7 +14,7 @@ import { lanListenerOf } from './lan-listener'
 async function startHost() {
   const opened: string[] = []
   const prints = new PrintJobs({ openFile: async (path) => void opened.push(path) })
-  const { router, file, directory, network } = await tempRouter({ prints })
+  const { router, file, directory, network, backups } = await tempRouter({ prints, backups: true })
   const top = tempDir()
   const rendererDir = join(top, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
@@ -26,7 +26,7 @@ async function startHost() {
   const host = createHttpHost({ router, prints, sessions, rendererDir, logError: () => {}, desks: { network, directory } })
   const { port } = await host.listen(0, '127.0.0.1')
   network.attach(lanListenerOf(host, () => 0))
-  return { host, port, tokens, file, opened, network, directory, [Symbol.asyncDispose]: () => host.close() }
+  return { host, port, tokens, file, opened, network, directory, backups, [Symbol.asyncDispose]: () => host.close() }
 }
 
 type Host = Awaited<ReturnType<typeof startHost>>
@@ -189,6 +189,15 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { entrantId: await entrantId(), status: 'DNF', reason: 'Stopped at 30K' }
     case 'results.checkProblem':
       return { key: `time:${await captureId(h)}`, note: 'A marshal crossing the line' }
+    case 'backups.status':
+    case 'backups.list':
+      return {}
+    case 'backups.verify':
+    case 'backups.restore':
+      await h.backups?.snapshot()
+      return { name: basename(h.backups?.status().lastPath ?? ''), folder: 'primary' }
+    case 'backups.setSecondFolder':
+      return { folder: tempDir() }
     case 'results.export':
       return { format: 'csv' }
     case 'desks.revoke':
@@ -314,6 +323,11 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'results.override': { entrantId: 'a', status: 'LATE', reason: 'x' },
   'results.checkProblem': { key: '', note: 'x' },
   'results.export': { format: 'xls' },
+  'backups.status': { all: true },
+  'backups.list': { folder: 'second' },
+  'backups.verify': { name: '../../etc/passwd.raceoffice', folder: 'primary' },
+  'backups.restore': { name: 'x.raceoffice', folder: 'usb' },
+  'backups.setSecondFolder': { folder: '' },
 }
 
 describe('the HTTP host', () => {

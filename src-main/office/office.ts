@@ -12,6 +12,8 @@ import { LiveSync } from '../timing/sync-push'
 export interface Desktop {
   /** Opens a file in the system's viewer (a PDF, to print it). */
   openFile(path: string): Promise<void>
+  /** Closes this event and opens another file (a restored backup) in the window. */
+  openEvent?(path: string): Promise<void>
 }
 
 /** An open event file with its router: what the desktop shell and `serve` both run. */
@@ -60,8 +62,8 @@ export async function openOffice(path: string, options: OfficeOptions = {}): Pro
   const directory = new DeskDirectory(file.sqlite)
   const network = new DeskNetwork(directory)
   const liveSync = new LiveSync(() => exportSync(file.db, Date.now()))
-  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync })
-  const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, backupFolders)
+  const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, { ...backupFolders, second: backupFolders.second ?? (await secondFolderOf(file)) })
+  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync, backups, openEvent: desktop?.openEvent ?? null })
   backups?.start()
   return {
     file,
@@ -80,4 +82,9 @@ export async function openOffice(path: string, options: OfficeOptions = {}): Pro
       releaseClaim()
     },
   }
+}
+
+async function secondFolderOf(file: EventFile): Promise<string | null> {
+  const row = await file.db.selectFrom('event').select('backup_second_folder').where('id', '=', 1).executeTakeFirst()
+  return row?.backup_second_folder ?? null
 }

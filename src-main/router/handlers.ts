@@ -1,3 +1,5 @@
+import { backupsStatus, listBackups, restoreBackup, setSecondFolder, verifyBackup } from '../backup/service'
+import type { BackupSchedule } from '../backup/schedule'
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../db/open'
@@ -52,6 +54,8 @@ export interface HandlerContext {
   liveSync: LiveSync
   /** The event's results, kept current from what is written. */
   results: ResultsEngine
+  backups: BackupSchedule | null
+  openEvent: ((path: string) => Promise<void>) | null
   /** Who the call acts as (a locked organiser screen acts as a desk). */
   session: Session
   /** The session as signed in, for the lock itself. */
@@ -114,6 +118,11 @@ export const handlers: Handlers = {
   'checkin.walkUp': ({ db, session, nowMs }, input) => walkUp(db, input, session, nowMs),
   'checkin.giveBib': ({ db, session, nowMs }, input) => giveBib(db, input, session, nowMs),
   'checkin.printBib': ({ db, prints, session }, input) => printOneBib(db, prints, input, session),
+  'backups.status': async ({ backups }) => backupsStatus(backups),
+  'backups.list': async ({ backups }) => listBackups(backups),
+  'backups.verify': async ({ backups }, input) => verifyBackup(backups, input.name, input.folder),
+  'backups.restore': ({ backups, openEvent }, input) => restoreBackup(backups, input, openEvent),
+  'backups.setSecondFolder': ({ db, backups, nowMs }, input) => setSecondFolder(db, backups, input.folder, nowMs),
   'desks.list': ({ db }) => listDesks(db),
   'desks.revoke': ({ db, directory, nowMs }, input) => revokeDesk(db, directory, input.id, nowMs),
   'desks.network': async ({ network }) => network.status(),

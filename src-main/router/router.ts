@@ -23,6 +23,7 @@ import { PrintJobs } from '../print/jobs'
 import { exportSync } from '../timing/sync'
 import { LiveSync } from '../timing/sync-push'
 import { ResultsEngine } from '../results/engine'
+import type { BackupSchedule } from '../backup/schedule'
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
 
 export type ChangeListener = (change: ChangeEvent) => void
@@ -46,6 +47,10 @@ export interface RouterOptions {
   network?: DeskNetwork
   liveSync?: LiveSync
   results?: ResultsEngine
+  /** The office's automatic backups; none for one-shot commands and tests. */
+  backups?: BackupSchedule | null
+  /** The desktop app opens another event file (a restored backup) in place of this one. */
+  openEvent?: ((path: string) => Promise<void>) | null
   handlers?: Handlers
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
@@ -60,6 +65,8 @@ export function createRouter(options: RouterOptions): Router {
   const network = options.network ?? new DeskNetwork(directory)
   const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()))
   const results = options.results ?? new ResultsEngine(sqlite)
+  const backups = options.backups ?? null
+  const openEvent = options.openEvent ?? null
   const handlers = options.handlers ?? defaultHandlers
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
@@ -93,7 +100,7 @@ export function createRouter(options: RouterOptions): Router {
     let storageFailure: CommandError | null = null
     try {
       const nowMs = now()
-      const context = { sqlite, imports, prints, directory, network, liveSync, results, session, caller, nowMs }
+      const context = { sqlite, imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
       if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
         try {

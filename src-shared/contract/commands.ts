@@ -1,5 +1,16 @@
 import { z } from 'zod'
 import type { Role } from './roles'
+import {
+  backupEntry,
+  backupRestored,
+  backupStatus,
+  backupsListInput,
+  backupsRestoreInput,
+  backupsSetSecondFolderInput,
+  backupsStatusInput,
+  backupsVerifyInput,
+  backupVerified,
+} from './backups'
 import { eventGetInput, eventLogo, eventSetLogoInput, eventSettings, eventUpdateInput } from './event'
 import {
   categoryCount,
@@ -132,7 +143,7 @@ import {
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing' | 'results'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing' | 'results' | 'backups'
 
 interface CommandSpec {
   input: z.ZodType
@@ -249,6 +260,11 @@ export const commands = {
   'results.override': { input: resultsOverrideInput, output: resultOverride, roles: organiser, changes: ['results'] },
   'results.checkProblem': { input: resultsCheckProblemInput, output: resultProblem, roles: organiser, changes: ['results'] },
   'results.export': { input: resultsExportInput, output: resultsExported, roles: organiser, changes: [] },
+  'backups.status': { input: backupsStatusInput, output: backupStatus, roles: organiser, changes: [] },
+  'backups.list': { input: backupsListInput, output: z.array(backupEntry), roles: organiser, changes: [] },
+  'backups.verify': { input: backupsVerifyInput, output: backupVerified, roles: organiser, changes: [] },
+  'backups.restore': { input: backupsRestoreInput, output: backupRestored, roles: organiser, changes: [] },
+  'backups.setSecondFolder': { input: backupsSetSecondFolderInput, output: backupStatus, roles: organiser, changes: ['backups'] },
   'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
 } as const satisfies Record<string, CommandSpec>
 

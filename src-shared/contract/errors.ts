@@ -58,6 +58,7 @@ export const errorCodes = [
   'FILE_UNREADABLE',
   'BACKUP_FAILED',
   'DISK_FULL',
+  'BACKUP_FOLDER_MISSING',
   'FILE_IN_USE',
   'FILE_DAMAGED',
   'BACKUP_DAMAGED',

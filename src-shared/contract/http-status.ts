@@ -59,6 +59,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FILE_UNREADABLE: 422,
   BACKUP_FAILED: 507,
   DISK_FULL: 507,
+  BACKUP_FOLDER_MISSING: 409,
   FILE_IN_USE: 409,
   FILE_DAMAGED: 409,
   BACKUP_DAMAGED: 409,

@@ -3,17 +3,11 @@ import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { postCommand } from '../support/http-client'
 import { pdfPageCount, pdfText } from '../support/pdf'
-import { expect, signIn, test, type OfficeFixture } from './office'
+import { call, expect, signIn, test, type OfficeFixture } from './office'
 
 test.use({
   initArgs: ['--name', 'Seoul Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195:1-999', '--race', '10K:10000:5000-5999'],
 })
-
-async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown, token = office.token): Promise<T> {
-  const response = await postCommand(Number(new URL(office.origin).port), command, input, token)
-  if (response.status !== 200) throw new Error(`${command}: ${response.body}`)
-  return (response.json() as { value: T }).value
-}
 
 /** Three Marathon runners, numbered 1–3, with shirts. */
 async function runners(office: OfficeFixture): Promise<string[]> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { runCliProcess, serveProcess, type Served } from '../support/cli'
+import { postCommand } from '../support/http-client'
 
 export interface OfficeFixture {
   /** The organiser's link, as `race-office serve` printed it. */
@@ -10,6 +11,8 @@ export interface OfficeFixture {
   origin: string
   token: string
   file: string
+  /** The folder the event file is in (removed after the test). */
+  dir: string
   /** Stops the office as Ctrl+C would, for tests of what a desk shows when it goes away. */
   stop(): Promise<number | null>
 }
@@ -18,9 +21,11 @@ export interface OfficeFixture {
  * Every test gets its own event file and its own `race-office serve` on a free port,
  * started exactly as a user would start it, and stopped with SIGTERM afterwards.
  */
-export const test = base.extend<{ office: OfficeFixture; initArgs: string[] }>({
+export const test = base.extend<{ office: OfficeFixture; initArgs: string[]; backups: boolean }>({
   initArgs: [['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang'], { option: true }],
-  office: async ({ initArgs }, use) => {
+  /** Serve with automatic backups into <dir>/backups. */
+  backups: [false, { option: true }],
+  office: async ({ initArgs, backups }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'race-office-e2e-'))
     const file = join(dir, 'event.raceoffice')
     const init = await runCliProcess(['init', file, ...initArgs])
@@ -29,8 +34,8 @@ export const test = base.extend<{ office: OfficeFixture; initArgs: string[] }>({
     let exitCode: number | null | undefined
     try {
       // Desks on the network open on loopback: the tests do not depend on this machine's networks.
-      served = await serveProcess(file, ['--lan-address', '127.0.0.1'])
-      await use({ url: served.url, origin: served.origin, token: served.token, file, stop: served.stop })
+      served = await serveProcess(file, ['--lan-address', '127.0.0.1', ...(backups ? ['--backups', join(dir, 'backups')] : [])])
+      await use({ url: served.url, origin: served.origin, token: served.token, file, dir, stop: served.stop })
     } finally {
       exitCode = await served?.stop()
       rmSync(dir, { recursive: true, force: true })
@@ -45,4 +50,11 @@ export { expect } from '@playwright/test'
 export async function signIn(page: Page, office: OfficeFixture): Promise<void> {
   await page.goto(office.url)
   await page.getByTestId('link-status').waitFor()
+}
+
+/** A command straight to the office, as the organiser (or the token given): for what a test sets up. */
+export async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown, token = office.token): Promise<T> {
+  const response = await postCommand(Number(new URL(office.origin).port), command, input, token)
+  if (response.status !== 200) throw new Error(`${command}: ${response.body}`)
+  return (response.json() as { value: T }).value
 }

@@ -5,18 +5,11 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
-import { postCommand } from '../support/http-client'
-import { expect, signIn, test, type OfficeFixture } from './office'
+import { call, expect, signIn, test, type OfficeFixture } from './office'
 
 test.use({
   initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'],
 })
-
-async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown): Promise<T> {
-  const response = await postCommand(Number(new URL(office.origin).port), command, input, office.token)
-  if (response.status !== 200) throw new Error(`${command}: ${response.body}`)
-  return (response.json() as { value: T }).value
-}
 
 const runners = [
   [1, 'Ana', 'Kim', 'F', 31],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { BackupIndicator } from '../backup/BackupIndicator'
 import { useCommand, useLinkStatus } from '../client/use-command'
 import { formatEventDate } from '../ui/format'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
@@ -28,6 +29,7 @@ export function TopBar() {
         </span>
       )}
       <DeskLock />
+      {info.role === 'organiser' && <BackupIndicator />}
       <div className={`link-status link-${status}`} role="status" data-testid="link-status">
         <span className="link-dot" aria-hidden="true" />
         {t(`link.${status}`)}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { BackupsPanel } from '../backup/BackupsPanel'
 import { CheckinSettings } from './CheckinSettings'
 import { EventSettings } from './EventSettings'
 import { NetworkPanel } from './NetworkPanel'
@@ -16,6 +17,7 @@ export function SetupDesk() {
       <RacesPanel />
       <CheckinSettings />
       <NetworkPanel />
+      <BackupsPanel />
     </section>
   )
 }

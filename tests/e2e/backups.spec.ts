@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCliProcess } from '../support/cli'
+import { call, expect, signIn, test } from './office'
+
+test.use({ backups: true, initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'] })
+
+test.describe('backups', () => {
+  test('the organiser sees the last backup, checks one, adds a USB stick that then goes missing, and restores as a new file', async ({ page, office }) => {
+    for (const [givenName, familyName] of [['Ana', 'Kim'], ['Bo', 'Lee']]) await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex: 'F' })
+    // A snapshot into the office's backup folder, as the 5-minute timer would take it.
+    mkdirSync(join(office.dir, 'backups'))
+    expect((await runCliProcess(['backup', office.file, join(office.dir, 'backups')])).code).toBe(0)
+
+    await signIn(page, office)
+    await expect(page.getByTestId('backup-indicator')).toHaveAttribute('data-state', 'good')
+    await expect(page.getByTestId('backup-indicator')).toHaveText(/^Backed up \d\d:\d\d$/)
+    await page.getByTestId('backup-indicator').click()
+    const panel = page.getByRole('region', { name: 'Backups' })
+    await expect(panel.getByTestId('backup-folder')).toHaveText(join(office.dir, 'backups'))
+    const row = panel.getByTestId('backup-row')
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText('This computer')
+    await expect(row.locator('td').nth(2)).toHaveText('2')
+    await row.getByRole('button', { name: 'Check it' }).click()
+    await expect(row.getByTestId('backup-check')).toHaveText(/Intact \(file version \d+\)/)
+
+    const stick = join(office.dir, 'USB')
+    await panel.getByLabel(/Second copy on a USB stick/).fill(join(stick, 'nowhere'))
+    await panel.getByTestId('backup-second-save').click()
+    await expect(panel.getByRole('alert')).toContainText('Plug the USB stick in')
+    mkdirSync(stick)
+    await panel.getByLabel(/Second copy on a USB stick/).fill(stick)
+    await panel.getByTestId('backup-second-save').click()
+    await expect(panel.getByText('The USB stick is there')).toBeVisible()
+    rmSync(stick, { recursive: true })
+    await page.reload()
+    await expect(page.getByTestId('backup-indicator')).toHaveAttribute('data-state', 'bad')
+    await expect(page.getByTestId('backup-indicator')).toHaveText('USB backup missing')
+    await expect(page.getByRole('region', { name: 'Backups' }).getByText('The USB stick is missing')).toBeVisible()
+
+    await page.getByRole('region', { name: 'Backups' }).getByTestId('backup-restore').click()
+    const restored = page.getByTestId('backup-restored')
+    await expect(restored).toContainText('The current file is left as it is')
+    const path = /Restored to (.+\.raceoffice)\./.exec((await restored.textContent()) ?? '')?.[1] ?? ''
+    expect(path).toContain('event (restored ')
+    expect(existsSync(path)).toBe(true)
+  })
+})
