@@ -24,6 +24,8 @@ const desktop: Desktop = {
     const problem = await shell.openPath(file)
     if (problem !== '') throw new CommandError('PRINT_NOT_OPENED', `The system could not open the PDF (${problem}). It is saved at ${file}.`, { path: file })
   },
+  // A backup restored from Setup replaces the open event in this window.
+  openEvent: (path) => openEvent(path),
 }
 
 let office: Office | null = null
