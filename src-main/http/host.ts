@@ -79,7 +79,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     }
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
     if (url.pathname === '/pair') return pair(request, response)
-    if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodeURIComponent(url.pathname.slice(5)))
+    if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodedOrRaw(url.pathname.slice(5)))
     if (url.pathname.startsWith('/prints/')) return downloadPrint(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
@@ -151,7 +151,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     if (options.prints === undefined) return sendError(response, 'PRINT_NOT_FOUND', 'There is no such document.')
     let file: { path: string; fileName: string }
     try {
-      file = options.prints.file(options.prints.ownJob(decodeURIComponent(url.pathname.slice('/prints/'.length)), session))
+      file = options.prints.file(options.prints.ownJob(decodedOrRaw(url.pathname.slice('/prints/'.length)), session))
     } catch (error) {
       if (error instanceof CommandError) return sendError(response, error.code, error.message)
       throw error
@@ -254,6 +254,15 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         setImmediate(() => server.closeIdleConnections())
       })
     },
+  }
+}
+
+/** A name from the address; a broken escape (a lone %) stays as typed, to be refused as unknown. */
+function decodedOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 

@@ -21,6 +21,8 @@ export function rawRequest(
         path: options.path,
         // Sent exactly as given, so a test can leave Host out or make it empty.
         setHost: false,
+        // A connection per request: one request's unread body never spoils the next one's socket.
+        agent: false,
         headers: { host: `127.0.0.1:${port}`, ...options.headers },
       },
       (res) => {

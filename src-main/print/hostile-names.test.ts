@@ -1,0 +1,43 @@
+import { createWriteStream } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { printRequest, type PrintRequestInput } from '../../src-shared/contract/prints'
+import { pdfPageCount, pdfText } from '../../tests/support/pdf'
+import { organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
+import { ResultsEngine } from '../results/engine'
+import { progressEvery } from './pdf-document'
+import { prepareDocument } from './prepare'
+
+// Names are printed as text, whatever they hold: PDF string syntax, markup, formulas and SQL
+// neither break the document nor vanish from it.
+const hostileNames = [
+  ['<b>Ana</b>', 'Kim'],
+  ['Bo', "'); DROP TABLE entrant;--"],
+  ['Cy) Tj ET (', 'Park'],
+  ['%PDF-1.4', 'Lee'],
+  ['=1+1', '@SUM(A1)'],
+  ['\\(Di\\)', 'Choi'],
+] as const
+
+describe('documents with hostile names', () => {
+  it.each(['sheets', 'lists', 'labels'] as const)('%s print every name literally and stay valid PDFs', async (kind) => {
+    const { file, router } = await tempRouter()
+    expect((await router.call('event.update', { name: '<script>alert(1)</script> 10K' }, organiser)).ok).toBe(true)
+    await router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser)
+    for (const [index, [givenName, familyName]] of hostileNames.entries()) {
+      const created = await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F', bib: index + 1 }, organiser)
+      expect(created.ok, JSON.stringify(created)).toBe(true)
+    }
+    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite), printRequest.parse({ kind } satisfies PrintRequestInput))
+    const path = join(tempDir(), document.fileName)
+    await document.write(createWriteStream(path), progressEvery(1, () => {}))
+    expect(pdfPageCount(path)).toBeGreaterThan(0)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    for (const [givenName] of hostileNames) expect(text, givenName).toContain(givenName)
+    if (kind === 'lists') {
+      expect(text).toContain('<script>alert(1)</script> 10K')
+      for (const [, familyName] of hostileNames) expect(text, familyName).toContain(familyName)
+    }
+    expect(file.sqlite.prepare('select count(*) from entrant').pluck().get()).toBe(hostileNames.length)
+  })
+})
