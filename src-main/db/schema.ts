@@ -118,6 +118,14 @@ export interface AuditTable {
   command: string
   input_json: string
   output_json: string
+  /** The runner the change was about, and that runner before and after it (JSON of the entrant). */
+  entrant_id: string | null
+  before_json: string | null
+  after_json: string | null
+  undone_at_ms: number | null
+  undone_by: string | null
+  /** This row is the undo of that one. */
+  undo_of: number | null
 }
 
 export interface BibReservationTable {

@@ -189,6 +189,13 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { entrantId: await entrantId(), status: 'DNF', reason: 'Stopped at 30K' }
     case 'results.checkProblem':
       return { key: `time:${await captureId(h)}`, note: 'A marshal crossing the line' }
+    case 'audit.list':
+      return { limit: 10 }
+    case 'audit.undo': {
+      const id = await entrantId()
+      const trail = (await postCommand(h.port, 'audit.list', { entrantId: id }, h.tokens.organiser)).json() as { value: { items: { id: number }[] } }
+      return { id: trail.value.items[0]?.id }
+    }
     case 'backups.status':
     case 'backups.list':
       return {}
@@ -323,6 +330,8 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'results.override': { entrantId: 'a', status: 'LATE', reason: 'x' },
   'results.checkProblem': { key: '', note: 'x' },
   'results.export': { format: 'xls' },
+  'audit.list': { limit: 501 },
+  'audit.undo': { id: 'last' },
   'backups.status': { all: true },
   'backups.list': { folder: 'second' },
   'backups.verify': { name: '../../etc/passwd.raceoffice', folder: 'primary' },

@@ -95,6 +95,8 @@ const changedBy: Partial<Record<CommandName, readonly FactGroup[]>> = {
   'event.setLogo': [],
   'desks.revoke': [],
   'desks.setNetwork': [],
+  'backups.setSecondFolder': [],
+  'audit.undo': ['runners'],
 }
 const everyGroup: readonly FactGroup[] = ['runners', 'guns', 'captures', 'passings', 'overrides', 'checks']
 

@@ -1,3 +1,5 @@
+import { listAudit } from '../audit/trail'
+import { undoChange } from '../audit/undo'
 import { backupsStatus, listBackups, restoreBackup, setSecondFolder, verifyBackup } from '../backup/service'
 import type { BackupSchedule } from '../backup/schedule'
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
@@ -118,6 +120,8 @@ export const handlers: Handlers = {
   'checkin.walkUp': ({ db, session, nowMs }, input) => walkUp(db, input, session, nowMs),
   'checkin.giveBib': ({ db, session, nowMs }, input) => giveBib(db, input, session, nowMs),
   'checkin.printBib': ({ db, prints, session }, input) => printOneBib(db, prints, input, session),
+  'audit.list': ({ db }, input) => listAudit(db, input),
+  'audit.undo': ({ db, session, nowMs }, input) => undoChange(db, input, session, nowMs),
   'backups.status': async ({ backups }) => backupsStatus(backups),
   'backups.list': async ({ backups }) => listBackups(backups),
   'backups.verify': async ({ backups }, input) => verifyBackup(backups, input.name, input.folder),

@@ -1,4 +1,5 @@
 import { storageError } from '../db/storage-errors'
+import { subjectAfter, subjectBefore } from '../audit/subjects'
 import type { z } from 'zod'
 import {
   CommandError,
@@ -104,7 +105,9 @@ export function createRouter(options: RouterOptions): Router {
       if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
       const value = await db.transaction().execute(async (trx) => {
         try {
+          const subject = await subjectBefore(trx, command, parsed.data)
           const output = await run({ db: trx, ...context }, parsed.data)
+          const { entrantId, after } = await subjectAfter(trx, command, output, subject)
           await trx
             .insertInto('audit')
             .values({
@@ -115,6 +118,10 @@ export function createRouter(options: RouterOptions): Router {
               command,
               input_json: JSON.stringify(parsed.data),
               output_json: JSON.stringify(output) ?? 'null',
+              entrant_id: entrantId,
+              before_json: subject.before === null ? null : JSON.stringify(subject.before),
+              after_json: after === null ? null : JSON.stringify(after),
+              undo_of: command === 'audit.undo' ? (parsed.data as { id: number }).id : null,
             })
             .execute()
           return output

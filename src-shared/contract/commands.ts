@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Role } from './roles'
+import { auditList, auditListInput, auditUndoInput, auditUndone } from './audit'
 import {
   backupEntry,
   backupRestored,
@@ -143,7 +144,7 @@ import {
 import { race, racesCreateInput, racesDeleteInput, racesListInput, racesUpdateInput } from './races'
 
 /** What a write touched: every screen showing that topic refreshes when it changes. */
-export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing' | 'results' | 'backups'
+export type Topic = 'event' | 'races' | 'entrants' | 'bibs' | 'checkin' | 'desks' | 'timing' | 'results' | 'backups' | 'audit'
 
 interface CommandSpec {
   input: z.ZodType
@@ -260,6 +261,8 @@ export const commands = {
   'results.override': { input: resultsOverrideInput, output: resultOverride, roles: organiser, changes: ['results'] },
   'results.checkProblem': { input: resultsCheckProblemInput, output: resultProblem, roles: organiser, changes: ['results'] },
   'results.export': { input: resultsExportInput, output: resultsExported, roles: organiser, changes: [] },
+  'audit.list': { input: auditListInput, output: auditList, roles: organiser, changes: [] },
+  'audit.undo': { input: auditUndoInput, output: auditUndone, roles: organiser, changes: ['entrants', 'checkin', 'bibs', 'audit'] },
   'backups.status': { input: backupsStatusInput, output: backupStatus, roles: organiser, changes: [] },
   'backups.list': { input: backupsListInput, output: z.array(backupEntry), roles: organiser, changes: [] },
   'backups.verify': { input: backupsVerifyInput, output: backupVerified, roles: organiser, changes: [] },

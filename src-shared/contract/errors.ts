@@ -58,6 +58,8 @@ export const errorCodes = [
   'FILE_UNREADABLE',
   'BACKUP_FAILED',
   'DISK_FULL',
+  'UNDO_NOT_POSSIBLE',
+  'UNDO_UNSAFE',
   'BACKUP_FOLDER_MISSING',
   'FILE_IN_USE',
   'FILE_DAMAGED',

@@ -9,6 +9,7 @@ import * as m0007 from './0007-checkin'
 import * as m0008 from './0008-timing'
 import * as m0009 from './0009-results'
 import * as m0010 from './0010-backup-folder'
+import * as m0011 from './0011-audit-subjects'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '0008-timing', up: m0008.up },
   { name: '0009-results', up: m0009.up },
   { name: '0010-backup-folder', up: m0010.up },
+  { name: '0011-audit-subjects', up: m0011.up },
 ]

@@ -1,3 +1,4 @@
+import { AuditDesk } from '../audit/AuditDesk'
 import { useTranslation } from 'react-i18next'
 import { BibsDesk } from '../bibs/BibsDesk'
 import { CheckinDesk } from '../checkin/CheckinDesk'
@@ -72,5 +73,6 @@ function DeskView({ desk, open }: { desk: Desk; open: (screen: Screen) => void }
   if (desk === 'bibs') return <BibsDesk />
   if (desk === 'checkin') return <CheckinDesk onKiosk={() => open('kiosk')} />
   if (desk === 'finish') return <FinishDesk />
+  if (desk === 'audit') return <AuditDesk />
   return <ResultsDesk onScreen={open} />
 }

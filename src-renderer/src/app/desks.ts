@@ -1,6 +1,6 @@
 import type { Role } from '../../../src-shared/contract'
 
-export const desks = ['setup', 'entrants', 'bibs', 'checkin', 'finish', 'results'] as const
+export const desks = ['setup', 'entrants', 'bibs', 'checkin', 'finish', 'results', 'audit'] as const
 export type Desk = (typeof desks)[number]
 
 export function isDesk(value: string): value is Desk {

@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { AuditTrail } from '../audit/AuditTrail'
 import { BibHistory } from './BibHistory'
 import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantFormField, type EntrantFormValues } from './entrant-form'
 
@@ -151,6 +152,12 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
         </form>
       )}
       {!confirmDelete && <BibHistory entrant={current} timeZone={event.data?.timeZone ?? 'UTC'} />}
+      {!confirmDelete && (
+        <section className="entrant-audit" aria-labelledby="entrant-audit-title">
+          <h3 id="entrant-audit-title">{t('audit.entrantHistory')}</h3>
+          <AuditTrail entrantId={current.id} timeZone={event.data?.timeZone ?? 'UTC'} compact />
+        </section>
+      )}
     </Dialog>
   )
 }

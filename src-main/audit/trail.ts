@@ -1,0 +1,68 @@
+import type { z } from 'zod'
+import type { auditEntry, auditFieldChange, auditList } from '../../src-shared/contract/audit'
+import type { Entrant } from '../../src-shared/contract/entrants'
+import type { ParsedInput } from '../../src-shared/contract'
+import type { Db } from '../db/open'
+import { canBeUndone } from './undo'
+
+type AuditEntry = z.infer<typeof auditEntry>
+type FieldChange = z.infer<typeof auditFieldChange>
+
+/** The runner's fields the Audit view shows, in the order of the entrant form. */
+const shownFields = [
+  'bib', 'givenName', 'familyName', 'secondName', 'sex', 'birthDate', 'age', 'race', 'wave', 'category', 'status',
+  'shirtSize', 'club', 'nationality', 'email', 'phone', 'emergencyName', 'emergencyPhone', 'ref', 'predictedTimeMs',
+] as const satisfies readonly (keyof Entrant)[]
+
+/** Every change, newest first; one runner's when asked (the entrant's history). */
+export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promise<z.infer<typeof auditList>> {
+  let query = db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(input.limit + 1)
+  if (input.entrantId !== undefined) query = query.where('entrant_id', '=', input.entrantId)
+  if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId)
+  const rows = await query.execute()
+  const page = rows.slice(0, input.limit)
+  const entrantIds = [...new Set(page.map((r) => r.entrant_id).filter((id): id is string => id !== null))]
+  // The latest change of each runner on the page: only that one can be undone safely.
+  const latest = new Map(
+    entrantIds.length === 0
+      ? []
+      : (await db.selectFrom('audit').select(['entrant_id', db.fn.max('id').as('latest')]).where('entrant_id', 'in', entrantIds).groupBy('entrant_id').execute()).map((r) => [r.entrant_id, r.latest]),
+  )
+  const items = page.map((row): AuditEntry => {
+    const before = parse(row.before_json)
+    const after = parse(row.after_json)
+    const runner = after ?? before
+    return {
+      id: row.id,
+      atMs: row.at_ms,
+      actor: row.actor,
+      desk: row.desk,
+      role: row.role,
+      command: row.command,
+      entrant: runner === null ? null : { id: runner.id, name: `${runner.givenName} ${runner.familyName}`, bib: runner.bib },
+      changes: fieldChanges(before, after),
+      detail: runner === null ? shorten(row.input_json) : '',
+      undoable: row.undone_at_ms === null && canBeUndone(row) && (row.entrant_id === null || latest.get(row.entrant_id) === row.id),
+      undoneAtMs: row.undone_at_ms,
+      undoneBy: row.undone_by,
+      undoOf: row.undo_of,
+    }
+  })
+  return { items, more: rows.length > input.limit }
+}
+
+function parse(json: string | null): Entrant | null {
+  return json === null ? null : (JSON.parse(json) as Entrant)
+}
+
+function fieldChanges(before: Entrant | null, after: Entrant | null): FieldChange[] {
+  const text = (runner: Entrant | null, field: (typeof shownFields)[number]): string | null => {
+    const value = runner?.[field]
+    return value === null || value === undefined || value === '' ? null : String(value)
+  }
+  return shownFields.map((field) => ({ field, before: text(before, field), after: text(after, field) })).filter((c) => c.before !== c.after)
+}
+
+function shorten(json: string): string {
+  return json.length > 160 ? `${json.slice(0, 159)}…` : json
+}
