@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { commandNames } from '../../src-shared/contract'
 import { postCommand, rawRequest } from '../../tests/support/http-client'
-import { deeplyNested, hostileString, hostileValue } from '../../tests/support/hostile'
+import { contentsOf, deeplyNested, hostileString, hostileValue } from '../../tests/support/hostile'
 import { organiser, tempDir, tempRouter, viewer } from '../../tests/support/temp-event'
 import { createHttpHost } from './host'
 import { SessionStore } from './sessions'
@@ -23,9 +23,7 @@ async function fuzzedHost() {
   const tokens = { organiser: sessions.issue(organiser), viewer: sessions.issue(viewer) }
   const host = createHttpHost({ router, sessions, rendererDir, logError: () => {}, desks: { network, directory } })
   const { port } = await host.listen(0, '127.0.0.1')
-  const tables = file.sqlite.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[]
-  const reads = tables.map((t) => file.sqlite.prepare(`select * from "${t}"`).raw())
-  return { port, tokens, fingerprint: () => JSON.stringify(reads.map((read) => read.all())), [Symbol.asyncDispose]: () => host.close() }
+  return { port, tokens, fingerprint: contentsOf(file.sqlite), [Symbol.asyncDispose]: () => host.close() }
 }
 
 const path = fc.oneof(

@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3'
 import fc from 'fast-check'
 
 /** Strings people and attackers type: injections, markup, scripts, unicode that breaks naive code. */
@@ -69,4 +70,11 @@ export function deeplyNested(depth: number): unknown {
   let value: unknown = 'bottom'
   for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { inner: value }
   return value
+}
+
+/** Everything the file holds, as one string: equal before and after means the call changed nothing. */
+export function contentsOf(sqlite: SqliteDatabase.Database): () => string {
+  const tables = sqlite.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[]
+  const reads = tables.map((t) => sqlite.prepare(`select * from "${t}"`).raw())
+  return () => JSON.stringify(reads.map((read) => read.all()))
 }
