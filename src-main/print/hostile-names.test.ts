@@ -19,14 +19,21 @@ const hostileNames = [
   ['\\(Di\\)', 'Choi'],
 ] as const
 
+const gun = Date.UTC(2025, 3, 6, 0)
+
 describe('documents with hostile names', () => {
-  it.each(['sheets', 'lists', 'labels'] as const)('%s print every name literally and stay valid PDFs', async (kind) => {
+  it.each(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates'] as const)('%s print every name literally and stay valid PDFs', async (kind) => {
     const { file, router } = await tempRouter()
     expect((await router.call('event.update', { name: '<script>alert(1)</script> 10K' }, organiser)).ok).toBe(true)
     await router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser)
     for (const [index, [givenName, familyName]] of hostileNames.entries()) {
-      const created = await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F', bib: index + 1 }, organiser)
+      const created = await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F', age: 30 + index, bib: index + 1 }, organiser)
       expect(created.ok, JSON.stringify(created)).toBe(true)
+    }
+    // Everyone finishes, so the results, the award list and the certificates name them all.
+    await router.call('clock.start', { raceId: 1, atMs: gun, device: 'starter' }, organiser)
+    for (const [index] of hostileNames.entries()) {
+      await router.call('timing.capture', { device: 'timer', seq: index + 1, point: 'finish', atMs: gun + 2_400_000 + index * 1000, bib: index + 1 }, organiser)
     }
     const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite), printRequest.parse({ kind } satisfies PrintRequestInput))
     const path = join(tempDir(), document.fileName)
@@ -34,7 +41,7 @@ describe('documents with hostile names', () => {
     expect(pdfPageCount(path)).toBeGreaterThan(0)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const [givenName] of hostileNames) expect(text, givenName).toContain(givenName)
-    if (kind === 'lists') {
+    if (kind === 'lists' || kind === 'results') {
       expect(text).toContain('<script>alert(1)</script> 10K')
       for (const [, familyName] of hostileNames) expect(text, familyName).toContain(familyName)
     }
