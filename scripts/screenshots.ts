@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // `npm run screenshots`: the pictures in the README, taken from a real office in Debian's
 // Chromium, in English and Korean. Run after `npm run build`.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
@@ -20,7 +20,10 @@ const init = await runCliProcess([
 ])
 if (init.code !== 0) throw new Error(init.stderr)
 
-const served = await serveProcess(file)
+// Backed up as the desktop app does, with one snapshot already there for the top bar to show.
+const backups = join(dir, 'backups')
+mkdirSync(backups)
+const served = await serveProcess(file, ['--backups', backups])
 const port = Number(new URL(served.origin).port)
 const gun = (hour: number, minute: number): number => Date.UTC(2025, 3, 6, hour - 9, minute)
 for (const race of [
@@ -181,6 +184,25 @@ try {
     await page.getByTestId('board').waitFor()
     await page.waitForTimeout(300)
     await page.screenshot({ path: join(outDir, `board-${language}.png`) })
+
+    // Every change of the day, who made it and where, before → after; then the backups in Setup.
+    await page.goto(served.url)
+    const snapshot = await runCliProcess(['backup', file, backups])
+    if (snapshot.code !== 0) throw new Error(snapshot.stderr)
+    await page.keyboard.press('Alt+7')
+    await page.getByTestId('audit-row').first().waitFor()
+    // The runner checked in above: their history, before → after.
+    await page.getByTestId('audit-filter').fill(language === 'en' ? 'sch' : 'ri')
+    await page.getByTestId('audit-match').first().click()
+    await page.getByTestId('audit-row').first().waitFor()
+    await settled(page)
+    await page.screenshot({ path: join(outDir, `audit-${language}.png`) })
+    await page.keyboard.press('Alt+1')
+    await page.getByTestId('backup-indicator').click()
+    await page.getByTestId('backup-row').first().getByRole('button').first().click()
+    await page.getByTestId('backup-check').first().getByText(/\d/).waitFor()
+    await settled(page)
+    await page.screenshot({ path: join(outDir, `backups-${language}.png`) })
     await page.close()
   }
 } finally {

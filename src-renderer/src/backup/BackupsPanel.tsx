@@ -32,7 +32,7 @@ export function BackupsPanel() {
     )
   }
   const timeZone = event.data?.timeZone ?? 'UTC'
-  const when = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(ms)
+  const when = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(ms)
   const second = status.data.second
   const key = (b: Backup): string => `${b.folder}/${b.name}`
 
