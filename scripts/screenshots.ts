@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // `npm run screenshots`: the pictures in the README, taken from a real office in Debian's
-// Chromium, in English and Korean. Run after `npm run build`.
+// Chromium, in English and Korean. Run after `npm run build`, with Debian's fonts-noto-cjk installed
+// (without it Hangul is drawn as empty boxes).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
