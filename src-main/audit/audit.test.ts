@@ -35,6 +35,13 @@ describe('the audit trail', () => {
     expect(race).toMatchObject({ command: 'races.create', entrant: null, detail: expect.stringContaining('"name":"10K"') })
   })
 
+  it('shows what was asked where the runner’s own fields did not change (a result decision)', async () => {
+    const { router, id, trail } = await officeWithRunner()
+    await router.call('results.override', { entrantId: id, status: 'DQ', reason: 'Cut the course at 30K' }, organiser)
+    const [decision] = await trail(id)
+    expect(decision).toMatchObject({ command: 'results.override', entrant: { id }, changes: [], detail: expect.stringContaining('"status":"DQ"'), undoable: false })
+  })
+
   it("shows one runner's history on its own", async () => {
     const { router, id, trail } = await officeWithRunner()
     const other = await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F' }, organiser)

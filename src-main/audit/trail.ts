@@ -32,6 +32,7 @@ export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promi
     const before = parse(row.before_json)
     const after = parse(row.after_json)
     const runner = after ?? before
+    const changes = fieldChanges(before, after)
     return {
       id: row.id,
       atMs: row.at_ms,
@@ -40,8 +41,10 @@ export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promi
       role: row.role,
       command: row.command,
       entrant: runner === null ? null : { id: runner.id, name: `${runner.givenName} ${runner.familyName}`, bib: runner.bib },
-      changes: fieldChanges(before, after),
-      detail: runner === null ? shorten(row.input_json) : '',
+      changes,
+      // A change that leaves the runner's own fields as they were (a result decision, a bib voided
+      // and given back…) is shown by what was asked.
+      detail: changes.length === 0 ? shorten(row.input_json) : '',
       undoable: row.undone_at_ms === null && canBeUndone(row) && (row.entrant_id === null || latest.get(row.entrant_id) === row.id),
       undoneAtMs: row.undone_at_ms,
       undoneBy: row.undone_by,

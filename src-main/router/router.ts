@@ -1,5 +1,3 @@
-import { storageError } from '../db/storage-errors'
-import { subjectAfter, subjectBefore } from '../audit/subjects'
 import type { z } from 'zod'
 import {
   CommandError,
@@ -15,7 +13,9 @@ import {
   type Session,
 } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
+import { subjectAfter, subjectBefore } from '../audit/subjects'
 import type { Db } from '../db/open'
+import { storageError } from '../db/storage-errors'
 import { DeskDirectory } from '../desks/directory'
 import { actingSession } from '../desks/lock'
 import { DeskNetwork } from '../desks/network'

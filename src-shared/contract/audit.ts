@@ -16,7 +16,7 @@ export const auditEntry = z.object({
   /** The runner the change was about, as they are now (or were, when deleted). */
   entrant: z.object({ id: z.string(), name: z.string(), bib: z.int().nullable() }).nullable(),
   changes: z.array(auditFieldChange),
-  /** What was asked, shortened, for changes that are not about one runner. */
+  /** What was asked, shortened, where no field of a runner changed. */
   detail: z.string(),
   /** The organiser can undo it now: its kind can be undone and nothing changed the runner since. */
   undoable: z.boolean(),
