@@ -28,6 +28,7 @@ test.describe('the Audit desk', () => {
     await expect(page.getByText('History of Bo Lee')).toBeVisible()
     await expect(page.getByTestId('audit-row')).toHaveCount(1)
     await expect(page.getByTestId('audit-row')).toContainText('Runner added')
+    await expect(page.getByTestId('audit-row')).toContainText('Status — → Registered')
     await page.getByTestId('audit-clear').click()
     await expect(page.getByTestId('audit-row')).toHaveCount(6)
   })

@@ -35,6 +35,8 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
 
   const commandLabel = (command: string): string => t(`audit.commands.${command}`, { defaultValue: command })
   const fieldLabel = (field: string): string => t(`audit.fields.${field}`, { defaultValue: field })
+  // Status and sex are stored as codes; the screen says them in words.
+  const valueText = (field: string, value: string): string => (field === 'status' || field === 'sex' ? t(`entrants.${field}.${value}`, { defaultValue: value }) : value)
 
   return (
     <div className="audit-trail">
@@ -70,7 +72,7 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
                     <ul className="audit-changes">
                       {entry.changes.map((change) => (
                         <li key={change.field}>
-                          <span className="audit-field">{fieldLabel(change.field)}</span> {change.before === null ? '—' : <del>{change.before}</del>} → {change.after === null ? '—' : <ins>{change.after}</ins>}
+                          <span className="audit-field">{fieldLabel(change.field)}</span> {change.before === null ? '—' : <del>{valueText(change.field, change.before)}</del>} → {change.after === null ? '—' : <ins>{valueText(change.field, change.after)}</ins>}
                         </li>
                       ))}
                     </ul>
