@@ -187,9 +187,9 @@ try {
     await page.screenshot({ path: join(outDir, `board-${language}.png`) })
 
     // Every change of the day, who made it and where, before → after; then the backups in Setup.
-    await page.goto(served.url)
     const snapshot = await runCliProcess(['backup', file, backups])
     if (snapshot.code !== 0) throw new Error(snapshot.stderr)
+    await page.goto(served.url)
     await page.keyboard.press('Alt+7')
     await page.getByTestId('audit-row').first().waitFor()
     // The runner checked in above: their history, before → after.
