@@ -45,10 +45,10 @@ export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promi
       // A change that leaves the runner's own fields as they were (a result decision, a bib voided
       // and given back…) is shown by what was asked.
       detail: changes.length === 0 ? shorten(row.input_json) : '',
-      undoable: row.undone_at_ms === null && canBeUndone(row) && (row.entrant_id === null || latest.get(row.entrant_id) === row.id),
+      undoable: row.undone_at_ms === null && canBeUndone(row) && latest.get(row.entrant_id) === row.id,
       undoneAtMs: row.undone_at_ms,
       undoneBy: row.undone_by,
-      undoOf: row.undo_of,
+      undoOf: row.command === 'audit.undo' ? (JSON.parse(row.input_json) as ParsedInput<'audit.undo'>).id : null,
     }
   })
   return { items, more: rows.length > input.limit }

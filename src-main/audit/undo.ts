@@ -6,24 +6,35 @@ import type { Db } from '../db/open'
 import type { AuditTable } from '../db/schema'
 import { deleteEntrant, updateEntrant } from '../entrants/service'
 
-type AuditRow = Pick<AuditTable, 'command' | 'entrant_id' | 'before_json' | 'after_json' | 'output_json'> & { undo_of: number | null }
+type AuditRow = Pick<AuditTable, 'command' | 'entrant_id' | 'before_json' | 'output_json'>
+
+/** A change about one runner, as the audit row keeps it. */
+interface Change {
+  entrantId: string
+  before: Entrant
+  output: unknown
+}
 
 /**
  * How each kind of change is taken back, as a change of its own. Kinds not here (imports, bib
  * numbering of a whole race, finish-line times with their own corrections…) have their own way
  * back and are not undone from the Audit view.
  */
-const reversals: Record<string, (db: Db, row: AuditRow, session: Session, nowMs: number) => Promise<unknown>> = {
-  'entrants.update': (db, row, _session, nowMs) => restoreFields(db, before(row), nowMs),
-  'checkin.correct': (db, row, _session, nowMs) => restoreFields(db, before(row), nowMs),
-  'bibs.assign': (db, row, session, nowMs) => assignBib(db, { entrantId: before(row).id, bib: before(row).bib, reason: 'manual' }, session, nowMs),
-  'checkin.checkIn': (db, row, session, nowMs) => undoCheckin(db, { checkinId: (JSON.parse(row.output_json) as { checkinId: string }).checkinId }, session, nowMs),
-  'entrants.create': (db, row) => deleteEntrant(db, { id: row.entrant_id ?? '' }),
-  'checkin.walkUp': (db, row) => deleteEntrant(db, { id: row.entrant_id ?? '' }),
+const reversals: Record<string, (db: Db, change: Change, session: Session, nowMs: number) => Promise<unknown>> = {
+  'entrants.update': (db, { before }, _session, nowMs) => restoreFields(db, before, nowMs),
+  'checkin.correct': (db, { before }, _session, nowMs) => restoreFields(db, before, nowMs),
+  'bibs.assign': (db, { entrantId, before }, session, nowMs) => assignBib(db, { entrantId, bib: before.bib, reason: 'manual' }, session, nowMs),
+  'checkin.checkIn': (db, { output }, session, nowMs) => undoCheckin(db, { checkinId: (output as { checkinId: string }).checkinId }, session, nowMs),
+  'entrants.create': (db, { entrantId }) => deleteEntrant(db, { id: entrantId }),
+  'checkin.walkUp': (db, { entrantId }) => deleteEntrant(db, { id: entrantId }),
 }
 
-export function canBeUndone(row: AuditRow): boolean {
-  return row.undo_of === null && row.command in reversals && (row.before_json !== null || !['entrants.update', 'checkin.correct', 'bibs.assign'].includes(row.command))
+/**
+ * Only changes of a kind with a way back, about one runner: the runner is how an undo is known to
+ * be safe (nothing later about them). Rows written before runners were recorded have none.
+ */
+export function canBeUndone(row: AuditRow): row is AuditRow & { entrant_id: string } {
+  return row.entrant_id !== null && row.command in reversals
 }
 
 /** Takes a change back where nothing has changed the runner since; the undo is audited like any change. */
@@ -32,22 +43,17 @@ export async function undoChange(db: Db, input: ParsedInput<'audit.undo'>, sessi
   if (row === undefined) throw new CommandError('NOT_FOUND', 'There is no such change in the audit trail.', { id: input.id })
   if (row.undone_at_ms !== null) throw new CommandError('UNDO_NOT_POSSIBLE', `It was undone already, by ${row.undone_by}.`, { why: `undone already by ${row.undone_by}` })
   if (!canBeUndone(row)) throw new CommandError('UNDO_NOT_POSSIBLE', `A ${row.command} change cannot be undone from the audit trail.`, { why: row.command })
-  if (row.entrant_id !== null) {
-    const later = await db.selectFrom('audit').select(['command', 'actor', 'at_ms']).where('entrant_id', '=', row.entrant_id).where('id', '>', row.id).orderBy('id').executeTakeFirst()
-    if (later !== undefined) {
-      throw new CommandError('UNDO_UNSAFE', `The runner was changed again since (${later.command} by ${later.actor}); undo that change first.`, { command: later.command, actor: later.actor, atMs: later.at_ms })
-    }
+  const later = await db.selectFrom('audit').select(['command', 'actor', 'at_ms']).where('entrant_id', '=', row.entrant_id).where('id', '>', row.id).orderBy('id').executeTakeFirst()
+  if (later !== undefined) {
+    throw new CommandError('UNDO_UNSAFE', `The runner was changed again since (${later.command} by ${later.actor}); undo that change first.`, { command: later.command, actor: later.actor, atMs: later.at_ms })
   }
-  await reversals[row.command]?.(db, row, session, nowMs)
+  const change: Change = { entrantId: row.entrant_id, before: JSON.parse(row.before_json ?? 'null') as Entrant, output: JSON.parse(row.output_json) }
+  await reversals[row.command]?.(db, change, session, nowMs)
   await db.updateTable('audit').set({ undone_at_ms: nowMs, undone_by: session.actor }).where('id', '=', row.id).execute()
   return { undoOf: row.id, entrantId: row.entrant_id }
 }
 
-function before(row: AuditRow): Entrant {
-  return JSON.parse(row.before_json ?? 'null') as Entrant
-}
-
-/** The runner's own fields as they were; bib and race included, checked again as any edit is. */
+/** The runner's own fields as they were; bib and race included, checked again like every edit. */
 async function restoreFields(db: Db, was: Entrant, nowMs: number): Promise<Entrant> {
   return updateEntrant(
     db,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openEventFile } from '../db/open'
@@ -35,16 +35,18 @@ describe('restoring a backup', () => {
     writeFileSync(newer, bytes.subarray(0, 4096 * 2))
     expect(latestGoodBackup(folders, file.path)).toMatchObject({ path: older, summary: { ok: true, entrants: 1 } })
     await expect(restoreAsNewFile(newer, file.path, Date.UTC(2025, 3, 6, 6, 5))).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' })
+    expect(existsSync(restoredPath(file.path, Date.UTC(2025, 3, 6, 6, 5)))).toBe(false)
   })
 
   it('opens the restored copy as a new file beside the event, never over it', async () => {
     const { file, newer } = await eventWithBackups()
     const before = readFileSync(file.path)
-    const restored = await restoreAsNewFile(newer, file.path, Date.UTC(2025, 3, 6, 6, 5))
+    const { path: restored, summary } = await restoreAsNewFile(newer, file.path, Date.UTC(2025, 3, 6, 6, 5))
+    expect(summary).toMatchObject({ ok: true, entrants: 2 })
     expect(dirname(restored)).toBe(dirname(file.path))
     expect(basename(restored)).toBe('event (restored 2025-04-06 06.05).raceoffice')
     expect(readFileSync(file.path).equals(before)).toBe(true)
-    const again = await restoreAsNewFile(newer, file.path, Date.UTC(2025, 3, 6, 6, 5))
+    const { path: again } = await restoreAsNewFile(newer, file.path, Date.UTC(2025, 3, 6, 6, 5))
     expect(basename(again)).toBe('event (restored 2025-04-06 06.05, 2).raceoffice')
     expect(restoredPath(file.path, Date.UTC(2025, 3, 6, 6, 5))).toMatch(/, 3\)\.raceoffice$/)
     const opened = await openEventFile(restored)

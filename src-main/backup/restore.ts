@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
+import type { BackupFolderKind } from '../../src-shared/contract/backups'
 import { CommandError } from '../../src-shared/contract/errors'
 import { describeSnapshot, listSnapshots, type SnapshotSummary } from './snapshots'
 import type { BackupFolders } from './schedule'
@@ -9,7 +10,7 @@ export interface FoundBackup {
   path: string
   takenAtMs: number
   /** Which of the folders it is in. */
-  folder: 'primary' | 'second'
+  folder: BackupFolderKind
 }
 
 /** The event's snapshots in both backup folders, newest first. */
@@ -30,22 +31,32 @@ export function latestGoodBackup(folders: BackupFolders, eventPath: string): (Fo
 
 /**
  * Copies a backup to a new event file beside `eventPath`, named after the backup's time: the
- * current file (damaged, or simply newer) is never overwritten. The copy is checked again.
+ * current file (damaged, or simply newer) is never overwritten. The copy itself is what is
+ * checked (integrity, schema version); a copy that fails its check is removed again.
  */
-export async function restoreAsNewFile(backupPath: string, eventPath: string, takenAtMs: number): Promise<string> {
-  const summary = describeSnapshot(backupPath)
-  if (!summary.ok) throw new CommandError('BACKUP_DAMAGED', `The backup ${basename(backupPath)} cannot be restored: it is ${summary.problem}.`, { path: backupPath })
+export async function restoreAsNewFile(backupPath: string, eventPath: string, takenAtMs: number): Promise<{ path: string; summary: SnapshotSummary }> {
   const target = restoredPath(eventPath, takenAtMs)
-  const source = new SqliteDatabase(backupPath, { readonly: true, fileMustExist: true })
+  const damaged = (problem: string | null): CommandError =>
+    new CommandError('BACKUP_DAMAGED', `The backup ${basename(backupPath)} cannot be restored: it is ${problem}.`, { path: backupPath })
   try {
-    await source.backup(target)
+    const source = new SqliteDatabase(backupPath, { readonly: true, fileMustExist: true })
+    try {
+      await source.backup(target)
+    } finally {
+      source.close()
+    }
   } catch (error) {
     rmSync(target, { force: true })
+    const original = describeSnapshot(backupPath)
+    if (!original.ok) throw damaged(original.problem)
     throw new CommandError('BACKUP_FAILED', `The backup could not be copied to ${target}: ${(error as Error).message}`, { path: target })
-  } finally {
-    source.close()
   }
-  return target
+  const summary = describeSnapshot(target)
+  if (!summary.ok) {
+    rmSync(target, { force: true })
+    throw damaged(summary.problem)
+  }
+  return { path: target, summary }
 }
 
 /** `<stem> (restored 2025-04-06 06.15).raceoffice`, numbered when that name is taken. */

@@ -27,7 +27,7 @@ export function listBackups(schedule: BackupSchedule | null): BackupEntry[] {
 }
 
 export function verifyBackup(schedule: BackupSchedule | null, name: string, folder: FoundBackup['folder']): BackupVerified {
-  const backup = findBackup(schedule, name, folder)
+  const backup = findBackup(taking(schedule), name, folder)
   const summary = describeSnapshot(backup.path)
   return { ...entryOf(backup, summary), ok: summary.ok, problem: summary.problem, schemaVersion: summary.schemaVersion }
 }
@@ -41,8 +41,9 @@ export async function restoreBackup(
   input: { name: string; folder: FoundBackup['folder']; open: boolean },
   openEvent: ((path: string) => Promise<void>) | null,
 ): Promise<{ path: string; opened: boolean }> {
-  const backup = findBackup(schedule, input.name, input.folder)
-  const path = await restoreAsNewFile(backup.path, schedule?.eventPath ?? '', backup.takenAtMs)
+  const office = taking(schedule)
+  const backup = findBackup(office, input.name, input.folder)
+  const { path } = await restoreAsNewFile(backup.path, office.eventPath, backup.takenAtMs)
   const opened = input.open && openEvent !== null
   if (opened) setTimeout(() => void openEvent(path), 0)
   return { path, opened }
@@ -50,11 +51,11 @@ export async function restoreBackup(
 
 /** The second folder (a USB stick): it must be there and writable when chosen. */
 export async function setSecondFolder(db: Db, schedule: BackupSchedule | null, folder: string | null, nowMs: number): Promise<BackupStatus> {
-  if (schedule === null) throw new CommandError('NOT_AVAILABLE_HERE', 'This office takes no backups (start it with --backups DIR), so there is no second folder to set.')
+  const office = taking(schedule)
   if (folder !== null) refuseUnusableFolder(folder)
   await db.updateTable('event').set({ backup_second_folder: folder, updated_at_ms: nowMs }).where('id', '=', 1).execute()
-  schedule.setSecond(folder)
-  return backupsStatus(schedule)
+  office.setSecond(folder)
+  return backupsStatus(office)
 }
 
 function refuseUnusableFolder(folder: string): void {
@@ -67,8 +68,14 @@ function refuseUnusableFolder(folder: string): void {
   }
 }
 
-function findBackup(schedule: BackupSchedule | null, name: string, folder: FoundBackup['folder']): FoundBackup {
-  const found = schedule === null ? undefined : eventBackups(schedule.folders, schedule.eventPath).find((b) => b.folder === folder && basename(b.path) === name)
+/** The office's backups, or a refusal where it takes none (a one-shot command, serve without --backups). */
+function taking(schedule: BackupSchedule | null): BackupSchedule {
+  if (schedule === null) throw new CommandError('NOT_AVAILABLE_HERE', 'This office takes no backups (start it with --backups DIR).')
+  return schedule
+}
+
+function findBackup(schedule: BackupSchedule, name: string, folder: FoundBackup['folder']): FoundBackup {
+  const found = eventBackups(schedule.folders, schedule.eventPath).find((b) => b.folder === folder && basename(b.path) === name)
   if (found === undefined) throw new CommandError('NOT_FOUND', `There is no backup called ${name}.`)
   return found
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { backupLine, eventBackups, latestGoodBackup, restoreAsNewFile } from '../backup/restore'
+import { backupLine, eventBackups, latestGoodBackup, restoreAsNewFile, type FoundBackup } from '../backup/restore'
 import { describeSnapshot } from '../backup/snapshots'
 import { onePositional, parse, RejectedError, UsageError, type Subcommand } from './usage'
 
@@ -49,16 +48,15 @@ Options:
 
     const chosen = values.from === undefined ? latestGoodBackup(folders, file) : pick(backups, values.from)
     if (chosen === null) throw new RejectedError(`None of the ${backups.length} backups of ${basename(file)} passes its check.`)
-    const restored = await restoreAsNewFile(chosen.path, file, chosen.takenAtMs)
-    const summary = describeSnapshot(restored)
+    const { path: restored, summary } = await restoreAsNewFile(chosen.path, file, chosen.takenAtMs)
     if (values.json === true) {
       io.out(JSON.stringify({ file: restored, from: chosen.path, takenAtMs: chosen.takenAtMs, entrants: summary.entrants, checkins: summary.checkins, captures: summary.captures }))
     } else io.out(`Restored ${backupLine({ ...chosen, summary })}\n→ ${restored}`)
   },
 }
 
-function pick<T extends { path: string }>(backups: T[], name: string): T & { summary: ReturnType<typeof describeSnapshot> } {
+function pick(backups: FoundBackup[], name: string): FoundBackup {
   const found = backups.find((b) => basename(b.path) === basename(name))
-  if (found === undefined || !existsSync(found.path)) throw new RejectedError(`There is no backup called ${name}; race-office restore FILE --backups DIR --list shows them.`)
-  return { ...found, summary: describeSnapshot(found.path) }
+  if (found === undefined) throw new RejectedError(`There is no backup called ${name}; race-office restore FILE --backups DIR --list shows them.`)
+  return found
 }

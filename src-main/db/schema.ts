@@ -124,8 +124,6 @@ export interface AuditTable {
   after_json: string | null
   undone_at_ms: number | null
   undone_by: string | null
-  /** This row is the undo of that one. */
-  undo_of: number | null
 }
 
 export interface BibReservationTable {

@@ -57,7 +57,7 @@ async function openEvent(path: string): Promise<void> {
       defaultId: 0,
       cancelId: 1,
     })
-    if (choice.response === 0) await openEvent(await restoreAsNewFile(offer.path, path, offer.takenAtMs))
+    if (choice.response === 0) await openEvent((await restoreAsNewFile(offer.path, path, offer.takenAtMs)).path)
     return
   }
   await closeEvent()

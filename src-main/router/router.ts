@@ -121,7 +121,6 @@ export function createRouter(options: RouterOptions): Router {
               entrant_id: entrantId,
               before_json: subject.before === null ? null : JSON.stringify(subject.before),
               after_json: after === null ? null : JSON.stringify(after),
-              undo_of: command === 'audit.undo' ? (parsed.data as { id: number }).id : null,
             })
             .execute()
           return output

@@ -5,6 +5,7 @@ import { instantMs } from './fields'
 
 export const backupFolderKinds = ['primary', 'second'] as const
 export const backupFolderKind = z.enum(backupFolderKinds)
+export type BackupFolderKind = z.infer<typeof backupFolderKind>
 
 export const backupStatus = z.object({
   /** Snapshots are taken every few minutes while the event changes (the desktop app; serve --backups). */

@@ -8,6 +8,5 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('audit').addColumn('after_json', 'text').execute()
   await db.schema.alterTable('audit').addColumn('undone_at_ms', 'integer').execute()
   await db.schema.alterTable('audit').addColumn('undone_by', 'text').execute()
-  await db.schema.alterTable('audit').addColumn('undo_of', 'integer').execute()
   await db.schema.createIndex('audit_entrant').on('audit').columns(['entrant_id', 'id']).execute()
 }

@@ -29,7 +29,7 @@ export function TopBar() {
         </span>
       )}
       <DeskLock />
-      {info.role === 'organiser' && <BackupIndicator />}
+      {info.role === 'organiser' && <BackupIndicator timeZone={event.data?.timeZone ?? 'UTC'} />}
       <div className={`link-status link-${status}`} role="status" data-testid="link-status">
         <span className="link-dot" aria-hidden="true" />
         {t(`link.${status}`)}

@@ -9,10 +9,9 @@ const pollMs = 30_000
  * "Last backup" in the top bar, for the organiser: green when the last snapshot went through,
  * red when it failed or the second folder (the USB stick) is missing.
  */
-export function BackupIndicator() {
+export function BackupIndicator({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation()
   const status = useCommand('backups.status', {}, ['backups'])
-  const event = useCommand('event.get', {}, ['event'])
   const { reload } = status
   useEffect(() => {
     // Snapshots are taken on a timer, not by a command: no change event says so.
@@ -30,7 +29,7 @@ export function BackupIndicator() {
       ? t('backup.indicator.failed')
       : data.lastAtMs === null
         ? t('backup.indicator.none')
-        : t('backup.indicator.last', { time: formatStart(data.lastAtMs, event.data?.timeZone ?? 'UTC') })
+        : t('backup.indicator.last', { time: formatStart(data.lastAtMs, timeZone) })
   return (
     <button type="button" className={`backup-indicator backup-${state}`} onClick={showBackupsPanel} data-testid="backup-indicator" data-state={state} title={data.error ?? data.second?.folder ?? data.folder ?? ''}>
       <span className="link-dot" aria-hidden="true" />

@@ -23,6 +23,7 @@ export function BackupsPanel() {
   const [checks, setChecks] = useState<Record<string, Verified | 'checking'>>({})
   const [restored, setRestored] = useState<{ path: string; opened: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [restoring, setRestoring] = useState<string | null>(null)
   if (status.data?.on !== true) {
     return (
       <section className="card" aria-labelledby="backups-title">
@@ -59,8 +60,10 @@ export function BackupsPanel() {
 
   async function restore(backup: Backup): Promise<void> {
     setBusy(true)
+    setRestoring(key(backup))
     const result = await client.call('backups.restore', { name: backup.name, folder: backup.folder, open: true })
     setBusy(false)
+    setRestoring(null)
     setFailure(result.ok ? null : result.error)
     setRestored(result.ok ? result.value : null)
   }
@@ -156,7 +159,7 @@ export function BackupsPanel() {
                   </td>
                   <td className="col-actions">
                     <button type="button" className="button" disabled={busy || (check !== undefined && check !== 'checking' && !check.ok)} onClick={() => void restore(backup)} data-testid="backup-restore">
-                      {t('backup.restore')}
+                      {restoring === key(backup) ? t('backup.restoring') : t('backup.restore')}
                     </button>
                   </td>
                 </tr>

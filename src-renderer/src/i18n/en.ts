@@ -248,6 +248,7 @@ export const en = {
     intact: 'Intact (file version {{version}})',
     damaged: 'Damaged: {{problem}}',
     restore: 'Restore as a new file',
+    restoring: 'Copying and checking…',
     restoredOpening: 'Restored to {{path}}. Opening it now; the current file is left as it is.',
     restoredSaved: 'Restored to {{path}}. The current file is left as it is. Open the restored file with File › Open, or race-office serve on that file.',
     indicator: {

@@ -249,6 +249,7 @@ export const ko: Messages = {
     intact: '정상 (파일 버전 {{version}})',
     damaged: '손상됨: {{problem}}',
     restore: '새 파일로 복원',
+    restoring: '복사하고 검사하는 중…',
     restoredOpening: '{{path}}(으)로 복원했습니다. 지금 엽니다. 현재 파일은 그대로 둡니다.',
     restoredSaved: '{{path}}(으)로 복원했습니다. 현재 파일은 그대로 둡니다. 파일 › 열기 또는 그 파일로 race-office serve 를 실행해 여세요.',
     indicator: {
