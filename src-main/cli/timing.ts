@@ -61,7 +61,11 @@ export const capturesCommand: Subcommand = {
 Lists every capture of a timing point (the finish by default) in finish order: times, with the bib
 each counts for, then what was taken out, then bibs typed in order that wait for a time. With
 --json, prints one JSON array of objects with id, device, seq, point, atMs, bib, state and the
-rest of each capture (order, elapsedMs, source, stateReason, entryId, warnings, runner).`,
+rest of each capture (order, elapsedMs, source, stateReason, entryId, warnings, runner).
+
+Times are on the office's clock: atMs is the instant corrected by the recording device's measured
+offset, deviceAtMs the instant as the device's own clock gave it, offsetMs (office − device) and
+offsetUncertaintyMs what was applied (null offset with a clock: never measured, taken as it came).`,
 
   async run(args, io) {
     const { values, positionals } = parse(args, { point: { type: 'string' }, json: { type: 'boolean' } })
@@ -138,4 +142,41 @@ function readMapping(pairs: string[] | undefined): Partial<Record<ReadField, str
     mapping[field as ReadField] = column.join('=')
   }
   return mapping
+}
+
+export const devicesCommand: Subcommand = {
+  name: 'devices',
+  summary: 'list the recording devices and their clocks’ offsets to the office',
+  help: `Usage: race-office devices FILE [--json]
+
+Lists every device that recorded times or guns (a finish tablet, a laptop's own copy) with its
+clock's offset to the office's clock, how uncertain it is and when it was last measured. A device
+more than 1 s off is corrected (and said); one never measured is a problem to check in the results.
+With --json, prints one JSON array of objects with device, offsetMs (office − device: a clock 30 s
+fast is −30000), uncertaintyMs, measuredAtMs, state (ok, off, uncertain, unknown), captures, guns
+and history (every measurement, newest first).`,
+
+  async run(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } })
+    const file = resolve(onePositional(positionals, 'FILE (the event file)'))
+    await withEventFile(file, async (office, session) => {
+      const devices = await office.router.call('clock.devices', {}, session)
+      if (!devices.ok) throw new RejectedError(devices.error.message)
+      if (values.json === true) return io.out(JSON.stringify(devices.value))
+      const event = await office.router.call('event.get', {}, session)
+      const zone = event.ok ? event.value.timeZone : 'UTC'
+      for (const d of devices.value) {
+        const offset = d.offsetMs === null ? 'never measured' : `${clockWords(d.offsetMs)} ± ${d.uncertaintyMs} ms`
+        const when = d.measuredAtMs === null ? '' : `measured ${wallTimeAt(d.measuredAtMs, zone).time}`
+        io.out([d.device.padEnd(24), (d.desk ?? '').padEnd(16), offset.padEnd(28), when, `${d.captures} time(s)`].join('  ').trimEnd())
+      }
+      io.err(`${devices.value.length} device(s).`)
+    })
+  },
+}
+
+/** "31.2 s fast", "0.4 s slow": what the offset means for the device's clock. */
+function clockWords(offsetMs: number): string {
+  const seconds = (Math.abs(offsetMs) / 1000).toFixed(Math.abs(offsetMs) < 10_000 ? 3 : 1)
+  return offsetMs === 0 ? 'on time' : `${seconds} s ${offsetMs < 0 ? 'fast' : 'slow'}`
 }

@@ -19,6 +19,8 @@ export interface EventTable {
   read_window_ms: Generated<number>
   /** The second backup folder chosen in Setup (a USB stick); null: none. */
   backup_second_folder: string | null
+  /** This file's own clock, as packages sent from it name it. */
+  clock_id: string
   updated_at_ms: number
 }
 
@@ -211,6 +213,7 @@ export interface ClockTable {
   id: string
   race_id: number
   wave_id: number | null
+  /** The office's time: the device's instant corrected by its clock's offset. */
   gun_at_ms: number
   source: 'key' | 'typed' | 'reads'
   reason: string | null
@@ -218,6 +221,15 @@ export interface ClockTable {
   recorded_at_ms: number
   actor: string
   desk: string
+  /** As the recording device's clock gave it (null: typed, or the office's own time). */
+  device_at_ms: number | null
+  /** The clock whose measured offset corrects it (a device, a finish laptop's file); null: the office's. */
+  clock: string | null
+  /** The device's clock anchor at the time (a new one after a sleep or a clock set by hand). */
+  clock_segment: number
+  /** Office − device, as applied; null with a clock: never measured, taken as it came. */
+  offset_ms: number | null
+  offset_uncertainty_ms: number | null
 }
 
 export interface CaptureTable {
@@ -225,6 +237,7 @@ export interface CaptureTable {
   device: string
   seq: number
   point: string
+  /** The office's time: the device's instant corrected by its clock's offset (what results use). */
   at_ms: number | null
   bib: number | null
   position: number
@@ -232,6 +245,37 @@ export interface CaptureTable {
   state: 'active' | 'deleted' | 'notRunner'
   state_reason: string | null
   created_at_ms: number
+  actor: string
+  desk: string
+  /** As the recording device's clock gave it (null: typed, or the office's own time). */
+  device_at_ms: number | null
+  /** The clock whose measured offset corrects it (a device, a finish laptop's file); null: the office's. */
+  clock: string | null
+  /** The device's clock anchor at the time (a new one after a sleep or a clock set by hand). */
+  clock_segment: number
+  /** Office − device, as applied; null with a clock: never measured, taken as it came. */
+  offset_ms: number | null
+  offset_uncertainty_ms: number | null
+}
+
+/** One measurement of a device's clock against the office's (or an organiser's word for it). */
+export interface DeviceClockTable {
+  id: Generated<number>
+  clock: string
+  segment: number
+  device_at_ms: number
+  office_at_ms: number
+  offset_ms: number
+  uncertainty_ms: number
+  round_trip_ms: number | null
+  exchanges: number
+  exchanges_json: string | null
+  source: 'exchange' | 'package' | 'manual'
+  reason: string | null
+  origin_id: string | null
+  /** Captures and guns whose corrected instant this measurement changed. */
+  recorrected: Generated<number>
+  recorded_at_ms: number
   actor: string
   desk: string
 }
@@ -300,6 +344,7 @@ export interface Database {
   clock: ClockTable
   capture: CaptureTable
   capture_change: CaptureChangeTable
+  device_clock: DeviceClockTable
   chip_read: ChipReadTable
   result_override: ResultOverrideTable
   result_problem_check: ResultProblemCheckTable

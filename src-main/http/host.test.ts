@@ -155,6 +155,17 @@ async function validInputFor(h: Host, command: (typeof commandNames)[number]): P
       return { raceId: 1, atMs: Date.now(), device: 'finish-1' }
     case 'clock.set':
       return { raceId: 1, atMs: Date.now() }
+    case 'clock.exchange':
+      return { device: 'finish-1', sentAtMs: Date.now() }
+    case 'clock.measure': {
+      const sentAtMs = Date.now() - 30_000
+      const answer = (await postCommand(h.port, 'clock.exchange', { device: 'finish-1', sentAtMs }, h.tokens.organiser)).json() as { value: { receivedAtMs: number; repliedAtMs: number } }
+      return { device: 'finish-1', exchanges: [{ sentAtMs, ...answer.value, returnedAtMs: sentAtMs + 5 }] }
+    }
+    case 'clock.devices':
+      return {}
+    case 'clock.setOffset':
+      return { device: 'laptop-1', offsetMs: -31_200, reason: 'photo of both clocks' }
     case 'reads.preview':
     case 'reads.import':
       return { id: await uploadId(h, { fileName: 'reads.csv', chunk: Buffer.from('bib,time,point\n5,10:15:03.686,finish\n').toString('base64') }) }
@@ -311,6 +322,10 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'clock.list': { raceId: 1 },
   'clock.start': { raceId: 1, atMs: 'now', device: 'x' },
   'clock.set': { raceId: 1 },
+  'clock.exchange': { device: 'finish-1' },
+  'clock.measure': { device: 'finish-1', exchanges: [] },
+  'clock.devices': { device: 'x' },
+  'clock.setOffset': { device: 'laptop-1', offsetMs: 1.5, reason: 'photo' },
   'reads.preview': {},
   'reads.import': { id: 'x', point: '' },
   'reads.summary': { point: 'finish' },

@@ -6,6 +6,7 @@ import { DeskNetwork } from '../desks/network'
 import { PrintJobs } from '../print/jobs'
 import { createRouter, type Router } from '../router/router'
 import { exportSync } from '../timing/sync'
+import { keepOwnMeasurement } from '../timing/device-clocks'
 import { LiveSync } from '../timing/sync-push'
 
 /** What only the desktop app can do for the office. */
@@ -61,7 +62,7 @@ export async function openOffice(path: string, options: OfficeOptions = {}): Pro
   })
   const directory = new DeskDirectory(file.sqlite)
   const network = new DeskNetwork(directory)
-  const liveSync = new LiveSync(() => exportSync(file.db, Date.now()))
+  const liveSync = new LiveSync(() => exportSync(file.db, Date.now()), (exchanges) => keepOwnMeasurement(file.db, exchanges, Date.now()))
   const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, { ...backupFolders, second: backupFolders.second ?? (await secondFolderOf(file)) })
   router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync, backups, openEvent: desktop?.openEvent ?? null })
   backups?.start()

@@ -29,6 +29,8 @@ export interface ResultsState {
   sources: Sources
   waveNames: Map<number, string>
   splitPoints: { name: string; distanceM: number }[]
+  /** Active captures by point (kept up to date in place as captures arrive). */
+  captures: Map<string, CaptureFact[]>
   manual: Map<string, PointMerge>
   passings: Map<string, Map<number, Crossing>>
   checks: Map<string, Check>
@@ -64,6 +66,9 @@ const changedBy: Partial<Record<CommandName, readonly FactGroup[]>> = {
   'sync.import': ['captures', 'guns'],
   'clock.start': ['guns'],
   'clock.set': ['guns'],
+  // A measurement that corrects earlier instants is told by its mark (Marks.clock).
+  'clock.measure': [],
+  'clock.setOffset': [],
   'reads.import': ['passings'],
   'chips.import': ['passings'],
   'timing.setPoints': ['runners', 'passings'],
@@ -130,7 +135,7 @@ export class ResultsEngine {
       this.facts = facts
       this.captures = captures
       this.manual = mergesOf(captures)
-      return (this.state = build(facts, this.manual, marks))
+      return (this.state = build(facts, this.captures, this.manual, marks))
     }
     const state = this.state
     const written = this.written.all(state.marks.audit)
@@ -139,6 +144,11 @@ export class ResultsEngine {
     const marks = loadMarks(this.sqlite)
     // A bib given to a time (timing.assignBib with a capture) is a correction: read the captures again.
     if (marks.change !== state.marks.change) changed.add('captures')
+    // A clock measurement that corrected instants recorded earlier (a device's drift while offline).
+    if (marks.clock !== state.marks.clock) {
+      changed.add('captures')
+      changed.add('guns')
+    }
     if ([...changed].every((group) => group === 'overrides' || group === 'checks')) {
       if (changed.has('checks')) state.checks = this.facts.checks = loadChecks(this.sqlite)
       if (changed.has('overrides')) this.takeOverrides(state)
@@ -151,7 +161,7 @@ export class ResultsEngine {
       this.manual = mergesOf(captures)
     } else this.takeCaptures(state, marks)
     this.facts = { ...this.facts, ...reloaded }
-    return (this.state = build(this.facts, this.manual, read))
+    return (this.state = build(this.facts, this.captures, this.manual, read))
   }
 
   /** Forgets everything: the next call reads the whole file again. */
@@ -164,7 +174,7 @@ export class ResultsEngine {
   recompute(): ResultsState {
     const state = this.current()
     this.manual = mergesOf(this.captures)
-    return (this.state = build(this.facts as Omit<Facts, 'captures'>, this.manual, state.marks))
+    return (this.state = build(this.facts as Omit<Facts, 'captures'>, this.captures, this.manual, state.marks))
   }
 
   private takeCaptures(state: ResultsState, marks: Marks): void {
@@ -196,7 +206,7 @@ function mergesOf(captures: Map<string, CaptureFact[]>): Map<string, PointMerge>
   return new Map([...captures].map(([point, rows]) => [point, new PointMerge(rows)]))
 }
 
-function build(facts: Omit<Facts, 'captures'>, manual: Map<string, PointMerge>, marks: Marks): ResultsState {
+function build(facts: Omit<Facts, 'captures'>, captures: Map<string, CaptureFact[]>, manual: Map<string, PointMerge>, marks: Marks): ResultsState {
   const { runners: base } = facts
   const races = base.races.map((race): RaceStanding => ({
     ...race,
@@ -219,6 +229,7 @@ function build(facts: Omit<Facts, 'captures'>, manual: Map<string, PointMerge>, 
     sources: sourcesOf(partial),
     waveNames: base.waveNames,
     splitPoints: base.splitPoints,
+    captures,
     manual,
     passings: facts.passings,
     checks: facts.checks,

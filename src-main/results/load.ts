@@ -63,6 +63,8 @@ export interface Marks {
   audit: number
   capture: number
   change: number
+  /** The last clock measurement that corrected instants recorded earlier. */
+  clock: number
 }
 
 /** The groups asked for, read in one read transaction: nothing another process writes lands halfway. */
@@ -129,7 +131,8 @@ export function loadMarks(sqlite: SqliteDatabase.Database): Marks {
   return prepared(
     sqlite,
     `select (select coalesce(max(id), 0) from audit) as audit, (select coalesce(max(rowid), 0) from capture) as capture,
-            (select coalesce(max(rowid), 0) from capture_change) as change`,
+            (select coalesce(max(rowid), 0) from capture_change) as change,
+            (select coalesce(max(id), 0) from device_clock where recorrected > 0) as clock`,
   ).get() as Marks
 }
 
@@ -146,7 +149,8 @@ function loadGuns(sqlite: SqliteDatabase.Database): Guns {
 
 /** Active captures written after `afterRowid`, by point. */
 export function loadCaptures(sqlite: SqliteDatabase.Database, afterRowid: number): Map<string, CaptureFact[]> {
-  const rows = prepared(sqlite, `select id, device, seq, point, at_ms as atMs, bib, position, source from capture where rowid > ? and state = 'active'`).all(afterRowid) as (CaptureFact & { point: string })[]
+  const rows = prepared(sqlite, `select id, device, seq, point, at_ms as atMs, bib, position, source, clock, (clock is not null and offset_ms is null) as clockUnknown, created_at_ms as createdAtMs
+       from capture where rowid > ? and state = 'active'`).all(afterRowid) as (CaptureFact & { point: string })[]
   const byPoint = new Map<string, CaptureFact[]>()
   for (const row of rows) {
     const list = byPoint.get(row.point)

@@ -9,6 +9,12 @@ export interface CaptureFact {
   bib: number | null
   position: number
   source: 'key' | 'typed' | 'inserted' | 'gap'
+  /** The clock its instant was corrected by (null: the office's own or a typed time)… */
+  clock: string | null
+  /** …and 1 when that clock was never measured (the instant is as the device gave it). */
+  clockUnknown: 0 | 1
+  /** When the office received it. */
+  createdAtMs: number
 }
 
 /** A capture's time, as the results use it: its crossing (the same object every time it is asked for). */

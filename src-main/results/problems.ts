@@ -10,11 +10,12 @@ import type { Standing } from './standing'
  */
 export function findProblems(state: ResultsState): ResultProblem[] {
   const problems: ResultProblem[] = []
-  const add = (p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name'>, standing?: Standing): void => {
+  const add = (p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count'> & Partial<Pick<ResultProblem, 'device' | 'count'>>, standing?: Standing): void => {
     const race = standing === undefined ? null : (state.raceById.get(standing.runner.raceId)?.name ?? null)
     const name = standing === undefined ? null : `${standing.runner.givenName} ${standing.runner.familyName}`.trim()
-    problems.push({ ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
+    problems.push({ device: null, count: null, ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
   }
+  clockProblems(state, add)
   const finish = state.manual.get('finish')
   if (finish !== undefined) {
     const { times, waiting } = finish.unmatched()
@@ -52,6 +53,37 @@ export function findProblems(state: ResultsState): ResultProblem[] {
     }
   }
   return problems
+}
+
+// A device's clock and the office's differ by network delay at most; more than this ahead of when
+// the office received a time, the time was in the office's future.
+const futureToleranceMs = 2000
+
+type Add = (p: Pick<ResultProblem, 'key' | 'kind' | 'bib' | 'captureId' | 'atMs' | 'timesMs'> & Partial<Pick<ResultProblem, 'device' | 'count'>>) => void
+
+/** Instants the office's clock cannot vouch for: an unmeasured device, a time in the future, a time before the day's first gun. */
+function clockProblems(state: ResultsState, add: Add): void {
+  const guns = [...state.guns.race.values(), ...state.guns.wave.values()]
+  const firstGun = guns.length === 0 ? null : Math.min(...guns)
+  const unknown = new Map<string, { count: number; first: { id: string; atMs: number } }>()
+  for (const [point, captures] of state.captures) {
+    for (const c of captures) {
+      if (c.atMs === null) continue
+      if (c.clockUnknown === 1 && c.clock !== null) {
+        const seen = unknown.get(c.clock)
+        if (seen === undefined) unknown.set(c.clock, { count: 1, first: { id: c.id, atMs: c.atMs } })
+        else seen.count++
+      }
+      if (c.atMs > c.createdAtMs + futureToleranceMs) {
+        add({ key: `future:${c.id}:${c.atMs}`, kind: 'futureTime', bib: c.bib, captureId: c.id, atMs: c.atMs, timesMs: [c.atMs - c.createdAtMs], device: c.device })
+      } else if (point !== 'start' && firstGun !== null && c.atMs < firstGun) {
+        add({ key: `early:${c.id}:${c.atMs}`, kind: 'beforeFirstGun', bib: c.bib, captureId: c.id, atMs: c.atMs, timesMs: [firstGun - c.atMs], device: c.device })
+      }
+    }
+  }
+  for (const [clock, { count, first }] of unknown) {
+    add({ key: `clock:${clock}:${count}`, kind: 'clockUnknown', bib: null, captureId: first.id, atMs: first.atMs, timesMs: [], device: clock, count })
+  }
 }
 
 export function openProblems(state: ResultsState): number {

@@ -201,7 +201,7 @@ describe('keeping results current', () => {
 })
 
 describe('problems before publishing', () => {
-  it('lists times without a bib, bibs without a time, unknown bibs, duplicate finishes, start reads without a finish and impossible times, until an official has checked them', async () => {
+  it('lists times without a bib, bibs without a time, unknown bibs, duplicate finishes, start reads without a finish, impossible times and a device whose clock was never measured, until an official has checked them', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }, { bib: 3 }, { bib: 4 }])
     await day.time(gun + 30 * minute, 1)
     await day.time(gun + 31 * minute, 1)
@@ -213,15 +213,16 @@ describe('problems before publishing', () => {
     await day.reads([[4, gun + 3 * second, 'start']])
     const { problems, open } = value(await day.router.call('results.problems', {}, organiser))
     expect(problems.map((p) => [p.kind, p.bib]).sort()).toEqual(
-      [['bibWithoutTime', 4], ['duplicateFinish', 1], ['impossibleTime', 3], ['startWithoutFinish', 4], ['unknownBib', 77]].sort(),
+      [['bibWithoutTime', 4], ['clockUnknown', null], ['duplicateFinish', 1], ['impossibleTime', 3], ['startWithoutFinish', 4], ['unknownBib', 77]].sort(),
     )
-    expect(open).toBe(5)
+    expect(problems.find((p) => p.kind === 'clockUnknown')).toMatchObject({ device: 'timer', count: 5 })
+    expect(open).toBe(6)
     const duplicate = problems.find((p) => p.kind === 'duplicateFinish')!
     expect(duplicate.timesMs).toEqual([30 * minute, 31 * minute])
     const checked = value(await day.router.call('results.checkProblem', { key: duplicate.key, note: 'Second press was the runner behind' }, organiser))
     expect(checked.checked).toMatchObject({ note: 'Second press was the runner behind', actor: 'Test Organiser' })
-    expect(value(await day.router.call('results.problems', {}, organiser)).open).toBe(4)
-    expect((await day.results()).openProblems).toBe(4)
+    expect(value(await day.router.call('results.problems', {}, organiser)).open).toBe(5)
+    expect((await day.results()).openProblems).toBe(5)
     expect(await day.router.call('results.checkProblem', { key: 'time:nothing', note: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })

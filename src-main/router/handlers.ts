@@ -24,6 +24,7 @@ import { searchEntrants } from '../entrants/search'
 import { createRace, deleteRace, listRaces, updateRace } from '../races/service'
 import { assignBib as assignFinishBib, captureHistory, captureTime, listCaptures } from '../timing/captures'
 import { listClocks, setClock, startClock } from '../timing/clock'
+import { answerExchange, listDeviceClocks, measureClock, setClockOffset } from '../timing/device-clocks'
 import { correctCapture, giveBibToTime } from '../timing/corrections'
 import { setTimingPoints, timingPoints } from '../timing/points'
 import { importReads, listPassings, previewReads, readsSummary } from '../timing/reads'
@@ -151,12 +152,16 @@ export const handlers: Handlers = {
   'clock.list': ({ db }) => listClocks(db),
   'clock.start': ({ db, session, nowMs }, input) => startClock(db, input, session, nowMs),
   'clock.set': ({ db, session, nowMs }, input) => setClock(db, input, session, nowMs),
+  'clock.exchange': async ({ nowMs }, input) => answerExchange(input, nowMs),
+  'clock.measure': ({ db, session, nowMs }, input) => measureClock(db, input, session, nowMs),
+  'clock.devices': ({ db }) => listDeviceClocks(db),
+  'clock.setOffset': ({ db, session, nowMs }, input) => setClockOffset(db, input, session, nowMs),
   'reads.preview': ({ imports }, input) => previewReads(imports, input),
   'reads.import': ({ db, sqlite, imports }, input) => importReads(db, sqlite, imports, input),
   'reads.summary': ({ db }) => readsSummary(db),
   'reads.passings': ({ db }, input) => listPassings(db, input),
   'sync.export': ({ db, nowMs }) => exportSync(db, nowMs),
-  'sync.import': ({ db }, input) => importSync(db, input.package),
+  'sync.import': ({ db, session, nowMs }, input) => importSync(db, input.package, session, nowMs),
   'sync.connect': async ({ liveSync }, input) => {
     const origin = new URL(input.office).origin
     return liveSync.connect(origin, await pairWithOffice(origin, input.code, input.desk, input.person), input.everySeconds * 1000)

@@ -22,6 +22,7 @@ import { DeskNetwork } from '../desks/network'
 import { ImportSessions } from '../import/sessions'
 import { PrintJobs } from '../print/jobs'
 import { exportSync } from '../timing/sync'
+import { keepOwnMeasurement } from '../timing/device-clocks'
 import { LiveSync } from '../timing/sync-push'
 import { ResultsEngine } from '../results/engine'
 import type { BackupSchedule } from '../backup/schedule'
@@ -64,7 +65,7 @@ export function createRouter(options: RouterOptions): Router {
   const prints = options.prints ?? new PrintJobs()
   const directory = options.directory ?? new DeskDirectory(sqlite)
   const network = options.network ?? new DeskNetwork(directory)
-  const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()))
+  const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()), (exchanges) => keepOwnMeasurement(db, exchanges, Date.now()))
   const results = options.results ?? new ResultsEngine(sqlite)
   const backups = options.backups ?? null
   const openEvent = options.openEvent ?? null

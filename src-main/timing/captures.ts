@@ -8,6 +8,7 @@ import type { CaptureChangeTable } from '../db/schema'
 import { runnersByBib } from './runners'
 import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts, type SequenceRow } from './sequence'
 import { requirePoint } from './points'
+import { onDeviceClock } from './device-clocks'
 
 export async function captureById(db: Db, id: string): Promise<CaptureRow> {
   const row = await db.selectFrom('capture').selectAll().where('id', '=', id).executeTakeFirst()
@@ -25,23 +26,29 @@ async function sentBefore(db: Db, device: string, seq: number, same: (row: Captu
   return row
 }
 
+/** Where a capture's instant came from: a device's clock (corrected by its offset), or none (typed, or the office's own). */
+type ClockColumns = Pick<CaptureRow, 'device_at_ms' | 'clock' | 'offset_ms' | 'offset_uncertainty_ms'> & { clock_segment: number }
+const noClock: ClockColumns = { device_at_ms: null, clock: null, clock_segment: 0, offset_ms: null, offset_uncertainty_ms: null }
+
 export async function insertCapture(
   db: Db,
-  values: Pick<CaptureRow, 'device' | 'seq' | 'point' | 'at_ms' | 'bib' | 'position' | 'source'>,
+  values: Pick<CaptureRow, 'device' | 'seq' | 'point' | 'at_ms' | 'bib' | 'position' | 'source'> & Partial<ClockColumns>,
   session: Session,
   nowMs: number,
 ): Promise<CaptureRow> {
-  const row: CaptureRow = { id: uuidv7(), ...values, state: 'active', state_reason: null, created_at_ms: nowMs, actor: session.actor, desk: session.desk }
+  const row: CaptureRow = { id: uuidv7(), ...noClock, ...values, state: 'active', state_reason: null, created_at_ms: nowMs, actor: session.actor, desk: session.desk }
   await db.insertInto('capture').values(row).execute()
   return row
 }
 
+/** A key press on a device: kept as the device's clock gave it and as corrected to the office's. */
 export async function captureTime(db: Db, input: ParsedInput<'timing.capture'>, session: Session, nowMs: number) {
   const bib = input.bib ?? null
   const point = await requirePoint(db, input.point)
-  const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.at_ms === input.atMs && r.bib === bib)
+  const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.device_at_ms === input.atMs && r.bib === bib)
   if (before !== null) return { id: before.id, duplicate: true, capture: await viewOf(db, before) }
-  const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: input.atMs, bib, position: input.atMs, source: 'key' }, session, nowMs)
+  const { atMs, columns } = await onDeviceClock(db, input.device, input.clockSegment ?? 0, input.atMs)
+  const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: atMs, bib, position: atMs, source: 'key', ...columns }, session, nowMs)
   return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
 }
 
@@ -125,6 +132,10 @@ function toView(row: CaptureRow, merged: { bib: number | null; entry: { id: stri
     seq: row.seq,
     point: row.point,
     atMs: row.at_ms,
+    deviceAtMs: row.device_at_ms,
+    clock: row.clock,
+    offsetMs: row.offset_ms,
+    offsetUncertaintyMs: row.offset_uncertainty_ms,
     bib: merged.bib,
     entryId: merged.entry?.id ?? null,
     source: row.source,

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { RaceClock } from '../../src-shared/contract/timing'
 import type { Db } from '../db/open'
 import { readBib } from './reads'
+import { onDeviceClock } from './device-clocks'
 
 /** Every race, and every wave of races that have waves, with the gun that counts and its history. */
 export async function listClocks(db: Db): Promise<RaceClock[]> {
@@ -18,7 +19,19 @@ export async function listClocks(db: Db): Promise<RaceClock[]> {
     return targets.map((target) => {
       const history = clocks
         .filter((c) => c.race_id === race.id && c.wave_id === target.id)
-        .map((c) => ({ id: c.id, gunAtMs: c.gun_at_ms, source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk }))
+        .map((c) => ({
+          id: c.id,
+          gunAtMs: c.gun_at_ms,
+          deviceAtMs: c.clock === null ? null : c.device_at_ms,
+          offsetMs: c.offset_ms,
+          offsetUncertaintyMs: c.offset_uncertainty_ms,
+          source: c.source,
+          reason: c.reason,
+          device: c.device,
+          recordedAtMs: c.recorded_at_ms,
+          actor: c.actor,
+          desk: c.desk,
+        }))
         .reverse()
       return { raceId: race.id, race: race.name, waveId: target.id, wave: target.name, distanceM: race.distance_m, gunAtMs: history[0]?.gunAtMs ?? null, history }
     })
@@ -32,7 +45,9 @@ async function clockOf(db: Db, raceId: number, waveId: number | null): Promise<R
 }
 
 /** A gun recorded; when the race (wave) already has one, this one is a correction and needs a reason. */
-async function recordGun(db: Db, target: { raceId: number; waveId: number | null }, gunAtMs: number, source: 'key' | 'typed' | 'reads', reason: string | undefined, device: string, session: Session, nowMs: number) {
+type Gun = { atMs: number; columns?: Awaited<ReturnType<typeof onDeviceClock>>['columns'] }
+
+async function recordGun(db: Db, target: { raceId: number; waveId: number | null }, gun: Gun, source: 'key' | 'typed' | 'reads', reason: string | undefined, device: string, session: Session, nowMs: number) {
   const clock = await clockOf(db, target.raceId, target.waveId)
   if (clock.gunAtMs !== null && reason === undefined) {
     const name = clock.wave === null ? clock.race : `${clock.race} · ${clock.wave}`
@@ -40,18 +55,38 @@ async function recordGun(db: Db, target: { raceId: number; waveId: number | null
   }
   await db
     .insertInto('clock')
-    .values({ id: uuidv7(), race_id: target.raceId, wave_id: target.waveId, gun_at_ms: gunAtMs, source, reason: reason ?? null, device, recorded_at_ms: nowMs, actor: session.actor, desk: session.desk })
+    .values({
+      id: uuidv7(),
+      race_id: target.raceId,
+      wave_id: target.waveId,
+      gun_at_ms: gun.atMs,
+      device_at_ms: gun.atMs,
+      clock: null,
+      clock_segment: 0,
+      offset_ms: null,
+      offset_uncertainty_ms: null,
+      ...gun.columns,
+      source,
+      reason: reason ?? null,
+      device,
+      recorded_at_ms: nowMs,
+      actor: session.actor,
+      desk: session.desk,
+    })
     .execute()
   return clockOf(db, target.raceId, target.waveId)
 }
 
+/** F8 on a device: the key press on its clock, corrected like a capture; without an instant, when the office hears it. */
 export async function startClock(db: Db, input: ParsedInput<'clock.start'>, session: Session, nowMs: number) {
-  return recordGun(db, input, input.atMs ?? nowMs, 'key', input.reason, input.device, session, nowMs)
+  const gun: Gun = input.atMs === undefined || input.device === 'office' ? { atMs: input.atMs ?? nowMs } : await onDeviceClock(db, input.device, input.clockSegment ?? 0, input.atMs)
+  return recordGun(db, input, gun, 'key', input.reason, input.device, session, nowMs)
 }
 
+/** A gun typed (from the starter's watch, in the office's time) or taken from the start mat: no device clock to correct. */
 export async function setClock(db: Db, input: ParsedInput<'clock.set'>, session: Session, nowMs: number) {
-  const gunAtMs = input.atMs ?? (await gunFromStartReads(db, input.raceId, input.waveId))
-  return recordGun(db, input, gunAtMs, input.atMs === undefined ? 'reads' : 'typed', input.reason, input.device, session, nowMs)
+  const atMs = input.atMs ?? (await gunFromStartReads(db, input.raceId, input.waveId))
+  return recordGun(db, input, { atMs }, input.atMs === undefined ? 'reads' : 'typed', input.reason, input.device, session, nowMs)
 }
 
 /**

@@ -2,6 +2,7 @@ import { CommandError } from '../../src-shared/contract'
 import { pairResponse } from '../../src-shared/contract/desks'
 import type { SyncPackage } from '../../src-shared/contract/timing'
 import { sendInBatches, type SyncCounts } from '../../src-shared/timing/sync-batches'
+import type { Exchange } from '../../src-shared/timing/clock-offset'
 
 export type { SyncCounts }
 
@@ -30,6 +31,19 @@ export function sendToOffice(origin: string, token: string, pkg: SyncPackage): P
   return sendInBatches(pkg, async (batch) => (await postJson(new URL('/api/sync.import', origin), { package: batch }, token)) as SyncCounts)
 }
 
+const exchangesPerMeasurement = 8
+
+/** This machine's clock against the office's: a few exchanges in a row (the one with the smallest round trip counts). */
+export async function exchangeWithOffice(origin: string, token: string, now: () => number = Date.now): Promise<Exchange[]> {
+  const exchanges: Exchange[] = []
+  for (let i = 0; i < exchangesPerMeasurement; i++) {
+    const sentAtMs = now()
+    const answer = (await postJson(new URL('/api/clock.exchange', origin), { device: 'finish-laptop', sentAtMs }, token)) as { receivedAtMs: number; repliedAtMs: number }
+    exchanges.push({ sentAtMs, receivedAtMs: answer.receivedAtMs, repliedAtMs: answer.repliedAtMs, returnedAtMs: now() })
+  }
+  return exchanges
+}
+
 /** Pairs with an office as a finish device, with the code on the organiser's screen. */
 export async function pairWithOffice(origin: string, code: string, desk: string, person: string): Promise<string> {
   const paired = pairResponse.parse(await postJson(new URL('/pair', origin), { code, desk, person }))
@@ -48,7 +62,13 @@ export interface LiveSyncStatus {
 
 /** The package without what the office already acknowledged: a capture corrected later sends only its correction. */
 function unsent(pkg: SyncPackage, sent: Set<string>): SyncPackage {
-  return { ...pkg, captures: pkg.captures.filter((c) => !sent.has(c.id)), changes: pkg.changes.filter((c) => !sent.has(c.id)), clocks: pkg.clocks.filter((c) => !sent.has(c.id)) }
+  return {
+    ...pkg,
+    captures: pkg.captures.filter((c) => !sent.has(c.id)),
+    changes: pkg.changes.filter((c) => !sent.has(c.id)),
+    clocks: pkg.clocks.filter((c) => !sent.has(c.id)),
+    ...(pkg.clockMeasurements !== undefined && { clockMeasurements: pkg.clockMeasurements.filter((m) => !sent.has(m.id)) }),
+  }
 }
 
 const nothingYet = (office: string | null): LiveSyncStatus => ({ office, lastAtMs: null, last: null, sentCaptures: 0, error: null })
@@ -68,6 +88,8 @@ export class LiveSync {
 
   constructor(
     private readonly exportPackage: () => Promise<SyncPackage>,
+    /** Keeps this file's clock measured against the office (so every package carries it). */
+    private readonly keepMeasurement: (exchanges: Exchange[]) => Promise<void>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -111,11 +133,13 @@ export class LiveSync {
     const office = this.office
     if (office === null) return
     try {
+      // Measured at every push: the package then carries the latest offset with what it sends.
+      await this.keepMeasurement(await exchangeWithOffice(office.origin, office.token, this.now))
       const pkg = unsent(await this.exportPackage(), this.sent)
-      const fresh = pkg.captures.length + pkg.changes.length + pkg.clocks.length > 0
+      const fresh = pkg.captures.length + pkg.changes.length + pkg.clocks.length + (pkg.clockMeasurements?.length ?? 0) > 0
       const last = fresh ? await sendToOffice(office.origin, office.token, pkg) : this.state.last
       if (this.office !== office) return
-      for (const item of [...pkg.captures, ...pkg.changes, ...pkg.clocks]) this.sent.add(item.id)
+      for (const item of [...pkg.captures, ...pkg.changes, ...pkg.clocks, ...(pkg.clockMeasurements ?? [])]) this.sent.add(item.id)
       this.state = { office: office.origin, lastAtMs: fresh ? this.now() : this.state.lastAtMs, last, sentCaptures: this.state.sentCaptures + pkg.captures.length, error: null }
     } catch (error) {
       const value = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: (error as Error).message }

@@ -37,9 +37,10 @@ describe('moving a finish laptop’s work into the office file', () => {
     const pkg = value(await laptop.call('sync.export', {}, finishLine))
 
     const first = value(await office.call('sync.import', { package: pkg }, organiser))
-    expect(first).toEqual({ captures: { added: 3, unchanged: 0 }, changes: { added: 2, unchanged: 0 }, clocks: { added: 1, unchanged: 0 }, conflicts: [] })
+    const unmeasured = { clockMeasurements: { added: 0, unchanged: 0 }, clockMeasured: false }
+    expect(first).toEqual({ captures: { added: 3, unchanged: 0 }, changes: { added: 2, unchanged: 0 }, clocks: { added: 1, unchanged: 0 }, ...unmeasured, conflicts: [] })
     const second = value(await office.call('sync.import', { package: pkg }, organiser))
-    expect(second).toEqual({ captures: { added: 0, unchanged: 3 }, changes: { added: 0, unchanged: 2 }, clocks: { added: 0, unchanged: 1 }, conflicts: [] })
+    expect(second).toEqual({ captures: { added: 0, unchanged: 3 }, changes: { added: 0, unchanged: 2 }, clocks: { added: 0, unchanged: 1 }, ...unmeasured, conflicts: [] })
 
     const list = value(await office.call('timing.list', {}, organiser))
     expect(list.captures.map((c) => [c.bib, c.state])).toEqual([

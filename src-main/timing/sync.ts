@@ -1,11 +1,16 @@
-import { CommandError } from '../../src-shared/contract'
+import { CommandError, type Session } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
 import type { Db } from '../db/open'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
+import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } from './device-clocks'
+
+// A package written before laptops named their clock: its times are on a clock never measured.
+const unnamedClock = 'unnamed-laptop'
 
 /** A finish laptop's work, to be moved into the office file: every capture, correction and gun. */
 export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
+  const clockId = await ownClockId(db)
   const [event, captures, changes, clocks] = await Promise.all([
     db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow(),
     db.selectFrom('capture').selectAll().orderBy('id').execute(),
@@ -40,6 +45,8 @@ export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
     })),
     changes: changes.map(changeOf),
     clocks: clocks.map((c) => ({ id: c.id, race: c.race, wave: c.wave, gunAtMs: c.gun_at_ms, source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk })),
+    clockId,
+    clockMeasurements: await ownMeasurements(db, clockId),
   }
 }
 
@@ -52,13 +59,19 @@ const changeable = ['state', 'state_reason', 'bib'] as const
  * then replay in order); a correction applies only when the capture still is as the correction
  * found it, otherwise it is reported, never forced or dropped silently.
  */
-export async function importSync(db: Db, pkg: SyncPackage) {
+export async function importSync(db: Db, pkg: SyncPackage, session: Session, nowMs: number) {
   const event = await db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow()
   if (event.date !== pkg.event.date) {
     throw new CommandError('SYNC_OTHER_EVENT', `This package is from ${pkg.event.name} on ${pkg.event.date}, not from this event (${event.name}, ${event.date}).`, { event: pkg.event.name, date: pkg.event.date })
   }
   const conflicts: Conflict[] = []
-  const counts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 } }
+  const counts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, clockMeasurements: { added: 0, unchanged: 0 } }
+  // The laptop's times are on its own clock: measured against this office first, so they arrive corrected.
+  const clock = pkg.clockId ?? unnamedClock
+  for (const m of pkg.clockMeasurements ?? []) {
+    if (await keepPackageMeasurement(db, clock, m.id, m.exchanges, session, nowMs)) counts.clockMeasurements.added++
+    else counts.clockMeasurements.unchanged++
+  }
 
   const changesOf = new Map<string, SyncPackage['changes']>()
   for (const change of [...pkg.changes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -76,6 +89,7 @@ export async function importSync(db: Db, pkg: SyncPackage) {
     // With its corrections in the package, a capture starts as it was made and they replay; a
     // capture whose corrections are not in the package arrives as it is now.
     const original = originalOf(capture, changesOf.get(capture.id) ?? [])
+    const onClock = capture.atMs === null ? null : await onDeviceClock(db, clock, 0, capture.atMs)
     await db
       .insertInto('capture')
       .values({
@@ -83,9 +97,15 @@ export async function importSync(db: Db, pkg: SyncPackage) {
         device: capture.device,
         seq: capture.seq,
         point: capture.point,
-        at_ms: capture.atMs,
+        at_ms: onClock?.atMs ?? null,
+        device_at_ms: null,
+        clock: null,
+        clock_segment: 0,
+        offset_ms: null,
+        offset_uncertainty_ms: null,
+        ...onClock?.columns,
         bib: original.bib,
-        position: capture.position,
+        position: capture.source === 'key' && onClock !== null ? onClock.atMs : capture.position,
         source: capture.source,
         state: original.state,
         state_reason: original.stateReason,
@@ -122,24 +142,42 @@ export async function importSync(db: Db, pkg: SyncPackage) {
     counts.changes.added++
   }
 
-  for (const clock of pkg.clocks) {
-    if ((await db.selectFrom('clock').select('id').where('id', '=', clock.id).executeTakeFirst()) !== undefined) {
+  for (const gun of pkg.clocks) {
+    if ((await db.selectFrom('clock').select('id').where('id', '=', gun.id).executeTakeFirst()) !== undefined) {
       counts.clocks.unchanged++
       continue
     }
-    const race = await db.selectFrom('race').select('id').where('name', '=', clock.race).executeTakeFirst()
-    const wave = race === undefined || clock.wave === null ? undefined : await db.selectFrom('wave').select('id').where('race_id', '=', race.id).where('name', '=', clock.wave).executeTakeFirst()
-    if (race === undefined || (clock.wave !== null && wave === undefined)) {
-      conflicts.push({ kind: 'clock', id: clock.id, message: `The gun of ${clock.race}${clock.wave === null ? '' : ` · ${clock.wave}`}: this file has no such race or wave.` })
+    const race = await db.selectFrom('race').select('id').where('name', '=', gun.race).executeTakeFirst()
+    const wave = race === undefined || gun.wave === null ? undefined : await db.selectFrom('wave').select('id').where('race_id', '=', race.id).where('name', '=', gun.wave).executeTakeFirst()
+    if (race === undefined || (gun.wave !== null && wave === undefined)) {
+      conflicts.push({ kind: 'clock', id: gun.id, message: `The gun of ${gun.race}${gun.wave === null ? '' : ` · ${gun.wave}`}: this file has no such race or wave.` })
       continue
     }
+    // A gun typed from a watch or taken from the mat is the office's time already; a key press is the laptop's.
+    const onClock = gun.source === 'key' ? await onDeviceClock(db, clock, 0, gun.gunAtMs) : null
     await db
       .insertInto('clock')
-      .values({ id: clock.id, race_id: race.id, wave_id: wave?.id ?? null, gun_at_ms: clock.gunAtMs, source: clock.source, reason: clock.reason, device: clock.device, recorded_at_ms: clock.recordedAtMs, actor: clock.actor, desk: clock.desk })
+      .values({
+        id: gun.id,
+        race_id: race.id,
+        wave_id: wave?.id ?? null,
+        gun_at_ms: onClock?.atMs ?? gun.gunAtMs,
+        device_at_ms: gun.gunAtMs,
+        clock: null,
+        clock_segment: 0,
+        ...onClock?.columns,
+        source: gun.source,
+        reason: gun.reason,
+        device: gun.device,
+        recorded_at_ms: gun.recordedAtMs,
+        actor: gun.actor,
+        desk: gun.desk,
+      })
       .execute()
     counts.clocks.added++
   }
-  return { ...counts, conflicts }
+  const measured = (await db.selectFrom('device_clock').select('id').where('clock', '=', clock).limit(1).executeTakeFirst()) !== undefined
+  return { ...counts, clockMeasured: measured, conflicts }
 }
 
 /** The columns a correction's before/after name (`state`, `state_reason`, `bib`); others are descriptions. */

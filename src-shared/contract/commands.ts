@@ -88,7 +88,14 @@ import {
 } from './desks'
 import {
   captureChange,
+  clockDevicesInput,
+  clockExchanged,
+  clockExchangeInput,
   clockListInput,
+  clockMeasured,
+  clockMeasureInput,
+  clockSetOffsetInput,
+  deviceClock,
   clockSetInput,
   clockStartInput,
   passing,
@@ -240,6 +247,12 @@ export const commands = {
   'clock.list': { input: clockListInput, output: z.array(raceClock), roles: everyone, changes: [] },
   'clock.start': { input: clockStartInput, output: raceClock, roles: finish, changes: ['timing'] },
   'clock.set': { input: clockSetInput, output: raceClock, roles: finish, changes: ['timing'] },
+  // One clock for every device: a recording screen measures its offset to the office's clock
+  // (exchanges, then the measurement); captures and guns are corrected by it.
+  'clock.exchange': { input: clockExchangeInput, output: clockExchanged, roles: finish, changes: [] },
+  'clock.measure': { input: clockMeasureInput, output: clockMeasured, roles: finish, changes: ['timing'] },
+  'clock.devices': { input: clockDevicesInput, output: z.array(deviceClock), roles: everyone, changes: [] },
+  'clock.setOffset': { input: clockSetOffsetInput, output: clockMeasured, roles: organiser, changes: ['timing'] },
   'reads.preview': { input: readsPreviewInput, output: readsPreview, roles: organiser, changes: [] },
   'reads.import': { input: readsImportInput, output: readsImported, roles: organiser, changes: ['timing'] },
   'reads.summary': { input: readsSummaryInput, output: readsSummary, roles: everyone, changes: [] },

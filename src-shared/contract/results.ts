@@ -118,7 +118,7 @@ export const resultOverride = z.object({
 })
 export const resultsHistoryInput = z.strictObject({ entrantId: z.string().min(1).max(64) })
 
-export const problemKinds = ['timeWithoutBib', 'bibWithoutTime', 'unknownBib', 'duplicateFinish', 'startWithoutFinish', 'impossibleTime', 'noGun'] as const
+export const problemKinds = ['timeWithoutBib', 'bibWithoutTime', 'unknownBib', 'duplicateFinish', 'startWithoutFinish', 'impossibleTime', 'noGun', 'clockUnknown', 'futureTime', 'beforeFirstGun'] as const
 export type ProblemKind = (typeof problemKinds)[number]
 export const resultProblem = z.object({
   /** Stable while the problem stands: what an official's check is kept under. */
@@ -132,6 +132,10 @@ export const resultProblem = z.object({
   atMs: instantMs.nullable(),
   /** A time that goes with the problem (the finish time, the two times of a duplicate…). */
   timesMs: z.array(z.int()),
+  /** The recording device (a clock never measured, a time in the future). */
+  device: z.string().nullable(),
+  /** How many times it is about (a device's times taken on an unmeasured clock). */
+  count: z.int().nullable(),
   checked: z.object({ note: z.string(), atMs: instantMs, actor: z.string(), desk: z.string() }).nullable(),
 })
 export type ResultProblem = z.infer<typeof resultProblem>

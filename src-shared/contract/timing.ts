@@ -12,6 +12,8 @@ const device = z.string().trim().min(1).max(60)
 const seq = z.int().min(0).max(2 ** 40)
 const reason = z.string().trim().min(1).max(300)
 const captureId = z.string().min(1).max(64)
+/** A device starts a new one when its clock jumped (a sleep, a clock set by hand): offsets are measured per anchor. */
+const clockSegment = z.int().min(0).max(1_000_000)
 
 export const captureStates = ['active', 'deleted', 'notRunner'] as const
 export const captureSources = ['key', 'typed', 'inserted', 'gap'] as const
@@ -23,9 +25,11 @@ export const timingCaptureInput = z.strictObject({
   device,
   seq,
   point: pointName,
-  /** From the device's high-resolution clock at the key press (performance.timeOrigin + event.timeStamp). */
+  /** The key press on the device's own clock; the office corrects it by the device's measured offset. */
   atMs: instantMs,
   bib: bib.optional(),
+  /** The device's clock anchor (see clock.measure); 0 when it never re-anchored. */
+  clockSegment: clockSegment.optional(),
 })
 
 const runner = z.object({ entrantId: z.string(), name: z.string(), race: z.string(), wave: z.string().nullable() })
@@ -35,8 +39,15 @@ export const captureView = z.object({
   device: z.string(),
   seq: z.int(),
   point: z.string(),
-  /** Null for a bib typed on its own that no time has taken yet. */
+  /** The office's time (the device's instant corrected); null for a bib typed on its own that no time has taken yet. */
   atMs: instantMs.nullable(),
+  /** The instant as the recording device's clock gave it. */
+  deviceAtMs: instantMs.nullable(),
+  /** The clock whose offset was applied (a device, a finish laptop's file); null: the office's own time or a typed one. */
+  clock: z.string().nullable(),
+  /** Office − device as applied; null with a clock: never measured, so taken as it came (a problem to check). */
+  offsetMs: z.int().nullable(),
+  offsetUncertaintyMs: z.int().nullable(),
   /** The bib this time counts for: typed with it, or the bib typed in finish order that it took. */
   bib: z.int().nullable(),
   /** The bib typed in finish order that this time took (its id), if any. */
@@ -149,9 +160,10 @@ const clockTarget = { raceId: id, waveId: id.nullable().default(null) }
 
 export const clockStartInput = z.strictObject({
   ...clockTarget,
-  /** The gun, from the device's high-resolution clock at the key press (default: when the office hears it). */
+  /** The gun on the device's own clock at the key press, corrected by its offset (default: when the office hears it). */
   atMs: instantMs.optional(),
   device: device.default('office'),
+  clockSegment: clockSegment.optional(),
   /** Needed when this race (wave) already has a gun: starting again is a correction. */
   reason: reason.optional(),
 })
@@ -168,7 +180,12 @@ export const clockSetInput = z.strictObject({
 
 export const clockRecord = z.object({
   id: z.string(),
+  /** The office's time. */
   gunAtMs: instantMs,
+  /** As the starting device's clock gave it, and the offset applied (null: typed, or the office's own time). */
+  deviceAtMs: instantMs.nullable(),
+  offsetMs: z.int().nullable(),
+  offsetUncertaintyMs: z.int().nullable(),
   source: z.enum(clockSources),
   reason: z.string().nullable(),
   device: z.string(),
@@ -189,6 +206,66 @@ export const raceClock = z.object({
 })
 export type RaceClock = z.infer<typeof raceClock>
 export const clockListInput = z.strictObject({})
+
+// Device clocks: every screen that records instants measures its offset to the office's clock.
+const deviceTime = z.number().min(0).max(8_640_000_000_000_000)
+export const clockExchangeInput = z.strictObject({ device, sentAtMs: deviceTime })
+export const clockExchanged = z.object({ sentAtMs: z.number(), receivedAtMs: instantMs, repliedAtMs: instantMs })
+export const clockExchange = z.strictObject({ sentAtMs: deviceTime, receivedAtMs: instantMs, repliedAtMs: instantMs, returnedAtMs: deviceTime })
+
+export const clockMeasureInput = z.strictObject({
+  device,
+  segment: clockSegment.default(0),
+  /** Exchanges just made with clock.exchange; the office works the offset out from the one with the smallest round trip. */
+  exchanges: z.array(clockExchange).min(1).max(32),
+})
+
+export const clockMeasurementSources = ['exchange', 'package', 'manual'] as const
+export const clockMeasurement = z.object({
+  id: z.int(),
+  segment: z.int(),
+  /** Office − device: a clock 30 s fast measures −30000. */
+  offsetMs: z.int(),
+  uncertaintyMs: z.int(),
+  roundTripMs: z.int().nullable(),
+  /** The office's time of the measurement. */
+  measuredAtMs: instantMs,
+  source: z.enum(clockMeasurementSources),
+  reason: z.string().nullable(),
+  /** Captures and guns recorded earlier whose instants this measurement corrected again (drift). */
+  recorrected: z.int(),
+  actor: z.string(),
+  desk: z.string(),
+})
+export const clockMeasured = clockMeasurement.extend({ device: z.string() })
+
+export const clockSetOffsetInput = z.strictObject({
+  device,
+  /** Office − device in ms (a clock 31.2 s fast: −31200), read from a photo of both clocks, say. */
+  offsetMs: z.int().min(-86_400_000).max(86_400_000),
+  uncertaintyMs: z.int().min(0).max(3_600_000).default(1000),
+  reason,
+})
+
+export const deviceClockStates = ['ok', 'off', 'uncertain', 'unknown'] as const
+export const deviceClock = z.object({
+  device: z.string(),
+  /** The desk it records for, as its latest capture or measurement says. */
+  desk: z.string().nullable(),
+  /** The latest measurement: null while the clock was never measured. */
+  offsetMs: z.int().nullable(),
+  uncertaintyMs: z.int().nullable(),
+  measuredAtMs: instantMs.nullable(),
+  /** ok; off (more than 1 s off, corrected); uncertain (more than 250 ms); unknown (never measured). */
+  state: z.enum(deviceClockStates),
+  captures: z.int(),
+  guns: z.int(),
+  lastCaptureAtMs: instantMs.nullable(),
+  /** Newest first. */
+  history: z.array(clockMeasurement),
+})
+export type DeviceClock = z.infer<typeof deviceClock>
+export const clockDevicesInput = z.strictObject({})
 
 // Chip reads from timing systems' files: uploaded like registrations, mapped, then imported.
 export const readFields = ['chip', 'bib', 'time', 'elapsed', 'point', 'reader'] as const
@@ -254,6 +331,10 @@ export const syncPackage = z.strictObject({
     id: z.string().min(1).max(64), race: z.string().max(100), wave: z.string().max(30).nullable(), gunAtMs: instantMs, source: z.enum(clockSources),
     reason: z.string().max(300).nullable(), device: z.string().max(60), recordedAtMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
   })).max(10_000),
+  /** The clock of the file the package comes from; its captures and guns are on it. */
+  clockId: z.string().min(1).max(80).optional(),
+  /** That clock measured against the office it synced with (live sync), with the exchanges themselves. */
+  clockMeasurements: z.array(z.strictObject({ id: z.string().min(1).max(64), exchanges: z.array(clockExchange).min(1).max(32) })).max(100_000).optional(),
 })
 export type SyncPackage = z.infer<typeof syncPackage>
 export const syncExportInput = z.strictObject({})
@@ -263,6 +344,9 @@ export const syncImported = z.object({
   captures: syncCount,
   changes: syncCount,
   clocks: syncCount,
+  clockMeasurements: syncCount,
+  /** Whether the package's clock was measured against this office: if not, its times are a problem to check. */
+  clockMeasured: z.boolean(),
   /** What could not be applied as it was: told, never silently dropped. */
   conflicts: z.array(z.object({ kind: z.enum(['capture', 'change', 'clock']), id: z.string(), message: z.string() })),
 })

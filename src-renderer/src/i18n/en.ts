@@ -998,6 +998,7 @@ export const en = {
     NOTHING_TO_SHIFT: 'There is nothing to move here: this time has no bib typed in finish order. Edit its bib instead.',
     CLOCK_ALREADY_STARTED: '{{race}} already started. Correcting its gun needs a reason.',
     CLOCK_NO_READS: 'No start-mat reads of this race’s runners have been imported yet.',
+    CLOCK_EXCHANGE_INVALID: 'This device’s clock check did not add up, so it was not kept. It is tried again in a moment.',
     POINT_UNKNOWN: 'There is no timing point called {{point}}. Set up splits in Setup.',
     READS_REFUSED: '{{message}}',
     SYNC_REFUSED: 'The office refused what this laptop sent: pair it with the finish code (not the check-in or viewer code).',

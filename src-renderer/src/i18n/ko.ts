@@ -999,6 +999,7 @@ export const ko: Messages = {
     NOTHING_TO_SHIFT: '옮길 것이 없습니다. 이 시간에는 도착 순으로 입력된 배번이 없습니다. 배번을 수정하세요.',
     CLOCK_ALREADY_STARTED: '{{race}}은(는) 이미 출발했습니다. 출발 시각을 고치려면 사유가 필요합니다.',
     CLOCK_NO_READS: '이 종목 주자들의 출발 매트 기록을 아직 가져오지 않았습니다.',
+    CLOCK_EXCHANGE_INVALID: '이 기기의 시계 확인 값이 맞지 않아 저장하지 않았습니다. 잠시 후 다시 확인합니다.',
     POINT_UNKNOWN: '{{point}}라는 계측 지점이 없습니다. 설정에서 구간 지점을 만드세요.',
     READS_REFUSED: '기록을 하나도 가져오지 않았습니다. 아래 줄의 문제를 확인하세요.',
     SYNC_REFUSED: '사무국이 이 노트북이 보낸 것을 거부했습니다. 접수나 관람 코드가 아닌 결승 코드로 연결하세요.',
