@@ -7,13 +7,15 @@ import { useCommand, useLinkStatus } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import type { Acknowledged, QueuedCall } from './capture-queue'
 import { CorrectionDialog, type CorrectionAction } from './CorrectionDialog'
-import { finishDevice, instantOf } from './device'
+import { claimDevice, finishDevice } from './device'
+import { ClockStatus, DeviceClocks } from './DeviceClocks'
 import { FinishOffice } from './FinishOffice'
 import { PointOptions } from './PointOptions'
 import { RaceClocks } from './RaceClocks'
 import { SequenceTable } from './SequenceTable'
 import { timeOfDay } from './times'
 import { useCaptureQueue } from './use-capture-queue'
+import { useDeviceClock } from './use-device-clock'
 
 export const captureModes = ['time', 'bib', 'bibTime'] as const
 export type CaptureMode = (typeof captureModes)[number]
@@ -48,6 +50,26 @@ function confirmationOf(ack: Acknowledged): Confirmation {
   return { bib: v.bib, order: v.capture?.order ?? null, atMs: v.capture?.atMs ?? null, name: v.capture?.runner?.name ?? null, warnings: v.warnings, waiting: v.capture === null }
 }
 
+/** A press's own key in the device's store: unique whatever its device and number turn out to be. */
+function pressKey(): string {
+  return `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`
+}
+
+/** This tab as a finish device, its id checked against the other open tabs (a duplicated tab takes a new one). */
+function useFinishDevice() {
+  const device = useMemo(() => finishDevice(sessionStorage), [])
+  const [id, setId] = useState(device.id)
+  useEffect(() => {
+    const stop = device.onRenew(setId)
+    const release = typeof BroadcastChannel === 'undefined' ? () => {} : claimDevice(device, new BroadcastChannel('race-office.finish-devices'))
+    return () => {
+      stop()
+      release()
+    }
+  }, [device])
+  return { device, id }
+}
+
 const typing = (target: EventTarget | null): boolean => target instanceof HTMLElement && (target.closest('input, select, textarea, dialog') !== null || target.isContentEditable)
 
 /**
@@ -64,7 +86,10 @@ export function FinishDesk() {
   const [captureKey, setCaptureKeyState] = useState<CaptureKey>(storedKey)
   const [learningKey, setLearningKey] = useState(false)
   const [point, setPointState] = useState(() => localStorage.getItem(pointKey) ?? 'finish')
-  const device = useMemo(() => finishDevice(sessionStorage), [])
+  const { device, id: deviceId } = useFinishDevice()
+  const { clock, measurement } = useDeviceClock(deviceId)
+  const offsetMs = measurement?.offsetMs ?? 0
+  const officeNow = useCallback(() => clock.now() + offsetMs, [clock, offsetMs])
   // The latest rows are what the finish watches; older ones come on asking (a big race has thousands).
   const [shown, setShown] = useState(80)
   const list = useCommand('timing.list', { point, last: shown }, ['timing', 'entrants', 'checkin'])
@@ -78,7 +103,7 @@ export function FinishDesk() {
 
   const onAcknowledged = useCallback((ack: Acknowledged) => setConfirmation(confirmationOf(ack)), [])
   const onRefused = useCallback((_item: QueuedCall, error: CommandErrorValue) => setRefusal(error), [])
-  const { queue, pending } = useCaptureQueue({ onAcknowledged, onRefused })
+  const { queue, pending } = useCaptureQueue(device, { onAcknowledged, onRefused })
 
   const setMode = (value: CaptureMode): void => {
     localStorage.setItem(modeKey, value)
@@ -100,9 +125,9 @@ export function FinishDesk() {
       if (queue === null) return
       const seq = device.nextSeq()
       setRefusal(null)
-      void queue.add({ key: `${device.id}:${seq}`, command: 'timing.capture', input: { device: device.id, seq, point, atMs, ...(bib !== undefined && { bib }) } })
+      void queue.add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.capture', input: { device: device.id, seq, point, atMs, clockSegment: clock.segment, ...(bib !== undefined && { bib }) } })
     },
-    [device, point, queue],
+    [clock, device, point, queue],
   )
 
   // "Use another key": the next key pressed (a foot pedal, a big button) becomes the capture key.
@@ -125,17 +150,17 @@ export function FinishDesk() {
     const onKey = (e: KeyboardEvent): void => {
       if (e.code !== captureKey || typing(e.target)) return
       e.preventDefault()
-      if (!e.repeat) captureTime(instantOf(e))
+      if (!e.repeat) captureTime(clock.instantOf(e))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [captureKey, captureTime, correcting, learningKey, mode])
+  }, [captureKey, captureTime, clock, correcting, learningKey, mode])
 
   function onBibKey(e: ReactKeyboardEvent<HTMLInputElement>): void {
     if (e.key !== 'Enter') return
     e.preventDefault()
     // The instant of the Enter itself: the runner crossed as it was pressed.
-    const atMs = instantOf(e)
+    const atMs = clock.instantOf(e)
     const text = bibText.trim()
     if (!/^\d{1,7}$/.test(text) || Number(text) < 1) {
       setBibInvalid(true)
@@ -147,7 +172,7 @@ export function FinishDesk() {
     if (queue === null) return
     const seq = device.nextSeq()
     setRefusal(null)
-    void queue.add({ key: `${device.id}:${seq}`, command: 'timing.assignBib', input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs } })
+    void queue.add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.assignBib', input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs } })
   }
 
   if (event.data === undefined) return <ErrorBanner error={event.error} onRetry={event.reload} />
@@ -183,11 +208,13 @@ export function FinishDesk() {
           <button type="button" className="button button-quiet" onClick={() => setLearningKey(true)} aria-pressed={learningKey}>
             {learningKey ? t('finish.learningKey') : t('finish.learnKey')}
           </button>
-          <span className="muted">{t('finish.device', { device: device.id })}</span>
+          <span className="muted" data-testid="finish-device">{t('finish.device', { device: deviceId })}</span>
         </div>
       </div>
 
-      <RaceClocks device={device.id} timeZone={timeZone} eventDate={event.data.date} />
+      <ClockStatus measurement={measurement} offline={offline} />
+
+      <RaceClocks device={deviceId} clock={clock} officeNow={officeNow} timeZone={timeZone} eventDate={event.data.date} />
 
       <section className="card capture-pad" aria-labelledby="capture-title">
         <h2 id="capture-title" className="visually-hidden">
@@ -202,7 +229,7 @@ export function FinishDesk() {
         </div>
         <p className="muted">{t(`finish.modeHints.${mode}`, { key: keyName(captureKey) })}</p>
         {mode === 'time' ? (
-          <button type="button" className="capture-button" onClick={(e) => captureTime(instantOf(e))} data-testid="capture-button">
+          <button type="button" className="capture-button" onClick={(e) => captureTime(clock.instantOf(e))} data-testid="capture-button">
             {t('finish.captureNow')} <kbd>{keyName(captureKey)}</kbd>
           </button>
         ) : (
@@ -274,13 +301,15 @@ export function FinishDesk() {
             </>
           )}
         </div>
-        <SequenceTable captures={captures} pending={pending} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
+        <SequenceTable captures={captures} pending={pending} offsetMs={offsetMs} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
         {captures.length >= shown && (
           <button type="button" className="button button-quiet" onClick={() => setShown(shown + 500)}>
             {t('finish.showMore')}
           </button>
         )}
       </section>
+
+      <DeviceClocks timeZone={timeZone} />
 
       {info.role === 'organiser' && <FinishOffice />}
 

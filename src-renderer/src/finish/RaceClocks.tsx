@@ -8,32 +8,42 @@ import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
-import { instantOf } from './device'
+import type { DeviceClock } from './device-clock'
 import { elapsed, timeOfDay } from './times'
 
 const clockName = (c: RaceClock): string => (c.wave === null ? c.race : `${c.race} · ${c.wave}`)
 const clockKey = (c: RaceClock): string => `${c.raceId}:${c.waveId ?? ''}`
 
-/** Redraws ten times a second: the clock's tenths move. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now)
+/** The office's time now, redrawn ten times a second (the clock's tenths move). */
+function useOfficeNow(officeNow: () => number): number {
+  const [now, setNow] = useState(officeNow)
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 100)
+    const timer = setInterval(() => setNow(officeNow()), 100)
     return () => clearInterval(timer)
-  }, [])
+  }, [officeNow])
   return now
+}
+
+interface Props {
+  device: string
+  /** This screen's clock: F8 records the key press on it, and the office corrects it. */
+  clock: DeviceClock
+  /** The office's time, as this screen knows it (its clock plus its measured offset). */
+  officeNow: () => number
+  timeZone: string
+  eventDate: string
 }
 
 /**
  * The race clocks: F8 starts the next race or wave at the instant of the key press; a gun typed
  * afterwards, or a correction, keeps the old one in the history with a reason.
  */
-export function RaceClocks({ device, timeZone, eventDate }: { device: string; timeZone: string; eventDate: string }) {
+export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Props) {
   const { t } = useTranslation()
   const client = useClient()
   const notify = useNotify()
   const clocks = useCommand('clock.list', {}, ['timing', 'races'])
-  const now = useNow()
+  const now = useOfficeNow(officeNow)
   const [next, setNext] = useState<string | null>(null)
   const [correcting, setCorrecting] = useState<RaceClock | null>(null)
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -41,11 +51,12 @@ export function RaceClocks({ device, timeZone, eventDate }: { device: string; ti
   const waiting = list.filter((c) => c.gunAtMs === null)
   const nextClock = waiting.find((c) => clockKey(c) === next) ?? waiting[0]
 
-  async function start(clock: RaceClock, atMs: number): Promise<void> {
-    const result = await client.call('clock.start', { raceId: clock.raceId, waveId: clock.waveId, atMs, device })
+  async function start(target: RaceClock, atMs: number): Promise<void> {
+    const result = await client.call('clock.start', { raceId: target.raceId, waveId: target.waveId, atMs, device, clockSegment: clock.segment })
     if (!result.ok) return setFailure(result.error)
     setFailure(null)
-    notify(t('finish.clock.started', { name: clockName(clock), time: timeOfDay(atMs, timeZone) }))
+    // The gun as the office keeps it: this screen's instant corrected by its clock's offset.
+    notify(t('finish.clock.started', { name: clockName(target), time: timeOfDay(result.value.gunAtMs ?? atMs, timeZone) }))
   }
 
   // A gun pressed while the races are still loading keeps its instant and starts once they are in.
@@ -59,8 +70,8 @@ export function RaceClocks({ device, timeZone, eventDate }: { device: string; ti
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'F8' || event.repeat) return
       event.preventDefault()
-      if (clocks.data === undefined) pendingGun.current = instantOf(event)
-      else if (nextClock !== undefined) void start(nextClock, instantOf(event))
+      if (clocks.data === undefined) pendingGun.current = clock.instantOf(event)
+      else if (nextClock !== undefined) void start(nextClock, clock.instantOf(event))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -100,7 +111,7 @@ export function RaceClocks({ device, timeZone, eventDate }: { device: string; ti
               </option>
             ))}
           </select>
-          <button type="button" className="button button-primary button-big" onClick={(e) => void start(nextClock, instantOf(e))}>
+          <button type="button" className="button button-primary button-big" onClick={(e) => void start(nextClock, clock.instantOf(e))}>
             {t('finish.clock.start', { name: clockName(nextClock) })} <kbd>F8</kbd>
           </button>
           <button type="button" className="button" onClick={() => setCorrecting(nextClock)}>

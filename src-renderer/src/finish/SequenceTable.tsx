@@ -6,6 +6,8 @@ import { elapsed, timeOfDay } from './times'
 interface Props {
   captures: readonly CaptureView[]
   pending: readonly QueuedCall[]
+  /** This device's measured clock offset: a press not yet acknowledged shows on the office's time too. */
+  offsetMs: number
   selected: string | null
   onSelect: (id: string | null) => void
   onDelete: (capture: CaptureView) => void
@@ -16,7 +18,7 @@ interface Props {
  * The point's sequence, newest first: presses still on their way (not yet acknowledged) on top,
  * greyed; taken-out captures struck through, never hidden. ↑ ↓ choose a row, Delete takes it out.
  */
-export function SequenceTable({ captures, pending, selected, onSelect, onDelete, timeZone }: Props) {
+export function SequenceTable({ captures, pending, offsetMs, selected, onSelect, onDelete, timeZone }: Props) {
   const { t } = useTranslation()
   const newestFirst = [...captures].reverse()
   const index = newestFirst.findIndex((c) => c.id === selected)
@@ -44,7 +46,7 @@ export function SequenceTable({ captures, pending, selected, onSelect, onDelete,
       {[...pending].reverse().map((item) => (
         <div key={item.key} className="sequence-row sequence-pending" role="row" data-testid="pending-row">
           <span role="gridcell">…</span>
-          <span role="gridcell">{item.command === 'timing.capture' ? timeOfDay(item.input.atMs, timeZone) : ''}</span>
+          <span role="gridcell">{item.command === 'timing.capture' ? timeOfDay(item.input.atMs + offsetMs, timeZone) : ''}</span>
           <span role="gridcell" />
           <span role="gridcell" className="sequence-bib">{item.input.bib ?? ''}</span>
           <span role="gridcell">{t('finish.saving')}</span>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { CommandResult } from '../../../src-shared/contract'
 import { CaptureQueue, memoryStore, type Acknowledged, type QueuedCall } from './capture-queue'
+import { finishDevice, renumberer } from './device'
+import { memoryStorage } from '../../../tests/support/memory-storage'
 
-const press = (seq: number): QueuedCall => ({ key: `finish-a:${seq}`, command: 'timing.capture', input: { device: 'finish-a', seq, point: 'finish', atMs: 1_000 + seq } })
+const press = (seq: number): QueuedCall => ({ key: `finish-a:${seq}`, order: seq, command: 'timing.capture', input: { device: 'finish-a', seq, point: 'finish', atMs: 1_000 + seq } })
 const unreachable: CommandResult<never> = { ok: false, error: { code: 'OFFICE_UNREACHABLE', message: 'Cannot reach the race office.' } }
 
 function harness(answers: (item: QueuedCall) => CommandResult<unknown>) {
@@ -67,5 +69,42 @@ describe('the finish desk’s queue of presses', () => {
     await settle()
     expect(refused).toEqual(['finish-a:1'])
     expect(acknowledged.map((a) => a.item.key)).toEqual(['finish-a:2'])
+  })
+
+  it('never drops a press whose number another press holds (a duplicated tab): it goes again under a new device id', async () => {
+    const storage = memoryStorage()
+    storage.setItem('race-office.finish-device', 'finish-a|0')
+    const device = finishDevice(storage, () => 'b2b2b2')
+    const taken = new Set(['finish-a:1'])
+    const office = new Map<string, number>()
+    const store = memoryStore()
+    const acknowledged: string[] = []
+    const queue = new CaptureQueue(
+      store,
+      async (item) => {
+        const slot = `${item.input.device}:${item.input.seq}`
+        if (taken.has(slot)) return { ok: false, error: { code: 'CAPTURE_SEQ_TAKEN', message: 'taken' } }
+        office.set(slot, (item.input as { atMs: number }).atMs)
+        return { ok: true, value: { id: slot } }
+      },
+      { acknowledged: (ack) => acknowledged.push(ack.item.key), refused: () => {}, changed: () => {} },
+      5,
+      renumberer(device),
+    )
+    await queue.add({ ...press(1), key: 'k1' })
+    await settle()
+    expect(device.id).toBe('finish-b2b2b2')
+    expect([...office]).toEqual([['finish-b2b2b2:1', 1001]])
+    expect(acknowledged).toEqual(['k1'])
+    expect(await store.all()).toEqual([])
+  })
+
+  it('takes over presses a closed tab left in the store, and sends them', async () => {
+    const { queue, store, acknowledged } = harness((item) => ({ ok: true, value: { id: item.key } }))
+    await settle()
+    await store.put(press(7))
+    await queue.adopt()
+    await settle()
+    expect(acknowledged.map((a) => a.item.key)).toEqual(['finish-a:7'])
   })
 })

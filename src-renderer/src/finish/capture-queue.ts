@@ -1,9 +1,13 @@
 import type { CommandErrorValue, CommandInput, CommandOutput, CommandResult } from '../../../src-shared/contract'
 
-/** What the finish desk sends: a time (maybe with its bib), or a bib typed in finish order. */
+/**
+ * What the finish desk sends: a time (maybe with its bib), or a bib typed in finish order. `key` is
+ * the press's own (never its device and sequence, which a duplicated tab may share), `order` when
+ * it was made.
+ */
 export type QueuedCall =
-  | { key: string; command: 'timing.capture'; input: CommandInput<'timing.capture'> }
-  | { key: string; command: 'timing.assignBib'; input: CommandInput<'timing.assignBib'> }
+  | { key: string; order: number; command: 'timing.capture'; input: CommandInput<'timing.capture'> }
+  | { key: string; order: number; command: 'timing.assignBib'; input: CommandInput<'timing.assignBib'> }
 
 export type Acknowledged =
   | { item: QueuedCall & { command: 'timing.capture' }; value: CommandOutput<'timing.capture'> }
@@ -11,6 +15,7 @@ export type Acknowledged =
 
 /** Where presses wait until the office has them: the browser's IndexedDB, or memory in tests. */
 export interface QueueStore {
+  /** This tab's presses and those a closed tab left, oldest first (taken over: no other tab sends them). */
   all(): Promise<QueuedCall[]>
   put(item: QueuedCall): Promise<void>
   remove(key: string): Promise<void>
@@ -44,11 +49,24 @@ export class CaptureQueue {
     private readonly send: Send,
     private readonly events: QueueEvents,
     private readonly retryMs = 1000,
+    /** The same press under a new device number, when the office says another press holds this one. */
+    private readonly renumber: (item: QueuedCall) => QueuedCall = (item) => item,
   ) {
     this.loaded = store.all().then((items) => {
       this.pending = [...items, ...this.pending]
       this.events.changed(this.pending)
     })
+  }
+
+  /** Takes over presses a tab closed meanwhile left behind, and sends them. */
+  async adopt(): Promise<void> {
+    await this.loaded
+    const known = new Set(this.pending.map((item) => item.key))
+    const orphans = (await this.store.all()).filter((item) => !known.has(item.key))
+    if (orphans.length === 0) return
+    this.pending = [...this.pending, ...orphans].sort((a, b) => a.order - b.order)
+    this.events.changed(this.pending)
+    void this.flush()
   }
 
   async add(item: QueuedCall): Promise<void> {
@@ -75,6 +93,17 @@ export class CaptureQueue {
         if (!result.ok && retryable.has(result.error.code)) {
           this.scheduleRetry()
           return
+        }
+        // Another press holds this number (a duplicated tab, a copied session): this one is never
+        // dropped, it goes again under a number of its own.
+        if (!result.ok && result.error.code === 'CAPTURE_SEQ_TAKEN') {
+          const renumbered = this.renumber(item)
+          if (renumbered !== item) {
+            await this.store.put(renumbered)
+            this.pending[0] = renumbered
+            this.events.changed(this.pending)
+            continue
+          }
         }
         await this.store.remove(item.key)
         this.pending.shift()
@@ -105,7 +134,7 @@ export class CaptureQueue {
 export function memoryStore(): QueueStore {
   const items = new Map<string, QueuedCall>()
   return {
-    all: async () => [...items.values()],
+    all: async () => [...items.values()].sort((a, b) => a.order - b.order),
     put: async (item) => void items.set(item.key, item),
     remove: async (key) => void items.delete(key),
   }

@@ -1,4 +1,5 @@
 import { memoryStore, type QueuedCall, type QueueStore } from './capture-queue'
+import type { TabPresence } from './tab-presence'
 
 const dbName = 'race-office-finish'
 const storeName = 'pending'
@@ -19,24 +20,38 @@ function done(tx: IDBTransaction): Promise<void> {
   })
 }
 
+type Stored = QueuedCall & { owner?: string }
+
 /**
  * Presses waiting for the office, in the browser's IndexedDB: they survive a reload, a crashed
- * tab and a host that is gone for a while. Kept per office (origin) by the browser itself.
+ * tab and a host that is gone for a while. Kept per office (origin) by the browser itself. Every
+ * press has a key of its own and the tab that made it: one tab never overwrites or sends another
+ * live tab's presses, and takes over those a closed tab left (in one transaction, so only one does).
  */
-export async function indexedDbStore(): Promise<QueueStore> {
+export async function indexedDbStore(tab: TabPresence): Promise<QueueStore> {
   if (typeof indexedDB === 'undefined') return memoryStore()
   const open = indexedDB.open(dbName, 1)
   open.onupgradeneeded = () => open.result.createObjectStore(storeName, { keyPath: 'key' })
   const db = await request(open)
   return {
     async all() {
-      const items = await request(db.transaction(storeName).objectStore(storeName).getAll() as IDBRequest<(QueuedCall & { order: number })[]>)
-      return items.sort((a, b) => a.order - b.order).map(({ order: _order, ...item }) => item as QueuedCall)
+      const tx = db.transaction(storeName, 'readwrite', { durability: 'strict' })
+      const store = tx.objectStore(storeName)
+      const items = await request(store.getAll() as IDBRequest<Stored[]>)
+      const mine: Stored[] = []
+      for (const item of items) {
+        if (item.owner === tab.id) mine.push(item)
+        else if (item.owner === undefined || !tab.isAlive(item.owner)) {
+          mine.push(item)
+          store.put({ ...item, owner: tab.id })
+        }
+      }
+      await done(tx)
+      return mine.sort((a, b) => a.order - b.order).map(({ owner: _owner, ...item }) => item as QueuedCall)
     },
     async put(item) {
       const tx = db.transaction(storeName, 'readwrite', { durability: 'strict' })
-      // A device's sequence is the order its presses were made in.
-      tx.objectStore(storeName).put({ ...item, order: item.input.seq })
+      tx.objectStore(storeName).put({ ...item, owner: tab.id })
       await done(tx)
     },
     async remove(key) {

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import { useClient } from '../client/use-command'
 import { CaptureQueue, type Acknowledged, type QueuedCall, type QueueStore } from './capture-queue'
+import { renumberer, type FinishDevice } from './device'
 import { indexedDbStore } from './idb-store'
+import { tabPresence } from './tab-presence'
 
 interface Handlers {
   onAcknowledged(ack: Acknowledged): void
@@ -18,8 +20,11 @@ function lazyStore(opened: Promise<QueueStore>): QueueStore {
   }
 }
 
+// How often presses a closed tab left are looked for (besides at the start).
+const adoptEveryMs = 5000
+
 /** The finish desk's presses: stored on the device, sent in order, acknowledged once committed. */
-export function useCaptureQueue(handlers: Handlers) {
+export function useCaptureQueue(device: FinishDevice, handlers: Handlers) {
   const client = useClient()
   const latest = useRef(handlers)
   useEffect(() => {
@@ -30,22 +35,35 @@ export function useCaptureQueue(handlers: Handlers) {
   const [queue, setQueue] = useState<CaptureQueue | null>(null)
 
   useEffect(() => {
-    const made = new CaptureQueue(lazyStore(indexedDbStore()), (item) => client.call(item.command, item.input as never), {
-      acknowledged: (ack) => latest.current.onAcknowledged(ack),
-      refused: (item, error) => latest.current.onRefused(item, error),
-      changed: (items) => setPending([...items]),
-    })
+    const tab = tabPresence(localStorage)
+    const made = new CaptureQueue(
+      lazyStore(indexedDbStore(tab)),
+      (item) => client.call(item.command, item.input as never),
+      {
+        acknowledged: (ack) => latest.current.onAcknowledged(ack),
+        refused: (item, error) => latest.current.onRefused(item, error),
+        changed: (items) => setPending([...items]),
+      },
+      1000,
+      renumberer(device),
+    )
     setQueue(made)
     void made.flush()
     // Back online: what waited goes at once.
     const stop = client.onStatus((status) => {
       if (status === 'live') void made.flush()
     })
+    const adopting = setInterval(() => void made.adopt(), adoptEveryMs)
+    const leave = (): void => tab.stop()
+    window.addEventListener('pagehide', leave)
     return () => {
       stop()
+      clearInterval(adopting)
+      window.removeEventListener('pagehide', leave)
       made.stop()
+      tab.stop()
     }
-  }, [client])
+  }, [client, device])
 
   return { queue, pending }
 }

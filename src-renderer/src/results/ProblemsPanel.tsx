@@ -9,6 +9,9 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { resultTopics } from './topics'
 
 /** What an official clears before publishing: each problem fixed, or checked with a note. */
+// How far a time was ahead of the office's clock, or before the first gun, rather than a runner's time.
+const timesKey: Partial<Record<ResultProblem['kind'], string>> = { futureTime: 'results.problems.ahead', beforeFirstGun: 'results.problems.beforeGun' }
+
 export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
   const { t } = useTranslation()
   const problems = useCommand('results.problems', {}, resultTopics)
@@ -38,11 +41,18 @@ export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
             <div className="problem-what">
               <strong>{t(`results.problems.kinds.${p.kind}`)}</strong>
               <span>
-                {[p.race, p.bib !== null ? `${t('results.bib')} ${p.bib}` : null, p.name, p.atMs !== null ? t('results.problems.at', { time: timeOfDay(p.atMs, zone) }) : null]
+                {[
+                  p.race,
+                  p.bib !== null ? `${t('results.bib')} ${p.bib}` : null,
+                  p.name,
+                  p.device !== null ? t('results.problems.device', { device: p.device }) : null,
+                  p.count !== null ? t('results.problems.count', { count: p.count }) : null,
+                  p.atMs !== null ? t('results.problems.at', { time: timeOfDay(p.atMs, zone) }) : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
-              {p.timesMs.length > 0 && <span className="muted">{t('results.problems.times', { times: p.timesMs.map((ms) => formatResultTime(ms, 's')).join(', ') })}</span>}
+              {p.timesMs.length > 0 && <span className="muted">{t(timesKey[p.kind] ?? 'results.problems.times', { times: p.timesMs.map((ms) => formatResultTime(ms, 's')).join(', ') })}</span>}
               {p.checked !== null && <span className="muted">{t('results.problems.checked', { actor: p.checked.actor, note: p.checked.note })}</span>}
             </div>
             {canCheck && p.checked === null && <CheckForm problem={p} />}

@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { useClient } from '../client/use-command'
+import { DeviceClock, exchangeWithOffice } from './device-clock'
+
+export type ClockMeasurement = CommandOutput<'clock.measure'>
+
+// Measured when the desk opens, when it is seen again, when it reconnects, after a jump of its clock, and every minute.
+const measureEveryMs = 60_000
+const checkEveryMs = 1000
+
+/**
+ * This screen's clock, measured against the office's: every instant it records is on this clock
+ * and the office corrects it by the latest measurement. Null until the first measurement (and
+ * while the office cannot be reached: then the last one stays).
+ */
+export function useDeviceClock(device: string): { clock: DeviceClock; measurement: ClockMeasurement | null } {
+  const client = useClient()
+  const [measurement, setMeasurement] = useState<ClockMeasurement | null>(null)
+  const [jumps, setJumps] = useState(0)
+  const clock = useMemo(() => new DeviceClock(undefined, undefined, () => setJumps((n) => n + 1)), [])
+
+  useEffect(() => {
+    let running = false
+    let stopped = false
+    async function measure(): Promise<void> {
+      if (running) return
+      running = true
+      try {
+        const exchanges = await exchangeWithOffice(clock, async (sentAtMs) => {
+          const answer = await client.call('clock.exchange', { device, sentAtMs })
+          return answer.ok ? answer.value : null
+        })
+        if (exchanges.length === 0 || stopped) return
+        const measured = await client.call('clock.measure', { device, segment: clock.segment, exchanges })
+        if (measured.ok && !stopped) setMeasurement(measured.value)
+      } finally {
+        running = false
+      }
+    }
+    void measure()
+    const every = setInterval(() => void measure(), measureEveryMs)
+    // A sleeping tablet's page clock may stop: seen again, it anchors anew (if it jumped) and measures.
+    const checking = setInterval(() => clock.check(), checkEveryMs)
+    const onVisible = (): void => {
+      if (document.visibilityState !== 'visible') return
+      clock.check()
+      void measure()
+    }
+    document.addEventListener('visibilitychange', onVisible)
+    const stopStatus = client.onStatus((status) => {
+      if (status === 'live') void measure()
+    })
+    return () => {
+      stopped = true
+      clearInterval(every)
+      clearInterval(checking)
+      document.removeEventListener('visibilitychange', onVisible)
+      stopStatus()
+    }
+  }, [client, clock, device, jumps])
+
+  return { clock, measurement }
+}
