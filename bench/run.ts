@@ -13,6 +13,7 @@ import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
 import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
+import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
@@ -183,6 +184,17 @@ const benchmarks: Record<string, () => Promise<void>> = {
     const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
     print({ name: 'timing.capture.rate', value: run.count / run.seconds, unit: 'per s', floor: 1000 / (mean(run.httpFloor) + mean(run.commitFloor)) })
     print({ name: 'timing.capture.p99', value: quantile(run.latencies, 0.99), unit: 'ms', floor: quantile(run.httpFloor, 0.99) + quantile(run.commitFloor, 0.99) })
+  },
+
+  async 'clock.offset.error'() {
+    const office = await newEvent()
+    const eventPath = office.file.path
+    await office.close()
+    const run = await offsetErrors(eventPath, 200)
+    print({ name: 'clock.offset.error', value: quantile(run.errors, 0.99), unit: 'ms', floor: 0 })
+    // The same exchanges, estimated from the one with the smallest round trip alone.
+    print({ name: 'clock.offset.error.smallestRoundTrip', value: quantile(run.singleErrors, 0.99), unit: 'ms', floor: 0 })
+    print({ name: 'clock.offset.uncertainty.p50', value: quantile(run.uncertainties, 0.5), unit: 'ms', floor: 0 })
   },
 
   async 'reads.import.250k'() {

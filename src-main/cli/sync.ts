@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { syncPackage, type SyncPackage } from '../../src-shared/contract/timing'
-import { sendToOffice, type SyncCounts } from '../timing/sync-push'
+import { exchangeWithOffice, sendToOffice, type SyncCounts } from '../timing/sync-push'
+import { keepOwnMeasurement } from '../timing/device-clocks'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
@@ -79,6 +80,11 @@ function summarise(value: SyncCounts, json: boolean, io: CliIo): void {
   io.out(
     `Captures: ${value.captures.added} new, ${value.captures.unchanged} already there. Corrections: ${value.changes.added} new, ${value.changes.unchanged} already there. Guns: ${value.clocks.added} new, ${value.clocks.unchanged} already there.${value.conflicts.length > 0 ? ` ${value.conflicts.length} not applied.` : ''}`,
   )
+  io.out(
+    value.clockMeasured
+      ? 'The laptop’s clock is measured against the office’s: its times are corrected to the office’s clock.'
+      : 'The laptop’s clock was never measured against the office’s: its times are taken as they are, a problem to check in the results (the organiser can enter its offset on the Finish line desk).',
+  )
 }
 
 async function pushPackage(args: string[], io: CliIo): Promise<void> {
@@ -97,7 +103,11 @@ async function pushPackage(args: string[], io: CliIo): Promise<void> {
   const target = { origin, token: values.token }
   const stop = every === null ? null : io.stopSignal()
   for (;;) {
+    // This laptop's clock measured against the office's at every push, and kept in its file: the
+    // package carries it, so the office corrects the laptop's times (an office out of reach: the next push).
+    const exchanges = await exchangeWithOffice(target.origin, target.token).catch(() => null)
     const pkg = await withEventFile(file, async (office, session) => {
+      if (exchanges !== null) await keepOwnMeasurement(office.file.db, exchanges, Date.now())
       const exported = await office.router.call('sync.export', {}, session)
       if (!exported.ok) throw new RejectedError(exported.error.message)
       return exported.value

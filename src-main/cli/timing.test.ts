@@ -82,7 +82,8 @@ describe('race-office sync and captures', () => {
     const officeHost = await serveProcess(office)
     try {
       const pushed = await runCliProcess(['sync', 'push', laptop, '--to', officeHost.origin, '--token', officeHost.token, '--json'])
-      expect(json(pushed.stdout)).toMatchObject({ captures: { added: 0, unchanged: 3 } })
+      // A push measures the laptop's clock against the office's first: the package carries it.
+      expect(json(pushed.stdout)).toMatchObject({ captures: { added: 0, unchanged: 3 }, clockMeasurements: { added: 1 }, clockMeasured: true })
     } finally {
       await officeHost.stop()
     }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
@@ -183,7 +182,6 @@ async function insertEventRow(db: Db, nowMs: number, defaults: OpenOptions['newE
       date: defaults?.date ?? localDate(nowMs, timeZone),
       time_zone: timeZone,
       place: '',
-      clock_id: `file-${randomBytes(8).toString('hex')}`,
       updated_at_ms: nowMs,
     })
     .execute()

@@ -20,7 +20,7 @@ export interface EventTable {
   /** The second backup folder chosen in Setup (a USB stick); null: none. */
   backup_second_folder: string | null
   /** This file's own clock, as packages sent from it name it. */
-  clock_id: string
+  clock_id: Generated<string>
   updated_at_ms: number
 }
 

@@ -2,7 +2,7 @@ import { CommandError } from '../../src-shared/contract'
 import { pairResponse } from '../../src-shared/contract/desks'
 import type { SyncPackage } from '../../src-shared/contract/timing'
 import { sendInBatches, type SyncCounts } from '../../src-shared/timing/sync-batches'
-import type { Exchange } from '../../src-shared/timing/clock-offset'
+import { exchangesPerMeasurement, type Exchange } from '../../src-shared/timing/clock-offset'
 
 export type { SyncCounts }
 
@@ -30,8 +30,6 @@ async function postJson(url: URL, body: unknown, token?: string): Promise<unknow
 export function sendToOffice(origin: string, token: string, pkg: SyncPackage): Promise<SyncCounts> {
   return sendInBatches(pkg, async (batch) => (await postJson(new URL('/api/sync.import', origin), { package: batch }, token)) as SyncCounts)
 }
-
-const exchangesPerMeasurement = 8
 
 /** This machine's clock against the office's: a few exchanges in a row (the one with the smallest round trip counts). */
 export async function exchangeWithOffice(origin: string, token: string, now: () => number = Date.now): Promise<Exchange[]> {

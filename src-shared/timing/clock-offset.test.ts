@@ -12,10 +12,20 @@ const exchange = (officeMs: number, skew: number, out: number, back: number): Ex
 const measured = (segment: number, deviceAtMs: number, offsetMs: number, uncertaintyMs = 5, manual = false): Measurement => ({ segment, deviceAtMs, offsetMs, uncertaintyMs, manual })
 
 describe('a device clock’s offset from exchanges', () => {
-  it('takes the exchange with the smallest round trip, its error within half of it', () => {
+  it('is within half the smallest round trip, as that exchange alone says', () => {
+    const estimate = estimateOffset([exchange(0, 30_000, 6, 4)])
+    expect(estimate).toMatchObject({ offsetMs: -29_999, roundTripMs: 10, uncertaintyMs: 5 })
+  })
+
+  it('narrows to where every exchange’s bounds overlap: the quickest way out of any and the quickest way back of any', () => {
     const estimate = estimateOffset([exchange(0, 30_000, 40, 5), exchange(1000, 30_000, 6, 4), exchange(2000, 30_000, 3, 90)])
-    expect(estimate).toMatchObject({ roundTripMs: 10, uncertaintyMs: 5 })
-    expect(Math.abs((estimate?.offsetMs as number) + 30_000)).toBeLessThanOrEqual(5)
+    expect(estimate).toMatchObject({ roundTripMs: 10, uncertaintyMs: 4 })
+    expect(Math.abs((estimate?.offsetMs as number) + 30_000)).toBeLessThanOrEqual(1)
+  })
+
+  it('falls back on the smallest round trip when the bounds do not overlap (a clock that jumped during the burst)', () => {
+    const estimate = estimateOffset([exchange(0, 30_000, 5, 5), exchange(1000, 31_000, 6, 6)])
+    expect(estimate).toMatchObject({ offsetMs: -30_000, uncertaintyMs: 5 })
   })
 
   it('passes over exchanges that could not have happened, and has nothing to say without one', () => {

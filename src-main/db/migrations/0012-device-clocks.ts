@@ -45,4 +45,7 @@ export async function up(db: MigrationDb): Promise<void> {
   // This file's own clock, named for the packages a finish laptop sends from it.
   await db.schema.alterTable('event').addColumn('clock_id', 'text').execute()
   await sql`update event set clock_id = 'file-' || lower(hex(randomblob(8)))`.execute(db)
+  // A new file's event row is written after the migrations: it gets its clock id as it is written.
+  await sql`create trigger event_clock_id after insert on event when new.clock_id is null
+            begin update event set clock_id = 'file-' || lower(hex(randomblob(8))) where id = new.id; end`.execute(db)
 }

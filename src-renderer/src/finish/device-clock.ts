@@ -1,4 +1,4 @@
-import type { Exchange } from '../../../src-shared/timing/clock-offset'
+import { exchangesPerMeasurement, type Exchange } from '../../../src-shared/timing/clock-offset'
 
 /** A wall clock and the page's high-resolution clock disagreeing by more than this is a jump. */
 const jumpMs = 1000
@@ -55,7 +55,7 @@ export interface ExchangeAnswer {
 }
 
 /** A few exchanges in a row with the office, each stamped on this device's clock as it left and came back. */
-export async function exchangeWithOffice(clock: DeviceClock, ask: (sentAtMs: number) => Promise<ExchangeAnswer | null>, count = 8): Promise<Exchange[]> {
+export async function exchangeWithOffice(clock: DeviceClock, ask: (sentAtMs: number) => Promise<ExchangeAnswer | null>, count = exchangesPerMeasurement): Promise<Exchange[]> {
   const exchanges: Exchange[] = []
   for (let i = 0; i < count; i++) {
     const sentAtMs = clock.now()
