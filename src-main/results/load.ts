@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { ResultRules } from '../../src-shared/contract/result-rules'
+import { prepared } from '../db/prepared'
 import type { RaceRow } from '../db/schema'
 import { rulesOf } from '../races/service'
 import type { CaptureFact } from './point-merge'
@@ -114,17 +115,6 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     splitPoints: sqlite.prepare('select name, distance_m as distanceM from timing_point order by distance_m').all() as { name: string; distanceM: number }[],
     categories: [...categories.keys()],
   }
-}
-
-const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>()
-
-/** A statement prepared once per connection: the engine asks the same small questions on every update. */
-function prepared(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  let cache = statements.get(sqlite)
-  if (cache === undefined) statements.set(sqlite, (cache = new Map()))
-  let statement = cache.get(text)
-  if (statement === undefined) cache.set(text, (statement = sqlite.prepare(text)))
-  return statement
 }
 
 export function loadMarks(sqlite: SqliteDatabase.Database): Marks {

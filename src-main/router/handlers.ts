@@ -141,7 +141,7 @@ export const handlers: Handlers = {
     unlockSession(caller, input.pin, nowMs)
     return { role: caller.role, actor: caller.actor, desk: caller.desk, locked: false }
   },
-  'timing.capture': ({ db, session, nowMs }, input) => captureTime(db, input, session, nowMs),
+  'timing.capture': ({ db, sqlite, session, nowMs }, input) => captureTime(db, sqlite, input, session, nowMs),
   'timing.assignBib': ({ db, session, nowMs }, input) =>
     input.captureId !== undefined ? giveBibToTime(db, input.captureId, input.bib, session, nowMs) : assignFinishBib(db, input, session, nowMs),
   'timing.correct': ({ db, session, nowMs }, input) => correctCapture(db, input, session, nowMs),
@@ -150,7 +150,7 @@ export const handlers: Handlers = {
   'timing.points': ({ db }) => timingPoints(db),
   'timing.setPoints': ({ db }, input) => setTimingPoints(db, input),
   'clock.list': ({ db }) => listClocks(db),
-  'clock.start': ({ db, session, nowMs }, input) => startClock(db, input, session, nowMs),
+  'clock.start': ({ db, sqlite, session, nowMs }, input) => startClock(db, sqlite, input, session, nowMs),
   'clock.set': ({ db, session, nowMs }, input) => setClock(db, input, session, nowMs),
   'clock.exchange': async ({ nowMs }, input) => answerExchange(input, nowMs),
   'clock.measure': ({ db, session, nowMs }, input) => measureClock(db, input, session, nowMs),
@@ -161,7 +161,7 @@ export const handlers: Handlers = {
   'reads.summary': ({ db }) => readsSummary(db),
   'reads.passings': ({ db }, input) => listPassings(db, input),
   'sync.export': ({ db, nowMs }) => exportSync(db, nowMs),
-  'sync.import': ({ db, session, nowMs }, input) => importSync(db, input.package, session, nowMs),
+  'sync.import': ({ db, sqlite, session, nowMs }, input) => importSync(db, sqlite, input.package, session, nowMs),
   'sync.connect': async ({ liveSync }, input) => {
     const origin = new URL(input.office).origin
     return liveSync.connect(origin, await pairWithOffice(origin, input.code, input.desk, input.person), input.everySeconds * 1000)

@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
@@ -42,12 +43,12 @@ export async function insertCapture(
 }
 
 /** A key press on a device: kept as the device's clock gave it and as corrected to the office's. */
-export async function captureTime(db: Db, input: ParsedInput<'timing.capture'>, session: Session, nowMs: number) {
+export async function captureTime(db: Db, sqlite: SqliteDatabase.Database, input: ParsedInput<'timing.capture'>, session: Session, nowMs: number) {
   const bib = input.bib ?? null
   const point = await requirePoint(db, input.point)
   const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.device_at_ms === input.atMs && r.bib === bib)
   if (before !== null) return { id: before.id, duplicate: true, capture: await viewOf(db, before) }
-  const { atMs, columns } = await onDeviceClock(db, input.device, input.clockSegment ?? 0, input.atMs)
+  const { atMs, columns } = onDeviceClock(sqlite, input.device, input.clockSegment ?? 0, input.atMs)
   const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: atMs, bib, position: atMs, source: 'key', ...columns }, session, nowMs)
   return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
 }

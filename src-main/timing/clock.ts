@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
@@ -45,7 +46,7 @@ async function clockOf(db: Db, raceId: number, waveId: number | null): Promise<R
 }
 
 /** A gun recorded; when the race (wave) already has one, this one is a correction and needs a reason. */
-type Gun = { atMs: number; columns?: Awaited<ReturnType<typeof onDeviceClock>>['columns'] }
+type Gun = { atMs: number; columns?: ReturnType<typeof onDeviceClock>['columns'] }
 
 async function recordGun(db: Db, target: { raceId: number; waveId: number | null }, gun: Gun, source: 'key' | 'typed' | 'reads', reason: string | undefined, device: string, session: Session, nowMs: number) {
   const clock = await clockOf(db, target.raceId, target.waveId)
@@ -78,8 +79,8 @@ async function recordGun(db: Db, target: { raceId: number; waveId: number | null
 }
 
 /** F8 on a device: the key press on its clock, corrected like a capture; without an instant, when the office hears it. */
-export async function startClock(db: Db, input: ParsedInput<'clock.start'>, session: Session, nowMs: number) {
-  const gun: Gun = input.atMs === undefined || input.device === 'office' ? { atMs: input.atMs ?? nowMs } : await onDeviceClock(db, input.device, input.clockSegment ?? 0, input.atMs)
+export async function startClock(db: Db, sqlite: SqliteDatabase.Database, input: ParsedInput<'clock.start'>, session: Session, nowMs: number) {
+  const gun: Gun = input.atMs === undefined || input.device === 'office' ? { atMs: input.atMs ?? nowMs } : onDeviceClock(sqlite, input.device, input.clockSegment ?? 0, input.atMs)
   return recordGun(db, input, gun, 'key', input.reason, input.device, session, nowMs)
 }
 

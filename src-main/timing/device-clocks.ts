@@ -1,8 +1,10 @@
+import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { DeviceClock } from '../../src-shared/contract/timing'
 import { clockWarnings, estimateOffset, isPossible, offsetAt, type Correction, type Exchange, type Measurement } from '../../src-shared/timing/clock-offset'
 import type { Db } from '../db/open'
+import { prepared } from '../db/prepared'
 import type { DeviceClockTable } from '../db/schema'
 
 // One clock for every device. A device's instants are stored as it gave them and as corrected to
@@ -20,27 +22,58 @@ async function measurementsOf(db: Db, clock: string): Promise<MeasurementRow[]> 
   return (await db.selectFrom('device_clock').selectAll().where('clock', '=', clock).orderBy('id').execute()) as MeasurementRow[]
 }
 
-const asMeasurement = (row: MeasurementRow): Measurement => ({ segment: row.segment, deviceAtMs: row.device_at_ms, offsetMs: row.offset_ms, uncertaintyMs: row.uncertainty_ms, manual: row.source === 'manual' })
+const asMeasurement = (row: Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'>): Measurement => ({ segment: row.segment, deviceAtMs: row.device_at_ms, offsetMs: row.offset_ms, uncertaintyMs: row.uncertainty_ms, manual: row.source === 'manual' })
 
-/** The correction of one instant of a clock: what a capture or gun arriving now is stored with. */
-export async function correctionFor(db: Db, clock: string, segment: number, deviceAtMs: number): Promise<Correction | null> {
-  return offsetAt((await measurementsOf(db, clock)).map(asMeasurement), segment, deviceAtMs)
+/**
+ * The correction of one instant of a clock: what a capture or gun arriving now is stored with.
+ * Only the measurements that can decide it are read (see offsetAt): the organiser's latest word,
+ * the nearest before and after in the instant's segment, and the latest of all — a few indexed
+ * rows however long the device has been measuring.
+ */
+export function correctionFor(sqlite: SqliteDatabase.Database, clock: string, segment: number, deviceAtMs: number): Correction | null {
+  // One prepared statement on the capture's hot path, inside the write's transaction.
+  const rows = prepared(sqlite, deciding).all({ clock, segment, at: deviceAtMs }) as Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'>[]
+  return offsetAt(rows.map(asMeasurement), segment, deviceAtMs)
 }
 
+const deciding = `select id, segment, device_at_ms, offset_ms, uncertainty_ms, source from (
+  select * from (select * from device_clock where clock = @clock and source = 'manual' order by id desc limit 1)
+  union select * from (select * from device_clock where clock = @clock and source <> 'manual' and segment = @segment and device_at_ms <= @at order by device_at_ms desc, id desc limit 1)
+  union select * from (select * from device_clock where clock = @clock and source <> 'manual' and segment = @segment and device_at_ms > @at order by device_at_ms, id limit 1)
+  union select * from (select * from device_clock where clock = @clock and source <> 'manual' order by id desc limit 1)
+) order by id`
+
 /** The columns of a capture or gun recorded on a device clock at `deviceAtMs`. */
-export async function onDeviceClock(db: Db, clock: string, segment: number, deviceAtMs: number) {
-  const correction = await correctionFor(db, clock, segment, deviceAtMs)
+export function onDeviceClock(sqlite: SqliteDatabase.Database, clock: string, segment: number, deviceAtMs: number) {
+  const correction = correctionFor(sqlite, clock, segment, deviceAtMs)
   return {
     atMs: deviceAtMs + (correction?.offsetMs ?? 0),
     columns: { device_at_ms: deviceAtMs, clock, clock_segment: segment, offset_ms: correction?.offsetMs ?? null, offset_uncertainty_ms: correction?.uncertaintyMs ?? null },
   }
 }
 
-/** Every capture and gun of a clock corrected again from all its measurements; how many instants moved. */
-async function recorrect(db: Db, clock: string): Promise<number> {
-  const measurements = (await measurementsOf(db, clock)).map(asMeasurement)
+/**
+ * Which instants a new measurement can change: an organiser's word, all of the clock's; one
+ * measured, those of its segment from the measurement before it on (between the two, and after),
+ * and those of segments never measured (they borrow the latest).
+ */
+type Scope = 'all' | { segment: number; fromDeviceMs: number }
+
+/** The clock's captures and guns in scope corrected again from all its measurements; how many instants moved. */
+async function recorrect(db: Db, clock: string, scope: Scope): Promise<number> {
+  const rows = await measurementsOf(db, clock)
+  const measurements = rows.map(asMeasurement)
+  const measuredSegments = [...new Set(rows.filter((r) => r.source !== 'manual').map((r) => r.segment))]
+  const inScope = <T extends { clock_segment: number; device_at_ms: number | null }>(row: T): boolean =>
+    scope === 'all' || !measuredSegments.includes(row.clock_segment) || (row.clock_segment === scope.segment && (row.device_at_ms ?? -Infinity) >= scope.fromDeviceMs)
   let moved = 0
-  const captures = await db.selectFrom('capture').select(['id', 'at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms', 'source']).where('clock', '=', clock).execute()
+  const captureQuery = db.selectFrom('capture').select(['id', 'at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms', 'source']).where('clock', '=', clock)
+  const captures =
+    scope === 'all'
+      ? await captureQuery.execute()
+      : await captureQuery
+          .where((eb) => eb.or([eb.and([eb('clock_segment', '=', scope.segment), eb('device_at_ms', '>=', scope.fromDeviceMs)]), eb('clock_segment', 'not in', measuredSegments)]))
+          .execute()
   for (const c of captures) {
     if (c.device_at_ms === null) continue
     const fix = offsetAt(measurements, c.clock_segment, c.device_at_ms)
@@ -55,7 +88,7 @@ async function recorrect(db: Db, clock: string): Promise<number> {
   }
   const guns = await db.selectFrom('clock').select(['id', 'gun_at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms']).where('clock', '=', clock).execute()
   for (const g of guns) {
-    if (g.device_at_ms === null) continue
+    if (g.device_at_ms === null || !inScope(g)) continue
     const fix = offsetAt(measurements, g.clock_segment, g.device_at_ms)
     if (fix === null || (fix.offsetMs === g.offset_ms && fix.uncertaintyMs === g.offset_uncertainty_ms)) continue
     const gunAtMs = g.device_at_ms + fix.offsetMs
@@ -69,12 +102,23 @@ type NewMeasurement = Pick<DeviceClockTable, 'clock' | 'segment' | 'device_at_ms
 
 /** Keeps a measurement and corrects the clock's instants again by it. */
 async function keep(db: Db, values: NewMeasurement, exchanges: readonly Exchange[], session: Session, nowMs: number) {
+  const before = await db
+    .selectFrom('device_clock')
+    .select('device_at_ms')
+    .where('clock', '=', values.clock)
+    .where('segment', '=', values.segment)
+    .where('source', '!=', 'manual')
+    .where('device_at_ms', '<', values.device_at_ms)
+    .orderBy('device_at_ms', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const scope: Scope = values.source === 'manual' ? 'all' : { segment: values.segment, fromDeviceMs: before?.device_at_ms ?? -8_640_000_000_000_000 }
   const { id } = await db
     .insertInto('device_clock')
     .values({ ...values, exchanges: exchanges.length, exchanges_json: exchanges.length === 0 ? null : JSON.stringify(exchanges), recorded_at_ms: nowMs, actor: session.actor, desk: session.desk })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const recorrected = await recorrect(db, values.clock)
+  const recorrected = await recorrect(db, values.clock, scope)
   if (recorrected > 0) await db.updateTable('device_clock').set({ recorrected }).where('id', '=', id).execute()
   const row = (await db.selectFrom('device_clock').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as MeasurementRow
   return { device: row.clock, ...measurementView(row) }

@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
 import type { Db } from '../db/open'
@@ -59,7 +60,7 @@ const changeable = ['state', 'state_reason', 'bib'] as const
  * then replay in order); a correction applies only when the capture still is as the correction
  * found it, otherwise it is reported, never forced or dropped silently.
  */
-export async function importSync(db: Db, pkg: SyncPackage, session: Session, nowMs: number) {
+export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: SyncPackage, session: Session, nowMs: number) {
   const event = await db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow()
   if (event.date !== pkg.event.date) {
     throw new CommandError('SYNC_OTHER_EVENT', `This package is from ${pkg.event.name} on ${pkg.event.date}, not from this event (${event.name}, ${event.date}).`, { event: pkg.event.name, date: pkg.event.date })
@@ -89,7 +90,7 @@ export async function importSync(db: Db, pkg: SyncPackage, session: Session, now
     // With its corrections in the package, a capture starts as it was made and they replay; a
     // capture whose corrections are not in the package arrives as it is now.
     const original = originalOf(capture, changesOf.get(capture.id) ?? [])
-    const onClock = capture.atMs === null ? null : await onDeviceClock(db, clock, 0, capture.atMs)
+    const onClock = capture.atMs === null ? null : onDeviceClock(sqlite, clock, 0, capture.atMs)
     await db
       .insertInto('capture')
       .values({
@@ -154,7 +155,7 @@ export async function importSync(db: Db, pkg: SyncPackage, session: Session, now
       continue
     }
     // A gun typed from a watch or taken from the mat is the office's time already; a key press is the laptop's.
-    const onClock = gun.source === 'key' ? await onDeviceClock(db, clock, 0, gun.gunAtMs) : null
+    const onClock = gun.source === 'key' ? onDeviceClock(sqlite, clock, 0, gun.gunAtMs) : null
     await db
       .insertInto('clock')
       .values({

@@ -28,6 +28,7 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('desk', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('device_clock_by_clock').on('device_clock').columns(['clock', 'id']).execute()
+  await db.schema.createIndex('device_clock_by_instant').on('device_clock').columns(['clock', 'segment', 'device_at_ms']).execute()
   await db.schema.createIndex('device_clock_origin').on('device_clock').columns(['origin_id']).unique().where(sql.ref('origin_id'), 'is not', null).execute()
 
   for (const table of ['capture', 'clock'] as const) {
