@@ -54,10 +54,8 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, undefined, { timeout: 10_000 })
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const browser = await chromium.launch({ executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium', args: chromiumArgs })
 try {
   for (const language of ['en', 'ko'] as const) {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })
@@ -171,6 +169,29 @@ try {
     await page.waitForTimeout(400)
     await settled(page)
     await page.screenshot({ path: join(outDir, language === 'en' ? 'finish-en.png' : 'finish-bibs-ko.png') })
+
+    // A finish tablet whose clock is 30 s fast (Debian's faketime): it says so, its times are
+    // corrected, and the desk lists every device's clock.
+    const fastTablet = await chromium.launch({ executablePath: join(import.meta.dirname, '..', 'tests', 'support', 'chromium-30s-fast.sh'), args: chromiumArgs })
+    try {
+      const tablet = await fastTablet.newPage({ viewport: { width: 1360, height: 900 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })
+      await tablet.goto(served.url)
+      await tablet.getByTestId('link-status').waitFor()
+      await tablet.keyboard.press('Alt+5')
+      await tablet.locator('[data-testid=clock-status][data-state=off]').waitFor()
+      for (let i = 0; i < 3; i++) {
+        await tablet.keyboard.press('Space')
+        await tablet.waitForTimeout(400)
+      }
+      await tablet.getByTestId('finish-ack').waitFor()
+      await settled(tablet)
+      await tablet.screenshot({ path: join(outDir, `finish-clock-${language}.png`) })
+      const devices = tablet.getByTestId('device-clocks-card')
+      await devices.locator('tr[data-state=off]').first().waitFor()
+      await devices.screenshot({ path: join(outDir, `finish-devices-${language}.png`) })
+    } finally {
+      await fastTablet.close()
+    }
 
     // The results of what the finish line recorded, and the board for the TV at the finish. The
     // presses came seconds after F8: the gun is put back as the starter's watch has it, so the

@@ -55,7 +55,7 @@ export function DeviceClocks({ timeZone }: { timeZone: string }) {
   const [entering, setEntering] = useState<DeviceClock | null>(null)
   if (devices.data === undefined) return <ErrorBanner error={devices.error} onRetry={devices.reload} />
   return (
-    <section className="card" aria-labelledby="device-clocks-title">
+    <section className="card" aria-labelledby="device-clocks-title" data-testid="device-clocks-card">
       <h2 id="device-clocks-title">{t('finish.clocks.title')}</h2>
       <p className="muted">{t('finish.clocks.intro')}</p>
       {devices.data.length === 0 ? (
