@@ -144,35 +144,35 @@ function measurementView(row: MeasurementRow) {
 // future are not this office's answers.
 const exchangeMaxAgeMs = 120_000
 
-function estimateOf(exchanges: readonly Exchange[]) {
+/** Works the offset out from exchanges and keeps it as a measurement of `clock`. */
+function keepEstimate(db: Db, clock: string, segment: number, exchanges: readonly Exchange[], origin: { source: 'exchange' | 'package'; id: string | null }, session: Session, nowMs: number) {
   const estimate = estimateOffset(exchanges)
   if (estimate === null) throw new CommandError('CLOCK_EXCHANGE_INVALID', 'None of these clock exchanges could have happened (an answer before its question).', {})
-  return estimate
-}
-
-/** A device's exchanges with this office, just made: the offset from the one with the smallest round trip. */
-export async function measureClock(db: Db, input: ParsedInput<'clock.measure'>, session: Session, nowMs: number) {
-  const stale = input.exchanges.find((e) => e.receivedAtMs < nowMs - exchangeMaxAgeMs || e.repliedAtMs > nowMs || !isPossible(e))
-  if (stale !== undefined) throw new CommandError('CLOCK_EXCHANGE_INVALID', 'These clock exchanges are not this office’s answers of the last two minutes.', { receivedAtMs: stale.receivedAtMs, nowMs })
-  const estimate = estimateOf(input.exchanges)
   return keep(
     db,
     {
-      clock: input.device,
-      segment: input.segment,
+      clock,
+      segment,
       device_at_ms: estimate.deviceAtMs,
       office_at_ms: estimate.officeAtMs,
       offset_ms: estimate.offsetMs,
       uncertainty_ms: estimate.uncertaintyMs,
       round_trip_ms: estimate.roundTripMs,
-      source: 'exchange',
+      source: origin.source,
       reason: null,
-      origin_id: null,
+      origin_id: origin.id,
     },
-    input.exchanges,
+    exchanges,
     session,
     nowMs,
   )
+}
+
+/** A device's exchanges with this office, just made: its offset now, worked out by the office. */
+export async function measureClock(db: Db, input: ParsedInput<'clock.measure'>, session: Session, nowMs: number) {
+  const stale = input.exchanges.find((e) => e.receivedAtMs < nowMs - exchangeMaxAgeMs || e.repliedAtMs > nowMs || !isPossible(e))
+  if (stale !== undefined) throw new CommandError('CLOCK_EXCHANGE_INVALID', 'These clock exchanges are not this office’s answers of the last two minutes.', { receivedAtMs: stale.receivedAtMs, nowMs })
+  return keepEstimate(db, input.device, input.segment, input.exchanges, { source: 'exchange', id: null }, session, nowMs)
 }
 
 /** An organiser's word for a clock never measured (a photo of both clocks): it holds for all its instants. */
@@ -192,25 +192,7 @@ export async function setClockOffset(db: Db, input: ParsedInput<'clock.setOffset
  */
 export async function keepPackageMeasurement(db: Db, clock: string, originId: string, exchanges: readonly Exchange[], session: Session, nowMs: number): Promise<boolean> {
   if ((await db.selectFrom('device_clock').select('id').where('origin_id', '=', originId).executeTakeFirst()) !== undefined) return false
-  const estimate = estimateOf(exchanges)
-  await keep(
-    db,
-    {
-      clock,
-      segment: 0,
-      device_at_ms: estimate.deviceAtMs,
-      office_at_ms: estimate.officeAtMs,
-      offset_ms: estimate.offsetMs,
-      uncertainty_ms: estimate.uncertaintyMs,
-      round_trip_ms: estimate.roundTripMs,
-      source: 'package',
-      reason: null,
-      origin_id: originId,
-    },
-    exchanges,
-    session,
-    nowMs,
-  )
+  await keepEstimate(db, clock, 0, exchanges, { source: 'package', id: originId }, session, nowMs)
   return true
 }
 
@@ -239,6 +221,7 @@ export async function listDeviceClocks(db: Db): Promise<DeviceClock[]> {
     const recorded = captures.find((c) => c.clock === device)
     return {
       device,
+      // The desk of its latest measurement (a paired desk's name), else of its captures.
       desk: latest?.desk ?? recorded?.desk ?? null,
       offsetMs: latest?.offsetMs ?? null,
       uncertaintyMs: latest?.uncertaintyMs ?? null,
@@ -260,25 +243,7 @@ export async function ownClockId(db: Db): Promise<string> {
 
 /** A finish laptop's own clock measured against the office it live-syncs with: kept, so later packages carry it. */
 export async function keepOwnMeasurement(db: Db, exchanges: readonly Exchange[], nowMs: number): Promise<void> {
-  const estimate = estimateOf(exchanges)
-  await keep(
-    db,
-    {
-      clock: await ownClockId(db),
-      segment: 0,
-      device_at_ms: estimate.deviceAtMs,
-      office_at_ms: estimate.officeAtMs,
-      offset_ms: estimate.offsetMs,
-      uncertainty_ms: estimate.uncertaintyMs,
-      round_trip_ms: estimate.roundTripMs,
-      source: 'exchange',
-      reason: null,
-      origin_id: null,
-    },
-    exchanges,
-    { role: 'finish', actor: 'live sync', desk: 'this laptop' },
-    nowMs,
-  )
+  await keepEstimate(db, await ownClockId(db), 0, exchanges, { source: 'exchange', id: null }, { role: 'finish', actor: 'live sync', desk: 'this laptop' }, nowMs)
 }
 
 /** This file's own clock measurements, with their exchanges, as a package carries them. */

@@ -52,6 +52,13 @@ export async function signIn(page: Page, office: OfficeFixture): Promise<void> {
   await page.getByTestId('link-status').waitFor()
 }
 
+/** A device's clock checked against the office's, as a finish page does (here: the same machine's clock). */
+export async function measureDeviceClock(office: OfficeFixture, device: string): Promise<void> {
+  const sentAtMs = Date.now()
+  const answer = await call<{ receivedAtMs: number; repliedAtMs: number }>(office, 'clock.exchange', { device, sentAtMs })
+  await call(office, 'clock.measure', { device, exchanges: [{ sentAtMs, ...answer, returnedAtMs: Date.now() }] })
+}
+
 /** A command straight to the office, as the organiser (or the token given): for what a test sets up. */
 export async function call<T = unknown>(office: OfficeFixture, command: string, input: unknown, token = office.token): Promise<T> {
   const response = await postCommand(Number(new URL(office.origin).port), command, input, token)

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
-import { call, expect, signIn, test, type OfficeFixture } from './office'
+import { call, expect, measureDeviceClock, signIn, test, type OfficeFixture } from './office'
 
 test.use({
   initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'],
@@ -21,8 +21,10 @@ const runners = [
 /** Four runners and a gun half an hour ago: finishers now run a plausible 10K. */
 async function raceUnderWay(office: OfficeFixture): Promise<number> {
   for (const [bib, givenName, familyName, sex, age] of runners) await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex, age, bib })
-  const gun = Date.now() - 30 * 60_000
+  // An hour ago: the finishes the tests record (40-odd minutes in) are in the office's past.
+  const gun = Date.now() - 60 * 60_000
   await call(office, 'clock.start', { raceId: 1, atMs: gun, device: 'office' })
+  await measureDeviceClock(office, 'timer')
   return gun
 }
 
