@@ -72,8 +72,10 @@ export async function writeDocument(office: Office, session: Session, request: P
   const finished = await office.prints.finished(jobId).finally(() => clearInterval(ticker))
   if (finished.state !== 'done') throw new RejectedError(finished.error?.message ?? 'The document was not made.')
   copyFileSync(office.prints.file(jobId).path, out)
-  // Made, but something after it failed (marking bibs printed): said once the file is there.
-  return { items, pages, bytes: statSync(out).size, problem: finished.error?.message ?? null }
+  // The command line's sheets go to a file for the printer queue: written is printed, as its help says.
+  const marked = request.kind === 'sheets' ? await office.router.call('bibs.markPrinted', { jobId }, session) : null
+  // Made, but marking its bibs printed failed: said once the file is there.
+  return { items, pages, bytes: statSync(out).size, problem: marked === null || marked.ok ? null : marked.error.message }
 }
 
 const summaries: Record<PrintAction, (items: number, pages: number) => string> = {

@@ -50,21 +50,14 @@ export async function openOffice(path: string, options: OfficeOptions = {}): Pro
     releaseClaim()
     throw error
   }
-  let router: Router | null = null
-  const prints = new PrintJobs({
-    // Bib sheets mark their bibs printed once made, through the router like any write (audited).
-    onDone: async ({ jobId, document, session }) => {
-      if (document.kind !== 'sheets' || router === null) return
-      const marked = await router.call('bibs.markPrinted', { jobId }, session)
-      if (!marked.ok) throw new Error(marked.error.message)
-    },
-    ...(desktop !== undefined && { openFile: (file: string) => desktop.openFile(file) }),
-  })
+  // A PDF made is not a bib printed: the organiser marks a sheet run printed once it has come out
+  // of the printer (bibs.markPrinted), so a failed print stays among the bibs not printed yet.
+  const prints = new PrintJobs(desktop !== undefined ? { openFile: (file: string) => desktop.openFile(file) } : {})
   const directory = new DeskDirectory(file.sqlite)
   const network = new DeskNetwork(directory)
   const liveSync = new LiveSync(() => exportSync(file.db, Date.now()), (exchanges) => keepOwnMeasurement(file.db, exchanges, Date.now()))
   const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, { ...backupFolders, second: backupFolders.second ?? (await secondFolderOf(file)) })
-  router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync, backups, openEvent: desktop?.openEvent ?? null })
+  const router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync, backups, openEvent: desktop?.openEvent ?? null })
   backups?.start()
   return {
     file,

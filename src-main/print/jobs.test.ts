@@ -18,6 +18,15 @@ async function printAndWait(o: Awaited<ReturnType<typeof office>>['office'], req
   return { ok: true as const, value: await o.prints.finished(started.value.jobId) }
 }
 
+/** A sheet run made, come out of the printer, and said so. */
+async function printAndMark(o: Awaited<ReturnType<typeof office>>['office'], request: Record<string, unknown>) {
+  const printed = await printAndWait(o, request)
+  if (!printed.ok) return printed
+  const marked = await o.router.call('bibs.markPrinted', { jobId: printed.value.jobId }, organiser)
+  if (!marked.ok) throw new Error(marked.error.message)
+  return printed
+}
+
 describe('print jobs', () => {
   it('makes the document in the background and reports how far it is', async () => {
     await using o = await office()
@@ -29,18 +38,20 @@ describe('print jobs', () => {
     expect(pdfPageCount(o.office.prints.file(started.value.jobId).path)).toBe(9)
   })
 
-  it('marks printed bibs, so "only not yet printed" finds just the bibs whose face changed since', async () => {
+  it('marks a sheet run printed once the organiser says it came out (made is not printed), so "only not yet printed" finds just the bibs whose face changed since', async () => {
     await using o = await office()
     await printAndWait(o.office, { kind: 'sheets' })
+    expect(await o.office.router.call('prints.preview', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: true, value: { items: 9 } })
+    await printAndMark(o.office, { kind: 'sheets' })
     expect(await o.office.router.call('prints.start', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } })
 
     const page = await o.office.router.call('entrants.list', { limit: 20 }, organiser)
     if (!page.ok) throw new Error(page.error.message)
     const [a, b] = page.value.items.filter((e) => e.bib === 101 || e.bib === 102)
     await o.office.router.call('bibs.swap', { entrantIds: [a?.id as string, b?.id as string], reason: 'envelopes mixed up' }, organiser)
-    const again = await printAndWait(o.office, { kind: 'sheets', onlyUnprinted: true })
+    const again = await printAndMark(o.office, { kind: 'sheets', onlyUnprinted: true })
     expect(again).toMatchObject({ ok: true, value: { state: 'done', items: 2 } })
-    const reprint = await printAndWait(o.office, { kind: 'sheets', firstBib: 101, lastBib: 101 })
+    const reprint = await printAndMark(o.office, { kind: 'sheets', firstBib: 101, lastBib: 101 })
     expect(reprint).toMatchObject({ ok: true, value: { items: 1 } })
 
     // A corrected name makes the printed bib wrong too.
@@ -52,7 +63,7 @@ describe('print jobs', () => {
 
   it('records marking in the audit trail like any other write', async () => {
     await using o = await office()
-    await printAndWait(o.office, { kind: 'sheets', raceId: o.races.half })
+    await printAndMark(o.office, { kind: 'sheets', raceId: o.races.half })
     const audit = await o.office.file.db.selectFrom('audit').select(['command', 'output_json']).where('command', '=', 'bibs.markPrinted').execute()
     expect(audit).toEqual([{ command: 'bibs.markPrinted', output_json: '{"marked":3}' }])
   })

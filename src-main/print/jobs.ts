@@ -19,8 +19,6 @@ interface Job {
 }
 
 export interface PrintJobsOptions {
-  /** Called once a job's PDF is complete (bib sheets mark their bibs printed here). */
-  onDone?: (job: { jobId: string; document: PreparedDocument; session: Session }) => Promise<void>
   /** Opens a finished PDF in the system's viewer, where it is printed; only the desktop app can. */
   openFile?: (path: string) => Promise<void>
 }
@@ -132,12 +130,6 @@ export class PrintJobs {
     status.done = status.items
     status.state = 'done'
     status.downloadPath = `/prints/${status.jobId}`
-    try {
-      await this.options.onDone?.({ jobId: status.jobId, document: job.document, session: job.session })
-    } catch (error) {
-      console.error('[print] after the document was made:', error)
-      status.error = { code: 'INTERNAL', message: 'The document is ready, but its bibs could not be marked as printed.' }
-    }
     return { ...status }
   }
 

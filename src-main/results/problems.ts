@@ -1,7 +1,7 @@
 import type { ResultProblem } from '../../src-shared/contract/results'
 import { recordTimeMs } from '../timing/sequence'
 import type { ResultsState } from './engine'
-import type { Standing } from './standing'
+import { roundUp, type Standing } from './standing'
 
 /**
  * What an official looks at before results are published. A problem's key names what it is about
@@ -27,7 +27,10 @@ export function findProblems(state: ResultsState): ResultProblem[] {
       const standing = state.byBib.get(bib)
       if (standing === undefined) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: times[0]?.id ?? null, atMs: times[0]?.atMs ?? null, timesMs: [] })
       else if (times.length > 1) {
-        add({ key: `duplicate:${bib}:${times.map((t) => t.id).join(',')}`, kind: 'duplicateFinish', bib, captureId: times[1]?.id ?? null, atMs: times[1]?.atMs ?? null, timesMs: times.map((t) => t.atMs - (standing.gunAtMs ?? 0)) }, standing)
+        const precision = state.raceById.get(standing.runner.raceId)?.rules.precision ?? 's'
+        // As the results show a time: rounded up, so the two screens never disagree on it.
+        const timesMs = times.map((t) => roundUp(t.atMs - (standing.gunAtMs ?? 0), precision))
+        add({ key: `duplicate:${bib}:${times.map((t) => t.id).join(',')}`, kind: 'duplicateFinish', bib, captureId: times[1]?.id ?? null, atMs: times[1]?.atMs ?? null, timesMs }, standing)
       }
     }
   }
@@ -48,7 +51,7 @@ export function findProblems(state: ResultsState): ResultProblem[] {
         if (!noGun.has(key)) add({ key, kind: 'noGun', bib: null, captureId: null, atMs: null, timesMs: [] }, s)
         noGun.add(key)
       } else if ((s.gunMs ?? s.netMs ?? 0) < recordMs || (s.netMs ?? 1) <= 0) {
-        add({ key: `impossible:${s.runner.entrantId}:${s.finish.atMs}`, kind: 'impossibleTime', bib, captureId: s.finish.captureId, atMs: s.finish.atMs, timesMs: [s.gunMs ?? s.netMs ?? 0] }, s)
+        add({ key: `impossible:${s.runner.entrantId}:${s.finish.atMs}`, kind: 'impossibleTime', bib, captureId: s.finish.captureId, atMs: s.finish.atMs, timesMs: [roundUp(s.gunMs ?? s.netMs ?? 0, race.rules.precision)] }, s)
       }
     }
   }

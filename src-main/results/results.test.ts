@@ -227,6 +227,29 @@ describe('problems before publishing', () => {
   })
 })
 
+describe('a problem’s times', () => {
+  it('are rounded up as the results show them, so Problems and Results never disagree on a time', async () => {
+    const day = await raceDay([{ bib: 1 }])
+    await day.time(gun + 30 * minute + 400, 1)
+    await day.time(gun + 31 * minute + 1, 1)
+    const duplicate = value(await day.router.call('results.problems', {}, organiser)).problems.find((p) => p.kind === 'duplicateFinish')
+    expect(duplicate?.timesMs).toEqual([30 * minute + second, 31 * minute + second])
+    expect((await day.rowOf(1)).gunTimeMs).toBe(duplicate?.timesMs[0])
+  })
+})
+
+describe('the finish-line board', () => {
+  it('counts on course only the runners of races whose gun has fired (or who crossed the start mat)', async () => {
+    const day = await raceDay([{ bib: 1 }, { bib: 2 }, { bib: 3 }])
+    const half = value(await day.router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser))
+    for (const bib of [1001, 1002, 1003, 1004]) value(await day.router.call('entrants.create', { raceId: half.id, givenName: 'Later', familyName: `No${bib}`, sex: 'M', bib }, organiser))
+    await day.time(gun + 40 * minute, 1)
+    expect(value(await day.router.call('results.board', {}, organiser))).toMatchObject({ finishers: 1, onCourse: 2 })
+    await day.reads([[1001, gun + 2 * second, 'start']])
+    expect(value(await day.router.call('results.board', {}, organiser)).onCourse).toBe(3)
+  })
+})
+
 describe('awards', () => {
   async function podium(excludeOverall: boolean) {
     const day = await raceDay(

@@ -78,7 +78,8 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
   let onCourse = 0
   for (const race of races) {
     for (const s of race.members) {
-      if (s.status === 'onCourse') onCourse++
+      // On course: out there now — the race's (wave's) gun fired or the runner crossed the start mat.
+      if (s.status === 'onCourse' && (s.gunAtMs !== null || s.start !== null)) onCourse++
       if (s.status !== 'finished' || s.finish === null) continue
       finishers++
       // Keep the newest `last`, newest first: a short insertion, never a sort of every finisher.

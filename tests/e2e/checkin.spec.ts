@@ -46,7 +46,7 @@ async function openDesk(page: Page, office: OfficeFixture): Promise<void> {
 }
 
 test.describe('the Check-in desk', () => {
-  test('a volunteer types three letters, picks with Enter and checks in with Enter; Ctrl+Z undoes it', async ({ page, office }) => {
+  test('a volunteer types three letters, picks with Enter and checks in with Enter; Ctrl+Z undoes it and closes another runner’s card; Esc clears', async ({ page, office }) => {
     const [minjun] = await runners(office)
     await openDesk(page, office)
     await page.keyboard.type('kim')
@@ -65,10 +65,25 @@ test.describe('the Check-in desk', () => {
     await expect(page.getByTestId('counter-race-1')).toContainText('1 of 3 picked up')
     await expect(page.getByTestId('counter-desk')).toContainText('1 in the last hour')
 
+    // The next runner's card is open when the volunteer undoes the last check-in: the card closes,
+    // so the message and the card never name two different runners.
+    await page.keyboard.type('kim')
+    await expect(page.getByTestId('pickup-match')).toHaveCount(3)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(card.getByTestId('runner-name')).not.toHaveText('Min-jun Kim')
     await page.keyboard.press('Control+z')
     await expect(page.getByTestId('checkin-undone')).toHaveText('Check-in of Min-jun Kim undone.')
+    await expect(card).toBeHidden()
     expect((await call<{ current: unknown }>(office, 'checkin.status', { entrantId: minjun })).current).toBeNull()
     await expect(page.getByTestId('counter-race-1')).toContainText('0 of 3 picked up')
+    // Esc clears, as the hint says: the card and the message.
+    await page.keyboard.type('kim')
+    await page.keyboard.press('Enter')
+    await expect(card).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(card).toBeHidden()
+    await expect(page.getByTestId('checkin-undone')).toBeHidden()
   })
 
   test('a scanned bib code picks the runner at once: one scan, one Enter', async ({ page, office }) => {

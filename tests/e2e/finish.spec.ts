@@ -28,6 +28,29 @@ const rows = (page: Page) => page.getByTestId('capture-row')
 const finishOrder = (office: OfficeFixture) => call<{ captures: CaptureView[] }>(office, 'timing.list', {}).then((l) => l.captures.filter((c) => c.state === 'active').map((c) => c.bib))
 
 test.describe('the Finish line desk', () => {
+  test('a second F8 moments after the first starts nothing until the official confirms, at the instant of that press', async ({ page, office }) => {
+    await openFinish(page, office)
+    await page.keyboard.press('F8')
+    await expect(page.getByLabel('Race time of 10K')).toBeVisible()
+    // A nervous second press: a question, with "Not yet" under the finger.
+    await page.keyboard.press('F8')
+    const question = page.getByRole('dialog', { name: 'Start Half Marathon too?' })
+    await expect(question.getByTestId('second-start')).toContainText(/10K started \d+ s ago/)
+    await page.keyboard.press('F8')
+    await page.keyboard.press('Enter')
+    await expect(question).toBeHidden()
+    const guns = () => call<{ race: string; gunAtMs: number | null }[]>(office, 'clock.list', {})
+    expect((await guns()).map((c) => [c.race, c.gunAtMs !== null])).toEqual([['10K', true], ['Half Marathon', false]])
+    // Its gun does fire: F8, then the deliberate step; the start is the press, not the click.
+    const pressedAt = Date.now()
+    await page.keyboard.press('F8')
+    await page.waitForTimeout(700)
+    await question.getByRole('button', { name: 'Start Half Marathon' }).click()
+    await expect(page.getByLabel('Race time of Half Marathon')).toBeVisible()
+    const half = (await guns()).find((c) => c.race === 'Half Marathon')
+    expect(Math.abs((half?.gunAtMs as number) - pressedAt)).toBeLessThan(300)
+  })
+
   test('an official starts the gun, records a small race, types the bibs in finish order and corrects the mistakes', async ({ page, office }) => {
     for (const [bib, givenName] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di']] as const) {
       await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })

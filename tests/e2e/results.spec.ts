@@ -55,7 +55,7 @@ test.describe('results', () => {
       // From the office's acknowledgement on the finish desk to the board on the other screen.
       await expect(tv.locator(`.board-latest .board-row[data-bib="${bib}"]`)).toBeVisible({ timeout: 1000 })
     }
-    await expect(tv.locator('.board-latest .board-row').first()).toHaveAttribute('data-bib', '4')
+    await expect(tv.locator('.board-latest .board-rows .board-row').first()).toHaveAttribute('data-bib', '4')
     await expect(tv.locator('.board-header')).toContainText('3 finishers · 1 on course')
     await expect(tv.locator('.board-leaders')).toContainText('Cy Park')
 

@@ -83,6 +83,8 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
     const result = await client.call('checkin.undo', { checkinId: last.checkinId })
     setLast(null)
     setOutcome(result.ok ? { kind: 'undone', name: result.value.name } : { kind: 'refused', error: result.error })
+    // The message names the runner undone: another runner's card open beside it would say otherwise.
+    if (result.ok) setRunnerId((open) => (open === last.entrantId ? open : null))
     focusBox()
   }, [client, focusBox, last])
 
@@ -122,6 +124,11 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
       return
     }
     if (e.key === 'Escape') {
+      // Esc clears what was typed; with nothing typed, the card and the last message too.
+      if (query === '') {
+        setRunnerId(null)
+        setOutcome(null)
+      }
       setQuery('')
       return
     }

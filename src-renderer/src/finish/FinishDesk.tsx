@@ -93,6 +93,8 @@ export function FinishDesk() {
   // The latest rows are what the finish watches; older ones come on asking (a big race has thousands).
   const [shown, setShown] = useState(80)
   const list = useCommand('timing.list', { point, last: shown }, ['timing', 'entrants', 'checkin'])
+  const clocks = useCommand('clock.list', {}, ['timing', 'races'])
+  const guns = useMemo(() => (clocks.data ?? []).map((c) => ({ name: c.wave === null ? c.race : `${c.race} · ${c.wave}`, gunAtMs: c.gunAtMs })), [clocks.data])
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null)
   const [refusal, setRefusal] = useState<CommandErrorValue | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
@@ -103,7 +105,7 @@ export function FinishDesk() {
 
   const onAcknowledged = useCallback((ack: Acknowledged) => setConfirmation(confirmationOf(ack)), [])
   const onRefused = useCallback((_item: QueuedCall, error: CommandErrorValue) => setRefusal(error), [])
-  const { queue, pending } = useCaptureQueue(device, { onAcknowledged, onRefused })
+  const { add, pending } = useCaptureQueue(device, { onAcknowledged, onRefused })
 
   const setMode = (value: CaptureMode): void => {
     localStorage.setItem(modeKey, value)
@@ -122,12 +124,11 @@ export function FinishDesk() {
 
   const captureTime = useCallback(
     (atMs: number, bib?: number) => {
-      if (queue === null) return
       const seq = device.nextSeq()
       setRefusal(null)
-      void queue.add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.capture', input: { device: device.id, seq, point, atMs, clockSegment: clock.segment, ...(bib !== undefined && { bib }) } })
+      add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.capture', input: { device: device.id, seq, point, atMs, clockSegment: clock.segment, ...(bib !== undefined && { bib }) } })
     },
-    [clock, device, point, queue],
+    [add, clock, device, point],
   )
 
   // "Use another key": the next key pressed (a foot pedal, a big button) becomes the capture key.
@@ -169,10 +170,9 @@ export function FinishDesk() {
     setBibInvalid(false)
     setBibText('')
     if (mode === 'bibTime') return captureTime(atMs, Number(text))
-    if (queue === null) return
     const seq = device.nextSeq()
     setRefusal(null)
-    void queue.add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.assignBib', input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs } })
+    add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.assignBib', input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs } })
   }
 
   if (event.data === undefined) return <ErrorBanner error={event.error} onRetry={event.reload} />
@@ -301,7 +301,7 @@ export function FinishDesk() {
             </>
           )}
         </div>
-        <SequenceTable captures={captures} pending={pending} offsetMs={offsetMs} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
+        <SequenceTable captures={captures} pending={pending} offsetMs={offsetMs} guns={guns} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
         {captures.length >= shown && (
           <button type="button" className="button button-quiet" onClick={() => setShown(shown + 500)}>
             {t('finish.showMore')}

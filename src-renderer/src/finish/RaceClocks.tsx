@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
 import type { DeviceClock } from './device-clock'
+import { recentStart } from './second-start'
 import { elapsed, timeOfDay } from './times'
 
 const clockName = (c: RaceClock): string => (c.wave === null ? c.race : `${c.race} · ${c.wave}`)
@@ -45,11 +46,23 @@ export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Pr
   const clocks = useCommand('clock.list', {}, ['timing', 'races'])
   const now = useOfficeNow(officeNow)
   const [next, setNext] = useState<string | null>(null)
+  // When the official last chose the next race by hand (the office's time): a deliberate choice.
+  const [chosenAt, setChosenAt] = useState<number | null>(null)
+  // A start asked about: the race and the instant of the press that asked for it.
+  const [asking, setAsking] = useState<{ target: RaceClock; atMs: number; after: RaceClock } | null>(null)
   const [correcting, setCorrecting] = useState<RaceClock | null>(null)
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const list = clocks.data ?? []
   const waiting = list.filter((c) => c.gunAtMs === null)
   const nextClock = waiting.find((c) => clockKey(c) === next) ?? waiting[0]
+
+  /** F8 or the button: a start at once, or a question when another race started moments ago. */
+  function request(target: RaceClock, atMs: number): void {
+    if (asking !== null) return
+    const after = recentStart(list, officeNow(), chosenAt)
+    if (after === null) void start(target, atMs)
+    else setAsking({ target, atMs, after })
+  }
 
   async function start(target: RaceClock, atMs: number): Promise<void> {
     const result = await client.call('clock.start', { raceId: target.raceId, waveId: target.waveId, atMs, device, clockSegment: clock.segment })
@@ -65,13 +78,13 @@ export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Pr
     if (pendingGun.current !== null && nextClock !== undefined) {
       const atMs = pendingGun.current
       pendingGun.current = null
-      void start(nextClock, atMs)
+      request(nextClock, atMs)
     }
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'F8' || event.repeat) return
       event.preventDefault()
       if (clocks.data === undefined) pendingGun.current = clock.instantOf(event)
-      else if (nextClock !== undefined) void start(nextClock, clock.instantOf(event))
+      else if (nextClock !== undefined) request(nextClock, clock.instantOf(event))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -104,14 +117,21 @@ export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Pr
       {nextClock !== undefined && (
         <div className="clock-next">
           <label htmlFor="next-gun">{t('finish.clock.next')}</label>
-          <select id="next-gun" value={clockKey(nextClock)} onChange={(e) => setNext(e.target.value)}>
+          <select
+            id="next-gun"
+            value={clockKey(nextClock)}
+            onChange={(e) => {
+              setNext(e.target.value)
+              setChosenAt(officeNow())
+            }}
+          >
             {waiting.map((c) => (
               <option key={clockKey(c)} value={clockKey(c)}>
                 {clockName(c)}
               </option>
             ))}
           </select>
-          <button type="button" className="button button-primary button-big" onClick={(e) => void start(nextClock, clock.instantOf(e))}>
+          <button type="button" className="button button-primary button-big" onClick={(e) => request(nextClock, clock.instantOf(e))}>
             {t('finish.clock.start', { name: clockName(nextClock) })} <kbd>F8</kbd>
           </button>
           <button type="button" className="button" onClick={() => setCorrecting(nextClock)}>
@@ -119,8 +139,41 @@ export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Pr
           </button>
         </div>
       )}
+      {asking !== null && (
+        <SecondStartDialog
+          {...asking}
+          now={now}
+          timeZone={timeZone}
+          onAnswer={(yes) => {
+            setAsking(null)
+            if (yes) void start(asking.target, asking.atMs)
+          }}
+        />
+      )}
       {correcting !== null && <GunDialog clock={correcting} timeZone={timeZone} eventDate={eventDate} device={device} onClose={() => setCorrecting(null)} />}
     </section>
+  )
+}
+
+/**
+ * Another race started moments ago: starting this one too is a deliberate step. "Not yet" has the
+ * focus, so a nervous Enter or a second F8 starts nothing; the start, when confirmed, is at the
+ * instant of the press that asked.
+ */
+function SecondStartDialog({ target, atMs, after, now, timeZone, onAnswer }: { target: RaceClock; atMs: number; after: RaceClock; now: number; timeZone: string; onAnswer: (yes: boolean) => void }) {
+  const { t } = useTranslation()
+  return (
+    <Dialog title={t('finish.clock.secondTitle', { name: clockName(target) })} onClose={() => onAnswer(false)} labelledBy="second-start-title">
+      <p data-testid="second-start">{t('finish.clock.secondText', { last: clockName(after), seconds: Math.max(0, Math.round((now - (after.gunAtMs as number)) / 1000)), name: clockName(target), time: timeOfDay(atMs, timeZone) })}</p>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => onAnswer(false)} autoFocus>
+          {t('finish.clock.secondNo')}
+        </button>
+        <button type="button" className="button button-primary" onClick={() => onAnswer(true)}>
+          {t('finish.clock.secondYes', { name: clockName(target) })}
+        </button>
+      </div>
+    </Dialog>
   )
 }
 

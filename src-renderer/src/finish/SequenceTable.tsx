@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { CaptureView } from '../../../src-shared/contract/timing'
 import type { QueuedCall } from './capture-queue'
-import { elapsed, timeOfDay } from './times'
+import { elapsed, sinceLatestGun, timeOfDay } from './times'
 
 interface Props {
   captures: readonly CaptureView[]
   pending: readonly QueuedCall[]
   /** This device's measured clock offset: a press not yet acknowledged shows on the office's time too. */
   offsetMs: number
+  /** The races' guns: a time without a runner yet shows its time since the latest before it. */
+  guns: readonly { name: string; gunAtMs: number | null }[]
   selected: string | null
   onSelect: (id: string | null) => void
   onDelete: (capture: CaptureView) => void
@@ -18,7 +20,7 @@ interface Props {
  * The point's sequence, newest first: presses still on their way (not yet acknowledged) on top,
  * greyed; taken-out captures struck through, never hidden. ↑ ↓ choose a row, Delete takes it out.
  */
-export function SequenceTable({ captures, pending, offsetMs, selected, onSelect, onDelete, timeZone }: Props) {
+export function SequenceTable({ captures, pending, offsetMs, guns, selected, onSelect, onDelete, timeZone }: Props) {
   const { t } = useTranslation()
   const newestFirst = [...captures].reverse()
   const index = newestFirst.findIndex((c) => c.id === selected)
@@ -66,7 +68,7 @@ export function SequenceTable({ captures, pending, offsetMs, selected, onSelect,
         >
           <span role="gridcell">{c.order ?? ''}</span>
           <span role="gridcell">{c.atMs === null ? '' : timeOfDay(c.atMs, timeZone)}</span>
-          <span role="gridcell">{c.elapsedMs === null ? '' : elapsed(c.elapsedMs, 3)}</span>
+          <span role="gridcell">{c.elapsedMs !== null ? elapsed(c.elapsedMs, 3) : <SinceGun atMs={c.atMs} guns={guns} />}</span>
           <span role="gridcell" className="sequence-bib">
             {c.bib ?? '—'}
           </span>
@@ -83,5 +85,17 @@ export function SequenceTable({ captures, pending, offsetMs, selected, onSelect,
         </div>
       ))}
     </div>
+  )
+}
+
+/** The race time of a time no runner has yet, from the latest gun, muted and named. */
+function SinceGun({ atMs, guns }: { atMs: number | null; guns: Props['guns'] }) {
+  const { t } = useTranslation()
+  const since = atMs === null ? null : sinceLatestGun(atMs, guns)
+  if (since === null) return null
+  return (
+    <span className="muted" title={t('finish.sinceGun', { race: since.race })} data-testid="since-gun">
+      {elapsed(since.elapsedMs, 3)}
+    </span>
   )
 }

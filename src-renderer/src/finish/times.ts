@@ -16,3 +16,13 @@ export function elapsed(ms: number, digits: 0 | 1 | 3 = 1): string {
   const fraction = digits === 0 ? '' : `.${String(abs % 1000).padStart(3, '0').slice(0, digits)}`
   return `${sign}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${fraction}`
 }
+
+/**
+ * A time nobody's bib is on yet still has a race time to show the gaps between finishers: from the
+ * latest gun before it (the race most likely crossing), with that race's name.
+ */
+export function sinceLatestGun(atMs: number, guns: readonly { name: string; gunAtMs: number | null }[]): { elapsedMs: number; race: string } | null {
+  let latest: { name: string; gunAtMs: number } | null = null
+  for (const g of guns) if (g.gunAtMs !== null && g.gunAtMs <= atMs && (latest === null || g.gunAtMs > latest.gunAtMs)) latest = { name: g.name, gunAtMs: g.gunAtMs }
+  return latest === null ? null : { elapsedMs: atMs - latest.gunAtMs, race: latest.name }
+}

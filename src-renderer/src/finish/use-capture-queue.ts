@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import { useClient } from '../client/use-command'
 import { CaptureQueue, type Acknowledged, type QueuedCall, type QueueStore } from './capture-queue'
@@ -31,8 +31,10 @@ export function useCaptureQueue(device: FinishDevice, handlers: Handlers) {
     latest.current = handlers
   })
   const [pending, setPending] = useState<readonly QueuedCall[]>([])
-  // Made once the desk is on screen (before any key can be pressed), for the life of the desk.
-  const [queue, setQueue] = useState<CaptureQueue | null>(null)
+  // Made once the desk is on screen, for the life of the desk; a press made before (a page still
+  // loading on a slow tablet) waits here and goes in first.
+  const queue = useRef<CaptureQueue | null>(null)
+  const early = useRef<QueuedCall[]>([])
 
   useEffect(() => {
     const tab = tabPresence(localStorage)
@@ -47,7 +49,8 @@ export function useCaptureQueue(device: FinishDevice, handlers: Handlers) {
       1000,
       renumberer(device),
     )
-    setQueue(made)
+    queue.current = made
+    for (const item of early.current.splice(0)) void made.add(item)
     void made.flush()
     // Back online: what waited goes at once.
     const stop = client.onStatus((status) => {
@@ -62,8 +65,16 @@ export function useCaptureQueue(device: FinishDevice, handlers: Handlers) {
       window.removeEventListener('pagehide', leave)
       made.stop()
       tab.stop()
+      queue.current = null
     }
   }, [client, device])
 
-  return { queue, pending }
+  /** Stores a press on the device and sends it: never dropped, whenever it is made. */
+  const add = useCallback((item: QueuedCall): void => {
+    if (queue.current !== null) return void queue.current.add(item)
+    early.current.push(item)
+    setPending((items) => [...items, item])
+  }, [])
+
+  return { add, pending }
 }

@@ -5,8 +5,12 @@ import { DeviceClock, exchangeWithOffice } from './device-clock'
 
 export type ClockMeasurement = CommandOutput<'clock.measure'>
 
-// Measured when the desk opens, when it is seen again, when it reconnects, after a jump of its clock, and every minute.
+// Measured when the desk opens, when it is seen again, when it reconnects, after a jump of its clock, and every minute;
+// again within seconds while a measurement is loose (a page still loading, a busy network).
 const measureEveryMs = 60_000
+const looseMs = 25
+const againSoonMs = 5_000
+const triesSoon = 5
 const checkEveryMs = 1000
 
 /**
@@ -23,9 +27,16 @@ export function useDeviceClock(device: string): { clock: DeviceClock; measuremen
   useEffect(() => {
     let running = false
     let stopped = false
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let soon = 0
+    const schedule = (ms: number): void => {
+      if (timer !== null) clearTimeout(timer)
+      timer = setTimeout(() => void measure(), ms)
+    }
     async function measure(): Promise<void> {
       if (running) return
       running = true
+      let nextMs = measureEveryMs
       try {
         const exchanges = await exchangeWithOffice(clock, async (sentAtMs) => {
           const answer = await client.call('clock.exchange', { device, sentAtMs })
@@ -34,12 +45,16 @@ export function useDeviceClock(device: string): { clock: DeviceClock; measuremen
         if (exchanges.length === 0 || stopped) return
         const measured = await client.call('clock.measure', { device, segment: clock.segment, exchanges })
         if (measured.ok && !stopped) setMeasurement(measured.value)
+        if (measured.ok && measured.value.uncertaintyMs > looseMs && soon < triesSoon) {
+          soon++
+          nextMs = againSoonMs
+        } else soon = 0
       } finally {
         running = false
+        if (!stopped) schedule(nextMs)
       }
     }
     void measure()
-    const every = setInterval(() => void measure(), measureEveryMs)
     // A sleeping tablet's page clock may stop: seen again, it anchors anew (if it jumped) and measures.
     const checking = setInterval(() => clock.check(), checkEveryMs)
     const onVisible = (): void => {
@@ -53,7 +68,7 @@ export function useDeviceClock(device: string): { clock: DeviceClock; measuremen
     })
     return () => {
       stopped = true
-      clearInterval(every)
+      if (timer !== null) clearTimeout(timer)
       clearInterval(checking)
       document.removeEventListener('visibilitychange', onVisible)
       stopStatus()

@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { PrintJob } from '../../../src-shared/contract/prints'
+import { useClient } from '../client/use-command'
+import { ErrorBanner } from '../ui/ErrorBanner'
 
 /**
  * A finished document: downloaded in a browser, opened in the system's viewer (to print) on the
@@ -20,8 +23,8 @@ export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job
     <div className="print-ready" role="status" data-testid="print-ready">
       <p>
         {t('print.ready', { fileName: job.fileName, pages: job.pages })}
-        {job.kind === 'sheets' && job.error === null && ` ${t('print.markedPrinted')}`}
       </p>
+      {job.kind === 'sheets' && <MarkPrinted jobId={job.jobId} items={job.items} />}
       {downloadUrl === null ? (
         <button type="button" className="button button-primary" onClick={onOpen}>
           {t('print.open')}
@@ -31,6 +34,33 @@ export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job
           {t('print.download')}
         </a>
       )}
+    </div>
+  )
+}
+
+/**
+ * A PDF made is not a bib printed: once every page has come out of the printer, the bibs are
+ * marked printed, and until then they stay among "only bibs not printed yet" (a jammed printer
+ * loses nothing).
+ */
+function MarkPrinted({ jobId, items }: { jobId: string; items: number }) {
+  const { t } = useTranslation()
+  const client = useClient()
+  const [marked, setMarked] = useState<number | null>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  async function mark(): Promise<void> {
+    const result = await client.call('bibs.markPrinted', { jobId })
+    if (result.ok) setMarked(result.value.marked)
+    else setFailure(result.error)
+  }
+  if (marked !== null) return <p data-testid="marked-printed">{t('print.marked', { count: marked })}</p>
+  return (
+    <div className="mark-printed">
+      <p className="muted">{t('print.markAsk')}</p>
+      <button type="button" className="button" onClick={() => void mark()} data-testid="mark-printed">
+        {t('print.markButton', { count: items })}
+      </button>
+      <ErrorBanner error={failure} />
     </div>
   )
 }

@@ -37,6 +37,14 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
         <section className="board-latest" aria-labelledby="board-latest-title">
           <h2 id="board-latest-title">{t('board.latest')}</h2>
           {data !== undefined && data.latest.length === 0 && <p className="board-waiting">{t('board.waiting')}</p>}
+          {data !== undefined && data.latest.length > 0 && (
+            <div className="board-row board-head" aria-hidden="true">
+              <span className="board-place">{t('board.place')}</span>
+              <span className="board-bib">{t('board.bib')}</span>
+              <span className="board-name">{t('board.runner')}</span>
+              <span className="board-time">{t('board.time')}</span>
+            </div>
+          )}
           <ol className="board-rows" aria-live="polite">
             {data?.latest.map((r) => (
               <li key={r.entrantId} className="board-row" data-bib={r.bib ?? ''}>
