@@ -407,6 +407,17 @@ describe('the HTTP host', () => {
     expect(again.json()).toMatchObject({ error: { code: 'RACE_NAME_TAKEN' } })
   })
 
+  it('answers a refusal as a value with 200 to the screens, which ask for it, so an expected refusal is no console error', async () => {
+    await using h = await startHost()
+    const create = (headers: Record<string, string>) =>
+      rawRequest(h.port, { method: 'POST', path: '/api/races.create', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.tokens.organiser}`, ...headers }, body: JSON.stringify({ name: 'Marathon', distanceM: 42195 }) })
+    expect((await create({ 'x-race-office-refusals': 'in-body' })).status).toBe(200)
+    const again = await create({ 'x-race-office-refusals': 'in-body' })
+    expect(again.status).toBe(200)
+    expect(again.json()).toMatchObject({ ok: false, error: { code: 'RACE_NAME_TAKEN' } })
+    expect((await create({})).status).toBe(409)
+  })
+
   it('answers 404 for an unknown command, 405 for GET on a command, 400 for broken JSON, 413 for a huge body', async () => {
     await using h = await startHost()
     expect((await postCommand(h.port, 'races.burn', {}, h.tokens.organiser)).status).toBe(404)

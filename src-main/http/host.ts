@@ -14,6 +14,9 @@ import { securityHeaders } from './security-headers'
 import type { SessionStore } from './sessions'
 import { resolveStaticPath, sendStaticFile } from './static-files'
 
+/** A request header the screens send: refusals of a command come as values, with status 200. */
+export const refusalsHeader = 'x-race-office-refusals'
+
 export interface HttpHostOptions {
   router: Router
   sessions: SessionStore
@@ -112,7 +115,11 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     }
     const result = await router.dispatch(command, input, session)
     if (result.ok) return sendJson(response, 200, result)
-    return sendJson(response, httpStatusOf[result.error.code], result)
+    // The screens ask for refusals as values (200, ok: false in the body): an expected refusal
+    // (already picked up, nothing to print) is then no network error in the browser's console.
+    // Scripts and other clients get the status code of the refusal.
+    const asValue = request.headers[refusalsHeader] === 'in-body'
+    return sendJson(response, asValue ? 200 : httpStatusOf[result.error.code], result)
   }
 
   /** A desk with no token yet: the pairing code shown to the organiser earns it one. */

@@ -149,10 +149,16 @@ test.describe('printing from the Bibs desk', () => {
   })
 
   test('a document with nothing in it is refused in words, and pickup lists preview in Korean', async ({ page, office }) => {
+    // An expected refusal is said on the screen, not as a red error in the browser's console.
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
     await signIn(page, office)
     await page.keyboard.press('Alt+3')
     const panel = page.getByRole('region', { name: 'Print' })
     await expect(panel.getByRole('alert')).toHaveText('Nothing to print: no runner matches this choice.')
+    expect(consoleErrors).toEqual([])
     expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
     await panel.getByRole('radio', { name: 'Pickup lists' }).check()
     await panel.getByLabel('Printed words in').selectOption('ko')

@@ -53,6 +53,16 @@ test.describe('the Entrants desk', () => {
 
     await search.fill('garcia marq')
     await expect(page.getByTestId('search-hit').first()).toContainText('García Márquez, Lucía')
+
+    // Keyboard first: the first match is highlighted, ↓ moves on, Enter opens the highlighted runner.
+    await search.fill('김민')
+    await expect(page.getByTestId('search-hit')).toHaveCount(2)
+    await expect(page.getByTestId('search-hit').first()).toHaveAttribute('aria-current', 'true')
+    await search.press('ArrowDown')
+    await expect(page.getByTestId('search-hit').nth(1)).toHaveAttribute('aria-current', 'true')
+    const second = (await page.getByTestId('search-hit').nth(1).locator('.hit-name strong').textContent()) as string
+    await search.press('Enter')
+    await expect(page.getByRole('dialog')).toContainText(second)
   })
 
   test('a file with bad rows imports nothing until the organiser chooses to leave them out', async ({ page, office }) => {

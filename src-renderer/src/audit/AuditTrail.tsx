@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { dateTimeFormat } from '../ui/format'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -22,7 +23,7 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
   const trail = useCommand('audit.list', { ...(entrantId !== undefined && { entrantId }), ...(beforeId !== undefined && { beforeId }), limit: pageSize }, ['entrants', 'checkin', 'bibs', 'audit', 'races', 'event', 'timing', 'results', 'desks', 'backups'])
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const [busy, setBusy] = useState<number | null>(null)
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium', timeZone })
+  const when = dateTimeFormat(i18n.language, timeZone)
   const items = trail.data?.items ?? []
 
   async function undo(entry: Entry): Promise<void> {

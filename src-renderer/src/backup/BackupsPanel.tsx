@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { dateTimeFormat } from '../ui/format'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -33,7 +34,7 @@ export function BackupsPanel() {
     )
   }
   const timeZone = event.data?.timeZone ?? 'UTC'
-  const when = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(ms)
+  const when = (ms: number): string => dateTimeFormat(i18n.language, timeZone).format(ms)
   const second = status.data.second
   const key = (b: Backup): string => `${b.folder}/${b.name}`
 

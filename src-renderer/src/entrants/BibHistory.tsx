@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { dateTimeFormat } from '../ui/format'
 import type { CommandErrorValue, Entrant } from '../../../src-shared/contract'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -14,7 +15,7 @@ export function BibHistory({ entrant, timeZone }: { entrant: Entrant; timeZone: 
   const [voiding, setVoiding] = useState(false)
   const [reason, setReason] = useState('')
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone })
+  const when = dateTimeFormat(i18n.language, timeZone, false)
 
   async function voidBib(): Promise<void> {
     const result = await client.call('bibs.void', { entrantId: entrant.id, reason: reason.trim() })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Entrant, EntrantStatus } from '../../../src-shared/contract'
 import { entrantStatuses } from '../../../src-shared/contract/entrants'
@@ -7,7 +7,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { EntrantDialog } from './EntrantDialog'
 import { EntrantsTable, type SortKey } from './EntrantsTable'
 import { ImportWizard } from './ImportWizard'
-import { SearchResults } from './SearchResults'
+import { SearchResults, type SearchHit } from './SearchResults'
 import { useEntrantPages } from './use-entrant-pages'
 
 export function EntrantsDesk() {
@@ -38,6 +38,22 @@ export function EntrantsDesk() {
     }
   }
   const open = (entrant: { id: string }): void => setEditing(entrant.id)
+  // The search's matches: ↑ ↓ move the highlight, Enter opens the highlighted runner.
+  const [hits, setHits] = useState<readonly SearchHit[]>([])
+  const [selected, setSelected] = useState(0)
+  const onResults = useCallback((items: readonly SearchHit[]) => {
+    setHits(items)
+    setSelected(0)
+  }, [])
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      setSelected((current) => Math.max(0, Math.min(hits.length - 1, current + (e.key === 'ArrowDown' ? 1 : -1))))
+    } else if (e.key === 'Enter' && hits[selected] !== undefined) {
+      e.preventDefault()
+      open(hits[selected])
+    }
+  }
 
   return (
     <section className="entrants" aria-labelledby="entrants-title">
@@ -63,6 +79,7 @@ export function EntrantsDesk() {
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
           placeholder={t('entrants.searchPlaceholder')}
           autoComplete="off"
           spellCheck={false}
@@ -75,7 +92,7 @@ export function EntrantsDesk() {
       </div>
 
       {query.trim() !== '' ? (
-        <SearchResults query={query} onOpen={open} />
+        <SearchResults query={query} selected={selected} onOpen={open} onResults={onResults} />
       ) : (
         <>
           <div className="filters">

@@ -1,20 +1,35 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../../../src-shared/contract'
 import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 
-/** What the check-in desk will use: ranked matches as the volunteer types. */
-export function SearchResults({ query, onOpen }: { query: string; onOpen: (hit: { id: string }) => void }) {
+export type SearchHit = CommandOutput<'entrants.search'>['items'][number]
+
+interface Props {
+  query: string
+  /** The highlighted match (↑ ↓ in the search box); Enter there opens it. */
+  selected: number
+  onOpen: (hit: { id: string }) => void
+  /** The matches shown, for the search box's keys. */
+  onResults: (items: readonly SearchHit[]) => void
+}
+
+/** Ranked matches as the organiser types; the highlighted one opens with Enter. */
+export function SearchResults({ query, selected, onOpen, onResults }: Props) {
   const { t } = useTranslation()
   const results = useCommand('entrants.search', { query, limit: 20 }, ['entrants'])
-  const items = results.data?.items ?? []
+  const data = results.data
+  useEffect(() => onResults(data?.items ?? []), [data, onResults])
+  const items = data?.items ?? []
   return (
     <div className="search-results" aria-live="polite">
       <ErrorBanner error={results.error} />
       {results.data !== undefined && items.length === 0 && <p className="empty">{t('entrants.noMatches', { query })}</p>}
       <ul className="hits">
-        {items.map((hit) => (
+        {items.map((hit, index) => (
           <li key={hit.id}>
-            <button type="button" className="hit" onClick={() => onOpen(hit)} data-testid="search-hit">
+            <button type="button" className={`hit ${index === selected ? 'hit-selected' : ''}`} aria-current={index === selected} onClick={() => onOpen(hit)} data-testid="search-hit">
               <span className="hit-bib">{hit.bib ?? '—'}</span>
               <span className="hit-name">
                 <strong>{hit.familyName}</strong>, {hit.givenName}

@@ -266,7 +266,7 @@ export const en = {
     import: 'Import registrations',
     searchLabel: 'Find a runner',
     searchPlaceholder: 'Name, bib or registration number — any script',
-    searchHint: 'Type any part of a name in any order; accents and case do not matter.',
+    searchHint: 'Type any part of a name in any order; accents and case do not matter. ↑ ↓ choose a match, Enter opens it.',
     noMatches: 'No runner matches “{{query}}”.',
     empty: 'No entrants yet. Import the registration file from your sign-up platform to begin.',
     allRaces: 'All races',

@@ -267,7 +267,7 @@ export const ko: Messages = {
     import: '참가 신청 가져오기',
     searchLabel: '참가자 찾기',
     searchPlaceholder: '이름, 배번 또는 접수번호 — 어떤 문자든',
-    searchHint: '이름의 일부를 순서 상관없이 입력하세요. 악센트와 대소문자는 구분하지 않습니다.',
+    searchHint: '이름의 일부를 순서 상관없이 입력하세요. 악센트와 대소문자는 구분하지 않습니다. ↑ ↓로 고르고 Enter로 엽니다.',
     noMatches: '“{{query}}”와 일치하는 참가자가 없습니다.',
     empty: '아직 참가자가 없습니다. 신청 사이트에서 받은 참가 신청 파일을 가져와 시작하세요.',
     allRaces: '모든 종목',

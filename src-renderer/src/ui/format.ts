@@ -15,3 +15,20 @@ export function formatStart(ms: number, timeZone: string): string {
   return wallTimeAt(ms, timeZone).time.slice(0, 5)
 }
 
+
+// English on these screens is written for the whole world: day, month in letters, year (6 Apr 2025),
+// never the US order (4/6/25) a bare 'en' would give.
+const dateLocales: Record<string, string> = { en: 'en-GB' }
+
+/** An instant as a date and time in the event's zone, in the screen's language: "6 Apr 2025, 10:42:13" / "2025. 4. 6. 오전 10:42:13". */
+export function dateTimeFormat(language: string, timeZone: string, seconds = true): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(dateLocales[language] ?? language, {
+    day: 'numeric',
+    month: language === 'en' ? 'short' : 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds && { second: '2-digit' }),
+    timeZone,
+  })
+}
