@@ -2,7 +2,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { bibSheetsRequest } from '../../src-shared/contract/prints'
 import type { Db } from '../db/open'
-import { nextFreeBib } from '../bibs/next-free'
+import { isWalkUpPurpose, nextFreeBib } from '../bibs/next-free'
 import { recordEvents } from '../bibs/service'
 import { refuseUnusableBib } from '../entrants/bib-check'
 import { getEntrant, insertEntrant, raceDay, updateEntrant } from '../entrants/service'
@@ -97,7 +97,8 @@ export async function walkUp(db: Db, input: ParsedInput<'checkin.walkUp'>, sessi
     .where('id', '=', id)
     .execute()
   if (next !== null) await recordEvents(db, [{ entrantId: id, kind: 'assign', from: null, to: next.bib, reason: 'walk-up' }], session, nowMs)
-  return { entrantId: id, bib: next?.bib ?? null, fromWalkUpNumbers: next?.fromWalkUpNumbers ?? false }
+  const reservations = await db.selectFrom('bib_reservation').select('purpose').where('race_id', '=', race.id).execute()
+  return { entrantId: id, bib: next?.bib ?? null, fromWalkUpNumbers: next?.fromWalkUpNumbers ?? false, walkUpNumbers: reservations.some((r) => isWalkUpPurpose(r.purpose)) }
 }
 
 /** The top bib of the desk's stack, typed or scanned: it must be the race's and nobody else's. */

@@ -174,8 +174,10 @@ export const checkinWalkUpInput = entrantsCreateInput
 export const checkinWalkedUp = z.object({
   entrantId: z.string(),
   bib: z.int().nullable(),
-  /** False when the race's walk-up numbers were used up and the next free number of the race was given. */
+  /** False when the race's walk-up numbers were used up (or none were set) and the next free number of the race was given. */
   fromWalkUpNumbers: z.boolean(),
+  /** Whether the race has walk-up numbers at all (a reservation for walk-ups on the Bibs desk). */
+  walkUpNumbers: z.boolean(),
 })
 
 export const checkinGiveBibInput = z.strictObject({ entrantId, bib })

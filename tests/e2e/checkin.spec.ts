@@ -173,7 +173,7 @@ test.describe('the Check-in desk', () => {
     expect((await call<{ voided: number[] }>(office, 'bibs.settings', { raceId: 1 })).voided).toEqual([3])
   })
 
-  test('a walk-up registers in a short form, gets the next walk-up number, and the bib PDF comes at once', async ({ page, office }) => {
+  test('a walk-up registers in a short form, gets the next walk-up number, the bib PDF comes at once, and it counts as picked up', async ({ page, office }) => {
     await call(office, 'bibs.configure', { raceId: 2, reserved: [{ first: 5900, last: 5999, purpose: 'Walk-ups' }] })
     await call(office, 'checkin.configure', { shirts: [{ size: 'S', stock: 0 }, { size: 'M', stock: 10 }] })
     await openDesk(page, office)
@@ -191,6 +191,7 @@ test.describe('the Check-in desk', () => {
     const download = page.waitForEvent('download')
     await dialog.getByTestId('walk-up-register').click()
     await expect(dialog.getByTestId('walk-up-result')).toHaveText('Registered with bib 5900.')
+    await expect(dialog.getByTestId('walk-up-checked-in')).toHaveText('Checked in: hand over the bib and the rest now.')
     const saved = join(office.file, '..', 'walk-up.pdf')
     await (await download).saveAs(saved)
     expect(await pdfPageCount(saved)).toBe(1)
@@ -200,9 +201,11 @@ test.describe('the Check-in desk', () => {
     await dialog.getByTestId('walk-up-done').click()
     await expect(page.getByTestId('runner-name')).toHaveText('Ha-eun Park')
     await expect(page.getByTestId('runner-card')).toContainText('Card 40,000')
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('checkin-confirmation')).toContainText('Ha-eun Park is checked in')
-    await expect(page.getByTestId('checkin-confirmation')).toContainText('Hand over: Bib, Shirt.')
+    await expect(page.getByTestId('picked-up-warning')).toBeVisible()
+    await expect(page.getByTestId('counter-race-2')).toContainText('1 of 1 picked up')
+    const [found] = (await call<{ items: { id: string }[] }>(office, 'entrants.search', { query: 'Ha-eun' })).items
+    const status = await call<{ current: { items: string[] } | null }>(office, 'checkin.status', { entrantId: found?.id })
+    expect(status.current?.items).toEqual(['bib', 'shirt'])
   })
 
   test('a walk-up form with mistakes says what to fix beside each field', async ({ page, office }) => {

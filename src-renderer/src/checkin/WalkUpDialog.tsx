@@ -22,7 +22,7 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
   const [values, setValues] = useState<WalkUpValues | null>(null)
   const [errors, setErrors] = useState<FormErrors<WalkUpField>>({})
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [registered, setRegistered] = useState<CommandOutput<'checkin.walkUp'> | null>(null)
+  const [registered, setRegistered] = useState<(CommandOutput<'checkin.walkUp'> & { checkedIn: boolean }) | null>(null)
   const [busy, setBusy] = useState(false)
   const form = values ?? emptyWalkUp(String(races.data?.[0]?.id ?? ''))
 
@@ -42,15 +42,22 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
     const result = await client.call('checkin.walkUp', read.input)
     setBusy(false)
     if (!result.ok) return setFailure(result.error)
-    setRegistered(result.value)
+    // Registered at the desk with the runner there: picked up too (bib, shirt and the rest handed
+    // over with the form), unless the event asks the desk to confirm something first — then the
+    // runner's card asks, as for anyone.
+    const checkedIn = await client.call('checkin.checkIn', { entrantId: result.value.entrantId })
+    setRegistered({ ...result.value, checkedIn: checkedIn.ok })
   }
 
   if (registered !== null) {
     return (
       <Dialog title={t('checkin.walkUp.title')} labelledBy="walk-up-title" onClose={() => onClose(registered.entrantId)}>
         <p className="walk-up-result" data-testid="walk-up-result">
-          {registered.bib === null ? t('checkin.walkUp.noBib') : t(registered.fromWalkUpNumbers ? 'checkin.walkUp.bib' : 'checkin.walkUp.bibOutsideReserve', { bib: registered.bib })}
+          {registered.bib === null
+            ? t('checkin.walkUp.noBib')
+            : t(registered.fromWalkUpNumbers ? 'checkin.walkUp.bib' : registered.walkUpNumbers ? 'checkin.walkUp.bibOutsideReserve' : 'checkin.walkUp.bibNextFree', { bib: registered.bib })}
         </p>
+        <p data-testid="walk-up-checked-in">{t(registered.checkedIn ? 'checkin.walkUp.checkedIn' : 'checkin.walkUp.checkInOnCard')}</p>
         {registered.bib !== null && <BibPrint entrantId={registered.entrantId} />}
         <div className="form-actions">
           <button type="button" className="button button-primary" onClick={() => onClose(registered.entrantId)} autoFocus data-testid="walk-up-done">

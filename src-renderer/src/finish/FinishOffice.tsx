@@ -256,6 +256,9 @@ function DeviceSync() {
       {report !== null && (
         <div role="status" data-testid="sync-report">
           <p>{t('finish.sync.done', { captures: report.captures.added, capturesKept: report.captures.unchanged, changes: report.changes.added, clocks: report.clocks.added })}</p>
+          <p className={report.clockMeasured ? 'muted' : 'field-error'} data-testid="sync-clock">
+            {t(report.clockMeasured ? 'finish.sync.clockMeasured' : 'finish.sync.clockUnknown')}
+          </p>
           {report.conflicts.length > 0 && (
             <ul className="chip-problems">
               {report.conflicts.map((c) => (

@@ -22,7 +22,7 @@ export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job
   return (
     <div className="print-ready" role="status" data-testid="print-ready">
       <p>
-        {t('print.ready', { fileName: job.fileName, pages: job.pages })}
+        {t('print.ready', { fileName: job.fileName, count: job.pages })}
       </p>
       {job.kind === 'sheets' && <MarkPrinted jobId={job.jobId} items={job.items} />}
       {downloadUrl === null ? (
