@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readFields, type CaptureView, type ReadField } from '../../src-shared/contract/timing'
 import { wallTimeAt } from '../../src-shared/time/zoned'
+import { clockDrift } from '../../src-shared/timing/clock-offset'
 import { uploadThroughRouter } from '../import/upload'
 import { timeReader } from '../timing/read-times'
 import { chooseRaces, requireFile, withEventFile } from './event-file'
@@ -175,8 +176,8 @@ and history (every measurement, newest first).`,
   },
 }
 
-/** "31.2 s fast", "0.4 s slow": what the offset means for the device's clock. */
+/** "31.2 s fast": what the offset means for the device's clock. */
 function clockWords(offsetMs: number): string {
-  const seconds = (Math.abs(offsetMs) / 1000).toFixed(Math.abs(offsetMs) < 10_000 ? 3 : 1)
-  return offsetMs === 0 ? 'on time' : `${seconds} s ${offsetMs < 0 ? 'fast' : 'slow'}`
+  const { direction, seconds } = clockDrift(offsetMs)
+  return direction === 'onTime' ? 'on time' : `${seconds} s ${direction}`
 }

@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { DeviceClock } from '../../src-shared/contract/timing'
-import { clockWarnings, estimateOffset, isPossible, offsetAt, type Correction, type Exchange, type Measurement } from '../../src-shared/timing/clock-offset'
+import { clockState, estimateOffset, isPossible, offsetAt, type Correction, type Exchange, type Measurement } from '../../src-shared/timing/clock-offset'
 import type { Db } from '../db/open'
 import { prepared } from '../db/prepared'
 import type { DeviceClockTable } from '../db/schema'
@@ -194,12 +194,6 @@ export async function keepPackageMeasurement(db: Db, clock: string, originId: st
   if ((await db.selectFrom('device_clock').select('id').where('origin_id', '=', originId).executeTakeFirst()) !== undefined) return false
   await keepEstimate(db, clock, 0, exchanges, { source: 'package', id: originId }, session, nowMs)
   return true
-}
-
-export function clockState(latest: { offsetMs: number; uncertaintyMs: number } | null): DeviceClock['state'] {
-  if (latest === null) return 'unknown'
-  if (latest.uncertaintyMs > clockWarnings.uncertaintyMs) return 'uncertain'
-  return Math.abs(latest.offsetMs) > clockWarnings.offsetMs ? 'off' : 'ok'
 }
 
 /** Every clock that recorded instants or was measured: its latest offset, its state and its history. */

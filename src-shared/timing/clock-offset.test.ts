@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimateOffset, offsetAt, type Exchange, type Measurement } from './clock-offset'
+import { clockDrift, clockState, estimateOffset, offsetAt, type Exchange, type Measurement } from './clock-offset'
 
 /** An exchange with a device `skew` ms ahead of the office, `out` and `back` ms on the way. */
 const exchange = (officeMs: number, skew: number, out: number, back: number): Exchange => ({
@@ -56,5 +56,20 @@ describe('the offset that holds at an instant', () => {
   it('is the organiser’s word when there is one, and unknown for a clock never measured', () => {
     expect(offsetAt([measured(0, 0, -3000), measured(0, 0, 20_000, 1000, true)], 0, 50_000)).toEqual({ offsetMs: 20_000, uncertaintyMs: 1000 })
     expect(offsetAt([], 0, 5)).toBeNull()
+  })
+})
+
+describe('what a clock’s offset says', () => {
+  it('says what an offset means for the device: fast, slow or on time', () => {
+    expect(clockDrift(-31_200)).toEqual({ direction: 'fast', seconds: '31.2' })
+    expect(clockDrift(420)).toEqual({ direction: 'slow', seconds: '0.42' })
+    expect(clockDrift(3).direction).toBe('onTime')
+  })
+
+  it('is amber past a second off or ±250 ms, and unknown never measured', () => {
+    expect(clockState({ offsetMs: -31_200, uncertaintyMs: 3 })).toBe('off')
+    expect(clockState({ offsetMs: 40, uncertaintyMs: 300 })).toBe('uncertain')
+    expect(clockState({ offsetMs: 40, uncertaintyMs: 3 })).toBe('ok')
+    expect(clockState(null)).toBe('unknown')
   })
 })

@@ -128,3 +128,17 @@ export function offsetAt(measurements: readonly Measurement[], segment: number, 
 
 /** How far off a clock may be before its screen and the office's say so, and how uncertain. */
 export const clockWarnings = { offsetMs: 1000, uncertaintyMs: 250 } as const
+
+/** ok; off (more than a second off: corrected, and said); uncertain (measured no closer than ±250 ms); unknown (never measured). */
+export function clockState(latest: { offsetMs: number; uncertaintyMs: number } | null): 'ok' | 'off' | 'uncertain' | 'unknown' {
+  if (latest === null) return 'unknown'
+  if (latest.uncertaintyMs > clockWarnings.uncertaintyMs) return 'uncertain'
+  return Math.abs(latest.offsetMs) > clockWarnings.offsetMs ? 'off' : 'ok'
+}
+
+/** "31.2 s fast" / "0.42 s slow" / "on time": what a measured offset (office − device) says of the clock. */
+export function clockDrift(offsetMs: number): { direction: 'fast' | 'slow' | 'onTime'; seconds: string } {
+  const abs = Math.abs(offsetMs)
+  // Under 5 ms is on time as far as two decimals of a second can tell.
+  return { direction: abs < 5 ? 'onTime' : offsetMs < 0 ? 'fast' : 'slow', seconds: (abs / 1000).toFixed(abs < 10_000 ? 2 : 1) }
+}

@@ -2,14 +2,13 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { DeviceClock } from '../../../src-shared/contract/timing'
-import { clockWarnings } from '../../../src-shared/timing/clock-offset'
+import { clockDrift, clockState } from '../../../src-shared/timing/clock-offset'
 import { useSession } from '../app/session'
 import { useClient, useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
-import { clockDrift } from './device-clock'
 import { timeOfDay } from './times'
 import type { ClockMeasurement } from './use-device-clock'
 
@@ -36,11 +35,10 @@ export function ClockStatus({ measurement, offline }: { measurement: ClockMeasur
       </p>
     )
   }
-  const off = Math.abs(measurement.offsetMs) > clockWarnings.offsetMs
-  const uncertain = measurement.uncertaintyMs > clockWarnings.uncertaintyMs
-  const key = uncertain ? 'mineUncertain' : off ? 'mineOff' : 'mineOk'
+  const state = clockState(measurement)
+  const key = state === 'uncertain' ? 'mineUncertain' : state === 'off' ? 'mineOff' : 'mineOk'
   return (
-    <p className={`clock-status ${off || uncertain ? 'clock-status-warn' : ''}`} role="status" data-testid="clock-status" data-state={uncertain ? 'uncertain' : off ? 'off' : 'ok'}>
+    <p className={`clock-status ${state === 'ok' ? '' : 'clock-status-warn'}`} role="status" data-testid="clock-status" data-state={state}>
       {t(`finish.clocks.${key}`, { drift: drift(measurement.offsetMs), ms: measurement.uncertaintyMs })}
     </p>
   )

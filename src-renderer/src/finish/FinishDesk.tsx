@@ -214,7 +214,7 @@ export function FinishDesk() {
 
       <ClockStatus measurement={measurement} offline={offline} />
 
-      <RaceClocks device={deviceId} clock={clock} officeNow={officeNow} timeZone={timeZone} eventDate={event.data.date} />
+      <RaceClocks clocks={clocks} device={deviceId} clock={clock} officeNow={officeNow} timeZone={timeZone} eventDate={event.data.date} />
 
       <section className="card capture-pad" aria-labelledby="capture-title">
         <h2 id="capture-title" className="visually-hidden">

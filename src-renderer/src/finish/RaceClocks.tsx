@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { RaceClock } from '../../../src-shared/contract/timing'
 import { instantOfWallTime } from '../../../src-shared/time/zoned'
-import { useClient, useCommand } from '../client/use-command'
+import { useClient, type Query } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
@@ -26,6 +26,8 @@ function useOfficeNow(officeNow: () => number): number {
 }
 
 interface Props {
+  /** The races' clocks, as the desk reads them (its finish order shows times since their guns too). */
+  clocks: Query<RaceClock[]>
   device: string
   /** This screen's clock: F8 records the key press on it, and the office corrects it. */
   clock: DeviceClock
@@ -39,11 +41,10 @@ interface Props {
  * The race clocks: F8 starts the next race or wave at the instant of the key press; a gun typed
  * afterwards, or a correction, keeps the old one in the history with a reason.
  */
-export function RaceClocks({ device, clock, officeNow, timeZone, eventDate }: Props) {
+export function RaceClocks({ clocks, device, clock, officeNow, timeZone, eventDate }: Props) {
   const { t } = useTranslation()
   const client = useClient()
   const notify = useNotify()
-  const clocks = useCommand('clock.list', {}, ['timing', 'races'])
   const now = useOfficeNow(officeNow)
   const [next, setNext] = useState<string | null>(null)
   // When the official last chose the next race by hand (the office's time): a deliberate choice.

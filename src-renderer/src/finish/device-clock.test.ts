@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clockDrift, DeviceClock, exchangeWithOffice } from './device-clock'
+import { DeviceClock, exchangeWithOffice } from './device-clock'
 
 /** A wall clock and a page clock the test moves by hand. */
 function clocks() {
@@ -49,11 +49,5 @@ describe('a page’s clock for recording instants', () => {
     })
     expect(exchanges).toHaveLength(3)
     expect(exchanges[0]).toMatchObject({ returnedAtMs: (exchanges[0]?.sentAtMs as number) + 10 })
-  })
-
-  it('says what an offset means for the device: fast, slow or on time', () => {
-    expect(clockDrift(-31_200)).toEqual({ direction: 'fast', seconds: '31.2' })
-    expect(clockDrift(420)).toEqual({ direction: 'slow', seconds: '0.42' })
-    expect(clockDrift(3).direction).toBe('onTime')
   })
 })

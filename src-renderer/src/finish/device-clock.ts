@@ -66,10 +66,3 @@ export async function exchangeWithOffice(clock: DeviceClock, ask: (sentAtMs: num
   }
   return exchanges
 }
-
-/** "31.2 s fast" / "0.4 s slow" / "on time": what a measured offset (office − device) says of this clock. */
-export function clockDrift(offsetMs: number): { direction: 'fast' | 'slow' | 'onTime'; seconds: string } {
-  const abs = Math.abs(offsetMs)
-  // Under 5 ms is on time as far as two decimals of a second can tell.
-  return { direction: abs < 5 ? 'onTime' : offsetMs < 0 ? 'fast' : 'slow', seconds: (abs / 1000).toFixed(abs < 10_000 ? 2 : 1) }
-}
