@@ -18,7 +18,7 @@ describe('race-office import', () => {
     const file = await event()
     const run = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout)).toEqual({ imported: 30, updated: 0, unchanged: 0, rejected: [], duplicates: [] })
+    expect(JSON.parse(run.stdout)).toEqual({ imported: 30, updated: 0, unchanged: 0, skipped: 0, rejected: [], duplicates: [] })
 
     const again = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 30 })
@@ -34,6 +34,7 @@ describe('race-office import', () => {
       imported: 0,
       updated: 0,
       unchanged: 0,
+      skipped: 0,
       rejected: [
         {
           row: 3,
@@ -71,9 +72,28 @@ describe('race-office import', () => {
     expect(kim?.birthDate).toBe('1986-05-07')
   })
 
+  it("skips the club's copies of runners the platform's file brought, unless told to update or add them", async () => {
+    const file = await event()
+    await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv')])
+    const club = join(fixtures, 'registrations-club-excel.csv')
+    const skipped = await runCliProcess(['import', file, club])
+    expect(skipped.code).toBe(0)
+    expect(skipped.stdout).toMatch(/Imported 0, updated 0, unchanged 0\. Skipped 26 duplicate\(s\)\./)
+    expect(skipped.stdout).toMatch(/row 2: Min-jun Kim, born 1986-01-18, Half Marathon — like Min-jun Kim, born 1986-01-18, Half Marathon, registration 3100000: skipped/)
+    expect(JSON.parse((await runCliProcess(['entrants', file, '--json'])).stdout)).toHaveLength(30)
+
+    const updated = JSON.parse((await runCliProcess(['import', file, club, '--duplicates', 'update', '--json'])).stdout) as { updated: number; skipped: number; duplicates: { action: string }[] }
+    expect(updated).toMatchObject({ skipped: 0 })
+    expect(new Set(updated.duplicates.map((d) => d.action))).toEqual(new Set(['update']))
+    const added = JSON.parse((await runCliProcess(['import', file, club, '--duplicates', 'add', '--json'])).stdout) as { imported: number }
+    expect(added.imported).toBe(26)
+    expect(JSON.parse((await runCliProcess(['entrants', file, '--json'])).stdout)).toHaveLength(56)
+  })
+
   it('answers usage errors with exit code 2', async () => {
     expect((await runCliProcess(['import', 'only-one.raceoffice'])).code).toBe(2)
     expect((await runCliProcess(['import', 'a', 'b', '--date-order', 'ymd'])).code).toBe(2)
+    expect((await runCliProcess(['import', 'a', 'b', '--duplicates', 'merge'])).code).toBe(2)
   })
 })
 

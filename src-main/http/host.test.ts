@@ -281,7 +281,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'entrants.delete': { id: '' },
   'imports.upload': { fileName: 'entries.csv', chunk: 5 },
   'imports.preview': { id: 5 },
-  'imports.commit': { id: 'x', skipInvalid: 'yes' },
+  'imports.commit': { id: 'x', duplicates: 'merge' },
   'imports.discard': {},
   'bibs.settings': { raceId: 0 },
   'bibs.configure': { raceId: 1, rule: 'random' },

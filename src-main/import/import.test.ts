@@ -193,9 +193,11 @@ describe('importing a later export again', () => {
 })
 
 describe('likely duplicates', () => {
-  it('flags the same name and birth date under another reference, in the file and in the event, without merging', async () => {
+  const kim = csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,Email,Club', '100,Marathon,Min-jun,Kim,M,1986-01-18,kim@example.com,'])
+
+  it('flags the same name and birth date under another reference, in the file and in the event, and skips a row like a runner in the event unless told otherwise', async () => {
     const { router, all } = await pyongyang()
-    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kim,M,1986-01-18']))
+    await importFile(router, kim)
     const result = await importFile(
       router,
       csv([
@@ -209,14 +211,73 @@ describe('likely duplicates', () => {
     expect(result).toMatchObject({
       ok: true,
       value: {
-        imported: 4,
+        imported: 3,
+        skipped: 1,
         duplicates: [
-          { row: 2, name: 'Min-Jun KIM', birthDate: '1986-01-18', withRow: null, withRef: '100', withId: expect.any(String) },
-          { row: 4, name: 'Sarah Jones', birthDate: '1980-03-01', withRow: 3, withRef: '201', withId: null },
+          {
+            row: 2,
+            name: 'Min-Jun KIM',
+            birthDate: '1986-01-18',
+            withRow: null,
+            withRef: '100',
+            withId: expect.any(String),
+            matchedBy: 'nameAndBirthDate',
+            action: 'skip',
+            incoming: { race: 'Marathon', ref: '200' },
+            existing: { name: 'Min-jun Kim', birthDate: '1986-01-18', email: 'kim@example.com', race: 'Marathon', ref: '100', bib: null },
+          },
+          { row: 4, name: 'Sarah Jones', birthDate: '1980-03-01', withRow: 3, withRef: '201', withId: null, existing: null, action: null },
         ],
       },
     })
-    expect(await all()).toHaveLength(5)
+    expect(await all()).toHaveLength(4)
+  })
+
+  it('finds a runner by the same e-mail under another name spelling, and says so', async () => {
+    const { router } = await pyongyang()
+    await importFile(router, kim)
+    const preview = await previewFile(router, csv(['First Name,Last Name,Gender,Event,Email', 'Minjun,Kim,M,Marathon,KIM@example.com ']))
+    expect(preview).toMatchObject({ ok: true, value: { toAdd: 0, skipped: 1, duplicatesCount: 1, duplicates: [{ row: 2, matchedBy: 'email', birthDate: null, action: 'skip' }] } })
+  })
+
+  it("updates the runner in the event with the row's details, giving it the row's reference and keeping its bib, check-in and what the file has no column for", async () => {
+    const { router, all, file } = await pyongyang()
+    await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB,Email', 'Marathon,Min-jun,Kim,M,1986-01-18,kim@example.com']))
+    const [before] = await all()
+    await router.call('entrants.update', { id: before!.id, bib: 7 }, organiser)
+    await file.db.updateTable('entrant').set({ status: 'checked-in' }).where('id', '=', before!.id).execute()
+    const again = csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,Club', '3100000,Half Marathon,Min-jun,Kim,M,1986-01-18,Chollima RC'])
+    expect(await importFile(router, again, { duplicates: 'update' })).toMatchObject({ ok: true, value: { imported: 0, updated: 1, skipped: 0 } })
+    expect(await all()).toEqual([expect.objectContaining({ id: before!.id, ref: '3100000', club: 'Chollima RC', race: 'Half Marathon', bib: 7, status: 'checked-in', email: 'kim@example.com' })])
+    // Now the reference matches: the next import of the same row is no duplicate.
+    expect(await previewFile(router, again)).toMatchObject({ ok: true, value: { unchanged: 1, duplicatesCount: 0 } })
+  })
+
+  it('takes a decision per row over the one for all rows', async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB', 'Marathon,Min-jun,Kim,M,1986-01-18', 'Marathon,Sarah,Jones,F,1980-03-01', '10K,Ri,Kyong-hui,F,1953-07-05']))
+    const second = csv(['Event,First Name,Last Name,Gender,DOB,Club', 'Marathon,Min-jun,Kim,M,1986-01-18,A', 'Marathon,Sarah,Jones,F,1980-03-01,B', '10K,Ri,Kyong-hui,F,1953-07-05,C'])
+    const result = await importFile(router, second, { duplicates: 'skip', duplicateRows: [{ row: 3, action: 'add' }, { row: 4, action: 'update' }] })
+    expect(result).toMatchObject({ ok: true, value: { imported: 1, updated: 1, skipped: 1, duplicates: [{ row: 2, action: 'skip' }, { row: 3, action: 'add' }, { row: 4, action: 'update' }] } })
+    const clubs = (await all()).map((e) => `${e.familyName}:${e.club ?? ''}`).sort()
+    expect(clubs).toEqual(['Jones:', 'Jones:B', 'Kim:', 'Kyong-hui:C'])
+  })
+
+  it('never updates a runner by a row whose reference belongs to someone else: that row updates its own registration', async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kim,M,1986-01-18', '101,Marathon,Sarah,Jones,F,1980-03-01']))
+    // Registration 101 renamed to Kim's name and birth date: it looks like Kim, but it is 101.
+    const result = await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '101,Marathon,Min-jun,Kim,M,1986-01-18']), { duplicates: 'update' })
+    expect(result).toMatchObject({ ok: true, value: { updated: 1, skipped: 0, duplicates: [{ row: 2, withRef: '100', action: null }] } })
+    expect((await all()).map((e) => `${e.ref}:${e.givenName}`)).toEqual(['100:Min-jun', '101:Min-jun'])
+  })
+
+  it("leaves a skipped row's bib unclaimed, so a later row may carry it", async () => {
+    const { router, all } = await pyongyang()
+    await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB', 'Marathon,Min-jun,Kim,M,1986-01-18']))
+    const result = await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB,Bib', 'Marathon,Min-jun,Kim,M,1986-01-18,5', 'Marathon,Sarah,Jones,F,1980-03-01,5']))
+    expect(result).toMatchObject({ ok: true, value: { imported: 1, skipped: 1, rejected: [] } })
+    expect((await all()).find((e) => e.familyName === 'Jones')?.bib).toBe(5)
   })
 })
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { entrantsCreateInput } from '../../src-shared/contract/entrants'
-import type { ColumnMapping, ImportField, RejectedRow } from '../../src-shared/contract/imports'
+import { defaultDuplicateAction, type ColumnMapping, type DuplicateAction, type DuplicateFlag, type ImportField, type RejectedRow } from '../../src-shared/contract/imports'
 import { fold } from '../../src-shared/search/fold'
 import type { EntrantRow } from '../db/schema'
 import { detailsDiffer } from '../entrants/columns'
@@ -17,28 +17,26 @@ export interface PlanContext {
   today: string
 }
 
+type Existing = PlanContext['existing'][number]
+
 export interface PlanOptions {
   mapping: ColumnMapping
   dateOrder?: DateOrder | undefined
   race?: string | undefined
-}
-
-export interface Duplicate {
-  row: number
-  name: string
-  birthDate: string
-  withRow: number | null
-  withRef: string | null
-  withId: string | null
+  /** For rows like a runner already in the event, unless `duplicateRows` says otherwise. */
+  duplicates?: DuplicateAction | undefined
+  duplicateRows?: { row: number; action: DuplicateAction }[] | undefined
 }
 
 export interface ImportPlan {
   dateOrder: DateOrderEvidence
   toAdd: { row: number; input: EntrantInput }[]
-  toUpdate: { row: number; num: number; id: string; input: EntrantInput }[]
+  /** `ref` is given to a runner that has none (a duplicate row updating it). */
+  toUpdate: { row: number; num: number; id: string; input: EntrantInput; ref: string | null }[]
   unchanged: number
+  skipped: number
   rejected: RejectedRow[]
-  duplicates: Duplicate[]
+  duplicates: DuplicateFlag[]
 }
 
 const labels: Record<ImportField, string> = {
@@ -100,12 +98,23 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
   const defaultRace = options.race === undefined ? undefined : raceByName.get(fold(options.race).trim())
   const existingByRef = new Map(context.existing.filter((e) => e.ref !== null).map((e) => [e.ref as string, e]))
   const bibHolders = new Map(context.existing.filter((e) => e.bib !== null).map((e) => [e.bib as number, e.id]))
-  const namesSeen = new Map<string, { row: number | null; ref: string | null; id: string | null }>()
+  const raceName = new Map(context.races.map((r) => [r.id, r.name]))
+  // The first runner of the event under each name and birth date, and under each e-mail.
+  const existingByName = new Map<string, Existing>()
+  const existingByEmail = new Map<string, Existing>()
   for (const e of context.existing) {
-    if (e.birth_date !== null) namesSeen.set(nameKey(e.given_name, e.family_name, e.birth_date), { row: null, ref: e.ref, id: e.id })
+    if (e.birth_date !== null) {
+      const key = nameKey(e.given_name, e.family_name, e.birth_date)
+      if (!existingByName.has(key)) existingByName.set(key, e)
+    }
+    if (e.email !== null && !existingByEmail.has(emailKey(e.email))) existingByEmail.set(emailKey(e.email), e)
   }
+  const rowsByName = new Map<string, { row: number; ref: string | null }>()
+  const decisions = new Map((options.duplicateRows ?? []).map((d) => [d.row, d.action]))
+  const forAll = options.duplicates ?? defaultDuplicateAction
+  const updates = new Map<string, number>()
   const refsInFile = new Map<string, number>()
-  const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, rejected: [], duplicates: [] }
+  const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, skipped: 0, rejected: [], duplicates: [] }
 
   // One list and one closure for the whole file: 50,000 rows allocate enough as it is.
   let row = 0
@@ -218,29 +227,88 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     }
     const input = parsed.data
     const match = ref === null ? undefined : existingByRef.get(ref)
+    const key = input.birthDate == null ? null : nameKey(input.givenName, input.familyName, input.birthDate)
+    const byName = key === null ? undefined : existingByName.get(key)
+    const like = byName ?? (input.email == null || input.email === '' ? undefined : existingByEmail.get(emailKey(input.email)))
+    const incoming = { name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate ?? null, email: blank(input.email), club: blank(input.club), race: (race as { name: string }).name, ref }
+    let action: DuplicateAction | null = null
+    if (like !== undefined && like.id !== match?.id) {
+      // A row matched by its reference updates that registration whatever it looks like.
+      action = match === undefined ? (decisions.get(row) ?? forAll) : null
+      const existing = { name: `${like.given_name} ${like.family_name}`, birthDate: like.birth_date, email: like.email, club: like.club, race: raceName.get(like.race_id) ?? '', ref: like.ref, bib: like.bib }
+      plan.duplicates.push({ ...flag(row, incoming), withRow: null, withRef: like.ref, withId: like.id, matchedBy: byName !== undefined ? 'nameAndBirthDate' : 'email', existing, action })
+    } else if (key !== null) {
+      const earlier = rowsByName.get(key)
+      if (earlier === undefined) rowsByName.set(key, { row, ref })
+      else if (earlier.ref === null || earlier.ref !== ref) plan.duplicates.push({ ...flag(row, incoming), withRow: earlier.row, withRef: earlier.ref, withId: null, matchedBy: 'nameAndBirthDate', existing: null, action: null })
+    }
+    if (action === 'skip') {
+      plan.skipped++
+      continue
+    }
 
-    if (match === undefined && input.bib != null) {
-      const bibProblem = checkBib(input.bib, context.races.find((r) => r.id === input.raceId)!, bibHolders)
-      if (bibProblem !== null) {
-        plan.rejected.push({ row, field: 'bib', ...bibProblem })
-        continue
+    const target = match ?? (action === 'update' ? like : undefined)
+    if (target === undefined) {
+      if (input.bib != null) {
+        const bibProblem = checkBib(input.bib, context.races.find((r) => r.id === input.raceId)!, bibHolders)
+        if (bibProblem !== null) {
+          plan.rejected.push({ row, field: 'bib', ...bibProblem })
+          continue
+        }
+        bibHolders.set(input.bib, `row ${row}`)
       }
-      bibHolders.set(input.bib, `row ${row}`)
+      plan.toAdd.push({ row, input })
+      continue
     }
-
-    if (input.birthDate != null) {
-      const key = nameKey(input.givenName, input.familyName, input.birthDate)
-      const seen = namesSeen.get(key)
-      if (seen !== undefined && (seen.ref === null || seen.ref !== ref) && (match === undefined || seen.id !== match.id)) {
-        plan.duplicates.push({ row, name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate, withRow: seen.row, withRef: seen.ref, withId: seen.id })
-      } else if (seen === undefined) namesSeen.set(key, { row, ref, id: match?.id ?? null })
-    }
-
-    if (match === undefined) plan.toAdd.push({ row, input })
-    else if (detailsDiffer(match, input) || (input.waveId !== undefined && input.waveId !== match.wave_id)) plan.toUpdate.push({ row, num: match.num, id: match.id, input })
-    else plan.unchanged++
+    const merged = keepUnmapped(input, target, mapping, raceText === '')
+    if (detailsDiffer(target, merged) || (merged.waveId !== undefined && merged.waveId !== target.wave_id)) {
+      const update = { row, num: target.num, id: target.id, input: merged, ref: target.ref === null ? ref : null }
+      // Two rows like one runner: the later one's details are the ones kept.
+      const earlier = updates.get(target.id)
+      if (earlier === undefined) updates.set(target.id, plan.toUpdate.push(update) - 1)
+      else plan.toUpdate[earlier] = update
+    } else plan.unchanged++
   }
   return plan
+}
+
+/** Details an update may only change when the file has a column for them. */
+const keptUnlessMapped: [ImportField, 'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs', keyof Existing][] = [
+  ['secondName', 'secondName', 'second_name'],
+  ['birthDate', 'birthDate', 'birth_date'],
+  ['age', 'age', 'age'],
+  ['nationality', 'nationality', 'nationality'],
+  ['club', 'club', 'club'],
+  ['email', 'email', 'email'],
+  ['phone', 'phone', 'phone'],
+  ['emergencyName', 'emergencyName', 'emergency_name'],
+  ['emergencyPhone', 'emergencyPhone', 'emergency_phone'],
+  ['shirtSize', 'shirtSize', 'shirt_size'],
+  ['predictedTime', 'predictedTimeMs', 'predicted_time_ms'],
+]
+
+/**
+ * A file without a column says nothing about it: a club's list without e-mails leaves the
+ * runner's e-mail as it is, and a row without a race keeps the runner in theirs.
+ */
+function keepUnmapped(input: EntrantInput, runner: Existing, mapping: ColumnMapping, noRaceCell: boolean): EntrantInput {
+  const merged: EntrantInput = { ...input, ...(noRaceCell && { raceId: runner.race_id }) }
+  for (const [field, key, column] of keptUnlessMapped) {
+    if (mapping[field] === undefined) Object.assign(merged, { [key]: runner[column] })
+  }
+  return merged
+}
+
+function emailKey(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+function blank(text: string | null | undefined): string | null {
+  return text == null || text === '' ? null : text
+}
+
+function flag(row: number, incoming: DuplicateFlag['incoming']): Pick<DuplicateFlag, 'row' | 'name' | 'birthDate' | 'incoming'> {
+  return { row, name: incoming.name, birthDate: incoming.birthDate, incoming }
 }
 
 /** A predicted finish time: H:MM or H:MM:SS (a marathon's 3:45 is three hours 45). */

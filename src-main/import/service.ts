@@ -27,7 +27,8 @@ async function planFor(db: Db, sessions: ImportSessions, input: ParsedInput<'imp
       throw new CommandError('NOT_FOUND', `There is no race called ${input.race}.`, { race: input.race })
     }
   }
-  const plan = planImport(table, { mapping, dateOrder: input.dateOrder, race: input.race }, await planContext(db))
+  const options = { mapping, dateOrder: input.dateOrder, race: input.race, duplicates: input.duplicates, duplicateRows: input.duplicateRows }
+  const plan = planImport(table, options, await planContext(db))
   return { fileName, table, mapping, source, plan }
 }
 
@@ -48,10 +49,12 @@ export async function previewImport(db: Db, sessions: ImportSessions, input: Par
     toAdd: plan.toAdd.length,
     toUpdate: plan.toUpdate.length,
     unchanged: plan.unchanged,
+    skipped: plan.skipped,
     missingFields: missingColumns(mapping, input.race),
     rejectedCount: plan.rejected.length,
     rejected: plan.rejected.slice(0, previewRejectedLimit),
     duplicates: plan.duplicates.slice(0, previewRejectedLimit),
+    duplicatesCount: plan.duplicates.length,
   }
 }
 
@@ -72,7 +75,7 @@ export async function commitImport(
     throw new CommandError(
       'IMPORT_REFUSED',
       `Nothing was imported: the file has no column for ${missing.map(fieldLabel).join(', ')}${missing.includes('race') ? ' (or choose a race for all rows)' : ''}. Its columns are: ${table.headers.join(', ')}.`,
-      { missingFields: missing, headers: table.headers, imported: 0, updated: 0, unchanged: 0, rejected: [], duplicates: [] },
+      { missingFields: missing, headers: table.headers, imported: 0, updated: 0, unchanged: 0, skipped: 0, rejected: [], duplicates: [] },
     )
   }
   const report = { rejected: plan.rejected, duplicates: plan.duplicates }
@@ -82,6 +85,7 @@ export async function commitImport(
       imported: 0,
       updated: 0,
       unchanged: 0,
+      skipped: 0,
       ...report,
     })
   }
@@ -92,7 +96,7 @@ export async function commitImport(
     .onConflict((oc) => oc.column('headers_key').doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at_ms: nowMs }))
     .execute()
   sessions.discard(input.id)
-  return { imported: plan.toAdd.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ...report }
+  return { imported: plan.toAdd.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, skipped: plan.skipped, ...report }
 }
 
 async function chooseMapping(db: Db, table: Table, given: ColumnMapping | undefined): Promise<{ mapping: ColumnMapping; source: ImportPreview['mappingSource'] }> {
@@ -148,7 +152,7 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
     `update entrant set ${columns
       .split(', ')
       .map((c) => `${c} = @${c}`)
-      .join(', ')}${setsWave ? '' : ', wave_id = case when race_id = @race_id then wave_id end'}, updated_at_ms = @now where num = @num`,
+      .join(', ')}${setsWave ? '' : ', wave_id = case when race_id = @race_id then wave_id end'}, ref = coalesce(ref, @ref), updated_at_ms = @now where num = @num`,
   )
   const unindex = sqlite.prepare('delete from entrant_search where rowid = ?')
   const index = sqlite.prepare('insert into entrant_search (rowid, terms) values (?, ?)')
@@ -165,8 +169,8 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
     const { lastInsertRowid } = insert.run({ id: uuidv7(), ref: input.ref ?? null, bib: input.bib ?? null, ...details(input) })
     index.run(lastInsertRowid, terms(input))
   }
-  for (const { num, input } of plan.toUpdate) {
-    update.run({ num, ...details(input) })
+  for (const { num, input, ref } of plan.toUpdate) {
+    update.run({ num, ref, ...details(input) })
     unindex.run(num)
     index.run(num, terms(input))
   }

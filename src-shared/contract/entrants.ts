@@ -134,6 +134,9 @@ export const searchHit = z.object({
   familyName: z.string(),
   secondName: z.string().nullable(),
   ref: z.string().nullable(),
+  /** With club and reference, what tells two runners of the same name apart. */
+  birthYear: z.int().nullable(),
+  club: z.string().nullable(),
   raceId: z.int(),
   race: z.string(),
   category: z.string().nullable(),

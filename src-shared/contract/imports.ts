@@ -30,6 +30,16 @@ export type ColumnMapping = z.infer<typeof columnMapping>
 
 export const dateOrder = z.enum(['dmy', 'mdy'])
 
+/**
+ * What becomes of a row that looks like a runner already in the event: left out, written over
+ * that runner's registration details (never bib or check-in), or added as someone else.
+ */
+export const duplicateActions = ['skip', 'update', 'add'] as const
+export const duplicateAction = z.enum(duplicateActions)
+export type DuplicateAction = z.infer<typeof duplicateAction>
+/** Skipping changes nothing already in the event and gives nobody a second bib. */
+export const defaultDuplicateAction: DuplicateAction = 'skip'
+
 export const importOptions = {
   /** Column mapping as confirmed; left out, the remembered or guessed one is used. */
   mapping: columnMapping.optional(),
@@ -37,6 +47,10 @@ export const importOptions = {
   dateOrder: dateOrder.optional(),
   /** The race for rows when the file has no race column (or an empty cell). */
   race: z.string().trim().min(1).max(100).optional(),
+  /** For every row that looks like a runner already in the event; skip when left out. */
+  duplicates: duplicateAction.optional(),
+  /** Decisions for single rows (by row number), over `duplicates`. */
+  duplicateRows: z.array(z.strictObject({ row: z.int().min(2), action: duplicateAction })).max(100_000).optional(),
 }
 
 /** One problem of one row: `message` is English; `code` and `params` let a screen say it in its own language. */
@@ -49,15 +63,40 @@ export const rejectedRow = z.object({
 })
 export type RejectedRow = z.infer<typeof rejectedRow>
 
-/** A row that looks like someone already seen: an earlier row of the file, or an entrant of the event. */
+/** Who a duplicate row is, or looks like: what tells two namesakes apart. */
+export const duplicatePerson = z.object({
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  email: z.string().nullable(),
+  club: z.string().nullable(),
+  race: z.string(),
+  ref: z.string().nullable(),
+})
+
+/**
+ * A row that looks like someone already seen: an entrant of the event (same name and birth date,
+ * or same e-mail), or an earlier row of the file (same name and birth date).
+ */
 export const duplicateFlag = z.object({
   row: z.int(),
   name: z.string(),
-  birthDate: z.string(),
+  birthDate: z.string().nullable(),
   withRow: z.int().nullable(),
   withRef: z.string().nullable(),
   withId: z.string().nullable(),
+  matchedBy: z.enum(['nameAndBirthDate', 'email']),
+  /** The row as the file has it. */
+  incoming: duplicatePerson,
+  /** The runner in the event it looks like (with bib), or null for an earlier row of the file. */
+  existing: duplicatePerson.extend({ bib: z.int().nullable() }).nullable(),
+  /**
+   * What the import does with the row: the organiser's decision for a row like a runner in the
+   * event; null where there is none to take (an earlier row of the file, or a row matched by its
+   * registration reference, which updates that registration).
+   */
+  action: duplicateAction.nullable(),
 })
+export type DuplicateFlag = z.infer<typeof duplicateFlag>
 
 /** What one imports.upload request carries at most, before base64: small enough for any desk. */
 export const uploadChunkBytes = 512 * 1024
@@ -90,12 +129,16 @@ export const importPreview = z.object({
   toAdd: z.int(),
   toUpdate: z.int(),
   unchanged: z.int(),
+  /** Rows left out because they look like runners already in the event. */
+  skipped: z.int(),
   /** Required fields the mapping has no column for: the wizard asks for them. */
   missingFields: z.array(z.enum(importFields)),
   rejectedCount: z.int(),
   /** The first thousand problems; rejectedCount says how many in all. */
   rejected: z.array(rejectedRow),
+  /** The first thousand; duplicatesCount says how many in all. */
   duplicates: z.array(duplicateFlag),
+  duplicatesCount: z.int(),
 })
 export type ImportPreview = z.infer<typeof importPreview>
 
@@ -103,6 +146,7 @@ export const importResult = z.object({
   imported: z.int(),
   updated: z.int(),
   unchanged: z.int(),
+  skipped: z.int(),
   rejected: z.array(rejectedRow),
   duplicates: z.array(duplicateFlag),
 })

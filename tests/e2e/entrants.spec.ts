@@ -65,6 +65,41 @@ test.describe('the Entrants desk', () => {
     await expect(page.getByRole('dialog')).toContainText(second)
   })
 
+  test("the club's spreadsheet after the platform's export: the organiser sees each runner already in the event and leaves them out, so nobody is there twice", async ({ page, office }) => {
+    expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
+    await signIn(page, office)
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('button', { name: 'Import registrations' }).click()
+    const wizard = page.getByRole('dialog', { name: 'Import registrations' })
+    await wizard.locator('input[type=file]').setInputFiles(join(fixtures, 'registrations-club-excel.csv'))
+    await wizard.getByRole('button', { name: 'Next' }).click()
+
+    await expect(wizard.getByRole('heading', { name: '26 rows look like runners already in the event' })).toBeVisible()
+    const rows = wizard.getByTestId('duplicate-row')
+    await expect(rows).toHaveCount(26)
+    await expect(rows.first()).toContainText('Min-jun Kim')
+    await expect(rows.first()).toContainText('born 18 Jan 1986 · Half Marathon · reg. 3100000')
+    await expect(wizard.getByTestId('tally-add')).toHaveText('0')
+    await expect(wizard.getByTestId('tally-skipped')).toHaveText('26')
+
+    // One row decided on its own changes the count at once; "for all" takes every row back.
+    await wizard.getByLabel('What to do with row 2', { exact: true }).selectOption('add')
+    await expect(wizard.getByTestId('tally-add')).toHaveText('1')
+    await wizard.getByRole('radio', { name: 'Leave out' }).check()
+    await expect(wizard.getByTestId('tally-add')).toHaveText('0')
+    await expect(wizard.getByLabel('What to do with row 2', { exact: true })).toHaveValue('skip')
+    await wizard.getByRole('button', { name: 'Leave them all out and finish' }).click()
+    await expect(wizard.getByText('Imported 0 new, updated 0, 0 unchanged.')).toBeVisible()
+    await expect(wizard.getByText('26 rows were left out as runners already in the event.')).toBeVisible()
+    await wizard.getByRole('button', { name: 'Close' }).click()
+
+    await expect(page.getByRole('heading', { name: /Entrants/ })).toContainText('30 entrants')
+    // The two Amélie Lefèvres of the event are told apart in the search.
+    await page.getByLabel('Find a runner').fill('lef')
+    await expect(page.getByTestId('search-hit')).toHaveCount(2)
+    await expect(page.getByTestId('tell-apart')).toHaveText(['born 2002 · reg. 3100004', 'born 2002 · Chollima RC · reg. 3100019'])
+  })
+
   test('a file with bad rows imports nothing until the organiser chooses to leave them out', async ({ page, office }) => {
     await signIn(page, office)
     await page.keyboard.press('Alt+2')

@@ -47,7 +47,7 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
         <table className="table audit-table">
           <thead>
             <tr>
-              <th>{t('audit.columns.when')}</th>
+              <th className="audit-when">{t('audit.columns.when')}</th>
               <th>{t('audit.columns.who')}</th>
               <th>{t('audit.columns.what')}</th>
               {!compact && <th>{t('audit.columns.runner')}</th>}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../src-shared/contract'
+import { namesakes } from '../../../src-shared/names/namesakes'
 import { personName } from '../../../src-shared/names/person-name'
+import { TellApart } from '../ui/TellApart'
 import type { PickupMatches } from './use-pickup-search'
 
 /** Ranked matches; the chosen one is what Enter picks. `data-for` says which query they answer. */
@@ -8,6 +10,7 @@ export function MatchList({ matches, typed, selected, onPick }: { matches: Picku
   const { t } = useTranslation()
   if (typed === '') return null
   const current = matches.query === typed
+  const alike = namesakes(matches.items)
   return (
     <div className="pickup-matches-wrap">
       {current && matches.items.length === 0 && matches.error === null && (
@@ -31,8 +34,8 @@ export function MatchList({ matches, typed, selected, onPick }: { matches: Picku
             <span className="match-name">
               {personName(hit.givenName, hit.familyName)}
               {hit.secondName !== null && <span className="match-second"> · {hit.secondName}</span>}
+              {alike.has(hit.id) && <TellApart birthYear={hit.birthYear} club={hit.club} reference={null} />}
             </span>
-            {/* Namesakes are told apart by category and registration number. */}
             <span className="match-race">{[hit.race, hit.category, hit.ref].filter((part) => part !== null).join(' · ')}</span>
             <span className={`status status-${hit.status}`}>{t(`entrants.status.${hit.status}`)}</span>
           </li>

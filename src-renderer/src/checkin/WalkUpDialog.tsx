@@ -2,19 +2,20 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import { paymentMethods } from '../../../src-shared/contract/checkin'
-import { sexes } from '../../../src-shared/contract/entrants'
 import { useClient, useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
-import { messageText } from '../ui/messages'
+import { formatDate } from '../ui/format'
+import { SexChoice } from '../ui/SexChoice'
+import { ShirtSizeChoice } from '../ui/ShirtSizeChoice'
 import { BibPrint } from './BibPrint'
 import { emptyWalkUp, readWalkUp, type FormErrors, type WalkUpField, type WalkUpValues } from './desk-forms'
 
 /** A runner registering at the desk: a short form, the next walk-up number, the bib printed at once. */
 export function WalkUpDialog({ onClose }: { onClose: (registered: string | null) => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useClient()
   const races = useCommand('races.list', {}, ['races'])
   const stats = useCommand('checkin.stats', {}, ['checkin'])
@@ -76,31 +77,15 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
         {field('givenName', { autoFocus: true })}
         {field('familyName')}
         {field('secondName', { className: 'span-2', optional: true, hint: t('checkin.walkUp.secondNameHint') })}
-        <fieldset className={`field sex-choice ${errors.sex !== undefined ? 'field-invalid' : ''}`}>
-          <legend>{t('checkin.fields.sex')}</legend>
-          <div className="radio-row">
-            {sexes.map((s) => (
-              <label key={s} className="radio">
-                <input type="radio" name="walk-up-sex" value={s} checked={form.sex === s} onChange={() => set('sex', s)} data-testid={`walk-up-sex-${s}`} />
-                {t(`entrants.sex.${s}`)}
-              </label>
-            ))}
-          </div>
-          {errors.sex !== undefined && <p className="field-error">{messageText(t, errors.sex)}</p>}
-        </fieldset>
-        {field('birthDate', { type: 'date', optional: true })}
+        <SexChoice name="walk-up-sex" label={t('checkin.fields.sex')} value={form.sex} onChange={(v) => set('sex', v)} error={errors.sex} />
+        {/* The browser writes a date field in the computer's own order: the hint says it in words. */}
+        {field('birthDate', { type: 'date', optional: true, ...(form.birthDate !== '' && { hint: formatDate(form.birthDate, i18n.language) }) })}
         {field('phone', { optional: true, inputMode: 'tel' })}
         {field('email', { optional: true, inputMode: 'email' })}
         {field('emergencyName', { optional: true })}
         {field('emergencyPhone', { optional: true, inputMode: 'tel' })}
         {stocked.length > 0 ? (
-          <Choice
-            id="walk-up-shirt"
-            label={t('checkin.fields.shirtSize')}
-            value={form.shirtSize}
-            options={[['', t('checkin.walkUp.noShirt')] as const, ...stocked.map((s) => [s.size, `${s.size} — ${s.left <= 0 ? t('checkin.sizeGone') : t('checkin.shirtsLeft', { count: s.left })}`] as const)]}
-            onChange={(v) => set('shirtSize', v)}
-          />
+          <ShirtSizeChoice id="walk-up-shirt" label={t('checkin.fields.shirtSize')} value={form.shirtSize} stocked={stocked} noneLabel={t('checkin.walkUp.noShirt')} onChange={(v) => set('shirtSize', v)} />
         ) : (
           field('shirtSize', { optional: true })
         )}

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue } from '../../../src-shared/contract'
-import { sexes } from '../../../src-shared/contract/entrants'
 import { useClient, useCommand } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
+import { formatDate } from '../ui/format'
+import { SexChoice } from '../ui/SexChoice'
+import { ShirtSizeChoice } from '../ui/ShirtSizeChoice'
 import { useNotify } from '../ui/Notices'
 import { AuditTrail } from '../audit/AuditTrail'
 import { BibHistory } from './BibHistory'
@@ -14,12 +16,15 @@ import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantF
 const fieldOfError: Partial<Record<string, EntrantFormField>> = { BIB_TAKEN: 'bib', BIB_OUT_OF_RANGE: 'bib', REF_TAKEN: 'ref' }
 
 export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useClient()
   const notify = useNotify()
+  // The browser writes a date field in the computer's own order: the hint says it in words.
+  const dateHint = (value: string, more: string | null): string | undefined => [value === '' ? null : formatDate(value, i18n.language), more].filter((part) => part !== null).join(' · ') || undefined
   const entrant = useCommand('entrants.get', { id }, ['entrants'])
   const races = useCommand('races.list', {}, ['races'])
   const event = useCommand('event.get', {}, ['event'])
+  const stocked = useCommand('checkin.stats', {}, ['checkin']).data?.shirts ?? []
   const [edits, setEdits] = useState<EntrantFormValues | null>(null)
   const [errors, setErrors] = useState<EntrantFormErrors>({})
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -94,17 +99,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('givenName', { autoFocus: true, required: true })}
           {field('familyName', { required: true })}
           {field('secondName', { hint: t('entrants.edit.secondNameHint') })}
-          <div className="field">
-            <label htmlFor="entrant-sex">{t('entrants.edit.sex')}</label>
-            <select id="entrant-sex" value={values.sex} onChange={set('sex')}>
-              {sexes.map((sex) => (
-                <option key={sex} value={sex}>
-                  {t(`entrants.sex.${sex}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {field('birthDate', { type: 'date', hint: current.category === null ? undefined : t('entrants.edit.category', { category: current.category }) })}
+          <SexChoice name="entrant-sex" label={t('entrants.edit.sex')} value={values.sex} onChange={(sex) => set('sex')({ target: { value: sex } })} />
+          {field('birthDate', { type: 'date', hint: dateHint(values.birthDate, current.category === null ? null : t('entrants.edit.category', { category: current.category })) })}
           {field('age', { inputMode: 'numeric', hint: t('entrants.edit.ageHint'), disabled: values.birthDate !== '' })}
           <div className="field">
             <label htmlFor="entrant-race">{t('entrants.edit.race')}</label>
@@ -136,7 +132,11 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('phone', { type: 'tel' })}
           {field('emergencyName')}
           {field('emergencyPhone', { type: 'tel' })}
-          {field('shirtSize')}
+          {stocked.length > 0 ? (
+            <ShirtSizeChoice id="entrant-shirt" label={t('entrants.edit.shirtSize')} value={values.shirtSize} stocked={stocked} noneLabel={t('entrants.edit.noShirt')} onChange={(size) => set('shirtSize')({ target: { value: size } })} />
+          ) : (
+            field('shirtSize')
+          )}
           {field('ref')}
           <div className="form-actions span-2">
             <button type="button" className="button button-quiet button-danger unsaved" onClick={() => setConfirmDelete(true)} disabled={current.status === 'checked-in'}>

@@ -3,6 +3,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Entrant } from '../../../src-shared/contract'
 import type { entrantSortKeys } from '../../../src-shared/contract/entrants'
+import { namesakes } from '../../../src-shared/names/namesakes'
+import { TellApart } from '../ui/TellApart'
 
 export type SortKey = (typeof entrantSortKeys)[number]
 
@@ -44,6 +46,9 @@ export function EntrantsTable({
   const items = virtualizer.getVirtualItems()
   const [first, last] = [items[0]?.index ?? 0, items.at(-1)?.index ?? 0]
   useEffect(() => request(first, last), [request, first, last])
+  // Sorted by name, namesakes sit next to each other: a row is compared with its neighbours.
+  const hasNamesake = (index: number, entrant: Entrant): boolean =>
+    [row(index - 1), row(index + 1)].some((other) => other !== undefined && namesakes([entrant, other]).size > 0)
 
   function onKey(event: KeyboardEvent<HTMLDivElement>, entrant: Entrant | undefined, index: number): void {
     if (event.key === 'Enter' && entrant !== undefined) onOpen(entrant)
@@ -99,6 +104,9 @@ export function EntrantsTable({
                     </div>
                     <div role="cell" className="col-name">
                       <strong>{entrant.familyName}</strong>, {entrant.givenName}
+                      {hasNamesake(item.index, entrant) && (
+                        <TellApart birthYear={entrant.birthDate === null ? null : Number(entrant.birthDate.slice(0, 4))} club={null} reference={entrant.ref} />
+                      )}
                     </div>
                     <div role="cell" className="col-second">
                       {entrant.secondName ?? ''}

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandInput } from '../../../src-shared/contract'
 import { importFields, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../../src-shared/contract/imports'
+import { DuplicateDecisions } from './DuplicateDecisions'
 import { useClient, useCommand } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -52,6 +53,12 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setStep({ name: 'check', preview: preview.value })
   }
 
+  /** A decision on duplicates changes the tallies: the file is checked again with it. */
+  function decide(next: Options): void {
+    setOptions(next)
+    void check(next)
+  }
+
   async function commit(): Promise<void> {
     if (id === null) return
     setBusy(t('importWizard.importing'))
@@ -97,6 +104,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       {step.name === 'check' && (
         <CheckStep
           preview={step.preview}
+          options={options}
+          onDecide={decide}
           skipInvalid={skipInvalid}
           onSkipInvalid={setSkipInvalid}
           onBack={() => setStep({ name: 'columns', preview: step.preview })}
@@ -107,6 +116,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       {step.name === 'done' && (
         <div className="done">
           <p className="done-line">{t('importWizard.done', step.result)}</p>
+          {step.result.skipped > 0 && <p>{t('importWizard.doneDuplicates', { count: step.result.skipped })}</p>}
           {step.result.rejected.length > 0 && <p>{t('importWizard.doneSkipped', { count: new Set(step.result.rejected.map((r) => r.row)).size })}</p>}
           <div className="form-actions">
             <button type="button" className="button button-primary" onClick={onClose} autoFocus>
@@ -266,6 +276,8 @@ function ColumnsStep({
 
 function CheckStep({
   preview,
+  options,
+  onDecide,
   skipInvalid,
   onSkipInvalid,
   onBack,
@@ -273,6 +285,8 @@ function CheckStep({
   busy,
 }: {
   preview: ImportPreview
+  options: Options
+  onDecide: (options: Options) => void
   skipInvalid: boolean
   onSkipInvalid: (skip: boolean) => void
   onBack: () => void
@@ -284,6 +298,7 @@ function CheckStep({
   const badRows = new Set(preview.rejected.map((r) => r.row)).size
   const importable = preview.toAdd + preview.toUpdate
   const blocked = preview.rejectedCount > 0 && !skipInvalid
+  const alike = preview.duplicates.filter((d) => d.action === null)
   return (
     <div className="check-step">
       <dl className="tallies">
@@ -299,6 +314,12 @@ function CheckStep({
           <dt>{t('importWizard.unchanged')}</dt>
           <dd>{number(preview.unchanged)}</dd>
         </div>
+        {preview.skipped > 0 && (
+          <div>
+            <dt>{t('importWizard.skippedTally')}</dt>
+            <dd data-testid="tally-skipped">{number(preview.skipped)}</dd>
+          </div>
+        )}
         <div className={badRows > 0 ? 'tally-bad' : ''}>
           <dt>{t('importWizard.rejected')}</dt>
           <dd data-testid="tally-rejected">{number(badRows)}</dd>
@@ -337,16 +358,22 @@ function CheckStep({
           </label>
         </>
       )}
-      {preview.duplicates.length > 0 && (
+      <DuplicateDecisions
+        preview={preview}
+        decisions={{ duplicates: options.duplicates, duplicateRows: options.duplicateRows }}
+        onDecide={(next) => onDecide({ ...withoutKey(withoutKey(options, 'duplicates'), 'duplicateRows'), ...next })}
+        busy={busy}
+      />
+      {alike.length > 0 && (
         <>
           <h3>{t('importWizard.duplicatesTitle')}</h3>
           <ul className="duplicates">
-            {preview.duplicates.map((d) => (
+            {alike.map((d) => (
               <li key={d.row}>
                 {t('importWizard.duplicateLine', {
                   row: d.row,
                   name: d.name,
-                  birthDate: d.birthDate,
+                  birthDate: d.birthDate ?? '',
                   like: d.withRow !== null ? t('importWizard.likeRow', { row: d.withRow }) : d.withRef !== null ? t('importWizard.likeRef', { ref: d.withRef }) : t('importWizard.likeEntrant'),
                 })}
               </li>
@@ -358,8 +385,9 @@ function CheckStep({
         <button type="button" className="button" onClick={onBack}>
           {t('importWizard.back')}
         </button>
-        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || blocked || importable === 0}>
-          {t('importWizard.importButton', { count: importable })}
+        {/* Every row left out as already in the event still ends with the import's report. */}
+        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || blocked || importable + preview.skipped === 0}>
+          {importable === 0 && preview.skipped > 0 ? t('importWizard.importNothing') : t('importWizard.importButton', { count: importable })}
         </button>
       </div>
     </div>

@@ -1,8 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../../src-shared/contract'
+import { namesakes } from '../../../src-shared/names/namesakes'
 import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { TellApart } from '../ui/TellApart'
 
 export type SearchHit = CommandOutput<'entrants.search'>['items'][number]
 
@@ -21,7 +23,8 @@ export function SearchResults({ query, selected, onOpen, onResults }: Props) {
   const results = useCommand('entrants.search', { query, limit: 20 }, ['entrants'])
   const data = results.data
   useEffect(() => onResults(data?.items ?? []), [data, onResults])
-  const items = data?.items ?? []
+  const items = useMemo(() => data?.items ?? [], [data])
+  const alike = useMemo(() => namesakes(items), [items])
   return (
     <div className="search-results" aria-live="polite">
       <ErrorBanner error={results.error} />
@@ -34,6 +37,7 @@ export function SearchResults({ query, selected, onOpen, onResults }: Props) {
               <span className="hit-name">
                 <strong>{hit.familyName}</strong>, {hit.givenName}
                 {hit.secondName !== null && <span className="hit-second"> · {hit.secondName}</span>}
+                {alike.has(hit.id) && <TellApart birthYear={hit.birthYear} club={hit.club} reference={hit.ref} />}
               </span>
               <span className="hit-race">{hit.race}</span>
               <span className="hit-category">{hit.category ?? ''}</span>

@@ -4,6 +4,7 @@ import type { CommandErrorValue, EventSettings as Settings } from '../../../src-
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
+import { formatEventDate } from '../ui/format'
 import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { LogoPicker } from './LogoPicker'
@@ -12,7 +13,7 @@ import { knownTimeZones, readEventForm, type EventFormErrors } from './event-for
 const timeZones = knownTimeZones()
 
 export function EventSettings() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useClient()
   const notify = useNotify()
   const saved = useCommand('event.get', {}, ['event'])
@@ -60,7 +61,8 @@ export function EventSettings() {
       <ErrorBanner error={failure} />
       <form className="form-grid" onSubmit={(e) => void save(e)} noValidate>
         <Field className="span-2" label={t('setup.event.name')} value={values.name} onChange={set('name')} error={errors.name} maxLength={200} required />
-        <Field label={t('setup.event.date')} type="date" value={values.date} onChange={set('date')} error={errors.date} required />
+        {/* The browser writes a date field in the computer's own order: the hint says the day in words. */}
+        <Field label={t('setup.event.date')} type="date" value={values.date} onChange={set('date')} error={errors.date} required {...(/^\d{4}-\d{2}-\d{2}$/.test(values.date) && { hint: formatEventDate(values.date, i18n.language) })} />
         <Field
           label={t('setup.event.timeZone')}
           value={values.timeZone}

@@ -3,7 +3,7 @@ import { wallTimeAt } from '../../../src-shared/time/zoned'
 export function formatEventDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number)
   if (year === undefined || month === undefined || day === undefined) return isoDate
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day))
+  return new Intl.DateTimeFormat(dateLocales[language] ?? language, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day))
 }
 
 export function formatDistance(metres: number, language: string): string {
@@ -31,4 +31,13 @@ export function dateTimeFormat(language: string, timeZone: string, seconds = tru
     ...(seconds && { second: '2-digit' }),
     timeZone,
   })
+}
+
+/** A calendar date (a birth date) in the screen's language: "18 Jan 1986" / "1986. 1. 18.". */
+export function formatDate(isoDate: string, language: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number)
+  if (year === undefined || month === undefined || day === undefined) return isoDate
+  return new Intl.DateTimeFormat(dateLocales[language] ?? language, { day: 'numeric', month: language === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day),
+  )
 }
