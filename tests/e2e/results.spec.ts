@@ -35,8 +35,10 @@ async function openResults(page: Page, office: OfficeFixture): Promise<void> {
 }
 
 test.describe('results', () => {
-  test('a finisher recorded at the finish line shows on the live board on a second screen within a second', async ({ page, context, office }) => {
+  test('a finisher recorded at the finish line shows on the live board on a second screen within a second; runners of a race not started are not on course', async ({ page, context, office }) => {
     await raceUnderWay(office)
+    const later = await call<{ id: number }>(office, 'races.create', { name: '5K', distanceM: 5000, bibRanges: [{ first: 1000, last: 1999 }] })
+    await call(office, 'entrants.create', { raceId: later.id, givenName: 'Eun', familyName: 'Jung', sex: 'F', age: 29, bib: 1000 })
     await signIn(page, office)
     await page.keyboard.press('Alt+5')
     await page.getByRole('radio', { name: 'Bib + time' }).click()
