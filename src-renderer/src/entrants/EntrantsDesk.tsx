@@ -1,4 +1,4 @@
-import { useCallback, useState, type KeyboardEvent } from 'react'
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Entrant, EntrantStatus } from '../../../src-shared/contract'
 import { entrantStatuses } from '../../../src-shared/contract/entrants'
@@ -41,9 +41,13 @@ export function EntrantsDesk() {
   // The search's matches: ↑ ↓ move the highlight, Enter opens the highlighted runner.
   const [hits, setHits] = useState<readonly SearchHit[]>([])
   const [selected, setSelected] = useState(0)
+  const shown = useRef<readonly SearchHit[]>([])
   const onResults = useCallback((items: readonly SearchHit[]) => {
+    // The same matches fetched again (a change made at another desk) keep the highlight where it is.
+    const same = items.length === shown.current.length && items.every((hit, index) => hit.id === shown.current[index]?.id)
+    shown.current = items
     setHits(items)
-    setSelected(0)
+    if (!same) setSelected(0)
   }, [])
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
