@@ -3,7 +3,7 @@ import { entrantsCreateInput } from '../../src-shared/contract/entrants'
 import { defaultDuplicateAction, type ColumnMapping, type DuplicateAction, type DuplicateFlag, type ImportField, type RejectedRow } from '../../src-shared/contract/imports'
 import { fold } from '../../src-shared/search/fold'
 import type { EntrantRow } from '../db/schema'
-import { detailsDiffer } from '../entrants/columns'
+import { blankToNull, detailsDiffer } from '../entrants/columns'
 import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } from './dates'
 import { readSex } from './sex'
 import type { Table } from './table'
@@ -230,7 +230,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const key = input.birthDate == null ? null : nameKey(input.givenName, input.familyName, input.birthDate)
     const byName = key === null ? undefined : existingByName.get(key)
     const like = byName ?? (input.email == null || input.email === '' ? undefined : existingByEmail.get(emailKey(input.email)))
-    const incoming = { name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate ?? null, email: blank(input.email), club: blank(input.club), race: (race as { name: string }).name, ref }
+    const incoming = { name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate ?? null, email: blankToNull(input.email), club: blankToNull(input.club), race: (race as { name: string }).name, ref }
     let action: DuplicateAction | null = null
     if (like !== undefined && like.id !== match?.id) {
       // A row matched by its reference updates that registration whatever it looks like.
@@ -301,10 +301,6 @@ function keepUnmapped(input: EntrantInput, runner: Existing, mapping: ColumnMapp
 
 function emailKey(email: string): string {
   return email.trim().toLowerCase()
-}
-
-function blank(text: string | null | undefined): string | null {
-  return text == null || text === '' ? null : text
 }
 
 function flag(row: number, incoming: DuplicateFlag['incoming']): Pick<DuplicateFlag, 'row' | 'name' | 'birthDate' | 'incoming'> {

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import { sexes, type sex } from '../../../src-shared/contract/entrants'
+import { sexes } from '../../../src-shared/contract/entrants'
 import { messageText, type Message } from './messages'
-import type { z } from 'zod'
 
-type Sex = z.infer<typeof sex>
+type Sex = (typeof sexes)[number]
 
 /** The three sexes as radio buttons: one look in every form, arrow keys to move, nothing hidden. */
 export function SexChoice({ name, label, value, onChange, error }: { name: string; label: string; value: string; onChange: (sex: Sex) => void; error?: Message | undefined }) {
