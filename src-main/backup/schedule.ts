@@ -7,6 +7,8 @@ export interface BackupFolders {
   primary: string
   /** A second copy, typically a USB stick chosen in Setup: missing when unplugged. */
   second?: string | null
+  /** How often a changed event is snapshotted (default every 5 minutes). */
+  everyMs?: number
 }
 
 export interface BackupStatus {
@@ -27,14 +29,15 @@ export class BackupSchedule {
   private savedAudit = -1
   private running: Promise<void> = Promise.resolve()
   private readonly state: BackupStatus
+  private readonly everyMs: number
 
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
     readonly eventPath: string,
     private readonly given: BackupFolders,
-    private readonly everyMs = 5 * 60_000,
     private readonly now: () => number = Date.now,
   ) {
+    this.everyMs = given.everyMs ?? 5 * 60_000
     this.state = { lastAtMs: null, lastPath: null, second: given.second == null ? null : { folder: given.second, present: existsSync(given.second), lastAtMs: null }, error: null }
   }
 

@@ -15,7 +15,7 @@ export const rendererBuildDir = fileURLToPath(new URL('../../out/renderer', impo
 export const serveCommand: Subcommand = {
   name: 'serve',
   summary: 'open an event file in the browser and for desks on the local network',
-  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR] [--backups DIR [--second-backups DIR]]
+  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR] [--backups DIR [--second-backups DIR] [--backup-every 5m]]
 
 Serves the Race Office screens and commands over HTTP and prints, alone on one line,
   open http://HOST:PORT/#token=TOKEN
@@ -34,7 +34,9 @@ Options:
   --backups DIR a snapshot of the event every 5 minutes while it changes, and on close,
                 into DIR (recent ones kept densely, older ones sparsely)
   --second-backups DIR
-                the same snapshots into a second folder too (a USB stick), when it is there`,
+                the same snapshots into a second folder too (a USB stick), when it is there
+  --backup-every DURATION
+                how often a changed event is snapshotted: 5m (the default), 90s, 1m`,
 
   async run(args, io) {
     const { values, positionals } = parse(args, {
@@ -43,6 +45,7 @@ Options:
       'lan-address': { type: 'string' },
       backups: { type: 'string' },
       'second-backups': { type: 'string' },
+      'backup-every': { type: 'string' },
     })
     const path = resolve(onePositional(positionals, 'FILE (the event file to serve)'))
     const port = values.port === undefined ? 4780 : Number(values.port)
@@ -56,7 +59,12 @@ Options:
     }
 
     if (values['second-backups'] !== undefined && values.backups === undefined) throw new UsageError('--second-backups goes with --backups DIR.')
-    const backups = values.backups === undefined ? undefined : { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']) }
+    if (values['backup-every'] !== undefined && values.backups === undefined) throw new UsageError('--backup-every goes with --backups DIR.')
+    const everyMs = values['backup-every'] === undefined ? undefined : backupInterval(values['backup-every'])
+    const backups =
+      values.backups === undefined
+        ? undefined
+        : { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']), ...(everyMs !== undefined && { everyMs }) }
     // Listening for the stop signal from here on: one that comes while the file opens still closes it cleanly.
     const stopped = io.stopSignal()
     const office = await openOffice(path, { ...(backups !== undefined && { backups }), holdAs: 'serve' }).catch((error: unknown) => {
@@ -92,6 +100,14 @@ Options:
     await office.close()
     io.err('Closed cleanly.')
   },
+}
+
+/** `5m`, `90s`, `1.5m`: from one second to a day. */
+function backupInterval(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m)$/.exec(text.trim())
+  const ms = match === null ? Number.NaN : Number(match[1]) * (match[2] === 'm' ? 60_000 : 1000)
+  if (!(ms >= 1000 && ms <= 86_400_000)) throw new UsageError(`--backup-every ${text} is not a duration such as 5m or 90s (from 1s to a day).`)
+  return ms
 }
 
 /** A browser cannot open 0.0.0.0; show the address other desks would use. */

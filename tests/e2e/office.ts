@@ -23,7 +23,7 @@ export interface OfficeFixture {
  */
 export const test = base.extend<{ office: OfficeFixture; initArgs: string[]; backups: boolean }>({
   initArgs: [['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang'], { option: true }],
-  /** Serve with automatic backups into <dir>/backups. */
+  /** Serve with automatic backups into <dir>/backups, one a second while the event changes. */
   backups: [false, { option: true }],
   office: async ({ initArgs, backups }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'race-office-e2e-'))
@@ -34,7 +34,7 @@ export const test = base.extend<{ office: OfficeFixture; initArgs: string[]; bac
     let exitCode: number | null | undefined
     try {
       // Desks on the network open on loopback: the tests do not depend on this machine's networks.
-      served = await serveProcess(file, ['--lan-address', '127.0.0.1', ...(backups ? ['--backups', join(dir, 'backups')] : [])])
+      served = await serveProcess(file, ['--lan-address', '127.0.0.1', ...(backups ? ['--backups', join(dir, 'backups'), '--backup-every', '1s'] : [])])
       await use({ url: served.url, origin: served.origin, token: served.token, file, dir, stop: served.stop })
     } finally {
       exitCode = await served?.stop()
