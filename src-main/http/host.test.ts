@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { commandNames, commands, type ChangeEvent } from '../../src-shared/contract'
 import { postCommand, rawRequest } from '../../tests/support/http-client'
+import { contentsOf } from '../../tests/support/hostile'
+import { finishedPrint, validInputFor, type CommandCaller } from '../../tests/support/valid-inputs'
 import { desk, organiser, tempDir, tempRouter, viewer } from '../../tests/support/temp-event'
 import { createHttpHost } from './host'
 import { SessionStore } from './sessions'
 import { PrintJobs } from '../print/jobs'
-import { DeskDirectory } from '../desks/directory'
 import { lanListenerOf } from './lan-listener'
 
 async function startHost() {
@@ -31,229 +32,13 @@ async function startHost() {
 
 type Host = Awaited<ReturnType<typeof startHost>>
 
-/** Creates what a command needs to succeed (a race, an entrant) and returns a valid input for it. */
-async function validInputFor(h: Host, command: (typeof commandNames)[number]): Promise<unknown> {
-  const marathon = { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }
-  const needsRace = !['event.get', 'event.update', 'event.logo', 'event.setLogo', 'races.list', 'races.create'].includes(command)
-  if (needsRace) await postCommand(h.port, 'races.create', marathon, h.tokens.organiser)
-  const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }
-  const entrantId = async (): Promise<string> =>
-    ((await postCommand(h.port, 'entrants.create', runner, h.tokens.organiser)).json() as { value: { id: string } }).value.id
-  switch (command) {
-    case 'event.get':
-    case 'event.logo':
-    case 'races.list':
-      return {}
-    case 'event.setLogo':
-      return { imageBase64: onePixelPng }
-    case 'prints.preview':
-    case 'prints.start':
-      await postCommand(h.port, 'entrants.create', { ...runner, bib: 7 }, h.tokens.organiser)
-      return { kind: 'sheets', layout: 'a6' }
-    case 'prints.status':
-    case 'prints.cancel':
-    case 'prints.open':
-    case 'bibs.markPrinted':
-      return { jobId: await finishedPrint(h) }
-    case 'event.update':
-      return { name: 'Pyongyang Marathon' }
-    case 'races.create':
-      return marathon
-    case 'races.update':
-      return { id: 1, colour: '#123456' }
-    case 'races.delete':
-      return { id: 1 }
-    case 'entrants.list':
-      return { limit: 10 }
-    case 'entrants.categories':
-      return { raceId: 1 }
-    case 'entrants.search':
-      return { query: 'kim' }
-    case 'entrants.create':
-      return runner
-    case 'entrants.get':
-    case 'entrants.delete':
-      return { id: await entrantId() }
-    case 'entrants.update':
-      return { id: await entrantId(), shirtSize: 'M' }
-    case 'imports.upload':
-      return registrations
-    case 'imports.preview':
-    case 'imports.discard':
-      return { id: await uploadId(h) }
-    case 'imports.commit':
-      return { id: await uploadId(h) }
-    case 'bibs.settings':
-    case 'bibs.plan':
-    case 'bibs.apply':
-      await entrantId()
-      return { raceId: 1 }
-    case 'bibs.configure':
-      return { raceId: 1, rule: 'alphabetical', reserved: [{ first: 1, last: 10, purpose: 'elite' }] }
-    case 'bibs.exclude':
-      return { bibs: [13, 666] }
-    case 'bibs.assign':
-      return { entrantId: await entrantId(), bib: 5 }
-    case 'bibs.swap':
-      return { entrantIds: [await entrantId(), await entrantId()], reason: 'wrong envelopes' }
-    case 'bibs.void': {
-      const id = await entrantId()
-      await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 5 }, h.tokens.organiser)
-      return { entrantId: id, reason: 'lost' }
-    }
-    case 'chips.import':
-      return { id: await uploadId(h, { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,5\n').toString('base64') }) }
-    case 'bibs.history':
-    case 'checkin.checkIn':
-    case 'checkin.status':
-      return { entrantId: await entrantId() }
-    case 'checkin.undo': {
-      const checkedIn = await postCommand(h.port, 'checkin.checkIn', { entrantId: await entrantId() }, h.tokens.organiser)
-      return { checkinId: (checkedIn.json() as { value: { checkinId: string } }).value.checkinId }
-    }
-    case 'checkin.stats':
-    case 'checkin.settings':
-    case 'desks.list':
-    case 'desks.network':
-    case 'session.get':
-      return {}
-    case 'checkin.configure':
-      return { confirmations: ['photoId'], items: ['Gift bag'], shirts: [{ size: 'M', stock: 10 }], tables: [{ name: 'Table 1', first: 1, last: 500 }] }
-    case 'checkin.changeShirt':
-      return { entrantId: await entrantId(), size: 'L' }
-    case 'checkin.moveRace':
-      await postCommand(h.port, 'races.create', { name: 'Half', distanceM: 21098, bibRanges: [{ first: 1000, last: 1999 }] }, h.tokens.organiser)
-      return { entrantId: await entrantId(), raceId: 2 }
-    case 'checkin.correct':
-      return { entrantId: await entrantId(), phone: '010-1234-5678', notes: 'Collects for a friend' }
-    case 'checkin.walkUp':
-      return { ...runner, paymentMethod: 'cash', paymentAmount: '40000' }
-    case 'checkin.giveBib':
-      return { entrantId: await entrantId(), bib: 55 }
-    case 'checkin.printBib': {
-      const id = await entrantId()
-      await postCommand(h.port, 'bibs.assign', { entrantId: id, bib: 8 }, h.tokens.organiser)
-      return { entrantId: id }
-    }
-    case 'timing.capture':
-      return { device: 'finish-1', seq: 1, point: 'finish', atMs: Date.now(), bib: 5 }
-    case 'timing.assignBib':
-      return { device: 'bibs-1', seq: 1, bib: 5, enteredAtMs: Date.now() }
-    case 'timing.correct':
-      return { action: 'delete', captureId: await captureId(h), reason: 'double press' }
-    case 'timing.history':
-      return { captureId: await captureId(h) }
-    case 'timing.list':
-    case 'timing.points':
-    case 'clock.list':
-    case 'reads.summary':
-    case 'sync.export':
-      return {}
-    case 'timing.setPoints':
-      return { splits: [{ name: '10K', distanceM: 10000 }], readWindowMs: 5000 }
-    case 'clock.start':
-      return { raceId: 1, atMs: Date.now(), device: 'finish-1' }
-    case 'clock.set':
-      return { raceId: 1, atMs: Date.now() }
-    case 'clock.exchange':
-      return { device: 'finish-1', sentAtMs: Date.now() }
-    case 'clock.measure': {
-      const sentAtMs = Date.now() - 30_000
-      const answer = (await postCommand(h.port, 'clock.exchange', { device: 'finish-1', sentAtMs }, h.tokens.organiser)).json() as { value: { receivedAtMs: number; repliedAtMs: number } }
-      return { device: 'finish-1', exchanges: [{ sentAtMs, ...answer.value, returnedAtMs: sentAtMs + 5 }] }
-    }
-    case 'clock.devices':
-      return {}
-    case 'clock.setOffset':
-      return { device: 'laptop-1', offsetMs: -31_200, reason: 'photo of both clocks' }
-    case 'reads.preview':
-    case 'reads.import':
-      return { id: await uploadId(h, { fileName: 'reads.csv', chunk: Buffer.from('bib,time,point\n5,10:15:03.686,finish\n').toString('base64') }) }
-    case 'reads.passings':
-      return { point: 'finish' }
-    case 'sync.import': {
-      const exported = await postCommand(h.port, 'sync.export', {}, h.tokens.organiser)
-      return { package: (exported.json() as { value: unknown }).value }
-    }
-    case 'sync.connect': {
-      // The office pairs with itself: the laptop and the office are the same host here.
-      const network = await postCommand(h.port, 'desks.setNetwork', { on: true }, h.tokens.organiser)
-      const { codes } = (network.json() as { value: { codes: { finish: string } } }).value
-      return { office: `http://127.0.0.1:${h.port}`, code: codes.finish, person: 'Official' }
-    }
-    case 'sync.status':
-    case 'sync.disconnect':
-      return {}
-    case 'results.races':
-    case 'results.problems':
-    case 'results.board':
-      return {}
-    case 'results.list':
-    case 'results.awards':
-      return { raceId: 1 }
-    case 'results.runner':
-      await postCommand(h.port, 'entrants.create', { ...runner, bib: 5 }, h.tokens.organiser)
-      return { bib: 5 }
-    case 'results.history':
-      return { entrantId: await entrantId() }
-    case 'results.override':
-      return { entrantId: await entrantId(), status: 'DNF', reason: 'Stopped at 30K' }
-    case 'results.checkProblem':
-      return { key: `time:${await captureId(h)}`, note: 'A marshal crossing the line' }
-    case 'audit.list':
-      return { limit: 10 }
-    case 'audit.undo': {
-      const id = await entrantId()
-      const trail = (await postCommand(h.port, 'audit.list', { entrantId: id }, h.tokens.organiser)).json() as { value: { items: { id: number }[] } }
-      return { id: trail.value.items[0]?.id }
-    }
-    case 'backups.status':
-    case 'backups.list':
-      return {}
-    case 'backups.verify':
-    case 'backups.restore':
-      await h.backups?.snapshot()
-      return { name: basename(h.backups?.status().lastPath ?? ''), folder: 'primary' }
-    case 'backups.setSecondFolder':
-      return { folder: tempDir() }
-    case 'results.export':
-      return { format: 'csv' }
-    case 'desks.revoke':
-      return { id: new DeskDirectory(h.file.sqlite).pair('desk', 'Desk 2', 'Ji-woo', Date.now()).session.deskId }
-    case 'desks.setNetwork':
-      return { on: false }
-    case 'session.lock':
-      return { pin: '2468' }
-    case 'session.unlock':
-      await postCommand(h.port, 'session.lock', { pin: '2468' }, h.tokens.organiser)
-      return { pin: '2468' }
-  }
-}
-
-const registrations = {
-  fileName: 'entries.csv',
-  chunk: Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,Marathon\n').toString('base64'),
-}
-
-async function captureId(h: Host): Promise<string> {
-  const captured = await postCommand(h.port, 'timing.capture', { device: 'finish-9', seq: 1, point: 'finish', atMs: Date.now() }, h.tokens.organiser)
-  return (captured.json() as { value: { id: string } }).value.id
-}
-
-async function uploadId(h: Host, file = registrations): Promise<string> {
-  return ((await postCommand(h.port, 'imports.upload', file, h.tokens.organiser)).json() as { value: { id: string } }).value.id
-}
-
-const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
-
-/** Prints one bib and waits for the document to be finished. */
-async function finishedPrint(h: Host): Promise<string> {
-  await postCommand(h.port, 'entrants.create', { raceId: 1, givenName: 'Zoë', familyName: 'Łukasiewicz', sex: 'F', bib: 9 }, h.tokens.organiser)
-  const started = (await postCommand(h.port, 'prints.start', { kind: 'sheets' }, h.tokens.organiser)).json() as { value: { jobId: string } }
-  for (;;) {
-    const status = (await postCommand(h.port, 'prints.status', { jobId: started.value.jobId }, h.tokens.organiser)).json() as { value: { state: string } }
-    if (status.value.state !== 'running') return started.value.jobId
-    await new Promise((resolve) => setTimeout(resolve, 20))
+/** The organiser's calls to this host, over HTTP. */
+function callerOf(h: Host): CommandCaller {
+  return {
+    call: async (command, input) => (await postCommand(h.port, command, input, h.tokens.organiser)).json(),
+    sqlite: h.file.sqlite,
+    backups: h.backups,
+    officeUrl: `http://127.0.0.1:${h.port}`,
   }
 }
 
@@ -357,7 +142,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
 describe('the HTTP host', () => {
   it.each(commandNames)('runs %s for the organiser with valid input (200) and refuses invalid input (400)', async (command) => {
     await using h = await startHost()
-    const ok = await postCommand(h.port, command, await validInputFor(h, command), h.tokens.organiser)
+    const ok = await postCommand(h.port, command, await validInputFor(callerOf(h), command), h.tokens.organiser)
     expect(ok.status).toBe(200)
     expect(ok.json()).toMatchObject({ ok: true })
 
@@ -368,7 +153,7 @@ describe('the HTTP host', () => {
 
   it.each(commandNames)('answers 401 for %s without a token or with a wrong one', async (command) => {
     await using h = await startHost()
-    const input = await validInputFor(h, command)
+    const input = await validInputFor(callerOf(h), command)
     for (const token of [null, 'not-a-real-token']) {
       const response = await postCommand(h.port, command, input, token)
       expect(response.status).toBe(401)
@@ -380,14 +165,15 @@ describe('the HTTP host', () => {
     'answers 403 when a desk or viewer calls %s, and changes nothing',
     async (command) => {
       await using h = await startHost()
-      const input = await validInputFor(h, command)
-      const before = await h.file.db.selectFrom('audit').select('command').execute()
+      const input = await validInputFor(callerOf(h), command)
+      const contents = contentsOf(h.file.sqlite)
+      const before = contents()
       for (const token of [h.tokens.desk, h.tokens.viewer]) {
         const refused = await postCommand(h.port, command, input, token)
         expect(refused.status).toBe(403)
         expect(refused.json()).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
       }
-      expect(await h.file.db.selectFrom('audit').select('command').execute()).toEqual(before)
+      expect(contents(), `${command} was refused but changed the file`).toBe(before)
     },
   )
 
@@ -560,7 +346,7 @@ describe('the HTTP host', () => {
   it('downloads a finished document for the organiser, with its name, and to nobody else', async () => {
     await using h = await startHost()
     await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, h.tokens.organiser)
-    const jobId = await finishedPrint(h)
+    const jobId = await finishedPrint(callerOf(h))
     const download = await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.organiser}` })
     expect(download.status).toBe(200)
     expect(download.headers['content-type']).toBe('application/pdf')
@@ -576,7 +362,7 @@ describe('the HTTP host', () => {
   it('opens a finished document for printing where the desktop can, and says why not elsewhere', async () => {
     await using h = await startHost()
     await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, h.tokens.organiser)
-    const jobId = await finishedPrint(h)
+    const jobId = await finishedPrint(callerOf(h))
     expect((await postCommand(h.port, 'prints.open', { jobId }, h.tokens.organiser)).status).toBe(200)
     expect(h.opened).toHaveLength(1)
     expect(h.opened[0]).toMatch(new RegExp(`${jobId}\\.pdf$`))

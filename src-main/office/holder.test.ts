@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -25,8 +25,12 @@ describe('one office per event file', () => {
     const file = join(tempDir(), 'event.raceoffice')
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
     writeFileSync(holderPath(file), JSON.stringify({ app: 'serve', host: hostname(), pid: Number(gone.stdout), sinceMs: at }))
-    const release = claimEventFile(file, 'desktop', at)
+    const release = claimEventFile(file, 'desktop', at + 60_000)
+    // The claim is now this process's: the file says so, and a second office is refused by it.
+    expect(JSON.parse(readFileSync(holderPath(file), 'utf8'))).toEqual({ app: 'desktop', host: hostname(), pid: process.pid, sinceMs: at + 60_000 })
+    expect(() => claimEventFile(file, 'serve', at)).toThrow(expect.objectContaining({ code: 'FILE_IN_USE', details: expect.objectContaining({ pid: process.pid, app: 'desktop' }) }))
     release()
+    expect(existsSync(holderPath(file))).toBe(false)
   })
 
   it('believes a claim from another machine (a shared folder), which it cannot check', () => {
