@@ -1,7 +1,8 @@
 import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
 import { runCliProcess } from '../support/cli'
 import { pdfPageCount, pdfText } from '../support/pdf'
-import { expect, signIn, test } from './office'
+import { call, expect, signIn, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
@@ -57,11 +58,17 @@ test.describe('the Bibs desk', () => {
     await page.keyboard.press('Escape')
 
     await page.keyboard.press('Alt+3')
+    const holderOf = async (bib: number): Promise<string | undefined> =>
+      (await call<{ items: { id: string; bib: number | null }[] }>(office, 'entrants.search', { query: String(bib), limit: 1 })).items.find((hit) => hit.bib === bib)?.id
+    const [two, three] = [await holderOf(2), await holderOf(3)]
+    expect(two).toBeDefined()
+    expect(three).toBeDefined()
     await page.getByLabel('Bib', { exact: true }).fill('2')
     await page.getByLabel('with bib').fill('3')
     await page.getByLabel(/Reason/).fill('envelopes mixed up')
     await page.getByRole('button', { name: 'Swap', exact: true }).click()
     await expect(page.getByRole('status').getByText('Bibs 2 and 3 swapped')).toBeVisible()
+    expect([await holderOf(2), await holderOf(3)]).toEqual([three, two])
   })
 })
 
@@ -104,6 +111,16 @@ test('the timing company’s chip file is taken whole, or refused row by row', a
   await expect(chips.getByText('Row 2: “one” is not a bib number.')).toBeVisible()
   await chips.locator('input[type=file]').setInputFiles({ name: 'chips.csv', mimeType: 'text/csv', buffer: Buffer.from('Transponder,Bib\nA1,1\nA2,2\n') })
   await expect(page.getByRole('status').getByText('Chips: 2 new, 0 moved to another bib, 0 unchanged')).toBeVisible()
+  // Only the second file is in the event, each chip against its bib.
+  const file = new SqliteDatabase(office.file, { readonly: true })
+  try {
+    expect(file.prepare('select code, bib from chip order by code').all()).toEqual([
+      { code: 'A1', bib: 1 },
+      { code: 'A2', bib: 2 },
+    ])
+  } finally {
+    file.close()
+  }
 })
 
 test.describe('printing from the Bibs desk', () => {
