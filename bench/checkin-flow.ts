@@ -8,12 +8,21 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { serveProcess } from '../tests/support/cli'
 import { fold } from '../src-shared/search/fold'
-import type { GeneratedEntrant } from './generate'
+
+/** A runner as the volunteer hears and reads them: what the flow types and what it looks for. */
+export interface FlowRunner {
+  bib: number
+  ref: string
+  givenName: string
+  familyName: string
+}
 
 export interface CheckinFlowFigures {
+  /** One sample per letter or digit typed, with the floor of the same query beside it. */
   search: number[]
-  confirm: number[]
   searchFloor: number[]
+  confirm: number[]
+  /** The same check-in of runners not yet checked in, sent from the page. */
   confirmFloor: number[]
   keysByName: number[]
   keysByScan: number[]
@@ -77,7 +86,7 @@ async function roundTrip(page: Page, command: string, input: unknown): Promise<n
  * given name letter by letter while the runner is not among the matches; a runner whose name is
  * shared by more people than the list shows is found by bib, as a volunteer would ask for it.
  */
-function* keysToFind(runner: GeneratedEntrant): Generator<string> {
+function* keysToFind(runner: FlowRunner): Generator<string> {
   // Search ignores accents, so nobody types them: Fernández is typed fernandez.
   const family = fold(runner.familyName)
   for (const letter of family.slice(0, 4)) yield letter
@@ -85,7 +94,11 @@ function* keysToFind(runner: GeneratedEntrant): Generator<string> {
   for (const letter of fold(runner.givenName)) yield letter
 }
 
-export async function runCheckinFlow(eventPath: string, runners: GeneratedEntrant[], scans: GeneratedEntrant[]): Promise<CheckinFlowFigures> {
+/**
+ * `runners` are checked in by name, `scans` by their bib's code; `floorRunners` (as many as
+ * `runners`, none of them among the others) are checked in from the page for the confirm floor.
+ */
+export async function runCheckinFlow(eventPath: string, runners: FlowRunner[], scans: FlowRunner[], floorRunners: FlowRunner[]): Promise<CheckinFlowFigures> {
   const renderer = join(import.meta.dirname, '..', 'out', 'renderer', 'index.html')
   if (!existsSync(renderer)) throw new Error('checkin.flow needs the built screens: run `npm run build` first')
   const served = await serveProcess(eventPath)
@@ -103,23 +116,35 @@ export async function runCheckinFlow(eventPath: string, runners: GeneratedEntran
     await page.evaluate(instrument)
     let lastCheckin = ''
 
-    const checkInPicked = async (keys: number): Promise<number> => {
+    const searchMeasured = async (key: string, typed: string): Promise<void> => {
+      figures.search.push(await pressMeasured(page, key, 'search', typed))
+      figures.searchFloor.push(await roundTrip(page, 'entrants.search', { query: typed, limit: 8 }))
+    }
+    /** Keys from the runner's match at `found` to the confirmation on screen. */
+    const pickAndCheckIn = async (runner: FlowRunner, found: number): Promise<number> => {
+      for (let i = 0; i < found; i++) await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+      await page.locator(`[data-testid=runner-bib]:text-is("${runner.bib}")`).waitFor()
+      return found + 1 + (await confirm())
+    }
+    const confirm = async (): Promise<number> => {
       figures.confirm.push(await pressMeasured(page, 'Enter', 'confirm', lastCheckin))
       lastCheckin = (await page.getByTestId('checkin-confirmation').getAttribute('data-checkin-id')) ?? ''
-      return keys + 1
+      return 1
     }
 
     for (const runner of runners) {
       let typed = ''
       let keys = 0
       let found = -1
-      let last = 0
       for (const key of keysToFind(runner)) {
         typed += key
         keys += 1
-        last = await pressMeasured(page, key, 'search', typed.trim())
+        // A space starts the next word: it asks nothing new of the office.
+        if (key === ' ') continue
+        await searchMeasured(key, typed.trim())
         // The volunteer reads the list from the third letter on.
-        if (key === ' ' || typed.length < Math.min(3, fold(runner.familyName).length)) continue
+        if (typed.length < Math.min(3, fold(runner.familyName).length)) continue
         found = (await visibleBibs(page)).indexOf(String(runner.bib))
         if (found >= 0) break
       }
@@ -130,28 +155,40 @@ export async function runCheckinFlow(eventPath: string, runners: GeneratedEntran
         typed = String(runner.bib)
         for (let i = 0; i < typed.length; i++) {
           keys += 1
-          last = await pressMeasured(page, typed[i] as string, 'search', typed.slice(0, i + 1))
+          await searchMeasured(typed[i] as string, typed.slice(0, i + 1))
         }
         found = (await visibleBibs(page)).indexOf(String(runner.bib))
         if (found < 0) throw new Error(`bib ${runner.bib} was not found by its number`)
       }
-      figures.search.push(last)
-      figures.searchFloor.push(await roundTrip(page, 'entrants.search', { query: typed.trim(), limit: 8 }))
-      for (let i = 0; i < found; i++) await page.keyboard.press('ArrowDown')
-      keys += found + 1
-      await page.keyboard.press('Enter')
-      await page.locator(`[data-testid=runner-bib]:text-is("${runner.bib}")`).waitFor()
-      keys = await checkInPicked(keys)
-      const entrantId = (await page.getByTestId('runner-card').getAttribute('data-entrant-id')) ?? ''
-      figures.confirmFloor.push(await roundTrip(page, 'checkin.checkIn', { entrantId }))
-      figures.keysByName.push(keys)
+      figures.keysByName.push(keys + (await pickAndCheckIn(runner, found)))
+    }
+
+    for (const runner of floorRunners) {
+      const found = (await page.evaluate(
+        async (bib) => {
+          const token = sessionStorage.getItem('race-office.token') ?? ''
+          const response = await fetch('/api/entrants.search', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: bib, limit: 1 }) })
+          return ((await response.json()) as { value: { items: { id: string }[] } }).value.items[0]?.id ?? ''
+        },
+        String(runner.bib),
+      )) as string
+      figures.confirmFloor.push(await roundTrip(page, 'checkin.checkIn', { entrantId: found }))
     }
 
     for (const runner of scans) {
-      // A scanner types the whole code and presses Enter: one scan.
+      // A scanner types the whole code and presses Enter: one scan. What follows is counted as
+      // the desk asks for it: the card may open at once, or a list may need a pick.
+      await page.keyboard.press('Escape')
       await page.keyboard.type(`RO/${runner.bib}/${runner.ref}\n`)
-      await page.locator(`[data-testid=runner-bib]:text-is("${runner.bib}")`).waitFor()
-      figures.keysByScan.push(await checkInPicked(1))
+      const card = page.locator(`[data-testid=runner-bib]:text-is("${runner.bib}")`)
+      const opened = await card.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+      const found = opened ? -1 : (await visibleBibs(page)).indexOf(String(runner.bib))
+      if (!opened && found < 0) throw new Error(`the scan of bib ${runner.bib} found neither the card nor the runner in the list`)
+      const keys = 1 + (opened ? await confirm() : await pickAndCheckIn(runner, found))
+      figures.keysByScan.push(keys)
     }
     await page.close()
   } finally {

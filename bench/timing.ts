@@ -3,6 +3,7 @@ import type { Session } from '../src-shared/contract'
 import { uploadThroughRouter } from '../src-main/import/upload'
 import { openOffice } from '../src-main/office/office'
 import { serveProcess } from '../tests/support/cli'
+import { uuidv7 } from 'uuidv7'
 import { random } from './generate'
 import { measureOnce } from './clock'
 
@@ -16,8 +17,9 @@ async function post(origin: string, token: string, command: string, input: unkno
 
 /**
  * Captures through the HTTP host, one after another (each waits for its acknowledgement, which
- * comes after the commit with synchronous=FULL) for `seconds`. The floor: the same round trip
- * with a read that commits nothing, plus one row committed with the same durability.
+ * comes after the commit with synchronous=FULL) for `seconds`. The floor, sample by sample: the
+ * same round trip with a read that commits nothing, plus the capture's own rows committed with
+ * the same durability (`floor[i] = http[i] + commit[i]`).
  */
 export async function captureThroughHost(eventPath: string, seconds: number, bibs: readonly number[]) {
   const served = await serveProcess(eventPath)
@@ -47,19 +49,31 @@ export async function captureThroughHost(eventPath: string, seconds: number, bib
   const office = await openOffice(eventPath)
   const commitFloor: number[] = []
   try {
-    office.file.sqlite.exec('create table bench_floor (id integer primary key, at_ms integer)')
-    const insert = office.file.sqlite.prepare('insert into bench_floor (at_ms) values (?)')
-    const commit = office.file.sqlite.transaction((at: number) => insert.run(at))
-    for (let i = 0; i < 500; i++) {
+    // The rows a capture writes, in the tables it writes them to (with their indexes): the
+    // capture and its audit row, one transaction, as the file's durability commits it.
+    const capture = office.file.sqlite.prepare(
+      `insert into capture (id, device, seq, point, at_ms, bib, position, source, state, state_reason, created_at_ms, actor, desk, device_at_ms, clock, clock_segment, offset_ms, offset_uncertainty_ms)
+       values (?, 'bench-floor', ?, 'finish', ?, ?, ?, 'key', 'active', null, ?, 'bench', 'bench', ?, 'bench-floor', 0, 0, 1)`,
+    )
+    const audit = office.file.sqlite.prepare(
+      "insert into audit (at_ms, actor, desk, role, command, input_json, output_json, entrant_id, before_json, after_json) values (?, 'bench', 'bench', 'organiser', 'timing.capture', ?, ?, null, null, null)",
+    )
+    const commit = office.file.sqlite.transaction((seq: number) => {
+      const atMs = gun + 1_800_000 + seq * 200
+      const input = { device: 'bench-floor', seq, point: 'finish', atMs, ...(seq % 2 === 0 && { bib: bibs[seq % bibs.length] }) }
+      const id = uuidv7()
+      capture.run(id, seq, atMs, input.bib ?? null, atMs, Date.now(), atMs)
+      audit.run(Date.now(), JSON.stringify(input), JSON.stringify({ id, duplicate: false }))
+    })
+    for (let seq = 1; seq <= httpFloor.length; seq++) {
       const start = performance.now()
-      commit(i)
+      commit(seq)
       commitFloor.push(performance.now() - start)
     }
-    office.file.sqlite.exec('drop table bench_floor')
   } finally {
     await office.close()
   }
-  return { latencies, count: latencies.length, seconds, httpFloor, commitFloor }
+  return { latencies, count: latencies.length, seconds, floor: httpFloor.map((http, i) => http + (commitFloor[i] as number)) }
 }
 
 /**
