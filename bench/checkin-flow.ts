@@ -140,8 +140,11 @@ export async function runCheckinFlow(eventPath: string, runners: FlowRunner[], s
       for (const key of keysToFind(runner)) {
         typed += key
         keys += 1
-        // A space starts the next word: it asks nothing new of the office.
-        if (key === ' ') continue
+        if (key === ' ') {
+          // A space starts the next word: it asks nothing new of the office, so it is not timed.
+          await page.keyboard.type(key)
+          continue
+        }
         await searchMeasured(key, typed.trim())
         // The volunteer reads the list from the third letter on.
         if (typed.length < Math.min(3, fold(runner.familyName).length)) continue

@@ -24,7 +24,7 @@ export function bostonField(): GeneratedEntrant[] {
       familyName,
       nativeName: '',
       sex: row['gender'] === 'F' ? 'F' : 'M',
-      birthDate: `${birthYear}-06-01`,
+      birthDate: `${birthYear}-06-15`,
       nationality: row['country'] ?? '',
       club: '',
       email: '',
