@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { organiser, tempRouter } from '../../tests/support/temp-event'
+import { desk, organiser, tempRouter } from '../../tests/support/temp-event'
 
 async function searchable() {
   const { router } = await tempRouter()
@@ -67,10 +67,61 @@ describe('searching entrants', () => {
     expect(await search('RO/999/')).toEqual([])
   })
 
-  it('ranks a whole-word match above a prefix, and respects the limit', async () => {
+  it('ranks the family name typed whole first, then one it begins, then given names, and respects the limit', async () => {
     const { search } = await searchable()
-    expect(await search('kim')).toEqual(expect.arrayContaining(['Min-jun Kim', 'Kim Andersson']))
+    expect(await search('kim')).toEqual(['Min-jun Kim', 'Kim Andersson'])
     expect(await search('k', 1)).toHaveLength(1)
+
+    const { router } = await tempRouter()
+    await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
+    for (const [givenName, familyName] of [['Lee', 'Brown'], ['Tom', 'Leeds'], ['Ann', 'Lee'], ['Leeann', 'Park'], ['Amy', 'Lee']] as const) {
+      await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F' }, organiser)
+    }
+    const names = async (query: string): Promise<string[]> => {
+      const found = await router.call('entrants.search', { query }, organiser)
+      return found.ok ? found.value.items.map((item) => `${item.givenName} ${item.familyName}`) : []
+    }
+    expect(await names('lee')).toEqual(['Ann Lee', 'Amy Lee', 'Tom Leeds', 'Lee Brown', 'Leeann Park'])
+    expect(await names('lee a')).toEqual(['Ann Lee', 'Amy Lee'])
+    expect(await names('lee am')).toEqual(['Amy Lee'])
+  })
+
+  it('finds a runner by initials as desks type them: family name and given initials, or initial and family name', async () => {
+    const { router } = await tempRouter()
+    await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
+    for (const [givenName, familyName] of [['Min-jun', 'Kim'], ['Min-seo', 'Kim'], ['John', 'Smith'], ['Jane', 'Smithson'], ['Mary Jane', 'Watson']] as const) {
+      await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F' }, organiser)
+    }
+    const names = async (query: string): Promise<string[]> => {
+      const found = await router.call('entrants.search', { query }, organiser)
+      return found.ok ? found.value.items.map((item) => `${item.givenName} ${item.familyName}`) : []
+    }
+    expect(await names('kim mj')).toEqual(['Min-jun Kim'])
+    expect(await names('kim ms')).toEqual(['Min-seo Kim'])
+    expect(await names('jsmith')).toEqual(['John Smith', 'Jane Smithson'])
+    expect(await names('jsmiths')).toEqual(['Jane Smithson'])
+    expect(await names('watson mj')).toEqual(['Mary Jane Watson'])
+  })
+
+  it('puts runners not yet picked up before those who have, and the desk’s own race before others', async () => {
+    const { router } = await tempRouter()
+    await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
+    await router.call('races.create', { name: '10K', distanceM: 10000 }, organiser)
+    const ids: string[] = []
+    for (const [raceId, givenName] of [[1, 'Ana'], [1, 'Bo'], [2, 'Cy'], [2, 'Di'], [2, 'Ed'], [2, 'Flo']] as const) {
+      const created = await router.call('entrants.create', { raceId, givenName, familyName: 'Park', sex: 'F' }, organiser)
+      if (created.ok) ids.push(created.value.id)
+    }
+    const names = async (session: typeof organiser): Promise<string[]> => {
+      const found = await router.call('entrants.search', { query: 'park' }, session)
+      return found.ok ? found.value.items.map((item) => item.givenName) : []
+    }
+    expect(await names(organiser)).toEqual(['Ana', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'])
+    // This desk hands out 10K packets: its check-ins are the 10K's.
+    for (const id of ids.slice(2, 4)) expect((await router.call('checkin.checkIn', { entrantId: id }, desk)).ok).toBe(true)
+    expect(await names(desk)).toEqual(['Ed', 'Flo', 'Ana', 'Bo', 'Cy', 'Di'])
+    // The office checks in for every race: no race of its own, only who has picked up.
+    expect(await names(organiser)).toEqual(['Ana', 'Bo', 'Ed', 'Flo', 'Cy', 'Di'])
   })
 
   it('answers nothing for an empty query or a query of symbols, and survives FTS syntax', async () => {

@@ -1,16 +1,20 @@
 import type { SearchHit } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { readBibScanCode } from '../../src-shared/contract/scan-code'
-import { fold, words } from '../../src-shared/search/fold'
+import { fold, initialsOf, words } from '../../src-shared/search/fold'
 import { sql } from 'kysely'
 import type { Db } from '../db/open'
 
+/** How many name matches are ranked before the best are shown: enough for any name a volunteer has typed three letters of. */
+const rankedCandidates = 200
+
 /**
  * One box for everything a volunteer types or scans: a bib, a registration reference, or any
- * prefix of any words of a name, in any order and any script. Exact bib and reference matches
- * come first, then names.
+ * prefix of any words of a name, in any order and any script, or initials (`kim mj`, `jsmith`).
+ * Exact bib and reference matches come first, then names, best first: see `rankNames`.
+ * `desk`: who is searching; the race that desk mostly serves comes first among equals.
  */
-export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search'>): Promise<{ items: SearchHit[] }> {
+export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search'>, desk: string | null = null): Promise<{ items: SearchHit[] }> {
   const scanned = readBibScanCode(input.query)
   if (scanned !== null) return bibScanned(db, scanned.bib)
   const query = fold(input.query).trim()
@@ -22,22 +26,77 @@ export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search
   const exact = /^\d{1,7}$/.test(query) ? await byRef.union(db.selectFrom('entrant').select('num').where('bib', '=', Number(query))).execute() : await byRef.execute()
   for (const row of exact) found.push(row.num)
 
-  // Whole words first (Kim before Kimberly), then prefixes. Neither is ranked by bm25: scoring
-  // every runner whose name starts with "k" costs milliseconds, and the volunteer's next letter
-  // narrows the list anyway. Both stop at the limit, walking the index in entrant order.
+  // Whole words first (Kim before Kimberly), then prefixes, each walking the index in entrant
+  // order up to a bound: scoring every runner whose name starts with "k" would cost
+  // milliseconds, and the volunteer's next letter narrows the list anyway.
   const tokens = words(query)
+  const named: number[] = []
   for (const star of ['', '*']) {
-    if (tokens.length === 0 || found.length >= input.limit) break
+    if (tokens.length === 0 || named.length >= rankedCandidates) break
     const match = tokens.map((token) => `"${token.replaceAll('"', '""')}"${star}`).join(' ')
-    const named = await db
+    const rows = await db
       .selectFrom('entrant_search')
       .select('rowid')
       .where(sql<boolean>`entrant_search match ${match}`)
-      .limit(input.limit + found.length)
+      .limit(rankedCandidates)
       .execute()
-    for (const row of named) if (!found.includes(row.rowid)) found.push(row.rowid)
+    for (const row of rows) if (!named.includes(row.rowid) && !found.includes(row.rowid)) named.push(row.rowid)
   }
-  return hitsOf(db, found.slice(0, input.limit))
+  const ranked = named.length <= 1 ? named : await rankNames(db, tokens, named.slice(0, rankedCandidates), desk === null ? null : await deskRaceOf(db, desk))
+  return hitsOf(db, [...found, ...ranked].slice(0, input.limit))
+}
+
+/**
+ * The order a volunteer finds a runner fastest in, for what was typed (family name first, as
+ * a desk asks for it): the family name typed whole before one it only begins (Lee before
+ * Leeds), with the rest of the words fitting the given name; then runners not yet picked up
+ * before those who have been; then the desk's own race; then as the index found them.
+ */
+async function rankNames(db: Db, tokens: string[], nums: number[], deskRaceId: number | null): Promise<number[]> {
+  const rows = await db.selectFrom('entrant').select(['num', 'given_name', 'family_name', 'race_id', 'status']).where('num', 'in', nums).execute()
+  const [first = '', ...rest] = tokens
+  const fit = (row: (typeof rows)[number]): number => {
+    const family = words(row.family_name)
+    const given = words(row.given_name)
+    const familyJoined = family.join('')
+    // Written as one word: the given name's initial before the family name (jsmith), or the
+    // whole name family first (김민준, kimminjun).
+    const asOneWord = [`${given[0]?.[0] ?? ''}${familyJoined}`, familyJoined + given.join('')]
+    if (!rest.every((token) => given.some((word) => word.startsWith(token)) || initialsOf(given).startsWith(token))) return 2
+    if (family.includes(first) || familyJoined === first || asOneWord.includes(first) || ((asOneWord[1] as string).startsWith(first) && first.length > familyJoined.length)) return 0
+    if (familyJoined.startsWith(first) || family.some((word) => word.startsWith(first)) || (first.length > 1 && (asOneWord[0] as string).startsWith(first))) return 1
+    return 2
+  }
+  const order = new Map(nums.map((num, i) => [num, i]))
+  const keyed = rows.map((row) => ({
+    num: row.num,
+    key: [fit(row), row.status === 'registered' ? 0 : 1, deskRaceId === null || row.race_id === deskRaceId ? 0 : 1, order.get(row.num) ?? 0],
+  }))
+  keyed.sort((a, b) => compareKeys(a.key, b.key))
+  return keyed.map((row) => row.num)
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number)
+  return 0
+}
+
+/** The race most of this desk's last check-ins were for: the desk's race, if it has one. */
+export async function deskRaceOf(db: Db, desk: string): Promise<number | null> {
+  const recent = await db
+    .selectFrom('checkin')
+    .innerJoin('entrant', 'entrant.id', 'checkin.entrant_id')
+    .select('entrant.race_id')
+    .where('checkin.desk', '=', desk)
+    .where('checkin.undone_at_ms', 'is', null)
+    .orderBy('checkin.at_ms', 'desc')
+    .limit(20)
+    .execute()
+  const counts = new Map<number, number>()
+  for (const { race_id } of recent) counts.set(race_id, (counts.get(race_id) ?? 0) + 1)
+  const [top] = [...counts].sort((a, b) => b[1] - a[1])
+  // A desk that serves every race has no race of its own: only a clear majority counts.
+  return top !== undefined && top[1] * 2 > recent.length ? top[0] : null
 }
 
 /** The runners with these entrant numbers, as search hits in the same order. */

@@ -18,10 +18,16 @@ export function joined(text: string): string {
   return words(text).join('')
 }
 
+/** The first letters of these words: "mj" for Min-jun. */
+export function initialsOf(parts: string[]): string {
+  return parts.map((word) => word[0] ?? '').join('')
+}
+
 /**
- * Every token a runner can be found by: each word, each name written together, and family and
+ * Every token a runner can be found by: each word, each name written together, family and
  * given name together either way round (Korean and Chinese names are written family first
- * with no space: 김민준).
+ * with no space: 김민준), and initials as desks type them: the given name's (`kim mj` for Kim
+ * Min-jun) and its first letter before the family name (`jsmith`).
  */
 export function searchTerms(name: { givenName: string; familyName: string; secondName: string | null }): string[] {
   const terms = new Set<string>()
@@ -32,6 +38,10 @@ export function searchTerms(name: { givenName: string; familyName: string; secon
   }
   terms.add(family.join('') + given.join(''))
   terms.add(given.join('') + family.join(''))
+  if (/^[a-z]/.test(given[0] ?? '')) {
+    if (given.length > 1) terms.add(initialsOf(given))
+    terms.add(initialsOf(given.slice(0, 1)) + family.join(''))
+  }
   // A Korean or Chinese name written as one word (김민준) is family name first: one syllable
   // mostly, two for some families. Its given name alone (민준) must find the runner too.
   for (const term of [...terms]) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { call, expect, signIn, test } from './office'
 
@@ -7,9 +7,12 @@ test.use({ backups: true, initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025
 test.describe('backups', () => {
   test('the organiser sees the last backup, checks one, adds a USB stick that then goes missing, and restores as a new file', async ({ page, office }) => {
     for (const [givenName, familyName] of [['Ana', 'Kim'], ['Bo', 'Lee']]) await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex: 'F' })
-    // The office's own timer (every second here, every 5 minutes by default) takes the snapshot.
+    // The office's own timer (every second here, every 5 minutes by default) takes the snapshot;
+    // the screen then finds it when it opens.
+    const folder = join(office.dir, 'backups')
+    await expect.poll(() => existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('.raceoffice')), { timeout: 10_000 }).toBe(true)
     await signIn(page, office)
-    await expect(page.getByTestId('backup-indicator')).toHaveAttribute('data-state', 'good', { timeout: 10_000 })
+    await expect(page.getByTestId('backup-indicator')).toHaveAttribute('data-state', 'good')
     await expect(page.getByTestId('backup-indicator')).toHaveText(/^Backed up \d\d:\d\d$/)
     await page.getByTestId('backup-indicator').click()
     const panel = page.getByRole('region', { name: 'Backups' })

@@ -11,6 +11,7 @@ import * as m0009 from './0009-results'
 import * as m0010 from './0010-backup-folder'
 import * as m0011 from './0011-audit-subjects'
 import * as m0012 from './0012-device-clocks'
+import * as m0013 from './0013-search-initials'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { name: '0010-backup-folder', up: m0010.up },
   { name: '0011-audit-subjects', up: m0011.up },
   { name: '0012-device-clocks', up: m0012.up },
+  { name: '0013-search-initials', up: m0013.up },
 ]

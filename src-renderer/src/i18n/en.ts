@@ -557,7 +557,7 @@ export const en = {
     searchPlaceholder: 'Name, bib or registration number',
     searchHint: 'Enter picks the highlighted runner (↑ ↓ to choose); Enter again checks them in. Esc clears.',
     noMatch: 'Nobody matches “{{query}}”. Check the spelling, try the bib, or register a walk-up (F2).',
-    empty: 'Scan the QR code on the runner’s confirmation or bib, or type the first letters of their name.',
+    empty: 'Scan the QR code on the runner’s confirmation or bib, or type the first letters of their family name, then of their given name. Initials work too: kim mj, jsmith.',
     noBib: 'No bib yet',
     shirtGone: 'No {{size}} shirts left: swap the size, or hand over the rest now and the shirt later.',
     checkIn: 'Check in',

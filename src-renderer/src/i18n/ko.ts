@@ -558,7 +558,7 @@ export const ko: Messages = {
     searchPlaceholder: '이름, 배번 또는 접수 번호',
     searchHint: 'Enter로 강조된 참가자를 고르고(↑ ↓로 선택), 한 번 더 Enter로 접수합니다. Esc는 지우기.',
     noMatch: '“{{query}}”와(과) 일치하는 참가자가 없습니다. 철자나 배번을 확인하거나 현장 등록(F2)을 하세요.',
-    empty: '참가자의 확인 메일이나 배번의 QR 코드를 스캔하거나, 이름 앞 글자를 입력하세요.',
+    empty: '참가자의 확인 메일이나 배번의 QR 코드를 스캔하거나, 성의 앞 글자에 이어 이름의 앞 글자를 입력하세요. 이니셜도 됩니다: kim mj, jsmith.',
     noBib: '배번 없음',
     shirtGone: '{{size}} 티셔츠가 남지 않았습니다. 사이즈를 바꾸거나, 나머지를 먼저 전달하고 티셔츠는 나중에 주세요.',
     checkIn: '접수',

@@ -1,0 +1,15 @@
+import { sql } from 'kysely'
+import { searchTerms } from '../../../src-shared/search/fold'
+import type { MigrationDb } from './migration'
+
+// Runners found by initials as desks type them (`kim mj`, `jsmith`): every name's search terms
+// written anew. The index is derived from the names alone, so this rebuilds it with the terms of
+// the version that opens the file; nothing else is read or changed.
+export async function up(db: MigrationDb): Promise<void> {
+  const names = await sql<{ num: number; given_name: string; family_name: string; second_name: string | null }>`select num, given_name, family_name, second_name from entrant`.execute(db)
+  await sql`insert into entrant_search (entrant_search) values ('delete-all')`.execute(db)
+  for (const name of names.rows) {
+    const terms = searchTerms({ givenName: name.given_name, familyName: name.family_name, secondName: name.second_name }).join(' ')
+    await sql`insert into entrant_search (rowid, terms) values (${name.num}, ${terms})`.execute(db)
+  }
+}
