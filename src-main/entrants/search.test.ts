@@ -22,6 +22,17 @@ async function searchable() {
   return { search }
 }
 
+/** An office with these runners (given, family) in one race, and its search as the organiser: names found, best first. */
+async function runnersNamed(runners: [string, string][]): Promise<(query: string) => Promise<string[]>> {
+  const { router } = await tempRouter()
+  await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
+  for (const [givenName, familyName] of runners) await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F' }, organiser)
+  return async (query) => {
+    const found = await router.call('entrants.search', { query }, organiser)
+    return found.ok ? found.value.items.map((item) => `${item.givenName} ${item.familyName}`) : []
+  }
+}
+
 describe('searching entrants', () => {
   it('finds by a prefix of any word of the name, in any order', async () => {
     const { search } = await searchable()
@@ -72,30 +83,26 @@ describe('searching entrants', () => {
     expect(await search('kim')).toEqual(['Min-jun Kim', 'Kim Andersson'])
     expect(await search('k', 1)).toHaveLength(1)
 
-    const { router } = await tempRouter()
-    await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
-    for (const [givenName, familyName] of [['Lee', 'Brown'], ['Tom', 'Leeds'], ['Ann', 'Lee'], ['Leeann', 'Park'], ['Amy', 'Lee']] as const) {
-      await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F' }, organiser)
-    }
-    const names = async (query: string): Promise<string[]> => {
-      const found = await router.call('entrants.search', { query }, organiser)
-      return found.ok ? found.value.items.map((item) => `${item.givenName} ${item.familyName}`) : []
-    }
+    const names = await runnersNamed([
+      ['Lee', 'Brown'],
+      ['Tom', 'Leeds'],
+      ['Ann', 'Lee'],
+      ['Leeann', 'Park'],
+      ['Amy', 'Lee'],
+    ])
     expect(await names('lee')).toEqual(['Ann Lee', 'Amy Lee', 'Tom Leeds', 'Lee Brown', 'Leeann Park'])
     expect(await names('lee a')).toEqual(['Ann Lee', 'Amy Lee'])
     expect(await names('lee am')).toEqual(['Amy Lee'])
   })
 
   it('finds a runner by initials as desks type them: family name and given initials, or initial and family name', async () => {
-    const { router } = await tempRouter()
-    await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
-    for (const [givenName, familyName] of [['Min-jun', 'Kim'], ['Min-seo', 'Kim'], ['John', 'Smith'], ['Jane', 'Smithson'], ['Mary Jane', 'Watson']] as const) {
-      await router.call('entrants.create', { raceId: 1, givenName, familyName, sex: 'F' }, organiser)
-    }
-    const names = async (query: string): Promise<string[]> => {
-      const found = await router.call('entrants.search', { query }, organiser)
-      return found.ok ? found.value.items.map((item) => `${item.givenName} ${item.familyName}`) : []
-    }
+    const names = await runnersNamed([
+      ['Min-jun', 'Kim'],
+      ['Min-seo', 'Kim'],
+      ['John', 'Smith'],
+      ['Jane', 'Smithson'],
+      ['Mary Jane', 'Watson'],
+    ])
     expect(await names('kim mj')).toEqual(['Min-jun Kim'])
     expect(await names('kim ms')).toEqual(['Min-seo Kim'])
     expect(await names('jsmith')).toEqual(['John Smith', 'Jane Smithson'])
