@@ -9,7 +9,7 @@ import type { Db } from '../db/open'
  * How many name matches are ranked before the best are shown: ranking costs about 8 µs a
  * candidate (200 doubled a search's time again). A prefix matching thousands is narrowed by the
  * volunteer's next letter anyway; in a real field, half the runners share their first three
- * family-name letters with 25 others or fewer.
+ * family-name letters with 24 others or fewer.
  */
 const rankedCandidates = 64
 
