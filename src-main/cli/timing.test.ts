@@ -82,6 +82,7 @@ describe('race-office sync and captures', () => {
     const officeHost = await serveProcess(office)
     try {
       const pushed = await runCliProcess(['sync', 'push', laptop, '--to', officeHost.origin, '--token', officeHost.token, '--json'])
+      expect(pushed.code, `sync push failed: ${pushed.stderr}\n${officeHost.stderr()}`).toBe(0)
       // A push measures the laptop's clock against the office's first: the package carries it.
       expect(json(pushed.stdout)).toMatchObject({ captures: { added: 0, unchanged: 3 }, clockMeasurements: { added: 1 }, clockMeasured: true })
     } finally {
