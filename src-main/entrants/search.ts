@@ -101,7 +101,7 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 /** The race most of this desk's last check-ins were for: the desk's race, if it has one. */
-export async function deskRaceOf(db: Db, desk: string): Promise<number | null> {
+async function deskRaceOf(db: Db, desk: string): Promise<number | null> {
   const recent = await db
     .selectFrom('checkin')
     .innerJoin('entrant', 'entrant.id', 'checkin.entrant_id')
