@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organiser, type CommandTable } from './command-spec'
 import { instantMs } from './fields'
 
 // The audit trail: every change, who made it at which desk and when, what it changed, and its undo.
@@ -37,3 +38,8 @@ export const auditListInput = z.strictObject({
 
 export const auditUndoInput = z.strictObject({ id: z.int().min(1) })
 export const auditUndone = z.object({ undoOf: z.int(), entrantId: z.string().nullable() })
+
+export const auditCommands = {
+  'audit.list': { input: auditListInput, output: auditList, roles: organiser, changes: [] },
+  'audit.undo': { input: auditUndoInput, output: auditUndone, roles: organiser, changes: ['entrants', 'checkin', 'bibs', 'audit'] },
+} as const satisfies CommandTable

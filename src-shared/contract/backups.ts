@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organiser, type CommandTable } from './command-spec'
 import { instantMs } from './fields'
 
 // Automatic backups of the open event, and restoring one as a new file.
@@ -53,3 +54,11 @@ export const backupsRestoreInput = z.strictObject({
 })
 export const backupRestored = z.object({ path: z.string(), opened: z.boolean() })
 export const backupsSetSecondFolderInput = z.strictObject({ folder: z.string().trim().min(1).max(1000).nullable() })
+
+export const backupsCommands = {
+  'backups.status': { input: backupsStatusInput, output: backupStatus, roles: organiser, changes: [] },
+  'backups.list': { input: backupsListInput, output: z.array(backupEntry), roles: organiser, changes: [] },
+  'backups.verify': { input: backupsVerifyInput, output: backupVerified, roles: organiser, changes: [] },
+  'backups.restore': { input: backupsRestoreInput, output: backupRestored, roles: organiser, changes: [] },
+  'backups.setSecondFolder': { input: backupsSetSecondFolderInput, output: backupStatus, roles: organiser, changes: ['backups'] },
+} as const satisfies CommandTable

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { id, instantMs } from './fields'
 import { rejectedRow } from './imports'
 import { maxBib } from './races'
@@ -62,3 +63,16 @@ export const chipsImported = z.object({
   unchanged: z.int(),
   rejected: z.array(rejectedRow),
 })
+
+export const bibsCommands = {
+  'bibs.settings': { input: bibsSettingsInput, output: bibSettings, roles: everyone, changes: [] },
+  'bibs.configure': { input: bibsConfigureInput, output: bibSettings, roles: organiser, changes: ['bibs'] },
+  'bibs.exclude': { input: bibsExcludeInput, output: z.object({ excluded: z.array(z.int()) }), roles: organiser, changes: ['bibs'] },
+  'bibs.plan': { input: bibsPlanInput, output: bibPlan, roles: organiser, changes: [] },
+  'bibs.apply': { input: bibsPlanInput, output: bibsApplied, roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.assign': { input: bibsAssignInput, output: z.object({ entrantId: z.string(), bib: z.int().nullable() }), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.swap': { input: bibsSwapInput, output: z.array(z.object({ entrantId: z.string(), bib: z.int().nullable() })), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.void': { input: bibsVoidInput, output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.history': { input: bibsHistoryInput, output: z.array(bibEvent), roles: everyone, changes: [] },
+  'chips.import': { input: chipsImportInput, output: chipsImported, roles: organiser, changes: ['bibs'] },
+} as const satisfies CommandTable

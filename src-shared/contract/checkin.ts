@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { everyone, organiser, pickup, type CommandTable } from './command-spec'
 import { id, instantMs, shortText } from './fields'
 import { bib, entrant, entrantsCreateInput } from './entrants'
 import { maxBib } from './races'
+import { printJob } from './prints'
 
 // Packet pickup: what a check-in desk reads and writes.
 
@@ -184,3 +186,19 @@ export const checkinGiveBibInput = z.strictObject({ entrantId, bib })
 export const checkinBibGiven = z.object({ entrantId: z.string(), bib: z.int() })
 
 export const checkinPrintBibInput = z.strictObject({ entrantId, language: z.enum(['en', 'ko']).default('en') })
+
+export const checkinCommands = {
+  // Packet pickup. A check-in stands until undone (kept, never deleted); a second one needs a reason.
+  'checkin.checkIn': { input: checkinCheckInInput, output: checkinDone, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.undo': { input: checkinUndoInput, output: checkinUndone, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.status': { input: checkinStatusInput, output: checkinStatus, roles: pickup, changes: [] },
+  'checkin.stats': { input: checkinStatsInput, output: checkinStats, roles: pickup, changes: [] },
+  'checkin.settings': { input: checkinSettingsInput, output: checkinSettings, roles: everyone, changes: [] },
+  'checkin.configure': { input: checkinConfigureInput, output: checkinSettings, roles: organiser, changes: ['checkin'] },
+  'checkin.changeShirt': { input: checkinChangeShirtInput, output: checkinShirtChanged, roles: pickup, changes: ['checkin', 'entrants'] },
+  'checkin.moveRace': { input: checkinMoveRaceInput, output: checkinMoved, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.correct': { input: checkinCorrectInput, output: entrant, roles: pickup, changes: ['entrants'] },
+  'checkin.walkUp': { input: checkinWalkUpInput, output: checkinWalkedUp, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.giveBib': { input: checkinGiveBibInput, output: checkinBibGiven, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
+  'checkin.printBib': { input: checkinPrintBibInput, output: printJob, roles: pickup, changes: [] },
+} as const satisfies CommandTable

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { instantMs, shortText } from './fields'
 
 // Desks on the local network and the desk-mode lock.
@@ -52,3 +53,14 @@ export const sessionInfo = z.object({
 })
 export const sessionLockInput = z.strictObject({ pin })
 export const sessionUnlockInput = z.strictObject({ pin })
+
+export const desksCommands = {
+  // Desks on the local network (paired with a code, revocable) and this screen's own session.
+  'desks.list': { input: desksListInput, output: z.array(pairedDesk), roles: organiser, changes: [] },
+  'desks.revoke': { input: desksRevokeInput, output: pairedDesk, roles: organiser, changes: ['desks'] },
+  'desks.network': { input: desksNetworkInput, output: deskNetwork, roles: organiser, changes: [] },
+  'desks.setNetwork': { input: desksSetNetworkInput, output: deskNetwork, roles: organiser, changes: ['desks'] },
+  'session.get': { input: sessionGetInput, output: sessionInfo, roles: everyone, changes: [] },
+  'session.lock': { input: sessionLockInput, output: sessionInfo, roles: organiser, changes: [] },
+  'session.unlock': { input: sessionUnlockInput, output: sessionInfo, roles: everyone, changes: [] },
+} as const satisfies CommandTable

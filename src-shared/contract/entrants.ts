@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { id, instantMs, isoDate, shortText } from './fields'
 import { maxBib } from './races'
 
@@ -148,3 +149,13 @@ export const entrantsPage = z.object({ total: z.int(), items: z.array(entrant) }
 
 export const entrantsCategoriesInput = z.strictObject({ raceId: id.optional() })
 export const categoryCount = z.object({ category: z.string(), count: z.int() })
+
+export const entrantsCommands = {
+  'entrants.list': { input: entrantsListInput, output: entrantsPage, roles: everyone, changes: [] },
+  'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [] },
+  'entrants.categories': { input: entrantsCategoriesInput, output: z.array(categoryCount), roles: everyone, changes: [] },
+  'entrants.search': { input: entrantsSearchInput, output: z.object({ items: z.array(searchHit) }), roles: everyone, changes: [] },
+  'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },
+  'entrants.update': { input: entrantsUpdateInput, output: entrant, roles: organiser, changes: ['entrants'] },
+  'entrants.delete': { input: entrantsDeleteInput, output: z.object({ id: z.string() }), roles: organiser, changes: ['entrants'] },
+} as const satisfies CommandTable

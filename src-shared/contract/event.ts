@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { isoDate, shortText, timeZone } from './fields'
 
 export const eventSettings = z.object({
@@ -32,3 +33,10 @@ export const eventSetLogoInput = z.strictObject({
     .nullable(),
 })
 export const eventLogo = z.object({ imageBase64: z.string().nullable(), type: z.enum(['image/png', 'image/jpeg']).nullable() })
+
+export const eventCommands = {
+  'event.get': { input: eventGetInput, output: eventSettings, roles: everyone, changes: [] },
+  'event.update': { input: eventUpdateInput, output: eventSettings, roles: organiser, changes: ['event'] },
+  'event.logo': { input: eventGetInput, output: eventLogo, roles: everyone, changes: [] },
+  'event.setLogo': { input: eventSetLogoInput, output: eventSettings, roles: organiser, changes: ['event'] },
+} as const satisfies CommandTable

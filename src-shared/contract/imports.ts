@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organiser, type CommandTable } from './command-spec'
 
 /** What a column of a registration file can be read as. `skip` leaves a column out. */
 export const importFields = [
@@ -151,3 +152,12 @@ export const importResult = z.object({
   duplicates: z.array(duplicateFlag),
 })
 export type ImportResult = z.infer<typeof importResult>
+
+export const importsCommands = {
+  // A registration file arrives in chunks, is previewed (mapping, per-row problems) and then
+  // committed whole; only the commit writes to the event.
+  'imports.upload': { input: importUploadInput, output: z.object({ id: z.string(), bytes: z.int() }), roles: organiser, changes: [] },
+  'imports.preview': { input: importPreviewInput, output: importPreview, roles: organiser, changes: [] },
+  'imports.commit': { input: importCommitInput, output: importResult, roles: organiser, changes: ['entrants'] },
+  'imports.discard': { input: importDiscardInput, output: z.object({ id: z.string() }), roles: organiser, changes: [] },
+} as const satisfies CommandTable

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organiser, pickup, type CommandTable } from './command-spec'
 import { id } from './fields'
 import { maxBib } from './races'
 
@@ -113,3 +114,15 @@ export const printJob = z.object({
 export type PrintJob = z.infer<typeof printJob>
 
 export const bibsMarkedPrinted = z.object({ marked: z.int() })
+
+export const printsCommands = {
+  // Documents are made by a print job in the background; its status says how far it is and, once
+  // done, where to download it (browser) or `prints.open` shows it for printing (desktop).
+  'prints.preview': { input: printRequest, output: printPreview, roles: organiser, changes: [] },
+  'prints.start': { input: printRequest, output: printJob, roles: organiser, changes: [] },
+  // A desk sees only the jobs it started itself (the walk-up's bib).
+  'prints.status': { input: printJobInput, output: printJob, roles: pickup, changes: [] },
+  'prints.cancel': { input: printJobInput, output: printJob, roles: pickup, changes: [] },
+  'prints.open': { input: printJobInput, output: z.object({ jobId: z.string() }), roles: pickup, changes: [] },
+  'bibs.markPrinted': { input: printJobInput, output: bibsMarkedPrinted, roles: pickup, changes: ['bibs', 'entrants'] },
+} as const satisfies CommandTable

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { colour, id, instantMs, shortText } from './fields'
 import { rankingBases, resultRules, timePrecisions } from './result-rules'
 
@@ -115,3 +116,15 @@ export function rangesOverlap(a: BibRange, b: BibRange): boolean {
 function rangesAreDisjoint(ranges: BibRange[]): boolean {
   return ranges.every((a, i) => ranges.slice(i + 1).every((b) => !rangesOverlap(a, b)))
 }
+
+export const racesCommands = {
+  'races.list': { input: racesListInput, output: z.array(race), roles: everyone, changes: [] },
+  'races.create': { input: racesCreateInput, output: race, roles: organiser, changes: ['races'] },
+  'races.update': { input: racesUpdateInput, output: race, roles: organiser, changes: ['races'] },
+  'races.delete': {
+    input: racesDeleteInput,
+    output: z.object({ id: z.int() }),
+    roles: organiser,
+    changes: ['races'],
+  },
+} as const satisfies CommandTable

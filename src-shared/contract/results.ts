@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, organiser, type CommandTable } from './command-spec'
 import { id, instantMs } from './fields'
 import { bib } from './entrants'
 import { rankingBases, resultRules } from './result-rules'
@@ -158,3 +159,17 @@ export const resultsExported = z.object({
   /** The CSV text, or the HTML site's folder as a ZIP file, in base64. */
   base64: z.string(),
 })
+
+export const resultsCommands = {
+  // Results are derived from the timing and the officials' decisions; the reads are for every screen (the board, the kiosk).
+  'results.races': { input: resultsRacesInput, output: resultsRaces, roles: everyone, changes: [] },
+  'results.list': { input: resultsListInput, output: resultsList, roles: everyone, changes: [] },
+  'results.runner': { input: resultsRunnerInput, output: resultsRunner, roles: everyone, changes: [] },
+  'results.board': { input: resultsBoardInput, output: resultsBoard, roles: everyone, changes: [] },
+  'results.awards': { input: resultsAwardsInput, output: resultsAwards, roles: everyone, changes: [] },
+  'results.problems': { input: resultsProblemsInput, output: resultsProblems, roles: everyone, changes: [] },
+  'results.history': { input: resultsHistoryInput, output: z.array(resultOverride), roles: everyone, changes: [] },
+  'results.override': { input: resultsOverrideInput, output: resultOverride, roles: organiser, changes: ['results'] },
+  'results.checkProblem': { input: resultsCheckProblemInput, output: resultProblem, roles: organiser, changes: ['results'] },
+  'results.export': { input: resultsExportInput, output: resultsExported, roles: organiser, changes: [] },
+} as const satisfies CommandTable

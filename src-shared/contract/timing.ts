@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { everyone, finish, organiser, type CommandTable } from './command-spec'
 import { id, instantMs } from './fields'
 import { bib } from './entrants'
 
@@ -369,3 +370,34 @@ export const liveSyncStatus = z.object({
   sentCaptures: z.int(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
+
+export const timingCommands = {
+  // The finish line. A capture is answered only once it is committed to the file; a resend of the
+  // same device and sequence (after a lost answer) stores nothing new.
+  'timing.capture': { input: timingCaptureInput, output: timingCaptured, roles: finish, changes: ['timing'] },
+  'timing.assignBib': { input: timingAssignBibInput, output: timingBibAssigned, roles: finish, changes: ['timing'] },
+  'timing.correct': { input: timingCorrectInput, output: timingCorrected, roles: finish, changes: ['timing'] },
+  'timing.list': { input: timingListInput, output: timingList, roles: everyone, changes: [] },
+  'timing.history': { input: timingHistoryInput, output: z.array(captureChange), roles: everyone, changes: [] },
+  'timing.points': { input: timingPointsInput, output: timingPoints, roles: everyone, changes: [] },
+  'timing.setPoints': { input: timingSetPointsInput, output: timingPoints, roles: organiser, changes: ['timing'] },
+  'clock.list': { input: clockListInput, output: z.array(raceClock), roles: everyone, changes: [] },
+  'clock.start': { input: clockStartInput, output: raceClock, roles: finish, changes: ['timing'] },
+  'clock.set': { input: clockSetInput, output: raceClock, roles: finish, changes: ['timing'] },
+  // One clock for every device: a recording screen measures its offset to the office's clock
+  // (exchanges, then the measurement); captures and guns are corrected by it.
+  'clock.exchange': { input: clockExchangeInput, output: clockExchanged, roles: finish, changes: [] },
+  'clock.measure': { input: clockMeasureInput, output: clockMeasured, roles: finish, changes: ['timing'] },
+  'clock.devices': { input: clockDevicesInput, output: z.array(deviceClock), roles: everyone, changes: [] },
+  'clock.setOffset': { input: clockSetOffsetInput, output: clockMeasured, roles: organiser, changes: ['timing'] },
+  'reads.preview': { input: readsPreviewInput, output: readsPreview, roles: organiser, changes: [] },
+  'reads.import': { input: readsImportInput, output: readsImported, roles: organiser, changes: ['timing'] },
+  'reads.summary': { input: readsSummaryInput, output: readsSummary, roles: everyone, changes: [] },
+  'reads.passings': { input: passingsInput, output: z.array(passing), roles: everyone, changes: [] },
+  'sync.export': { input: syncExportInput, output: syncPackage, roles: finish, changes: [] },
+  'sync.import': { input: syncImportInput, output: syncImported, roles: finish, changes: ['timing'] },
+  // A finish laptop's live sync: it pairs with the office (its finish code) and sends its package every few seconds.
+  'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: finish, changes: [] },
+  'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
+  'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
+} as const satisfies CommandTable
