@@ -1,6 +1,6 @@
 import { CommandError, type CommandName } from '../../src-shared/contract'
 import type { Entrant } from '../../src-shared/contract/entrants'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { getEntrant } from '../entrants/service'
 
 /** The runner a change is about, as the audit row keeps them: before the change, and after it. */

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { auditEntry, auditFieldChange, auditList } from '../../src-shared/contract/audit'
 import type { Entrant } from '../../src-shared/contract/entrants'
 import type { ParsedInput } from '../../src-shared/contract'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { canBeUndone } from './undo'
 
 type AuditEntry = z.infer<typeof auditEntry>

@@ -2,7 +2,7 @@ import { CommandError, type ParsedInput, type Session } from '../../src-shared/c
 import type { Entrant } from '../../src-shared/contract/entrants'
 import { assignBib } from '../bibs/service'
 import { undoCheckin } from '../checkin/service'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { AuditTable } from '../db/schema'
 import { deleteEntrant, updateEntrant } from '../entrants/service'
 

@@ -1,7 +1,7 @@
 import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { fold } from '../../src-shared/search/fold'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { ImportSessions } from '../import/sessions'
 
 /** A header as the guesses compare it: folded, without spaces or punctuation. */

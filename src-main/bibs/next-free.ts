@@ -1,5 +1,5 @@
 import { fold } from '../../src-shared/search/fold'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 interface Span {
   first: number

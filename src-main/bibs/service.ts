@@ -1,6 +1,6 @@
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { refuseUnusableBib } from '../entrants/bib-check'
 import { planBibs, seedWaves, type BibPlan, type BibRule } from './plan'
 

@@ -1,7 +1,7 @@
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { bibSheetsRequest } from '../../src-shared/contract/prints'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { isWalkUpPurpose, nextFreeBib } from '../bibs/next-free'
 import { recordEvents } from '../bibs/service'
 import { refuseUnusableBib } from '../entrants/bib-check'

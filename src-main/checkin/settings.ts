@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { checkinConfirmations, type CheckinConfirmation } from '../../src-shared/contract/checkin'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 export interface CheckinSettings {
   confirmations: CheckinConfirmation[]

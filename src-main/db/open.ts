@@ -4,14 +4,12 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import { CommandError } from '../../src-shared/contract/errors'
 import { derivedCategory } from '../entrants/category'
 import type { Sex } from '../../src-shared/categories/categories'
-import type { Database } from './schema'
+import type { Database, Db } from './schema'
 import { migrations } from './migrations'
 import type { Migration, MigrationDb } from './migrations/migration'
 
 /** Marks a SQLite file as a Race Office event ("RACE" in ASCII), so other files are told apart. */
 export const applicationId = 0x52414345
-
-export type Db = Kysely<Database>
 
 export interface EventFile {
   path: string

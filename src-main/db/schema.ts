@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely'
 
 // The one source of table types. Migrations are the truth of the file's shape; this file
 // mirrors the newest migration and is never imported by migrations themselves.
@@ -357,3 +357,10 @@ export type RaceUpdate = Updateable<RaceTable>
 export type AuditRow = Selectable<AuditTable>
 export type EntrantRow = Selectable<EntrantTable>
 export type NewEntrant = Insertable<EntrantTable>
+
+/** The event file as Kysely sees it. */
+export type Db = Kysely<Database>
+/** What a read may do with the file: select. A function that takes a ReadDb cannot write, whatever it is handed. */
+export type ReadDb = Pick<Db, 'selectFrom' | 'selectNoFrom' | 'fn' | 'dynamic'>
+/** A write's transaction: every write command runs in one, with its audit row, and commits or rolls back whole. */
+export type WriteDb = Transaction<Database>

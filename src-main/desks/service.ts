@@ -1,5 +1,5 @@
 import { CommandError } from '../../src-shared/contract'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { DeskTable } from '../db/schema'
 import type { DeskDirectory } from './directory'
 

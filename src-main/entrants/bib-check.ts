@@ -1,5 +1,5 @@
 import { CommandError } from '../../src-shared/contract'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /**
  * A bib may go to a runner only inside the race's ranges (when ranges are set) and only if nobody

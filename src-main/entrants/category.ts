@@ -1,5 +1,5 @@
 import { ageOnDay, categoryOf, type CategoryBand, type Sex } from '../../src-shared/categories/categories'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /** Age on race day: from the birth date when known, else the age the registration gave. */
 export function raceDayAge(birthDate: string | null, age: number | null, raceDay: string): number | null {

@@ -1,5 +1,5 @@
 import { searchTerms } from '../../src-shared/search/fold'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /** Writes an entrant's name tokens to the FTS index, in the caller's transaction. */
 export async function indexEntrant(db: Db, num: number, name: { givenName: string; familyName: string; secondName: string | null }): Promise<void> {

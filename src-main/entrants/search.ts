@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import { readBibScanCode } from '../../src-shared/contract/scan-code'
 import { fold, initialsOf, words } from '../../src-shared/search/fold'
 import { sql } from 'kysely'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /**
  * How many name matches are ranked before the best are shown: ranking costs about 8 µs a

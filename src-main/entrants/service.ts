@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Entrant } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { EntrantRow } from '../db/schema'
 import { refuseUnusableBib } from './bib-check'
 import { raceDayAge } from './category'

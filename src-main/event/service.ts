@@ -1,7 +1,7 @@
 import { CommandError, type EventSettings } from '../../src-shared/contract'
 import PDFDocument from 'pdfkit'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
 
 export async function getEvent(db: Db): Promise<EventSettings> {

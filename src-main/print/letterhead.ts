@@ -1,4 +1,4 @@
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /** What every printed document carries of the event: its name and the organiser's logo. */
 export interface Letterhead {

@@ -1,5 +1,5 @@
 import type { PrintRequest } from '../../src-shared/contract/prints'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { prepareAwardLists } from './award-lists'
 import { prepareBibSheets } from './bib-sheets'

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /** One runner as printed on a bib, a label or a pickup list. */
 export interface PrintRow {

@@ -2,7 +2,7 @@ import { CommandError, type BibRange, type Race } from '../../src-shared/contrac
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { rangesOverlap } from '../../src-shared/contract/races'
 import type { ResultRules } from '../../src-shared/contract/result-rules'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { RaceRow } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
 

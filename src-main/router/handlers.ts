@@ -4,7 +4,7 @@ import { backupsStatus, listBackups, restoreBackup, setSecondFolder, verifyBacku
 import type { BackupSchedule } from '../backup/schedule'
 import type { CommandName, CommandOutput, ParsedInput, Session } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { applyBibs, assignBib, bibHistory, bibSettings, configureBibs, excludeBibs, previewBibs, swapBibs, voidBib } from '../bibs/service'
 import { importChips } from '../bibs/chips'
 import { commitImport, previewImport, uploadChunk } from '../import/service'

@@ -14,7 +14,7 @@ import {
 } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
 import { subjectAfter, subjectBefore } from '../audit/subjects'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { storageError } from '../db/storage-errors'
 import { DeskDirectory } from '../desks/directory'
 import { actingSession } from '../desks/lock'

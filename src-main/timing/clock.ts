@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { RaceClock } from '../../src-shared/contract/timing'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { readBib } from './reads'
 import { onDeviceClock } from './device-clocks'
 

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { captureById, entryOfTime, insertCapture, viewOf } from './captures'
 import { requirePoint } from './points'

@@ -3,7 +3,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { DeviceClock } from '../../src-shared/contract/timing'
 import { clockState, estimateOffset, isPossible, offsetAt, type Correction, type Exchange, type Measurement } from '../../src-shared/timing/clock-offset'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import { prepared } from '../db/prepared'
 import type { DeviceClockTable } from '../db/schema'
 

@@ -1,7 +1,7 @@
 import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { builtInPoints } from '../../src-shared/contract/timing'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 
 /** The point's name as stored: `start` and `finish` in lower case, a split as the organiser named it. */
 export async function requirePoint(db: Db, point: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { RunnerFacts } from './sequence'
 
 const gunKey = (raceId: number, waveId: number | null): string => `${raceId}:${waveId ?? ''}`

@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
-import type { Db } from '../db/open'
+import type { Db } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
 import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } from './device-clocks'
