@@ -6,6 +6,7 @@ import type { Office } from '../src-main/office/office'
 import { placesOf, ResultsEngine, type RaceStanding } from '../src-main/results/engine'
 import { loadCaptures, loadMarks } from '../src-main/results/load'
 import { random } from './generate'
+import { factsChangedBy } from '../src-main/commands/registry'
 
 const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const finish: Session = { role: 'finish', actor: 'bench', desk: 'finish-1' }
@@ -61,7 +62,7 @@ export async function raceDay(office: Office): Promise<void> {
  */
 export function fullRecompute(office: Office, runs: number) {
   const sqlite = office.file.sqlite
-  const engine = new ResultsEngine(sqlite)
+  const engine = new ResultsEngine(sqlite, factsChangedBy)
   const recompute: number[] = []
   const floors: number[] = []
   const load: number[] = []
@@ -99,7 +100,7 @@ export function fullRecompute(office: Office, runs: number) {
  */
 export async function incrementalUpdates(office: Office, count: number): Promise<{ times: number[]; floors: number[] }> {
   const sqlite = office.file.sqlite
-  const engine = new ResultsEngine(sqlite)
+  const engine = new ResultsEngine(sqlite, factsChangedBy)
   engine.current()
   const latest = sqlite.prepare('select max(at_ms) as at from capture').get() as { at: number }
   const onCourse = sqlite.prepare("select bib from entrant where bib is not null order by bib desc limit ?").all(count) as { bib: number }[]

@@ -2,8 +2,8 @@ import type { z } from 'zod'
 import type { auditEntry, auditFieldChange, auditList } from '../../src-shared/contract/audit'
 import type { Entrant } from '../../src-shared/contract/entrants'
 import type { ParsedInput } from '../../src-shared/contract'
-import type { Db } from '../db/schema'
-import { canBeUndone } from './undo'
+import type { ReadDb } from '../db/schema'
+import { canBeUndone, type UndoOf } from './undo'
 
 type AuditEntry = z.infer<typeof auditEntry>
 type FieldChange = z.infer<typeof auditFieldChange>
@@ -15,7 +15,7 @@ const shownFields = [
 ] as const satisfies readonly (keyof Entrant)[]
 
 /** Every change, newest first; one runner's when asked (the entrant's history). */
-export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promise<z.infer<typeof auditList>> {
+export async function listAudit(db: ReadDb, input: ParsedInput<'audit.list'>, undoOf: UndoOf): Promise<z.infer<typeof auditList>> {
   let query = db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(input.limit + 1)
   if (input.entrantId !== undefined) query = query.where('entrant_id', '=', input.entrantId)
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId)
@@ -45,7 +45,7 @@ export async function listAudit(db: Db, input: ParsedInput<'audit.list'>): Promi
       // A change that leaves the runner's own fields as they were (a result decision, a bib voided
       // and given back…) is shown by what was asked.
       detail: changes.length === 0 ? shorten(row.input_json) : '',
-      undoable: row.undone_at_ms === null && canBeUndone(row) && latest.get(row.entrant_id) === row.id,
+      undoable: row.undone_at_ms === null && canBeUndone(row, undoOf) && latest.get(row.entrant_id) === row.id,
       undoneAtMs: row.undone_at_ms,
       undoneBy: row.undone_by,
       undoOf: row.command === 'audit.undo' ? (JSON.parse(row.input_json) as ParsedInput<'audit.undo'>).id : null,

@@ -1,16 +1,16 @@
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { refuseUnusableBib } from '../entrants/bib-check'
 import { planBibs, seedWaves, type BibPlan, type BibRule } from './plan'
 
-async function raceOf(db: Db, raceId: number) {
+async function raceOf(db: ReadDb, raceId: number) {
   const race = await db.selectFrom('race').select(['id', 'name', 'bib_rule']).where('id', '=', raceId).executeTakeFirst()
   if (race === undefined) throw new CommandError('NOT_FOUND', `There is no race with id ${raceId}.`, { raceId })
   return race
 }
 
-export async function bibSettings(db: Db, raceId: number) {
+export async function bibSettings(db: ReadDb, raceId: number) {
   const race = await raceOf(db, raceId)
   const [reserved, excluded, voided] = await Promise.all([
     db.selectFrom('bib_reservation').select(['first_bib', 'last_bib', 'purpose']).where('race_id', '=', raceId).orderBy('first_bib').execute(),
@@ -58,7 +58,7 @@ interface RacePlan {
   waves: { name: string; runners: number }[]
 }
 
-async function planFor(db: Db, raceId: number, rule: BibRule | undefined): Promise<RacePlan> {
+async function planFor(db: ReadDb, raceId: number, rule: BibRule | undefined): Promise<RacePlan> {
   const race = await raceOf(db, raceId)
   const [ranges, reserved, excluded, voided, others, entrants, waves] = await Promise.all([
     db.selectFrom('race_bib_range').select(['first_bib as first', 'last_bib as last']).where('race_id', '=', raceId).execute(),
@@ -94,7 +94,7 @@ async function planFor(db: Db, raceId: number, rule: BibRule | undefined): Promi
   return { race: race.name, rule: chosen, plan, names: new Map(entrants.map((e) => [e.id, `${e.given_name} ${e.family_name}`])), seeding, waves: lineUp }
 }
 
-export async function previewBibs(db: Db, input: ParsedInput<'bibs.plan'>) {
+export async function previewBibs(db: ReadDb, input: ParsedInput<'bibs.plan'>) {
   const { race, rule, plan, names, waves, seeding } = await planFor(db, input.raceId, input.rule)
   const changes = plan.changes.map((c) => ({ ...c, name: names.get(c.entrantId) ?? '' }))
   return { race, rule, changes, unchanged: plan.unchanged, missing: plan.missing, waves, reseeded: seeding.length }
@@ -179,7 +179,7 @@ export async function voidBib(db: Db, input: ParsedInput<'bibs.void'>, session: 
   return { entrantId: entrant.id, voided: old, bib: mine.to }
 }
 
-export async function bibHistory(db: Db, input: ParsedInput<'bibs.history'>) {
+export async function bibHistory(db: ReadDb, input: ParsedInput<'bibs.history'>) {
   const rows = await db.selectFrom('bib_event').selectAll().where('entrant_id', '=', input.entrantId).orderBy('at_ms').orderBy('id').execute()
   return rows.map((r) => ({ atMs: r.at_ms, kind: r.kind, from: r.from_bib, to: r.to_bib, reason: r.reason, actor: r.actor, desk: r.desk }))
 }

@@ -1,7 +1,7 @@
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { bibSheetsRequest } from '../../src-shared/contract/prints'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { isWalkUpPurpose, nextFreeBib } from '../bibs/next-free'
 import { recordEvents } from '../bibs/service'
 import { refuseUnusableBib } from '../entrants/bib-check'
@@ -123,7 +123,7 @@ export async function giveBib(db: Db, input: ParsedInput<'checkin.giveBib'>, ses
 }
 
 /** One runner's bib on an A5 page, for a walk-up or a runner moved to another race. */
-export async function printOneBib(db: Db, prints: PrintJobs, input: ParsedInput<'checkin.printBib'>, session: Session) {
+export async function printOneBib(db: ReadDb, prints: PrintJobs, input: ParsedInput<'checkin.printBib'>, session: Session) {
   const runner = await getEntrant(db, input.entrantId)
   if (runner.bib === null) throw new CommandError('ENTRANT_HAS_NO_BIB', `${nameOf(runner)} has no bib to print.`, { name: nameOf(runner) })
   const request = bibSheetsRequest.parse({ kind: 'sheets', layout: 'a5', raceId: runner.raceId, firstBib: runner.bib, lastBib: runner.bib, cropMarks: false, language: input.language })

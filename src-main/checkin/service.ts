@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import { adultAge, type CheckinConfirmation, type CheckinRecord, type CheckinStatus } from '../../src-shared/contract/checkin'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { CheckinTable } from '../db/schema'
 import { getEntrant } from '../entrants/service'
 import { checkinSettings, shirtsHandedOut, shirtsLeft, tableFor, type CheckinSettings } from './settings'
@@ -26,7 +26,7 @@ function toRecord(row: CheckinTable): CheckinRecord {
   }
 }
 
-async function checkinsOf(db: Db, entrantId: string): Promise<CheckinRecord[]> {
+async function checkinsOf(db: ReadDb, entrantId: string): Promise<CheckinRecord[]> {
   const rows = await db.selectFrom('checkin').selectAll().where('entrant_id', '=', entrantId).orderBy('at_ms', 'desc').orderBy('id', 'desc').execute()
   return rows.map(toRecord)
 }
@@ -136,7 +136,7 @@ export async function undoCheckin(db: Db, input: ParsedInput<'checkin.undo'>, se
   return { checkinId: row.id, entrantId: row.entrant_id, name }
 }
 
-export async function checkinStatus(db: Db, entrantId: string): Promise<CheckinStatus> {
+export async function checkinStatus(db: ReadDb, entrantId: string): Promise<CheckinStatus> {
   const [runner, history, settings, extra] = await Promise.all([
     getEntrant(db, entrantId),
     checkinsOf(db, entrantId),
@@ -161,7 +161,7 @@ export async function checkinStatus(db: Db, entrantId: string): Promise<CheckinS
   }
 }
 
-export async function checkinStats(db: Db, session: Session, nowMs: number) {
+export async function checkinStats(db: ReadDb, session: Session, nowMs: number) {
   const [races, counts, stock, handedOut, mine] = await Promise.all([
     db.selectFrom('race').select(['id', 'name']).orderBy('id').execute(),
     db

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { checkinConfirmations, type CheckinConfirmation } from '../../src-shared/contract/checkin'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 
 export interface CheckinSettings {
   confirmations: CheckinConfirmation[]
@@ -10,7 +10,7 @@ export interface CheckinSettings {
   tables: { name: string; first: number; last: number }[]
 }
 
-export async function checkinSettings(db: Db): Promise<CheckinSettings> {
+export async function checkinSettings(db: ReadDb): Promise<CheckinSettings> {
   const [event, shirts, tables] = await Promise.all([
     db.selectFrom('event').select(['checkin_confirmations', 'checkin_items']).where('id', '=', 1).executeTakeFirstOrThrow(),
     db.selectFrom('shirt_stock').select(['size', 'stock']).orderBy('position').execute(),
@@ -40,7 +40,7 @@ export async function configureCheckin(db: Db, input: ParsedInput<'checkin.confi
 }
 
 /** Shirts handed over so far, by size as stocked (sizes compare without case). */
-export async function shirtsHandedOut(db: Db, size?: string): Promise<Map<string, number>> {
+export async function shirtsHandedOut(db: ReadDb, size?: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('checkin')
     .select([sql<string>`lower(shirt_size)`.as('size'), (eb) => eb.fn.countAll<number>().as('count')])
@@ -53,7 +53,7 @@ export async function shirtsHandedOut(db: Db, size?: string): Promise<Map<string
 }
 
 /** Shirts of a size still on the table, or null when the organiser does not count that size. */
-export async function shirtsLeft(db: Db, size: string | null): Promise<number | null> {
+export async function shirtsLeft(db: ReadDb, size: string | null): Promise<number | null> {
   if (size === null) return null
   const stock = await db.selectFrom('shirt_stock').select('stock').where(sql<boolean>`size = ${size} collate nocase`).executeTakeFirst()
   if (stock === undefined) return null
@@ -61,7 +61,7 @@ export async function shirtsLeft(db: Db, size: string | null): Promise<number | 
 }
 
 /** The table whose bib range holds this bib: where a self-checked-in runner collects their bag. */
-export async function tableFor(db: Db, bib: number | null): Promise<string | null> {
+export async function tableFor(db: ReadDb, bib: number | null): Promise<string | null> {
   if (bib === null) return null
   const table = await db.selectFrom('pickup_table').select('name').where('first_bib', '<=', bib).where('last_bib', '>=', bib).orderBy('first_bib').executeTakeFirst()
   return table?.name ?? null

@@ -1,5 +1,5 @@
 import { CommandError } from '../../src-shared/contract'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { DeskTable } from '../db/schema'
 import type { DeskDirectory } from './directory'
 
@@ -7,7 +7,7 @@ function toDesk(row: DeskTable) {
   return { id: row.id, name: row.name, person: row.person, role: row.role, pairedAtMs: row.paired_at_ms, revokedAtMs: row.revoked_at_ms }
 }
 
-export async function listDesks(db: Db) {
+export async function listDesks(db: ReadDb) {
   return (await db.selectFrom('desk').selectAll().orderBy('paired_at_ms', 'desc').execute()).map(toDesk)
 }
 

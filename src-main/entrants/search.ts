@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import { readBibScanCode } from '../../src-shared/contract/scan-code'
 import { fold, initialsOf, words } from '../../src-shared/search/fold'
 import { sql } from 'kysely'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 
 /**
  * How many name matches are ranked before the best are shown: ranking costs about 8 µs a
@@ -19,7 +19,7 @@ const rankedCandidates = 64
  * Exact bib and reference matches come first, then names, best first: see `rankNames`.
  * `desk`: who is searching; the race that desk mostly serves comes first among equals.
  */
-export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search'>, desk: string | null = null): Promise<{ items: SearchHit[] }> {
+export async function searchEntrants(db: ReadDb, input: ParsedInput<'entrants.search'>, desk: string | null = null): Promise<{ items: SearchHit[] }> {
   const scanned = readBibScanCode(input.query)
   if (scanned !== null) return bibScanned(db, scanned.bib)
   const query = fold(input.query).trim()
@@ -64,7 +64,7 @@ export async function searchEntrants(db: Db, input: ParsedInput<'entrants.search
  * Leeds), with the rest of the words fitting the given name; then runners not yet picked up
  * before those who have been; then the desk's own race; then as the index found them.
  */
-async function rankNames(db: Db, tokens: string[], nums: number[], deskRaceId: number | null): Promise<number[]> {
+async function rankNames(db: ReadDb, tokens: string[], nums: number[], deskRaceId: number | null): Promise<number[]> {
   const rows = new Map(
     (
       await db
@@ -101,7 +101,7 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 /** The race most of this desk's last check-ins were for: the desk's race, if it has one. */
-async function deskRaceOf(db: Db, desk: string): Promise<number | null> {
+async function deskRaceOf(db: ReadDb, desk: string): Promise<number | null> {
   const recent = await db
     .selectFrom('checkin')
     .innerJoin('entrant', 'entrant.id', 'checkin.entrant_id')
@@ -119,7 +119,7 @@ async function deskRaceOf(db: Db, desk: string): Promise<number | null> {
 }
 
 /** What a hit shows of each of these runners, by entrant number (one query, one parameter). */
-async function hitRows(db: Db, nums: number[]) {
+async function hitRows(db: ReadDb, nums: number[]) {
   if (nums.length === 0) return new Map<number, never>()
   const rows = await db
     .selectFrom('entrant')
@@ -168,7 +168,7 @@ function hitOf(row: HitRow | undefined): SearchHit[] {
 }
 
 /** A bib's QR code or barcode, scanned: the runner holding that number now (after a swap too). */
-async function bibScanned(db: Db, bib: number): Promise<{ items: SearchHit[] }> {
+async function bibScanned(db: ReadDb, bib: number): Promise<{ items: SearchHit[] }> {
   const holder = await db.selectFrom('entrant').select('num').where('bib', '=', bib).executeTakeFirst()
   return { items: holder === undefined ? [] : hitOf((await hitRows(db, [holder.num])).get(holder.num)) }
 }

@@ -1,8 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Entrant } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/schema'
-import type { EntrantRow } from '../db/schema'
+import type { Db, EntrantRow, ReadDb } from '../db/schema'
 import { refuseUnusableBib } from './bib-check'
 import { raceDayAge } from './category'
 import { blankToNull, registrationColumns, type EntrantFields } from './columns'
@@ -40,11 +39,11 @@ export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
   }
 }
 
-export async function raceDay(db: Db): Promise<string> {
+export async function raceDay(db: ReadDb): Promise<string> {
   return (await db.selectFrom('event').select('date').where('id', '=', 1).executeTakeFirstOrThrow()).date
 }
 
-function entrantsWithRace(db: Db) {
+function entrantsWithRace(db: ReadDb) {
   return db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')
@@ -62,7 +61,7 @@ const sortColumns = {
   createdAt: ['entrant.num', 'entrant.num'],
 } as const
 
-export async function listEntrants(db: Db, input: ParsedInput<'entrants.list'>): Promise<{ total: number; items: Entrant[] }> {
+export async function listEntrants(db: ReadDb, input: ParsedInput<'entrants.list'>): Promise<{ total: number; items: Entrant[] }> {
   const filtered = <Q extends ReturnType<typeof entrantsWithRace>>(q: Q): Q =>
     q
       .$if(input.raceId !== undefined, (w) => w.where('entrant.race_id', '=', input.raceId as number))
@@ -87,7 +86,7 @@ export async function listEntrants(db: Db, input: ParsedInput<'entrants.list'>):
   return { total: count.n, items: rows.map((row) => toEntrant(row, day)) }
 }
 
-export async function getEntrant(db: Db, id: string): Promise<Entrant> {
+export async function getEntrant(db: ReadDb, id: string): Promise<Entrant> {
   const row = await entrantsWithRace(db).where('entrant.id', '=', id).executeTakeFirst()
   if (row === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id })
   return toEntrant(row, await raceDay(db))
@@ -199,6 +198,37 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
   return getEntrant(db, input.id)
 }
 
+/** Puts a runner's own fields back as they were (an undo); bib and race included, checked again like every edit. */
+export async function restoreEntrant(db: Db, was: Entrant | null, nowMs: number): Promise<Entrant> {
+  if (was === null) throw new CommandError('UNDO_NOT_POSSIBLE', 'The audit trail does not hold the runner as they were.', { why: 'no earlier record' })
+  return updateEntrant(
+    db,
+    {
+      id: was.id,
+      raceId: was.raceId,
+      givenName: was.givenName,
+      familyName: was.familyName,
+      sex: was.sex,
+      secondName: was.secondName,
+      birthDate: was.birthDate,
+      age: was.birthDate === null ? was.age : null,
+      nationality: was.nationality,
+      club: was.club,
+      email: was.email,
+      phone: was.phone,
+      emergencyName: was.emergencyName,
+      emergencyPhone: was.emergencyPhone,
+      shirtSize: was.shirtSize,
+      ref: was.ref,
+      bib: was.bib,
+      predictedTimeMs: was.predictedTimeMs,
+      waveId: was.waveId,
+      ...((was.status === 'registered' || was.status === 'withdrawn') && { status: was.status }),
+    },
+    nowMs,
+  )
+}
+
 export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'>): Promise<{ id: string }> {
   const current = await db.selectFrom('entrant').select(['num', 'bib', 'status', 'given_name', 'family_name']).where('id', '=', input.id).executeTakeFirst()
   if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
@@ -228,7 +258,7 @@ async function hasTimes(db: Db, bib: number): Promise<boolean> {
 }
 
 /** The categories entrants fall in, with how many: for filters now, awards later. */
-export async function listCategories(db: Db, input: ParsedInput<'entrants.categories'>): Promise<{ category: string; count: number }[]> {
+export async function listCategories(db: ReadDb, input: ParsedInput<'entrants.categories'>): Promise<{ category: string; count: number }[]> {
   const rows = await db
     .selectFrom('entrant')
     .select(['category', (eb) => eb.fn.countAll<number>().as('count')])

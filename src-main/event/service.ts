@@ -1,10 +1,10 @@
 import { CommandError, type EventSettings } from '../../src-shared/contract'
 import PDFDocument from 'pdfkit'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
 
-export async function getEvent(db: Db): Promise<EventSettings> {
+export async function getEvent(db: ReadDb): Promise<EventSettings> {
   const row = await db
     .selectFrom('event')
     .select(['name', 'date', 'time_zone', 'place', (eb) => eb('logo', 'is not', null).as('has_logo')])
@@ -45,7 +45,7 @@ export async function setLogo(db: Db, imageBase64: string | null, nowMs: number)
   return getEvent(db)
 }
 
-export async function getLogo(db: Db): Promise<{ imageBase64: string | null; type: 'image/png' | 'image/jpeg' | null }> {
+export async function getLogo(db: ReadDb): Promise<{ imageBase64: string | null; type: 'image/png' | 'image/jpeg' | null }> {
   const row = await db.selectFrom('event').select('logo').where('id', '=', 1).executeTakeFirstOrThrow()
   if (row.logo === null) return { imageBase64: null, type: null }
   const image = Buffer.from(row.logo)

@@ -4,7 +4,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../src-shared/contract/imports'
 import { searchTerms } from '../../src-shared/search/fold'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { registrationColumns } from '../entrants/columns'
 import { raceDay } from '../entrants/service'
 import { guessMapping, headersKey } from './mapping'
@@ -18,7 +18,7 @@ export function uploadChunk(sessions: ImportSessions, input: ParsedInput<'import
   return sessions.append(input.id, input.fileName, Buffer.from(input.chunk, 'base64'))
 }
 
-async function planFor(db: Db, sessions: ImportSessions, input: ParsedInput<'imports.preview'>) {
+async function planFor(db: ReadDb, sessions: ImportSessions, input: ParsedInput<'imports.preview'>) {
   const { fileName, table } = await sessions.table(input.id)
   const { mapping, source } = await chooseMapping(db, table, input.mapping)
   if (input.race !== undefined) {
@@ -32,7 +32,7 @@ async function planFor(db: Db, sessions: ImportSessions, input: ParsedInput<'imp
   return { fileName, table, mapping, source, plan }
 }
 
-export async function previewImport(db: Db, sessions: ImportSessions, input: ParsedInput<'imports.preview'>): Promise<ImportPreview> {
+export async function previewImport(db: ReadDb, sessions: ImportSessions, input: ParsedInput<'imports.preview'>): Promise<ImportPreview> {
   const { fileName, table, mapping, source, plan } = await planFor(db, sessions, input)
   return {
     id: input.id,
@@ -99,7 +99,7 @@ export async function commitImport(
   return { imported: plan.toAdd.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, skipped: plan.skipped, ...report }
 }
 
-async function chooseMapping(db: Db, table: Table, given: ColumnMapping | undefined): Promise<{ mapping: ColumnMapping; source: ImportPreview['mappingSource'] }> {
+async function chooseMapping(db: ReadDb, table: Table, given: ColumnMapping | undefined): Promise<{ mapping: ColumnMapping; source: ImportPreview['mappingSource'] }> {
   const inRange = (mapping: ColumnMapping): ColumnMapping =>
     Object.fromEntries(Object.entries(mapping).filter(([, index]) => index !== undefined && index < table.headers.length))
   if (given !== undefined) return { mapping: inRange(given), source: 'confirmed' }
@@ -108,7 +108,7 @@ async function chooseMapping(db: Db, table: Table, given: ColumnMapping | undefi
   return { mapping: guessMapping(table.headers), source: 'guessed' }
 }
 
-async function planContext(db: Db): Promise<PlanContext> {
+async function planContext(db: ReadDb): Promise<PlanContext> {
   const [races, ranges, waves, existing, today] = await Promise.all([
     db.selectFrom('race').select(['id', 'name']).orderBy('id').execute(),
     db.selectFrom('race_bib_range').select(['race_id', 'first_bib', 'last_bib']).execute(),

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { formatResultTime } from '../../src-shared/results/format'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { resultsAwards } from '../results/service'
 import { fileNameOf, type PreparedDocument } from './document'
@@ -19,7 +19,7 @@ const lineHeight = 15
 const footerHeight = 10 * mm
 
 /** Who goes up on the podium: each race's overall winners by sex, then each category's. */
-export async function prepareAwardLists(db: Db, results: ResultsEngine, request: AwardListsRequest): Promise<PreparedDocument> {
+export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, request: AwardListsRequest): Promise<PreparedDocument> {
   const awards = resultsAwards(results, request.raceId)
   const words = printWords(request.language)
   const lines: Line[] = []

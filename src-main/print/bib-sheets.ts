@@ -3,7 +3,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { bibScanCode } from '../../src-shared/contract/scan-code'
 import { personName } from '../../src-shared/names/person-name'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import { drawBib, type FaceStyle } from './bib-face'
 import { fileNameOf, type PreparedDocument } from './document'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
@@ -15,7 +15,7 @@ import { printWords } from './words'
 type BibSheetsRequest = Extract<PrintRequest, { kind: 'sheets' }>
 
 /** Bib sheets for the selected runners, in bib order, the layout's number of bibs to a page. */
-export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promise<PreparedDocument> {
+export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest): Promise<PreparedDocument> {
   const { count, first, last } = await countNumberedRunners(db, request)
   if (count === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
   const letterhead = await loadLetterhead(db)
@@ -74,7 +74,7 @@ export async function prepareBibSheets(db: Db, request: BibSheetsRequest): Promi
  * first slot of every page holds the first quarter of the numbers in order, the second slot the
  * next quarter, so each pile off the guillotine is in bib order (the whole selection is read first).
  */
-async function* placements(db: Db, request: BibSheetsRequest, perPage: number): AsyncGenerator<{ runner: NumberedRow; slot: number }> {
+async function* placements(db: ReadDb, request: BibSheetsRequest, perPage: number): AsyncGenerator<{ runner: NumberedRow; slot: number }> {
   if (request.order === 'stack' && perPage > 1) {
     const all: NumberedRow[] = []
     for await (const runner of numberedRunners(db, request)) all.push(runner)

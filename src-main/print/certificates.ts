@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { formatResultTime } from '../../src-shared/results/format'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { allResults, runnerResult } from '../results/service'
 import { fileNameOf, type PreparedDocument } from './document'
@@ -17,7 +17,7 @@ type CertificatesRequest = Extract<PrintRequest, { kind: 'certificates' }>
 const frame = '#1f4e79'
 
 /** One landscape page per finisher: the event, the runner, the race, the official time and places. */
-export async function prepareCertificates(db: Db, results: ResultsEngine, request: CertificatesRequest): Promise<PreparedDocument> {
+export async function prepareCertificates(db: ReadDb, results: ResultsEngine, request: CertificatesRequest): Promise<PreparedDocument> {
   const words = printWords(request.language)
   const finishers =
     request.bib !== undefined

@@ -9,11 +9,12 @@ import { labelSheet } from './label-formats'
 import { progressEvery } from './pdf-document'
 import { ResultsEngine } from '../results/engine'
 import { prepareDocument } from './prepare'
+import { factsChangedBy } from '../commands/registry'
 
 async function made(request: PrintRequestInput) {
   const { file, router } = await tempRouter()
   const races = await seedPrintableEvent(router)
-  const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite), printRequest.parse(request))
+  const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse(request))
   const path = join(tempDir(), document.fileName)
   await document.write(createWriteStream(path), progressEvery(1, () => {}))
   return { path, document, races }

@@ -7,6 +7,7 @@ import { organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
 import { ResultsEngine } from '../results/engine'
 import { progressEvery } from './pdf-document'
 import { prepareDocument } from './prepare'
+import { factsChangedBy } from '../commands/registry'
 
 // Names are printed as text, whatever they hold: PDF string syntax, markup, formulas and SQL
 // neither break the document nor vanish from it.
@@ -35,7 +36,7 @@ describe('documents with hostile names', () => {
     for (const [index] of hostileNames.entries()) {
       await router.call('timing.capture', { device: 'timer', seq: index + 1, point: 'finish', atMs: gun + 2_400_000 + index * 1000, bib: index + 1 }, organiser)
     }
-    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite), printRequest.parse({ kind } satisfies PrintRequestInput))
+    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind } satisfies PrintRequestInput))
     const path = join(tempDir(), document.fileName)
     await document.write(createWriteStream(path), progressEvery(1, () => {}))
     expect(pdfPageCount(path)).toBeGreaterThan(0)

@@ -3,7 +3,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { bibScanCode } from '../../src-shared/contract/scan-code'
 import { personName } from '../../src-shared/names/person-name'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import { drawQr } from './bib-face'
 import { capHeight } from './fonts'
 import { fileNameOf, type PreparedDocument } from './document'
@@ -17,7 +17,7 @@ import { printWords } from './words'
 type LabelsRequest = Extract<PrintRequest, { kind: 'labels' }>
 
 /** One label per numbered runner, in bib order, for the envelopes their bibs are packed in. */
-export async function prepareLabels(db: Db, request: LabelsRequest): Promise<PreparedDocument> {
+export async function prepareLabels(db: ReadDb, request: LabelsRequest): Promise<PreparedDocument> {
   const { count } = await countNumberedRunners(db, request)
   if (count === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
   const letterhead = await loadLetterhead(db)

@@ -1,4 +1,4 @@
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 
 /** What every printed document carries of the event: its name and the organiser's logo. */
 export interface Letterhead {
@@ -6,7 +6,7 @@ export interface Letterhead {
   logo: Buffer | null
 }
 
-export async function loadLetterhead(db: Db): Promise<Letterhead> {
+export async function loadLetterhead(db: ReadDb): Promise<Letterhead> {
   const event = await db.selectFrom('event').select(['name', 'logo']).where('id', '=', 1).executeTakeFirstOrThrow()
   return { eventName: event.name, logo: event.logo === null ? null : Buffer.from(event.logo) }
 }

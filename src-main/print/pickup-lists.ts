@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { compareForFiling, filingHeading, nameScript, personName } from '../../src-shared/names/person-name'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import { fileNameOf, type PreparedDocument } from './document'
 import { paginate, type ListEntry } from './list-pages'
 import { loadLetterhead } from './letterhead'
@@ -30,7 +30,7 @@ interface Entry extends ListEntry {
 }
 
 /** Runners filed by family name (see filingHeading for names in other scripts), for the pickup area's walls. */
-export async function preparePickupLists(db: Db, request: PickupListsRequest): Promise<PreparedDocument> {
+export async function preparePickupLists(db: ReadDb, request: PickupListsRequest): Promise<PreparedDocument> {
   const runners = await selectRunners(db, request.raceId)
   if (runners.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'There are no runners to list: nothing to print.')
   const letterhead = await loadLetterhead(db)

@@ -1,5 +1,5 @@
 import type { PrintRequest } from '../../src-shared/contract/prints'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { prepareAwardLists } from './award-lists'
 import { prepareBibSheets } from './bib-sheets'
@@ -9,7 +9,7 @@ import { prepareLabels } from './labels'
 import { preparePickupLists } from './pickup-lists'
 import { prepareResultLists } from './result-lists'
 
-export function prepareDocument(db: Db, results: ResultsEngine, request: PrintRequest): Promise<PreparedDocument> {
+export function prepareDocument(db: ReadDb, results: ResultsEngine, request: PrintRequest): Promise<PreparedDocument> {
   switch (request.kind) {
     case 'sheets':
       return prepareBibSheets(db, request)

@@ -3,7 +3,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import type { ResultRow } from '../../src-shared/contract/results'
 import { formatResultTime } from '../../src-shared/results/format'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { openProblems } from '../results/problems'
 import { allResults } from '../results/service'
@@ -32,7 +32,7 @@ const columns = [
 ] as const
 
 /** Results race by race, every runner on a line: finishers in place order, then the rest with their status. */
-export async function prepareResultLists(db: Db, results: ResultsEngine, request: ResultListsRequest): Promise<PreparedDocument> {
+export async function prepareResultLists(db: ReadDb, results: ResultsEngine, request: ResultListsRequest): Promise<PreparedDocument> {
   const races = allResults(results, request.raceId).filter((r) => r.rows.length > 0)
   if (races.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'There are no runners in the results: nothing to print.')
   const provisional = openProblems(results.current()) > 0

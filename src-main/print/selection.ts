@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 
 /** One runner as printed on a bib, a label or a pickup list. */
 export interface PrintRow {
@@ -32,7 +32,7 @@ export interface BibSelection {
 export const printedFace = `entrant.bib || char(31) || entrant.given_name || char(31) || entrant.family_name || char(31) || coalesce(entrant.second_name, '') || char(31) || entrant.race_id || char(31) || coalesce(entrant.wave_id, '') || char(31) || coalesce(entrant.ref, '')`
 
 /** Runners with a bib in the selection; withdrawn runners get no bib printed. */
-function numbered(db: Db, selection: BibSelection) {
+function numbered(db: ReadDb, selection: BibSelection) {
   let query = db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')
@@ -48,7 +48,7 @@ function numbered(db: Db, selection: BibSelection) {
   return query
 }
 
-export async function countNumberedRunners(db: Db, selection: BibSelection): Promise<{ count: number; first: number | null; last: number | null }> {
+export async function countNumberedRunners(db: ReadDb, selection: BibSelection): Promise<{ count: number; first: number | null; last: number | null }> {
   const row = await numbered(db, selection)
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('entrant.bib').as('first'), eb.fn.max('entrant.bib').as('last')])
     .executeTakeFirstOrThrow()
@@ -59,7 +59,7 @@ export async function countNumberedRunners(db: Db, selection: BibSelection): Pro
  * The selected runners in bib order, a batch at a time: a 50,000-bib run never holds every runner
  * at once, and between batches the event file is free for other desks' writes.
  */
-export async function* numberedRunners(db: Db, selection: BibSelection, batchSize = 1000): AsyncGenerator<NumberedRow> {
+export async function* numberedRunners(db: ReadDb, selection: BibSelection, batchSize = 1000): AsyncGenerator<NumberedRow> {
   let after = 0
   for (;;) {
     const batch = (await numbered(db, selection).select(columns).where('entrant.bib', '>', after).orderBy('entrant.bib').limit(batchSize).execute()) as NumberedRow[]
@@ -70,7 +70,7 @@ export async function* numberedRunners(db: Db, selection: BibSelection, batchSiz
 }
 
 /** Every runner still running, numbered or not, for the posted lists. */
-export async function selectRunners(db: Db, raceId: number | undefined): Promise<PrintRow[]> {
+export async function selectRunners(db: ReadDb, raceId: number | undefined): Promise<PrintRow[]> {
   let query = db
     .selectFrom('entrant')
     .innerJoin('race', 'race.id', 'entrant.race_id')

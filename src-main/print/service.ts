@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { PrintJob, PrintRequest } from '../../src-shared/contract/prints'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import type { PrintJobs } from './jobs'
 import { progressEvery } from './pdf-document'
@@ -10,7 +10,7 @@ import { prepareDocument } from './prepare'
 import { printedFace } from './selection'
 
 /** The document's first page as a small PDF of its own, for the print panel's live preview. */
-export async function previewPrint(db: Db, results: ResultsEngine, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
+export async function previewPrint(db: ReadDb, results: ResultsEngine, request: PrintRequest): Promise<{ pdfBase64: string; items: number; pages: number }> {
   const document = await prepareDocument(db, results, request)
   const out = new PassThrough()
   const chunks: Buffer[] = []
@@ -19,7 +19,7 @@ export async function previewPrint(db: Db, results: ResultsEngine, request: Prin
   return { pdfBase64: Buffer.concat(chunks).toString('base64'), items: document.items, pages: document.pages }
 }
 
-export async function startPrint(db: Db, results: ResultsEngine, prints: PrintJobs, request: PrintRequest, session: Session): Promise<PrintJob> {
+export async function startPrint(db: ReadDb, results: ResultsEngine, prints: PrintJobs, request: PrintRequest, session: Session): Promise<PrintJob> {
   return prints.start(await prepareDocument(db, results, request), session)
 }
 

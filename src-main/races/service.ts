@@ -2,11 +2,11 @@ import { CommandError, type BibRange, type Race } from '../../src-shared/contrac
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { rangesOverlap } from '../../src-shared/contract/races'
 import type { ResultRules } from '../../src-shared/contract/result-rules'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { RaceRow } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
 
-export async function listRaces(db: Db): Promise<Race[]> {
+export async function listRaces(db: ReadDb): Promise<Race[]> {
   const [races, ranges, waves] = await Promise.all([
     db.selectFrom('race').selectAll().orderBy('id').execute(),
     db.selectFrom('race_bib_range').selectAll().orderBy('first_bib').execute(),

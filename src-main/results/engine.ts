@@ -1,6 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3'
-import type { CommandName } from '../../src-shared/contract'
-import { loadCaptures, loadChecks, loadFacts, loadMarks, loadOverrides, type Check, type FactGroup, type Facts, type Guns, type Marks, type Override, type RaceFacts } from './load'
+import { loadCaptures, loadChecks, loadFacts, loadMarks, loadOverrides, everyFactGroup, type Check, type FactGroup, type Facts, type Guns, type Marks, type Override, type RaceFacts } from './load'
 import { PointMerge, type CaptureFact } from './point-merge'
 import { insertionPoint, isRanked, placeIn, roundUp, settle, sortRanked, type Crossing, type Runner, type Standing } from './standing'
 
@@ -55,55 +54,8 @@ function sourcesOf(state: Pick<ResultsState, 'passings' | 'manual' | 'splitPoint
   return { finish: source('finish'), start: source('start'), splits: state.splitPoints.map((p) => source(p.name)) }
 }
 
-// What a write did to the results, by command (every write is in the audit, whichever process
-// made it): the groups of facts it changed. A capture or a bib typed in finish order is brought in
-// by itself; commands not named here change what the results are made of in ways not worth
-// telling apart, so everything is read again.
-const changedBy: Partial<Record<CommandName, readonly FactGroup[]>> = {
-  'timing.capture': [],
-  'timing.assignBib': [],
-  'timing.correct': ['captures'],
-  'sync.import': ['captures', 'guns'],
-  'clock.start': ['guns'],
-  'clock.set': ['guns'],
-  // A measurement that corrects earlier instants is told by its mark (Marks.clock).
-  'clock.measure': [],
-  'clock.setOffset': [],
-  'reads.import': ['passings'],
-  'chips.import': ['passings'],
-  'timing.setPoints': ['runners', 'passings'],
-  'results.override': ['overrides'],
-  'results.checkProblem': ['checks'],
-  'event.update': ['runners', 'passings'],
-  'races.create': ['runners'],
-  'races.update': ['runners'],
-  'races.delete': ['runners'],
-  'entrants.create': ['runners'],
-  'entrants.update': ['runners'],
-  'entrants.delete': ['runners', 'overrides'],
-  'imports.commit': ['runners'],
-  'bibs.apply': ['runners'],
-  'bibs.assign': ['runners'],
-  'bibs.swap': ['runners'],
-  'bibs.void': ['runners'],
-  'checkin.moveRace': ['runners'],
-  'checkin.correct': ['runners'],
-  'checkin.walkUp': ['runners'],
-  'checkin.giveBib': ['runners'],
-  'checkin.checkIn': [],
-  'checkin.undo': [],
-  'checkin.configure': [],
-  'checkin.changeShirt': [],
-  'bibs.configure': [],
-  'bibs.exclude': [],
-  'bibs.markPrinted': [],
-  'event.setLogo': [],
-  'desks.revoke': [],
-  'desks.setNetwork': [],
-  'backups.setSecondFolder': [],
-  'audit.undo': ['runners'],
-}
-const everyGroup: readonly FactGroup[] = ['runners', 'guns', 'captures', 'passings', 'overrides', 'checks']
+/** What a write recorded in the audit changed of the facts, by its command's name. */
+export type FactsChangedBy = (command: string) => readonly FactGroup[]
 
 /**
  * The results of one event file, kept in memory and brought up to date from what was written
@@ -117,9 +69,13 @@ export class ResultsEngine {
   private captures = new Map<string, CaptureFact[]>()
   private manual = new Map<string, PointMerge>()
   private state: ResultsState | null = null
-  private readonly written: SqliteDatabase.Statement<[number], { command: CommandName }>
+  private readonly written: SqliteDatabase.Statement<[number], { command: string }>
 
-  constructor(private readonly sqlite: SqliteDatabase.Database) {
+  /** `factsChangedBy` is each write's own declaration (src-main/commands/registry.ts). */
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly factsChangedBy: FactsChangedBy,
+  ) {
     this.written = sqlite.prepare('select command from audit where id > ? order by id')
   }
 
@@ -131,7 +87,7 @@ export class ResultsEngine {
 
   private bringUpToDate(): ResultsState {
     if (this.facts === null || this.state === null) {
-      const { captures, marks, ...facts } = loadFacts(this.sqlite, everyGroup)
+      const { captures, marks, ...facts } = loadFacts(this.sqlite, everyFactGroup)
       this.facts = facts
       this.captures = captures
       this.manual = mergesOf(captures)
@@ -140,7 +96,7 @@ export class ResultsEngine {
     const state = this.state
     const written = this.written.all(state.marks.audit)
     if (written.length === 0) return state
-    const changed = new Set<FactGroup>(written.flatMap((w) => changedBy[w.command] ?? everyGroup))
+    const changed = new Set<FactGroup>(written.flatMap((w) => this.factsChangedBy(w.command)))
     const marks = loadMarks(this.sqlite)
     // A bib given to a time (timing.assignBib with a capture) is a correction: read the captures again.
     if (marks.change !== state.marks.change) changed.add('captures')

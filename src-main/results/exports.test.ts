@@ -5,6 +5,7 @@ import { finishLine, organiser, tempRouter } from '../../tests/support/temp-even
 import { ResultsEngine } from './engine'
 import { resultsSite } from './html-site'
 import { allResults } from './service'
+import { factsChangedBy } from '../commands/registry'
 
 function value<T>(result: CommandResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
@@ -20,7 +21,7 @@ async function hostileRace() {
   value(await router.call('entrants.create', { raceId: 1, givenName: hostile, familyName: '=HYPERLINK("http://x")', sex: 'F', bib: 1, club: '+cmd|calc' }, organiser))
   value(await router.call('clock.start', { raceId: 1, atMs: Date.UTC(2025, 3, 6), device: 'f' }, finishLine))
   value(await router.call('timing.capture', { device: 't', seq: 1, point: 'finish', atMs: Date.UTC(2025, 3, 6, 0, 20), bib: 1 }, finishLine))
-  return { router, engine: new ResultsEngine(file.sqlite) }
+  return { router, engine: new ResultsEngine(file.sqlite, factsChangedBy) }
 }
 
 describe('exports of hostile names', () => {

@@ -58,6 +58,7 @@ export interface RunnerFacts {
 }
 
 export type FactGroup = keyof Facts
+export const everyFactGroup: readonly FactGroup[] = ['runners', 'guns', 'captures', 'passings', 'overrides', 'checks']
 
 /** How far the results have read the file: the last audit row, capture and correction seen. */
 export interface Marks {

@@ -5,6 +5,7 @@ import { finishLine, organiser, tempRouter, viewer } from '../../tests/support/t
 import { ResultsEngine } from './engine'
 import { listResults } from './service'
 import { roundUp } from './standing'
+import { factsChangedBy } from '../commands/registry'
 
 const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul, race day 2025-04-06
 const second = 1000
@@ -184,7 +185,7 @@ describe('keeping results current', () => {
     // time, a time inserted before earlier ones: each step checked against a fresh engine.
     let random = 7
     const next = (n: number): number => ((random = (Math.imul(random, 1664525) + 1013904223) >>> 0) >>> 16) % n
-    const fresh = new ResultsEngine(day.file.sqlite)
+    const fresh = new ResultsEngine(day.file.sqlite, factsChangedBy)
     const order = (rows: ResultRow[]) => rows.map((r) => [r.bib, r.status, r.gunTimeMs, r.place, r.sexPlace, r.categoryPlace])
     const bibs = Array.from({ length: 40 }, (_, i) => i + 1)
     for (let step = 0; step < 60; step++) {

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { ResultRow } from '../../src-shared/contract/results'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems } from './problems'
@@ -144,7 +144,7 @@ export async function overrideResult(db: Db, input: ParsedInput<'results.overrid
   return overrideOf(row)
 }
 
-export async function overrideHistory(db: Db, entrantId: string) {
+export async function overrideHistory(db: ReadDb, entrantId: string) {
   const rows = await db.selectFrom('result_override').selectAll().where('entrant_id', '=', entrantId).orderBy('id', 'desc').execute()
   return rows.map(overrideOf)
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ChangeEvent } from '../../src-shared/contract'
 import { desk, organiser, tempRouter, viewer } from '../../tests/support/temp-event'
 import { createRouter } from './router'
-import { handlers } from './handlers'
+import { commandParts } from '../commands/registry'
 
 describe('the command router', () => {
   it('answers an unknown command with UNKNOWN_COMMAND, not an exception', async () => {
@@ -77,11 +77,14 @@ describe('the command router', () => {
       db: file.db,
       sqlite: file.sqlite,
       logError: () => {},
-      handlers: {
-        ...handlers,
-        'races.create': async (ctx, input) => {
-          await handlers['races.create'](ctx, input)
-          throw new Error('disk on fire')
+      parts: {
+        ...commandParts,
+        'races.create': {
+          ...commandParts['races.create'],
+          write: async (ctx, input) => {
+            await commandParts['races.create'].write(ctx, input)
+            throw new Error('disk on fire')
+          },
         },
       },
     })

@@ -3,7 +3,6 @@ import {
   CommandError,
   commands,
   isCommandName,
-  isWrite,
   type ChangeEvent,
   type CommandErrorValue,
   type CommandInput,
@@ -26,7 +25,8 @@ import { keepOwnMeasurement } from '../timing/device-clocks'
 import { LiveSync } from '../timing/sync-push'
 import { ResultsEngine } from '../results/engine'
 import type { BackupSchedule } from '../backup/schedule'
-import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers'
+import type { CommandParts, AnyPart } from '../commands/parts'
+import { commandParts, factsChangedBy } from '../commands/registry'
 
 export type ChangeListener = (change: ChangeEvent) => void
 
@@ -53,7 +53,8 @@ export interface RouterOptions {
   backups?: BackupSchedule | null
   /** The desktop app opens another event file (a restored backup) in place of this one. */
   openEvent?: ((path: string) => Promise<void>) | null
-  handlers?: Handlers
+  /** Every command's parts; tests give a table with one part replaced. */
+  parts?: CommandParts
   now?: () => number
   /** Where unexpected failures are reported; the caller only sees INTERNAL. */
   logError?: (error: unknown, command: string) => void
@@ -66,10 +67,10 @@ export function createRouter(options: RouterOptions): Router {
   const directory = options.directory ?? new DeskDirectory(sqlite)
   const network = options.network ?? new DeskNetwork(directory)
   const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()), (exchanges) => keepOwnMeasurement(db, exchanges, Date.now()))
-  const results = options.results ?? new ResultsEngine(sqlite)
+  const results = options.results ?? new ResultsEngine(sqlite, factsChangedBy)
   const backups = options.backups ?? null
   const openEvent = options.openEvent ?? null
-  const handlers = options.handlers ?? defaultHandlers
+  const parts = options.parts ?? commandParts
   const now = options.now ?? Date.now
   const logError = options.logError ?? ((error, command) => console.error(`[router] ${command} failed:`, error))
   const listeners = new Set<ChangeListener>()
@@ -98,18 +99,18 @@ export function createRouter(options: RouterOptions): Router {
     if (!(spec.roles as readonly string[]).includes(session.role)) {
       return failure('NOT_AUTHORISED', `The ${session.role} role may not use ${command}.`, { role: session.role, command })
     }
-    const run = handlers[command] as (ctx: HandlerContext, input: unknown) => Promise<unknown>
+    const part = parts[command] as AnyPart
     let storageFailure: CommandError | null = null
     try {
       const nowMs = now()
-      const context = { sqlite, imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
-      if (!isWrite(command)) return { ok: true, value: await run({ db, ...context }, parsed.data) }
-      const value = await db.transaction().execute(async (trx) => {
+      const context = { imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
+      if ('read' in part) return { ok: true, value: await part.read({ db, ...context }, parsed.data) }
+      const value = await db.transaction().execute(async (tx) => {
         try {
-          const subject = await subjectBefore(trx, command, parsed.data)
-          const output = await run({ db: trx, ...context }, parsed.data)
-          const { entrantId, after } = await subjectAfter(trx, command, output, subject)
-          await trx
+          const subject = await subjectBefore(tx, part.about, parsed.data)
+          const output = await part.write({ tx, sqlite, ...context }, parsed.data)
+          const { entrantId, after } = await subjectAfter(tx, part.about, output, subject)
+          await tx
             .insertInto('audit')
             .values({
               at_ms: nowMs,

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { CaptureView, CaptureWarning } from '../../src-shared/contract/timing'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { CaptureChangeTable } from '../db/schema'
 import { runnersByBib } from './runners'
 import { isTime, mergeSequence, warningsFor, type CaptureRow, type Merged, type RunnerFacts, type SequenceRow } from './sequence'
@@ -156,7 +156,7 @@ function toView(row: CaptureRow, merged: { bib: number | null; entry: { id: stri
  * in time; bibs waiting for a time. The merge needs the whole point, but only the rows asked for
  * (`last`) are looked up and drawn: a 50,000-finisher desk reads the latest 80.
  */
-export async function listCaptures(db: Db, input: ParsedInput<'timing.list'>) {
+export async function listCaptures(db: ReadDb, input: ParsedInput<'timing.list'>) {
   const point = await requirePoint(db, input.point)
   // Only what the merge needs of every capture; whole rows only for those shown.
   const rows = await db.selectFrom('capture').select(['id', 'at_ms', 'bib', 'position', 'state', 'source']).where('point', '=', point).execute()
@@ -193,7 +193,7 @@ export async function listCaptures(db: Db, input: ParsedInput<'timing.list'>) {
 }
 
 /** Whole rows by id: a few hundred by their key, more in one pass over the point. */
-async function wholeRows(db: Db, point: string, ids: string[]): Promise<Map<string, CaptureRow>> {
+async function wholeRows(db: ReadDb, point: string, ids: string[]): Promise<Map<string, CaptureRow>> {
   const query = db.selectFrom('capture').selectAll().where('point', '=', point)
   const rows = ids.length <= 500 ? (ids.length === 0 ? [] : await query.where('id', 'in', ids).execute()) : await query.execute()
   return new Map(rows.map((r) => [r.id, r]))
@@ -214,7 +214,7 @@ export function changeOf(row: CaptureChangeTable) {
   }
 }
 
-export async function captureHistory(db: Db, captureId: string) {
+export async function captureHistory(db: ReadDb, captureId: string) {
   const rows = await db.selectFrom('capture_change').selectAll().where('capture_id', '=', captureId).orderBy('id').execute()
   return rows.map(changeOf)
 }

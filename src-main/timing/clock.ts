@@ -4,12 +4,12 @@ import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { RaceClock } from '../../src-shared/contract/timing'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { readBib } from './reads'
 import { onDeviceClock } from './device-clocks'
 
 /** Every race, and every wave of races that have waves, with the gun that counts and its history. */
-export async function listClocks(db: Db): Promise<RaceClock[]> {
+export async function listClocks(db: ReadDb): Promise<RaceClock[]> {
   const [races, waves, clocks] = await Promise.all([
     db.selectFrom('race').select(['id', 'name', 'distance_m']).orderBy('id').execute(),
     db.selectFrom('wave').select(['id', 'race_id', 'name']).orderBy('id').execute(),

@@ -3,7 +3,7 @@ import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { DeviceClock } from '../../src-shared/contract/timing'
 import { clockState, estimateOffset, isPossible, offsetAt, type Correction, type Exchange, type Measurement } from '../../src-shared/timing/clock-offset'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import { prepared } from '../db/prepared'
 import type { DeviceClockTable } from '../db/schema'
 
@@ -197,7 +197,7 @@ export async function keepPackageMeasurement(db: Db, clock: string, originId: st
 }
 
 /** Every clock that recorded instants or was measured: its latest offset, its state and its history. */
-export async function listDeviceClocks(db: Db): Promise<DeviceClock[]> {
+export async function listDeviceClocks(db: ReadDb): Promise<DeviceClock[]> {
   const [measurements, captures, guns] = await Promise.all([
     db.selectFrom('device_clock').selectAll().orderBy('id').execute() as Promise<MeasurementRow[]>,
     db
@@ -230,7 +230,7 @@ export async function listDeviceClocks(db: Db): Promise<DeviceClock[]> {
 }
 
 /** This file's own clock, as the packages it sends name it. */
-export async function ownClockId(db: Db): Promise<string> {
+export async function ownClockId(db: ReadDb): Promise<string> {
   const { clock_id } = await db.selectFrom('event').select('clock_id').where('id', '=', 1).executeTakeFirstOrThrow()
   return clock_id
 }
@@ -241,7 +241,7 @@ export async function keepOwnMeasurement(db: Db, exchanges: readonly Exchange[],
 }
 
 /** This file's own clock measurements, with their exchanges, as a package carries them. */
-export async function ownMeasurements(db: Db, clockId: string): Promise<{ id: string; exchanges: Exchange[] }[]> {
+export async function ownMeasurements(db: ReadDb, clockId: string): Promise<{ id: string; exchanges: Exchange[] }[]> {
   const rows = await db.selectFrom('device_clock').select(['id', 'exchanges_json']).where('clock', '=', clockId).where('source', '=', 'exchange').orderBy('id').execute()
   return rows.flatMap((r) => (r.exchanges_json === null ? [] : [{ id: `${clockId}:${r.id}`, exchanges: JSON.parse(r.exchanges_json) as Exchange[] }]))
 }

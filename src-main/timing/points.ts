@@ -1,10 +1,10 @@
 import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { builtInPoints } from '../../src-shared/contract/timing'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 
 /** The point's name as stored: `start` and `finish` in lower case, a split as the organiser named it. */
-export async function requirePoint(db: Db, point: string): Promise<string> {
+export async function requirePoint(db: ReadDb, point: string): Promise<string> {
   const builtIn = builtInPoints.find((p) => p === point.toLowerCase())
   if (builtIn !== undefined) return builtIn
   const split = await db.selectFrom('timing_point').select('name').where('name', '=', point).executeTakeFirst()
@@ -15,7 +15,7 @@ export async function requirePoint(db: Db, point: string): Promise<string> {
   return split.name
 }
 
-export async function timingPoints(db: Db) {
+export async function timingPoints(db: ReadDb) {
   const splits = await db.selectFrom('timing_point').select(['name', 'distance_m']).orderBy('distance_m').execute()
   const { read_window_ms } = await db.selectFrom('event').select('read_window_ms').where('id', '=', 1).executeTakeFirstOrThrow()
   return { splits: splits.map((s) => ({ name: s.name, distanceM: s.distance_m })), readWindowMs: read_window_ms }

@@ -5,7 +5,7 @@ import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { builtInPoints, readFields, type ReadField } from '../../src-shared/contract/timing'
 import { bibHeaders, chipHeaders, squashHeader } from '../bibs/chips'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { ImportSessions } from '../import/sessions'
 import type { Table } from '../import/table'
 import { currentGuns, gunOf } from './runners'
@@ -163,7 +163,7 @@ async function gunsByBib(db: Db): Promise<Map<number, number | null>> {
   return new Map(entrants.map((e) => [e.bib as number, gunOf(guns, e.race_id, e.wave_id)]))
 }
 
-export async function readsSummary(db: Db) {
+export async function readsSummary(db: ReadDb) {
   const { read_window_ms } = await db.selectFrom('event').select('read_window_ms').where('id', '=', 1).executeTakeFirstOrThrow()
   const points = await db
     .selectFrom('chip_read as r')
@@ -207,7 +207,7 @@ export function passingsOf(reads: readonly { bib: number; atMs: number }[], poin
   })
 }
 
-export async function listPassings(db: Db, input: ParsedInput<'reads.passings'>) {
+export async function listPassings(db: ReadDb, input: ParsedInput<'reads.passings'>) {
   const { read_window_ms } = await db.selectFrom('event').select('read_window_ms').where('id', '=', 1).executeTakeFirstOrThrow()
   let query = db.selectFrom('chip_read as r').select([readBib.as('bib'), 'r.at_ms']).where('r.point', '=', input.point).where(sql<boolean>`${readBib} is not null`)
   if (input.bib !== undefined) query = query.where(sql<boolean>`${readBib} = ${input.bib}`)

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/schema'
+import type { ReadDb } from '../db/schema'
 import type { RunnerFacts } from './sequence'
 
 const gunKey = (raceId: number, waveId: number | null): string => `${raceId}:${waveId ?? ''}`
 
 /** The gun that counts for each race and wave: the latest recorded (a correction replaces a start). */
-export async function currentGuns(db: Db): Promise<Map<string, number>> {
+export async function currentGuns(db: ReadDb): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('clock as c')
     .select(['c.race_id', 'c.wave_id', 'c.gun_at_ms'])
@@ -20,7 +20,7 @@ export function gunOf(guns: Map<string, number>, raceId: number, waveId: number 
 }
 
 /** The runners wearing these bibs (every numbered runner when `bibs` is absent). */
-export async function runnersByBib(db: Db, bibs?: readonly number[]): Promise<Map<number, RunnerFacts>> {
+export async function runnersByBib(db: ReadDb, bibs?: readonly number[]): Promise<Map<number, RunnerFacts>> {
   if (bibs !== undefined && bibs.length === 0) return new Map()
   let query = db
     .selectFrom('entrant as e')

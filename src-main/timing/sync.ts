@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
-import type { Db } from '../db/schema'
+import type { Db, ReadDb } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
 import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } from './device-clocks'
@@ -10,7 +10,7 @@ import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } fr
 const unnamedClock = 'unnamed-laptop'
 
 /** A finish laptop's work, to be moved into the office file: every capture, correction and gun. */
-export async function exportSync(db: Db, nowMs: number): Promise<SyncPackage> {
+export async function exportSync(db: ReadDb, nowMs: number): Promise<SyncPackage> {
   const clockId = await ownClockId(db)
   const [event, captures, changes, clocks] = await Promise.all([
     db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow(),
