@@ -1,6 +1,6 @@
 // timing.capture and reads.import.250k: the finish line's two hot paths.
 import type { Session } from '../src-shared/contract'
-import { uploadThroughRouter } from '../src-main/import/upload'
+import { uploadThroughRouter } from '../src-main/cli/upload'
 import { openOffice } from '../src-main/office/office'
 import { serveProcess } from '../tests/support/cli'
 import { uuidv7 } from 'uuidv7'

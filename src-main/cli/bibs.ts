@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { bibRules, type BibRule } from '../bibs/plan'
-import { uploadThroughRouter } from '../import/upload'
+import { uploadThroughRouter } from './upload'
 import { chooseRaces, requireFile, withEventFile } from './event-file'
 import { printActions, printDescription, printDocument, printHelp, type PrintAction } from './print'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'

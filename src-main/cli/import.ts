@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CommandErrorValue } from '../../src-shared/contract'
 import { defaultDuplicateAction, duplicateActions, type DuplicateAction, type DuplicateFlag, type ImportResult, type RejectedRow } from '../../src-shared/contract/imports'
-import { uploadThroughRouter } from '../import/upload'
+import { uploadThroughRouter } from './upload'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 

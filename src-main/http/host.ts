@@ -1,14 +1,13 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CommandError, commands, type CommandErrorValue, type ErrorCode, type Session } from '../../src-shared/contract'
+import { CommandError, type CommandErrorValue, type CommandResult, type ErrorCode, type Session } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
 import { pairRequest } from '../../src-shared/contract/desks'
 import type { DeskDirectory } from '../desks/directory'
-import { actingSession } from '../desks/lock'
 import type { DeskNetwork } from '../desks/network'
 import type { PrintJobs } from '../print/jobs'
-import type { Router } from '../router/router'
+import { validate, type Router } from '../router/router'
 import { isAllowedHost, isSameOrigin } from './host-header'
 import { securityHeaders } from './security-headers'
 import type { SessionStore } from './sessions'
@@ -103,17 +102,9 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     }
     const session = sessions.lookup(bearerToken(request))
     if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in: open the link the office gave you.')
-    const body = await readBody(request, maxBodyBytes)
-    if (body === 'too-large') return sendError(response, 'INVALID_INPUT', `The request is larger than ${maxBodyBytes} bytes.`, 413)
-    let input: unknown = {}
-    if (body.length > 0) {
-      try {
-        input = JSON.parse(body)
-      } catch {
-        return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.')
-      }
-    }
-    const result = await router.dispatch(command, input, session)
+    const body = await readJson(request, response, maxBodyBytes)
+    if (body === answered) return
+    const result = await router.dispatch(command, body.json, session)
     if (result.ok) return sendJson(response, 200, result)
     // The screens ask for refusals as values (200, ok: false in the body): an expected refusal
     // (already picked up, nothing to print) is then no network error in the browser's console.
@@ -128,22 +119,28 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       response.setHeader('allow', 'POST')
       return sendError(response, 'INVALID_INPUT', 'Pairing is done with POST.', 405)
     }
-    const body = await readBody(request, 4096)
-    if (body === 'too-large') return sendError(response, 'INVALID_INPUT', 'The request is too large.', 413)
-    let parsed: ReturnType<typeof pairRequest.safeParse>
-    try {
-      parsed = pairRequest.safeParse(JSON.parse(body))
-    } catch {
-      return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.')
+    const body = await readJson(request, response, 4096)
+    if (body === answered) return
+    const parsed = validate(pairRequest, body.json)
+    if (!parsed.ok) return sendResult(response, parsed)
+    const { desks } = options
+    if (desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
+    return sendResult(response, asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value, Date.now())))
+  }
+
+  /** The request's JSON body (none is `{}`), or `answered` once a refusal has been sent for it. */
+  async function readJson(request: IncomingMessage, response: ServerResponse, limit: number): Promise<{ json: unknown } | typeof answered> {
+    const body = await readBody(request, limit)
+    if (body === 'too-large') {
+      sendError(response, 'INVALID_INPUT', `The request is larger than ${limit} bytes.`, 413)
+      return answered
     }
-    if (!parsed.success) return sendError(response, 'INVALID_INPUT', parsed.error.issues[0]?.message ?? 'The request is not valid.')
-    if (options.desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
+    if (body.length === 0) return { json: {} }
     try {
-      const paired = options.desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.data, Date.now())
-      return sendJson(response, 200, { ok: true, value: paired })
-    } catch (error) {
-      if (error instanceof CommandError) return sendJson(response, httpStatusOf[error.code], { ok: false, error: error.toValue() })
-      throw error
+      return { json: JSON.parse(body) }
+    } catch {
+      sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.')
+      return answered
     }
   }
 
@@ -151,18 +148,14 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     // A download link cannot carry headers either: the token may come in the query.
     const signedIn = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
     if (signedIn === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
-    const session = actingSession(signedIn)
-    if (!(commands['prints.status'].roles as readonly string[]).includes(session.role)) {
-      return sendError(response, 'NOT_AUTHORISED', `The ${session.role} role may not download printed documents.`)
-    }
+    // A download is the job's status read, with the file in place of the answer: the same input check, role and ownership.
+    const checked = router.authorise('prints.status', { jobId: decodedOrRaw(url.pathname.slice('/prints/'.length)) }, signedIn)
+    if (!checked.ok) return sendResult(response, checked)
     if (options.prints === undefined) return sendError(response, 'PRINT_NOT_FOUND', 'There is no such document.')
-    let file: { path: string; fileName: string }
-    try {
-      file = options.prints.file(options.prints.ownJob(decodedOrRaw(url.pathname.slice('/prints/'.length)), session))
-    } catch (error) {
-      if (error instanceof CommandError) return sendError(response, error.code, error.message)
-      throw error
-    }
+    const { prints } = options
+    const found = asResult(() => prints.file(prints.ownJob(checked.value.input.jobId, checked.value.session)))
+    if (!found.ok) return sendResult(response, found)
+    const file = found.value
     response.writeHead(200, {
       'content-type': 'application/pdf',
       'content-length': statSync(file.path).size,
@@ -293,6 +286,23 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | 'to
     request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
+}
+
+/** Marks a request already answered (refused) by the helper that read it. */
+const answered = Symbol('answered')
+
+/** A service's coded refusal as a result value; anything else is a fault and is thrown on. */
+function asResult<T>(run: () => T): CommandResult<T> {
+  try {
+    return { ok: true, value: run() }
+  } catch (error) {
+    if (error instanceof CommandError) return { ok: false, error: error.toValue() }
+    throw error
+  }
+}
+
+function sendResult(response: ServerResponse, result: CommandResult<unknown>): void {
+  sendJson(response, result.ok ? 200 : httpStatusOf[result.error.code], result)
 }
 
 function sendError(response: ServerResponse, code: ErrorCode, message: string, status = httpStatusOf[code]): void {

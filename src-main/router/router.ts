@@ -9,6 +9,7 @@ import {
   type CommandName,
   type CommandOutput,
   type CommandResult,
+  type ParsedInput,
   type Session,
 } from '../../src-shared/contract'
 import type SqliteDatabase from 'better-sqlite3'
@@ -35,6 +36,12 @@ export interface Router {
   dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>>
   /** For in-process callers (CLI, tests): the same path, typed by the contract. */
   call<K extends CommandName>(command: K, input: CommandInput<K>, session: Session): Promise<CommandResult<CommandOutput<K>>>
+  /**
+   * The router's own checks of a call, without running it: for a transport that does the work
+   * itself (a download streams the file a job made). The input is validated and the role checked
+   * exactly as for a dispatched call.
+   */
+  authorise<K extends CommandName>(command: K, input: unknown, session: Session): CommandResult<{ input: ParsedInput<K>; session: Session }>
   onChange(listener: ChangeListener): () => void
   /** Refuses new calls and resolves once every call under way has finished: then the file may close. */
   drain(): Promise<void>
@@ -85,30 +92,35 @@ export function createRouter(options: RouterOptions): Router {
     return call
   }
 
-  async function route(command: string, input: unknown, caller: Session): Promise<CommandResult<unknown>> {
+  function check(command: string, input: unknown, caller: Session): CommandResult<{ command: CommandName; input: unknown; session: Session }> {
     // A screen locked in desk mode acts as a check-in desk whatever its sign-in.
     const session = actingSession(caller)
     if (!isCommandName(command)) {
       return failure('UNKNOWN_COMMAND', `There is no command called ${JSON.stringify(command.slice(0, 100))}.`)
     }
     const spec = commands[command]
-    const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
-    if (!parsed.success) {
-      return failure('INVALID_INPUT', summariseIssues(parsed.error.issues), { issues: issueList(parsed.error.issues) })
-    }
+    const parsed = validate(spec.input, input)
+    if (!parsed.ok) return parsed
     if (!(spec.roles as readonly string[]).includes(session.role)) {
       return failure('NOT_AUTHORISED', `The ${session.role} role may not use ${command}.`, { role: session.role, command })
     }
+    return { ok: true, value: { command, input: parsed.value, session } }
+  }
+
+  async function route(name: string, given: unknown, caller: Session): Promise<CommandResult<unknown>> {
+    const checked = check(name, given, caller)
+    if (!checked.ok) return checked
+    const { command, input, session } = checked.value
     const part = parts[command] as AnyPart
     let storageFailure: CommandError | null = null
     try {
       const nowMs = now()
       const context = { imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
-      if ('read' in part) return { ok: true, value: await part.read({ db, ...context }, parsed.data) }
+      if ('read' in part) return { ok: true, value: await part.read({ db, ...context }, input) }
       const value = await db.transaction().execute(async (tx) => {
         try {
-          const subject = await subjectBefore(tx, part.about, parsed.data)
-          const output = await part.write({ tx, sqlite, ...context }, parsed.data)
+          const subject = await subjectBefore(tx, part.about, input)
+          const output = await part.write({ tx, sqlite, ...context }, input)
           const { entrantId, after } = await subjectAfter(tx, part.about, output, subject)
           await tx
             .insertInto('audit')
@@ -118,7 +130,7 @@ export function createRouter(options: RouterOptions): Router {
               desk: session.desk,
               role: session.role,
               command,
-              input_json: JSON.stringify(parsed.data),
+              input_json: JSON.stringify(input),
               output_json: JSON.stringify(output) ?? 'null',
               entrant_id: entrantId,
               before_json: subject.before === null ? null : JSON.stringify(subject.before),
@@ -133,7 +145,7 @@ export function createRouter(options: RouterOptions): Router {
           throw error
         }
       })
-      emit({ topics: [...spec.changes], command, atMs: nowMs, desk: session.desk })
+      emit({ topics: [...commands[command].changes], command, atMs: nowMs, desk: session.desk })
       return { ok: true, value }
     } catch (error) {
       if (error instanceof CommandError) return { ok: false, error: error.toValue() }
@@ -157,6 +169,7 @@ export function createRouter(options: RouterOptions): Router {
   return {
     dispatch,
     call: (command, input, session) => dispatch(command, input, session) as never,
+    authorise: (command, input, session) => check(command, input, session) as never,
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -166,6 +179,13 @@ export function createRouter(options: RouterOptions): Router {
       await Promise.allSettled([...underWay])
     },
   }
+}
+
+/** An input checked against its schema, refused as INVALID_INPUT with every issue listed: the one way input is validated. */
+export function validate<T extends z.ZodType>(schema: T, input: unknown): CommandResult<z.output<T>> {
+  const parsed = schema.safeParse(input ?? {})
+  if (!parsed.success) return failure('INVALID_INPUT', summariseIssues(parsed.error.issues), { issues: issueList(parsed.error.issues) })
+  return { ok: true, value: parsed.data }
 }
 
 function failure(code: CommandErrorValue['code'], message: string, details?: Record<string, unknown>): { ok: false; error: CommandErrorValue } {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { uploadThroughRouter } from '../../src-main/import/upload'
+import { uploadThroughRouter } from '../../src-main/cli/upload'
 import type { Router } from '../../src-main/router/router'
 import type { CommandInput } from '../../src-shared/contract'
 import { organiser } from './temp-event'
