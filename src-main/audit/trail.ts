@@ -4,6 +4,7 @@ import type { Entrant } from '../../src-shared/contract/entrants'
 import type { ParsedInput } from '../../src-shared/contract'
 import type { ReadDb } from '../db/schema'
 import { canBeUndone, type UndoOf } from './undo'
+import { personName } from '../../src-shared/names/person-name'
 
 type AuditEntry = z.infer<typeof auditEntry>
 type FieldChange = z.infer<typeof auditFieldChange>
@@ -40,7 +41,7 @@ export async function listAudit(db: ReadDb, input: ParsedInput<'audit.list'>, un
       desk: row.desk,
       role: row.role,
       command: row.command,
-      entrant: runner === null ? null : { id: runner.id, name: `${runner.givenName} ${runner.familyName}`, bib: runner.bib },
+      entrant: runner === null ? null : { id: runner.id, name: personName(runner.givenName, runner.familyName), bib: runner.bib },
       changes,
       // A change that leaves the runner's own fields as they were (a result decision, a bib voided
       // and given back…) is shown by what was asked.

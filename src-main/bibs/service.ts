@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db, ReadDb } from '../db/schema'
 import { refuseUnusableBib } from '../entrants/bib-check'
 import { planBibs, seedWaves, type BibPlan, type BibRule } from './plan'
+import { personName } from '../../src-shared/names/person-name'
 
 async function raceOf(db: ReadDb, raceId: number) {
   const race = await db.selectFrom('race').select(['id', 'name', 'bib_rule']).where('id', '=', raceId).executeTakeFirst()
@@ -91,7 +92,7 @@ async function planFor(db: ReadDb, raceId: number, rule: BibRule | undefined): P
   const waveOf = new Map(runners.map((r) => [r.id, r.waveId]))
   for (const move of seeding) waveOf.set(move.entrantId, move.to)
   const lineUp = chosen === 'predicted' ? waves.map((w) => ({ name: w.name, runners: [...waveOf.values()].filter((id) => id === w.id).length })) : []
-  return { race: race.name, rule: chosen, plan, names: new Map(entrants.map((e) => [e.id, `${e.given_name} ${e.family_name}`])), seeding, waves: lineUp }
+  return { race: race.name, rule: chosen, plan, names: new Map(entrants.map((e) => [e.id, personName(e.given_name, e.family_name)])), seeding, waves: lineUp }
 }
 
 export async function previewBibs(db: ReadDb, input: ParsedInput<'bibs.plan'>) {
@@ -164,7 +165,7 @@ export async function swapBibs(db: Db, input: ParsedInput<'bibs.swap'>, session:
 export async function voidBib(db: Db, input: ParsedInput<'bibs.void'>, session: Session, nowMs: number) {
   const entrant = await entrantOf(db, input.entrantId)
   if (entrant.bib === null) {
-    throw new CommandError('ENTRANT_HAS_NO_BIB', `${entrant.given_name} ${entrant.family_name} has no bib to void.`, { name: `${entrant.given_name} ${entrant.family_name}` })
+    throw new CommandError('ENTRANT_HAS_NO_BIB', `${personName(entrant.given_name, entrant.family_name)} has no bib to void.`, { name: personName(entrant.given_name, entrant.family_name) })
   }
   const old = entrant.bib
   await db.insertInto('bib_void').values({ bib: old, at_ms: nowMs, reason: input.reason }).execute()

@@ -9,10 +9,10 @@ import { getEntrant, insertEntrant, raceDay, updateEntrant } from '../entrants/s
 import type { PrintJobs } from '../print/jobs'
 import { prepareBibSheets } from '../print/bib-sheets'
 import { shirtsLeft } from './settings'
+import { personNameOf as nameOf } from '../../src-shared/names/person-name'
 
 // What a check-in desk may change about a runner, besides checking them in.
 
-const nameOf = (e: { givenName: string; familyName: string }): string => `${e.givenName} ${e.familyName}`
 
 /** A new shirt size; when the runner already has their shirt, the desk swaps it and stock follows. */
 export async function changeShirt(db: Db, input: ParsedInput<'checkin.changeShirt'>, nowMs: number) {

@@ -6,6 +6,7 @@ import type { Db, ReadDb } from '../db/schema'
 import type { CheckinTable } from '../db/schema'
 import { getEntrant } from '../entrants/service'
 import { checkinSettings, shirtsHandedOut, shirtsLeft, tableFor, type CheckinSettings } from './settings'
+import { personNameOf as nameOf } from '../../src-shared/names/person-name'
 
 const hourMs = 3_600_000
 
@@ -47,7 +48,6 @@ function confirmationsFor(runner: Runner, settings: CheckinSettings): CheckinCon
   return settings.confirmations.filter((c) => c !== 'minorAge' || (runner.age !== null && runner.age < adultAge))
 }
 
-const nameOf = (e: { givenName: string; familyName: string }): string => `${e.givenName} ${e.familyName}`
 
 export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, session: Session, nowMs: number) {
   const runner = await getEntrant(db, input.entrantId)

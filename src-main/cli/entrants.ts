@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { Entrant } from '../../src-shared/contract'
+import { filedNameText } from '../../src-shared/names/person-name'
 import { withEventFile } from './event-file'
 import { onePositional, parse, RejectedError, type Subcommand } from './usage'
 
@@ -38,7 +39,7 @@ Options:
         return
       }
       for (const e of entrants) {
-        io.out([String(e.bib ?? '').padStart(6), `${e.familyName}, ${e.givenName}`.padEnd(32), e.sex, (e.category ?? '').padEnd(6), e.race.padEnd(16), e.status].join('  '))
+        io.out([String(e.bib ?? '').padStart(6), filedNameText(e.givenName, e.familyName).padEnd(32), e.sex, (e.category ?? '').padEnd(6), e.race.padEnd(16), e.status].join('  '))
       }
       io.err(`${entrants.length} entrant(s).`)
     })

@@ -1,5 +1,6 @@
 import { CommandError } from '../../src-shared/contract'
 import type { Db } from '../db/schema'
+import { personName } from '../../src-shared/names/person-name'
 
 /**
  * A bib may go to a runner only inside the race's ranges (when ranges are set) and only if nobody
@@ -26,7 +27,7 @@ export async function refuseUnusableBib(db: Db, raceId: number, bib: number, exc
     .$if(exceptEntrantId !== null, (q) => q.where('id', '!=', exceptEntrantId as string))
     .executeTakeFirst()
   if (holder !== undefined) {
-    const name = `${holder.given_name} ${holder.family_name}`
+    const name = personName(holder.given_name, holder.family_name)
     throw new CommandError('BIB_TAKEN', `Bib ${bib} already belongs to ${name}.`, { bib, holder: name })
   }
 }

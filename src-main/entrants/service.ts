@@ -6,6 +6,7 @@ import { refuseUnusableBib } from './bib-check'
 import { raceDayAge } from './category'
 import { blankToNull, registrationColumns, type EntrantFields } from './columns'
 import { indexEntrant, unindexEntrant } from './search-index'
+import { personName } from '../../src-shared/names/person-name'
 
 type EntrantWithRace = EntrantRow & { race: string; wave: string | null }
 
@@ -106,9 +107,9 @@ async function refuseTakenRef(db: Db, ref: string, exceptId: string | null): Pro
     .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId as string))
     .executeTakeFirst()
   if (holder !== undefined) {
-    throw new CommandError('REF_TAKEN', `Registration ${ref} already belongs to ${holder.given_name} ${holder.family_name}.`, {
+    throw new CommandError('REF_TAKEN', `Registration ${ref} already belongs to ${personName(holder.given_name, holder.family_name)}.`, {
       ref,
-      holder: `${holder.given_name} ${holder.family_name}`,
+      holder: personName(holder.given_name, holder.family_name),
     })
   }
 }
@@ -172,8 +173,8 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
   const current = await db.selectFrom('entrant').selectAll().where('id', '=', input.id).executeTakeFirst()
   if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
   if (input.status !== undefined && current.status === 'checked-in') {
-    throw new CommandError('ENTRANT_CHECKED_IN', `${current.given_name} ${current.family_name} has picked up their bib; undo the check-in first.`, {
-      name: `${current.given_name} ${current.family_name}`,
+    throw new CommandError('ENTRANT_CHECKED_IN', `${personName(current.given_name, current.family_name)} has picked up their bib; undo the check-in first.`, {
+      name: personName(current.given_name, current.family_name),
     })
   }
   const merged = { ...fieldsOf(current), ...withoutUndefined(input) }
@@ -232,7 +233,7 @@ export async function restoreEntrant(db: Db, was: Entrant | null, nowMs: number)
 export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'>): Promise<{ id: string }> {
   const current = await db.selectFrom('entrant').select(['num', 'bib', 'status', 'given_name', 'family_name']).where('id', '=', input.id).executeTakeFirst()
   if (current === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: input.id })
-  const name = `${current.given_name} ${current.family_name}`
+  const name = personName(current.given_name, current.family_name)
   if (current.status === 'checked-in') {
     throw new CommandError('ENTRANT_CHECKED_IN', `${name} has picked up their bib and cannot be deleted. Mark them withdrawn instead.`, { name })
   }

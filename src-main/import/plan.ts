@@ -7,6 +7,7 @@ import { blankToNull, detailsDiffer } from '../entrants/columns'
 import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } from './dates'
 import { readSex } from './sex'
 import type { Table } from './table'
+import { personName } from '../../src-shared/names/person-name'
 
 export type EntrantInput = z.output<typeof entrantsCreateInput>
 
@@ -230,12 +231,12 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const key = input.birthDate == null ? null : nameKey(input.givenName, input.familyName, input.birthDate)
     const byName = key === null ? undefined : existingByName.get(key)
     const like = byName ?? (input.email == null || input.email === '' ? undefined : existingByEmail.get(emailKey(input.email)))
-    const incoming = { name: `${input.givenName} ${input.familyName}`, birthDate: input.birthDate ?? null, email: blankToNull(input.email), club: blankToNull(input.club), race: (race as { name: string }).name, ref }
+    const incoming = { name: personName(input.givenName, input.familyName), birthDate: input.birthDate ?? null, email: blankToNull(input.email), club: blankToNull(input.club), race: (race as { name: string }).name, ref }
     let action: DuplicateAction | null = null
     if (like !== undefined && like.id !== match?.id) {
       // A row matched by its reference updates that registration whatever it looks like.
       action = match === undefined ? (decisions.get(row) ?? forAll) : null
-      const existing = { name: `${like.given_name} ${like.family_name}`, birthDate: like.birth_date, email: like.email, club: like.club, race: raceName.get(like.race_id) ?? '', ref: like.ref, bib: like.bib }
+      const existing = { name: personName(like.given_name, like.family_name), birthDate: like.birth_date, email: like.email, club: like.club, race: raceName.get(like.race_id) ?? '', ref: like.ref, bib: like.bib }
       plan.duplicates.push({ ...flag(row, incoming), withRow: null, withRef: like.ref, withId: like.id, matchedBy: byName !== undefined ? 'nameAndBirthDate' : 'email', existing, action })
     } else if (key !== null) {
       const earlier = rowsByName.get(key)

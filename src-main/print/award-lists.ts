@@ -11,6 +11,7 @@ import { mm, paper, type Size } from './paper'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
 import { drawResultHeader, headerHeight, ink, margin, quiet } from './result-page'
 import { printWords } from './words'
+import { personName } from '../../src-shared/names/person-name'
 
 type AwardListsRequest = Extract<PrintRequest, { kind: 'awards' }>
 type Line = { kind: 'race'; text: string; note: string } | { kind: 'group'; text: string } | { kind: 'winner'; cells: string[] }
@@ -32,7 +33,7 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
       for (const [i, r] of group.rows.entries()) {
         const time = formatResultTime(race.rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, race.rules.precision)
         const rank = group.category === null ? r.sexPlace : group.rows.filter((o, j) => j < i && o.categoryPlace !== r.categoryPlace).length + 1
-        lines.push({ kind: 'winner', cells: [String(rank ?? i + 1), String(r.bib ?? ''), `${r.givenName} ${r.familyName}`.trim(), r.club ?? r.nationality ?? '', time] })
+        lines.push({ kind: 'winner', cells: [String(rank ?? i + 1), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time] })
       }
     }
   }

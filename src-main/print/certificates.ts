@@ -11,6 +11,7 @@ import { landscape, mm, paper, type Size } from './paper'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
 import { ink, quiet } from './result-page'
 import { printWords } from './words'
+import { personName } from '../../src-shared/names/person-name'
 
 type CertificatesRequest = Extract<PrintRequest, { kind: 'certificates' }>
 
@@ -30,7 +31,7 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
   const letterhead = await loadLetterhead(db)
   const page: Size = landscape(request.paper === 'letter' ? paper.letter : paper.a4)
   const first = finishers[0]?.row
-  const who = finishers.length === 1 && first !== undefined ? `${first.givenName} ${first.familyName}` : (request.raceId === undefined ? words.allRaces : (finishers[0]?.race.name ?? ''))
+  const who = finishers.length === 1 && first !== undefined ? personName(first.givenName, first.familyName) : (request.raceId === undefined ? words.allRaces : (finishers[0]?.race.name ?? ''))
 
   return {
     kind: 'certificates',
@@ -60,7 +61,7 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
         }
         centred(letterhead.eventName, 'bold', 26, ink, y)
         centred(words.certificateTitle, 'regular', 15, quiet, y + 14 * mm)
-        centred(`${row.givenName} ${row.familyName}`.trim(), 'bold', 40, ink, y + 42 * mm)
+        centred(personName(row.givenName, row.familyName), 'bold', 40, ink, y + 42 * mm)
         if (row.secondName !== null) centred(row.secondName, 'regular', 18, quiet, y + 52 * mm)
         centred(words.completed(race.name), 'regular', 15, quiet, y + 66 * mm)
         const ms = race.rules.ranking === 'gun' ? row.gunTimeMs : row.netTimeMs

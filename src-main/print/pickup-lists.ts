@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
-import { compareForFiling, filingHeading, nameScript, personName } from '../../src-shared/names/person-name'
+import { compareForFiling, filedNameText, filingHeading } from '../../src-shared/names/person-name'
 import type { ReadDb } from '../db/schema'
 import { fileNameOf, type PreparedDocument } from './document'
 import { paginate, type ListEntry } from './list-pages'
@@ -82,12 +82,10 @@ export async function preparePickupLists(db: ReadDb, request: PickupListsRequest
 }
 
 function toEntry(row: PrintRow): Entry {
-  const written = nameScript(row.familyName)
-  const eastAsian = written === 'hangul' || written === 'han' || written === 'kana'
   return {
     heading: filingHeading(row.familyName),
     key: row.familyName,
-    filed: eastAsian ? personName(row.givenName, row.familyName) : [row.familyName, row.givenName].filter(Boolean).join(', '),
+    filed: filedNameText(row.givenName, row.familyName),
     bib: row.bib,
     raceName: row.raceName,
   }

@@ -13,6 +13,7 @@ import { mm, paper, type Size } from './paper'
 import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
 import { drawResultHeader, headerHeight, ink, margin, quiet } from './result-page'
 import { printWords } from './words'
+import { personName } from '../../src-shared/names/person-name'
 
 type ResultListsRequest = Extract<PrintRequest, { kind: 'results' }>
 
@@ -72,7 +73,7 @@ export async function prepareResultLists(db: ReadDb, results: ResultsEngine, req
         const cellsOf = (r: ResultRow): string[] => [
           r.place !== null ? String(r.place) : r.status === 'onCourse' ? '–' : words.status[r.status],
           r.bib === null ? '' : String(r.bib),
-          `${r.givenName} ${r.familyName}`.trim() + (r.club ? ` · ${r.club}` : ''),
+          personName(r.givenName, r.familyName) + (r.club ? ` · ${r.club}` : ''),
           r.nationality ?? '',
           r.sexPlace === null ? r.sex : `${r.sex} ${r.sexPlace}`,
           r.category === null ? '' : r.categoryPlace === null ? r.category : `${r.category} ${r.categoryPlace}`,

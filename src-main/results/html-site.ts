@@ -2,6 +2,7 @@ import type { ResultRow } from '../../src-shared/contract/results'
 import { formatResultTime } from '../../src-shared/results/format'
 import type { RaceStanding } from './engine'
 import { raceInfo } from './rows'
+import { personName } from '../../src-shared/names/person-name'
 
 // The results as a static site: one folder, an index and a page per race, each page carrying its
 // rows as data and a few lines of script to search and filter by sex and category — it works from
@@ -113,7 +114,7 @@ export function resultsSite(eventName: string, results: readonly { race: RaceSta
     const slug = slugOf(race.name, taken)
     const info = raceInfo(race)
     const time = (ms: number | null): string => formatResultTime(ms, race.rules.precision)
-    const data = rows.map((r) => [r.place, r.bib, `${r.givenName} ${r.familyName}`.trim() + (r.secondName ? ` (${r.secondName})` : ''), r.sex, r.sexPlace, r.category, r.categoryPlace, time(r.gunTimeMs), time(r.netTimeMs), r.club ?? '', r.status])
+    const data = rows.map((r) => [r.place, r.bib, personName(r.givenName, r.familyName) + (r.secondName ? ` (${r.secondName})` : ''), r.sex, r.sexPlace, r.category, r.categoryPlace, time(r.gunTimeMs), time(r.netTimeMs), r.club ?? '', r.status])
     const sexOptions = (['F', 'M', 'X'] as const).filter((s) => rows.some((r) => r.sex === s)).map((s) => `<option value="${s}">${escapeHtml(w.sexes[s])}</option>`).join('')
     const categoryOptions = info.categories.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('')
     const categoryLinks = info.categories.map((c) => `<a href="#category=${encodeURIComponent(c)}">${escapeHtml(c)}</a>`).join('')

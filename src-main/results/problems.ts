@@ -2,6 +2,7 @@ import type { ResultProblem } from '../../src-shared/contract/results'
 import { recordTimeMs } from '../timing/sequence'
 import type { ResultsState } from './engine'
 import { roundUp, type Standing } from './standing'
+import { personName } from '../../src-shared/names/person-name'
 
 /**
  * What an official looks at before results are published. A problem's key names what it is about
@@ -12,7 +13,7 @@ export function findProblems(state: ResultsState): ResultProblem[] {
   const problems: ResultProblem[] = []
   const add = (p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count'> & Partial<Pick<ResultProblem, 'device' | 'count'>>, standing?: Standing): void => {
     const race = standing === undefined ? null : (state.raceById.get(standing.runner.raceId)?.name ?? null)
-    const name = standing === undefined ? null : `${standing.runner.givenName} ${standing.runner.familyName}`.trim()
+    const name = standing === undefined ? null : personName(standing.runner.givenName, standing.runner.familyName)
     problems.push({ device: null, count: null, ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
   }
   clockProblems(state, add)

@@ -8,6 +8,7 @@ import { type RaceStanding, type ResultsEngine, type ResultsState } from './engi
 import { findProblems, openProblems } from './problems'
 import { inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
+import { personName } from '../../src-shared/names/person-name'
 
 export function raceOf(state: ResultsState, raceId: number): RaceStanding {
   const race = state.raceById.get(raceId)
@@ -23,7 +24,7 @@ export function resultsRaces(engine: ResultsEngine) {
 function matches(s: Standing, words: string[]): boolean {
   if (words.length === 0) return true
   const r = s.runner
-  const text = `${r.givenName} ${r.familyName} ${r.secondName ?? ''} ${r.club ?? ''}`.toLocaleLowerCase()
+  const text = `${personName(r.givenName, r.familyName)} ${r.secondName ?? ''} ${r.club ?? ''}`.toLocaleLowerCase()
   return words.every((w) => text.includes(w) || (r.bib !== null && String(r.bib) === w))
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ReadDb } from '../db/schema'
 import type { RunnerFacts } from './sequence'
+import { personName } from '../../src-shared/names/person-name'
 
 const gunKey = (raceId: number, waveId: number | null): string => `${raceId}:${waveId ?? ''}`
 
@@ -37,7 +38,7 @@ export async function runnersByBib(db: ReadDb, bibs?: readonly number[]): Promis
       r.bib as number,
       {
         entrantId: r.id,
-        name: `${r.given_name} ${r.family_name}`,
+        name: personName(r.given_name, r.family_name),
         race: r.race,
         wave: r.wave,
         distanceM: r.distance_m,

@@ -11,6 +11,25 @@ export function personName(givenName: string, familyName: string): string {
   return eastAsian.test(family) && eastAsian.test(given) ? `${family}${given}` : `${given} ${family}`
 }
 
+/** A person's name as its owner writes it, from anything that holds one. */
+export function personNameOf(person: { givenName: string; familyName: string }): string {
+  return personName(person.givenName, person.familyName)
+}
+
+/** The name on a list filed by family name: "Family, Given" in alphabets; East Asian names as written, family name first already. */
+export function filedName(givenName: string, familyName: string): { family: string; separator: string; given: string } {
+  const family = familyName.trim()
+  const given = givenName.trim()
+  const written = eastAsian.test(family) && eastAsian.test(given)
+  return { family, separator: written || family === '' || given === '' ? '' : ', ', given }
+}
+
+/** The filed name as one line of text. */
+export function filedNameText(givenName: string, familyName: string): string {
+  const { family, separator, given } = filedName(givenName, familyName)
+  return `${family}${separator}${given}`
+}
+
 export type NameScript = 'latin' | 'cyrillic' | 'greek' | 'hangul' | 'kana' | 'han' | 'other'
 
 /** Sections of a pickup list, in the order they are posted. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../src-shared/contract/entrants'
 import { useCommand } from '../client/use-command'
 import { AuditTrail } from './AuditTrail'
+import { personName } from '../../../src-shared/names/person-name'
 
 /** The Audit desk: every change in the event, or one runner's, with undo where it is safe. */
 export function AuditDesk() {
@@ -29,7 +30,7 @@ export function AuditDesk() {
                   <li key={hit.id}>
                     <button type="button" className="button button-chip" onClick={() => setRunner(hit)} data-testid="audit-match">
                       {hit.bib === null ? '' : `${hit.bib} · `}
-                      {hit.givenName} {hit.familyName}
+                      {personName(hit.givenName, hit.familyName)}
                     </button>
                   </li>
                 ))}
@@ -38,7 +39,7 @@ export function AuditDesk() {
           </>
         ) : (
           <p className="audit-showing">
-            {t('audit.historyOf', { name: `${runner.givenName} ${runner.familyName}` })}{' '}
+            {t('audit.historyOf', { name: personName(runner.givenName, runner.familyName) })}{' '}
             <button type="button" className="button button-quiet" onClick={() => setRunner(null)} data-testid="audit-clear">
               {t('audit.showAll')}
             </button>

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
 import { correctFields, readCorrection, type CorrectField, type CorrectValues, type FormErrors } from './desk-forms'
+import { personName } from '../../../src-shared/names/person-name'
 
 /** Names, contacts and notes as the runner corrects them; nothing else is the desk's to change. */
 export function CorrectDialog({ entrant, onClose }: { entrant: CheckinStatus['entrant']; onClose: () => void }) {
@@ -26,7 +27,7 @@ export function CorrectDialog({ entrant, onClose }: { entrant: CheckinStatus['en
     if (read.input === null) return onClose()
     const result = await client.call('checkin.correct', read.input)
     if (!result.ok) return setFailure(result.error)
-    notify(t('checkin.corrected', { name: `${result.value.givenName} ${result.value.familyName}` }))
+    notify(t('checkin.corrected', { name: personName(result.value.givenName, result.value.familyName) }))
     onClose()
   }
 

@@ -5,6 +5,7 @@ import type { CommandErrorValue, Entrant } from '../../../src-shared/contract'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
+import { personName } from '../../../src-shared/names/person-name'
 
 /** Every number this runner has had, and voiding a lost or damaged bib. */
 export function BibHistory({ entrant, timeZone }: { entrant: Entrant; timeZone: string }) {
@@ -23,7 +24,7 @@ export function BibHistory({ entrant, timeZone }: { entrant: Entrant; timeZone: 
     setFailure(null)
     setVoiding(false)
     setReason('')
-    notify(t('entrants.edit.voided', { ...result.value, name: `${entrant.givenName} ${entrant.familyName}` }))
+    notify(t('entrants.edit.voided', { ...result.value, name: personName(entrant.givenName, entrant.familyName) }))
   }
 
   return (

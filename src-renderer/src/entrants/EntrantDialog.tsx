@@ -12,6 +12,7 @@ import { useNotify } from '../ui/Notices'
 import { AuditTrail } from '../audit/AuditTrail'
 import { BibHistory } from './BibHistory'
 import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantFormField, type EntrantFormValues } from './entrant-form'
+import { personName } from '../../../src-shared/names/person-name'
 
 const fieldOfError: Partial<Record<string, EntrantFormField>> = { BIB_TAKEN: 'bib', BIB_OUT_OF_RANGE: 'bib', REF_TAKEN: 'ref' }
 
@@ -31,7 +32,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [busy, setBusy] = useState(false)
 
-  const title = entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: `${entrant.data.givenName} ${entrant.data.familyName}` })
+  const title = entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: personName(entrant.data.givenName, entrant.data.familyName) })
   if (entrant.data === undefined) {
     return (
       <Dialog title={title} labelledBy="entrant-dialog-title" onClose={onClose}>
@@ -43,7 +44,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const saved = entrantFormFrom(current)
   const values = edits ?? saved
   const waves = races.data?.find((race) => String(race.id) === values.raceId)?.waves ?? []
-  const name = `${current.givenName} ${current.familyName}`
+  const name = personName(current.givenName, current.familyName)
   const set = (field: EntrantFormField) => (event: { target: { value: string } }) => {
     setEdits({ ...values, [field]: event.target.value })
     setErrors({ ...errors, [field]: undefined })
@@ -65,7 +66,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
       if (target === undefined) return setFailure(result.error)
       return setErrors({ [target]: { key: `errors.${result.error.code}`, ...(result.error.details !== undefined && { params: result.error.details }) } })
     }
-    notify(t('entrants.edit.saved', { name: `${result.value.givenName} ${result.value.familyName}` }))
+    notify(t('entrants.edit.saved', { name: personName(result.value.givenName, result.value.familyName) }))
     onClose()
   }
 

@@ -5,6 +5,7 @@ import type { Entrant } from '../../../src-shared/contract'
 import type { entrantSortKeys } from '../../../src-shared/contract/entrants'
 import { namesakes } from '../../../src-shared/names/namesakes'
 import { TellApart } from '../ui/TellApart'
+import { FiledName } from '../ui/FiledName'
 
 export type SortKey = (typeof entrantSortKeys)[number]
 
@@ -103,7 +104,7 @@ export function EntrantsTable({
                       {entrant.bib ?? ''}
                     </div>
                     <div role="cell" className="col-name">
-                      <strong>{entrant.familyName}</strong>, {entrant.givenName}
+                      <FiledName givenName={entrant.givenName} familyName={entrant.familyName} />
                       {hasNamesake(item.index, entrant) && (
                         <TellApart birthYear={entrant.birthDate === null ? null : Number(entrant.birthDate.slice(0, 4))} club={null} reference={entrant.ref} />
                       )}

@@ -5,6 +5,7 @@ import { namesakes } from '../../../src-shared/names/namesakes'
 import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { TellApart } from '../ui/TellApart'
+import { FiledName } from '../ui/FiledName'
 
 export type SearchHit = CommandOutput<'entrants.search'>['items'][number]
 
@@ -35,7 +36,7 @@ export function SearchResults({ query, selected, onOpen, onResults }: Props) {
             <button type="button" className={`hit ${index === selected ? 'hit-selected' : ''}`} aria-current={index === selected} onClick={() => onOpen(hit)} data-testid="search-hit">
               <span className="hit-bib">{hit.bib ?? '—'}</span>
               <span className="hit-name">
-                <strong>{hit.familyName}</strong>, {hit.givenName}
+                <FiledName givenName={hit.givenName} familyName={hit.familyName} />
                 {hit.secondName !== null && <span className="hit-second"> · {hit.secondName}</span>}
                 {alike.has(hit.id) && <TellApart birthYear={hit.birthYear} club={hit.club} reference={hit.ref} />}
               </span>

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { DocumentButton } from './DocumentButton'
 import { printLanguage } from './documents'
 import { resultTopics } from './topics'
+import { personName } from '../../../src-shared/names/person-name'
 
 type RaceInfo = CommandOutput<'results.races'>['races'][number]
 
@@ -43,7 +44,7 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
                 <li key={r.entrantId}>
                   <span className="award-bib">{r.bib}</span>
                   <span className="award-name">
-                    {r.givenName} {r.familyName}
+                    {personName(r.givenName, r.familyName)}
                   </span>
                   <span className="award-time">{time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}</span>
                 </li>

@@ -4,6 +4,7 @@ import type { ResultRow } from '../../../src-shared/contract/results'
 import { formatResultTime } from '../../../src-shared/results/format'
 import { useCommand } from '../client/use-command'
 import { resultTopics } from './topics'
+import { personName } from '../../../src-shared/names/person-name'
 
 /**
  * The finish-line TV: the latest finishers and the leaders of each race, in type readable across
@@ -51,7 +52,7 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
                 <span className="board-place">{r.place ?? ''}</span>
                 <span className="board-bib">{r.bib}</span>
                 <span className="board-name">
-                  {r.givenName} {r.familyName}
+                  {personName(r.givenName, r.familyName)}
                   <small>
                     {r.race}
                     {r.category !== null && ` · ${r.category}`}
@@ -74,7 +75,7 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
                     {group.rows.map((r) => (
                       <li key={r.entrantId}>
                         <span className="board-name">
-                          {r.givenName} {r.familyName}
+                          {personName(r.givenName, r.familyName)}
                         </span>
                         <span className="board-time">{formatResultTime(race.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, 's')}</span>
                       </li>

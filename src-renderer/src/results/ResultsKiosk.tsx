@@ -6,6 +6,7 @@ import { formatResultTime, pacePerKm } from '../../../src-shared/results/format'
 import { LeaveKiosk } from '../checkin/Kiosk'
 import { useClient } from '../client/use-command'
 import { errorText } from '../ui/messages'
+import { personName } from '../../../src-shared/names/person-name'
 
 type Found = CommandOutput<'results.runner'>
 const idleMs = 60_000
@@ -97,7 +98,7 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
         <div className="kiosk-panel result-slip" data-testid="result-slip">
           <p className="slip-race">{row.race}</p>
           <h2 className="slip-name">
-            {row.givenName} {row.familyName}
+            {personName(row.givenName, row.familyName)}
           </h2>
           <p className="slip-bib">
             {t('results.bib')} {row.bib}

@@ -8,6 +8,7 @@ import { Choice } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { RunnerResultDialog } from './RunnerResultDialog'
 import { resultTopics } from './topics'
+import { personName } from '../../../src-shared/names/person-name'
 
 type RaceInfo = CommandOutput<'results.races'>['races'][number]
 const pageSize = 200
@@ -93,7 +94,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
               <td className="numeric">{r.bib ?? ''}</td>
               <td className="result-who">
                 <span className="result-name">
-                  {r.givenName} {r.familyName}
+                  {personName(r.givenName, r.familyName)}
                 </span>
                 {r.club !== null && <span className="muted result-club"> · {r.club}</span>}
                 {r.statusReason !== null && <span className="muted result-reason"> · {r.statusReason}</span>}

@@ -12,6 +12,7 @@ import { useNotify } from '../ui/Notices'
 import { DocumentButton } from './DocumentButton'
 import { printLanguage } from './documents'
 import { resultTopics } from './topics'
+import { personName } from '../../../src-shared/names/person-name'
 
 type Decision = '' | (typeof overrideStatuses)[number]
 
@@ -32,7 +33,7 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
   const [saving, setSaving] = useState(false)
   const zone = event.data?.timeZone ?? 'UTC'
   const time = (ms: number | null): string => formatResultTime(ms, precision)
-  const name = `${row.givenName} ${row.familyName}`.trim()
+  const name = personName(row.givenName, row.familyName)
 
   const decide = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
