@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { PinFields } from '../ui/PinFields'
 import { useSession } from './session'
+import { useCall } from '../client/use-call'
 
 /**
  * The organiser's screen locked to check-in for a volunteer, and unlocked with the PIN. The office
@@ -29,18 +28,17 @@ export function DeskLock() {
 
 function PinDialog({ locking, onClose }: { locking: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const { reload } = useSession()
   const [pin, setPin] = useState('')
   const [again, setAgain] = useState('')
   const [mismatch, setMismatch] = useState(false)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (locking && pin !== again) return setMismatch(true)
-    const result = await client.call(locking ? 'session.lock' : 'session.unlock', { pin })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call(locking ? 'session.lock' : 'session.unlock', { pin })
+    if (!result.ok) return
     onClose()
     // The screen now opens other desks: start again at the one this role lands on.
     window.location.hash = locking ? '/checkin' : '/setup'

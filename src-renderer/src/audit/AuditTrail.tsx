@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateTimeFormat } from '../ui/format'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 type Entry = CommandOutput<'audit.list'>['items'][number]
 
@@ -16,21 +17,19 @@ const pageSize = 100
  */
 export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId?: string; timeZone: string; compact?: boolean }) {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const [beforeIds, setBeforeIds] = useState<number[]>([])
   const beforeId = beforeIds.at(-1)
   const trail = useCommand('audit.list', { ...(entrantId !== undefined && { entrantId }), ...(beforeId !== undefined && { beforeId }), limit: pageSize }, ['entrants', 'checkin', 'bibs', 'audit', 'races', 'event', 'timing', 'results', 'desks', 'backups'])
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const [busy, setBusy] = useState<number | null>(null)
   const when = dateTimeFormat(i18n.language, timeZone)
   const items = trail.data?.items ?? []
 
   async function undo(entry: Entry): Promise<void> {
     setBusy(entry.id)
-    const result = await client.call('audit.undo', { id: entry.id })
+    const result = await call('audit.undo', { id: entry.id })
     setBusy(null)
-    setFailure(result.ok ? null : result.error)
     if (result.ok) notify(t('audit.undone', { what: commandLabel(entry.command) }))
   }
 

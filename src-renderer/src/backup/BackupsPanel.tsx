@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateTimeFormat } from '../ui/format'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
+import { useCall } from '../client/use-call'
 
 type Backup = CommandOutput<'backups.list'>[number]
 type Verified = CommandOutput<'backups.verify'>
@@ -15,15 +16,13 @@ type Verified = CommandOutput<'backups.verify'>
  */
 export function BackupsPanel() {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const status = useCommand('backups.status', {}, ['backups'])
   const backups = useCommand('backups.list', {}, ['backups'])
   const event = useCommand('event.get', {}, ['event'])
   const [folder, setFolder] = useState<string | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, busy, failure } = useCall()
   const [checks, setChecks] = useState<Record<string, Verified | 'checking'>>({})
   const [restored, setRestored] = useState<{ path: string; opened: boolean } | null>(null)
-  const [busy, setBusy] = useState(false)
   const [restoring, setRestoring] = useState<string | null>(null)
   if (status.data?.on !== true) {
     return (
@@ -39,18 +38,14 @@ export function BackupsPanel() {
   const key = (b: Backup): string => `${b.folder}/${b.name}`
 
   async function saveFolder(next: string | null): Promise<void> {
-    setBusy(true)
-    const result = await client.call('backups.setSecondFolder', { folder: next })
-    setBusy(false)
-    setFailure(result.ok ? null : result.error)
+    const result = await call('backups.setSecondFolder', { folder: next })
     if (result.ok) setFolder(null)
     status.reload()
   }
 
   async function verify(backup: Backup): Promise<void> {
     setChecks((c) => ({ ...c, [key(backup)]: 'checking' }))
-    const result = await client.call('backups.verify', { name: backup.name, folder: backup.folder })
-    if (!result.ok) setFailure(result.error)
+    const result = await call('backups.verify', { name: backup.name, folder: backup.folder })
     setChecks((c) => {
       const next = { ...c }
       if (result.ok) next[key(backup)] = result.value
@@ -60,12 +55,9 @@ export function BackupsPanel() {
   }
 
   async function restore(backup: Backup): Promise<void> {
-    setBusy(true)
     setRestoring(key(backup))
-    const result = await client.call('backups.restore', { name: backup.name, folder: backup.folder, open: true })
-    setBusy(false)
+    const result = await call('backups.restore', { name: backup.name, folder: backup.folder, open: true })
     setRestoring(null)
-    setFailure(result.ok ? null : result.error)
     setRestored(result.ok ? result.value : null)
   }
 

@@ -1,21 +1,21 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient } from '../client/use-command'
 import { uploadFile } from '../entrants/upload-file'
+import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 type Problem = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
 
 /** The timing company's chip ↔ bib file, taken whole or not at all. */
 export function ChipsPanel() {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const client = useClient()
+  const { call, failure, setFailure } = useCall()
 
   async function choose(file: File): Promise<void> {
     setFailure(null)
@@ -24,9 +24,9 @@ export function ChipsPanel() {
       setBusy(null)
       return setFailure(uploaded.error)
     }
-    const result = await client.call('chips.import', { id: uploaded.value })
+    const result = await call('chips.import', { id: uploaded.value })
     setBusy(null)
-    if (!result.ok) return setFailure(result.error)
+    if (!result.ok) return
     notify(t('bibs.chipsImported', result.value))
   }
 

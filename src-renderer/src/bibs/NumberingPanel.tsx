@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput, Race } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { CommandOutput, Race } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import type { Message } from '../ui/messages'
@@ -9,6 +9,7 @@ import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { formatBibRanges } from '../setup/race-form'
 import { formatReserved, readNumbers, readReserved } from './settings-form'
+import { useCall } from '../client/use-call'
 
 const rules = ['registration', 'alphabetical', 'predicted', 'fill'] as const
 type Rule = (typeof rules)[number]
@@ -17,14 +18,12 @@ const shownChanges = 200
 /** One race: its numbers, its rule and held-back numbers, and the plan before it is applied. */
 export function NumberingPanel({ race }: { race: Race }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const settings = useCommand('bibs.settings', { raceId: race.id }, ['bibs', 'races'])
   const { edits, setEdits, committed } = useDraft<{ rule: Rule; reserved: string; excluded: string }, typeof settings.data>(settings.data, settings.reload)
   const [errors, setErrors] = useState<{ reserved?: Message; excluded?: Message }>({})
   const [plan, setPlan] = useState<CommandOutput<'bibs.plan'> | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { call, busy, failure } = useCall()
 
   if (settings.data === undefined) return <ErrorBanner error={settings.error} onRetry={settings.reload} />
   const saved = { rule: settings.data.rule, reserved: formatReserved(settings.data.reserved), excluded: settings.data.excluded.join(', ') }
@@ -38,31 +37,23 @@ export function NumberingPanel({ race }: { race: Race }) {
     const problems = { ...(reserved === null && { reserved: { key: 'bibs.errors.reserved' } }), ...(excluded === null && { excluded: { key: 'bibs.errors.excluded' } }) }
     setErrors(problems)
     if (reserved === null || excluded === null) return
-    setBusy(true)
-    const configured = await client.call('bibs.configure', { raceId: race.id, rule: values.rule, reserved })
-    const excludedResult = configured.ok ? await client.call('bibs.exclude', { bibs: excluded }) : configured
-    setBusy(false)
-    if (!excludedResult.ok) return setFailure(excludedResult.error)
-    setFailure(null)
+    const configured = await call('bibs.configure', { raceId: race.id, rule: values.rule, reserved })
+    const excludedResult = configured.ok ? await call('bibs.exclude', { bibs: excluded }) : configured
+    if (!excludedResult.ok) return
     committed()
     setPlan(null)
     notify(t('bibs.settingsSaved'))
   }
 
   async function preview(): Promise<void> {
-    setBusy(true)
-    const result = await client.call('bibs.plan', { raceId: race.id, rule: values.rule })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('bibs.plan', { raceId: race.id, rule: values.rule })
+    if (!result.ok) return
     setPlan(result.value)
   }
 
   async function apply(): Promise<void> {
-    setBusy(true)
-    const result = await client.call('bibs.apply', { raceId: race.id, rule: values.rule })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('bibs.apply', { raceId: race.id, rule: values.rule })
+    if (!result.ok) return
     setPlan(null)
     notify(t('bibs.applied', result.value))
   }

@@ -1,25 +1,23 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import type { Message } from '../ui/messages'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 /** Two runners holding each other's bibs: swap the numbers, with a reason for the history. */
 export function SwapPanel() {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const [a, setA] = useState('')
   const [b, setB] = useState('')
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<Message | undefined>(undefined)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, attempt, failure } = useCall()
 
   async function holderOf(bib: string): Promise<string | null> {
-    const found = await client.call('entrants.search', { query: bib, limit: 1 })
+    const found = await attempt('entrants.search', { query: bib, limit: 1 })
     const hit = found.ok ? found.value.items[0] : undefined
     return hit !== undefined && String(hit.bib) === bib ? hit.id : null
   }
@@ -29,9 +27,8 @@ export function SwapPanel() {
     setProblem(undefined)
     const [first, second] = [await holderOf(a.trim()), await holderOf(b.trim())]
     if (first === null || second === null) return setProblem({ key: 'bibs.noRunnerWithBib', params: { bib: first === null ? a : b } })
-    const result = await client.call('bibs.swap', { entrantIds: [first, second], reason: reason.trim() === '' ? 'swapped at the desk' : reason })
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('bibs.swap', { entrantIds: [first, second], reason: reason.trim() === '' ? 'swapped at the desk' : reason })
+    if (!result.ok) return
     notify(t('bibs.swapped', { a, b }))
     setA('')
     setB('')

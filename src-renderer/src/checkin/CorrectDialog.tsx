@@ -1,32 +1,30 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { CheckinStatus } from '../../../src-shared/contract/checkin'
-import { useClient } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
 import { correctFields, readCorrection, type CorrectField, type CorrectValues, type FormErrors } from './desk-forms'
 import { personName } from '../../../src-shared/names/person-name'
+import { useCall } from '../client/use-call'
 
 /** Names, contacts and notes as the runner corrects them; nothing else is the desk's to change. */
 export function CorrectDialog({ entrant, onClose }: { entrant: CheckinStatus['entrant']; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const saved: CorrectValues = Object.fromEntries(correctFields.map((f) => [f, entrant[f] ?? ''])) as CorrectValues
   const [values, setValues] = useState(saved)
   const [errors, setErrors] = useState<FormErrors<CorrectField>>({})
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
     const read = readCorrection(entrant.id, values, saved)
     if (!read.ok) return setErrors(read.errors)
     if (read.input === null) return onClose()
-    const result = await client.call('checkin.correct', read.input)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.correct', read.input)
+    if (!result.ok) return
     notify(t('checkin.corrected', { name: personName(result.value.givenName, result.value.familyName) }))
     onClose()
   }

@@ -1,28 +1,28 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { CommandOutput } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { BibPrint } from './BibPrint'
+import { useCall } from '../client/use-call'
 
 /** Another race: the old bib is voided, the new race's next number is given and printed here. */
 export function MoveRaceDialog({ entrantId, raceId, name, onClose }: { entrantId: string; raceId: number; name: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const races = useCommand('races.list', {}, ['races'])
   const others = (races.data ?? []).filter((r) => r.id !== raceId)
   const [target, setTarget] = useState('')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const [moved, setMoved] = useState<CommandOutput<'checkin.moveRace'> | null>(null)
   const chosen = target === '' ? String(others[0]?.id ?? '') : target
 
   async function move(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (chosen === '') return
-    const result = await client.call('checkin.moveRace', { entrantId, raceId: Number(chosen) })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.moveRace', { entrantId, raceId: Number(chosen) })
+    if (!result.ok) return
     setMoved(result.value)
   }
 

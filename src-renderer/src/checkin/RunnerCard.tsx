@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { CheckinStatus } from '../../../src-shared/contract/checkin'
 import { personName } from '../../../src-shared/names/person-name'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Check } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
@@ -14,6 +13,7 @@ import { OverrideDialog } from './OverrideDialog'
 import { ShirtDialog } from './ShirtDialog'
 import { BibPrint } from './BibPrint'
 import { Dialog } from '../ui/Dialog'
+import { useCall } from '../client/use-call'
 
 type Action = 'shirt' | 'move' | 'correct' | 'override' | 'print' | null
 
@@ -208,9 +208,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 /** Races that hand out bibs at pickup: the top bib of the stack, scanned or typed. */
 function GiveBib({ entrantId, onGiven }: { entrantId: string; onGiven: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [bib, setBib] = useState('')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure, setFailure } = useCall()
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => input.current?.focus(), [])
 
@@ -219,8 +218,8 @@ function GiveBib({ entrantId, onGiven }: { entrantId: string; onGiven: () => voi
     // A bib's own QR code says RO/<number>/…; a typed number is just the number.
     const number = Number(/^RO\/(\d+)\//.exec(bib.trim())?.[1] ?? bib.trim())
     if (!Number.isInteger(number) || number < 1) return setFailure({ code: 'INVALID_INPUT', message: t('checkin.giveBibInvalid') })
-    const result = await client.call('checkin.giveBib', { entrantId, bib: number })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.giveBib', { entrantId, bib: number })
+    if (!result.ok) return
     setBib('')
     onGiven()
   }

@@ -1,27 +1,26 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 /** Another size, chosen with the live stock of every size in view. */
 export function ShirtDialog({ entrantId, current, onClose }: { entrantId: string; current: string | null; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const stats = useCommand('checkin.stats', {}, ['checkin'])
   const [size, setSize] = useState(current ?? '')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const stocked = stats.data?.shirts ?? []
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (size.trim() === '') return
-    const result = await client.call('checkin.changeShirt', { entrantId, size: size.trim() })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.changeShirt', { entrantId, size: size.trim() })
+    if (!result.ok) return
     const left = result.value.left
     notify(left === null ? t('checkin.shirtChanged', { size: result.value.shirtSize }) : t('checkin.shirtChangedLeft', { size: result.value.shirtSize, count: left }), left === 0 ? 'error' : 'success')
     onClose()

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import type { CommandOutput } from '../../../src-shared/contract'
 import { paymentMethods } from '../../../src-shared/contract/checkin'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -12,19 +12,18 @@ import { SexChoice } from '../ui/SexChoice'
 import { ShirtSizeChoice } from '../ui/ShirtSizeChoice'
 import { BibPrint } from './BibPrint'
 import { emptyWalkUp, readWalkUp, type FormErrors, type WalkUpField, type WalkUpValues } from './desk-forms'
+import { useCall } from '../client/use-call'
 
 /** A runner registering at the desk: a short form, the next walk-up number, the bib printed at once. */
 export function WalkUpDialog({ onClose }: { onClose: (registered: string | null) => void }) {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const races = useCommand('races.list', {}, ['races'])
   const stats = useCommand('checkin.stats', {}, ['checkin'])
   const stocked = stats.data?.shirts ?? []
   const [values, setValues] = useState<WalkUpValues | null>(null)
   const [errors, setErrors] = useState<FormErrors<WalkUpField>>({})
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, attempt, busy, failure } = useCall()
   const [registered, setRegistered] = useState<(CommandOutput<'checkin.walkUp'> & { checkedIn: boolean }) | null>(null)
-  const [busy, setBusy] = useState(false)
   const form = values ?? emptyWalkUp(String(races.data?.[0]?.id ?? ''))
 
   const set = (field: WalkUpField, value: string): void => {
@@ -39,14 +38,12 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
     event.preventDefault()
     const read = readWalkUp(form)
     if (!read.ok) return setErrors(read.errors)
-    setBusy(true)
-    const result = await client.call('checkin.walkUp', read.input)
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.walkUp', read.input)
+    if (!result.ok) return
     // Registered at the desk with the runner there: picked up too (bib, shirt and the rest handed
     // over with the form), unless the event asks the desk to confirm something first — then the
     // runner's card asks, as for anyone.
-    const checkedIn = await client.call('checkin.checkIn', { entrantId: result.value.entrantId })
+    const checkedIn = await attempt('checkin.checkIn', { entrantId: result.value.entrantId })
     setRegistered({ ...result.value, checkedIn: checkedIn.ok })
   }
 

@@ -1,27 +1,26 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateTimeFormat } from '../ui/format'
-import type { CommandErrorValue, Entrant } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { Entrant } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
 import { personName } from '../../../src-shared/names/person-name'
+import { useCall } from '../client/use-call'
 
 /** Every number this runner has had, and voiding a lost or damaged bib. */
 export function BibHistory({ entrant, timeZone }: { entrant: Entrant; timeZone: string }) {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const history = useCommand('bibs.history', { entrantId: entrant.id }, ['bibs'])
   const [voiding, setVoiding] = useState(false)
   const [reason, setReason] = useState('')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const when = dateTimeFormat(i18n.language, timeZone, false)
 
   async function voidBib(): Promise<void> {
-    const result = await client.call('bibs.void', { entrantId: entrant.id, reason: reason.trim() })
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('bibs.void', { entrantId: entrant.id, reason: reason.trim() })
+    if (!result.ok) return
     setVoiding(false)
     setReason('')
     notify(t('entrants.edit.voided', { ...result.value, name: personName(entrant.givenName, entrant.familyName) }))

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
@@ -13,12 +12,12 @@ import { AuditTrail } from '../audit/AuditTrail'
 import { BibHistory } from './BibHistory'
 import { entrantFormFrom, readEntrantForm, type EntrantFormErrors, type EntrantFormField, type EntrantFormValues } from './entrant-form'
 import { personName } from '../../../src-shared/names/person-name'
+import { useCall } from '../client/use-call'
 
 const fieldOfError: Partial<Record<string, EntrantFormField>> = { BIB_TAKEN: 'bib', BIB_OUT_OF_RANGE: 'bib', REF_TAKEN: 'ref' }
 
 export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   // The browser writes a date field in the computer's own order: the hint says it in words.
   const dateHint = (value: string, more: string | null): string | undefined => [value === '' ? null : formatDate(value, i18n.language), more].filter((part) => part !== null).join(' · ') || undefined
@@ -28,9 +27,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const stocked = useCommand('checkin.stats', {}, ['checkin']).data?.shirts ?? []
   const [edits, setEdits] = useState<EntrantFormValues | null>(null)
   const [errors, setErrors] = useState<EntrantFormErrors>({})
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, attempt, busy, failure, setFailure } = useCall()
   const [confirmDelete, setConfirmDelete] = useState(false)
-  const [busy, setBusy] = useState(false)
 
   const title = entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: personName(entrant.data.givenName, entrant.data.familyName) })
   if (entrant.data === undefined) {
@@ -58,9 +56,7 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
     const read = readEntrantForm(id, values, saved)
     if (!read.ok) return setErrors(read.errors)
     if (read.input === null) return onClose()
-    setBusy(true)
-    const result = await client.call('entrants.update', read.input)
-    setBusy(false)
+    const result = await attempt('entrants.update', read.input)
     if (!result.ok) {
       const target = fieldOfError[result.error.code]
       if (target === undefined) return setFailure(result.error)
@@ -71,10 +67,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   }
 
   async function remove(): Promise<void> {
-    setBusy(true)
-    const result = await client.call('entrants.delete', { id })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('entrants.delete', { id })
+    if (!result.ok) return
     notify(t('entrants.edit.deleted', { name }))
     onClose()
   }

@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandInput } from '../../../src-shared/contract'
+import type { CommandInput } from '../../../src-shared/contract'
 import { importFields, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../../src-shared/contract/imports'
 import { DuplicateDecisions } from './DuplicateDecisions'
 import { useClient, useCommand } from '../client/use-command'
@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
 import { uploadFile } from './upload-file'
+import { useCall } from '../client/use-call'
 
 type Step = { name: 'file' } | { name: 'columns'; preview: ImportPreview } | { name: 'check'; preview: ImportPreview } | { name: 'done'; result: ImportResult }
 type Options = Omit<CommandInput<'imports.preview'>, 'id'>
@@ -23,7 +24,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [options, setOptions] = useState<Options>({})
   const [skipInvalid, setSkipInvalid] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure, setFailure } = useCall()
   const [id, setId] = useState<string | null>(null)
 
   async function choose(file: File): Promise<void> {
@@ -36,9 +37,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     }
     setId(uploaded.value)
     setBusy(t('importWizard.reading'))
-    const preview = await client.call('imports.preview', { id: uploaded.value })
+    const preview = await call('imports.preview', { id: uploaded.value })
     setBusy(null)
-    if (!preview.ok) return setFailure(preview.error)
+    if (!preview.ok) return
     setOptions({ mapping: preview.value.mapping })
     setStep({ name: 'columns', preview: preview.value })
   }
@@ -46,10 +47,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   async function check(next: Options): Promise<void> {
     if (id === null) return
     setBusy(t('importWizard.reading'))
-    const preview = await client.call('imports.preview', { id, ...next })
+    const preview = await call('imports.preview', { id, ...next })
     setBusy(null)
-    if (!preview.ok) return setFailure(preview.error)
-    setFailure(null)
+    if (!preview.ok) return
     setStep({ name: 'check', preview: preview.value })
   }
 
@@ -62,9 +62,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   async function commit(): Promise<void> {
     if (id === null) return
     setBusy(t('importWizard.importing'))
-    const result = await client.call('imports.commit', { id, ...options, skipInvalid })
+    const result = await call('imports.commit', { id, ...options, skipInvalid })
     setBusy(null)
-    if (!result.ok) return setFailure(result.error)
+    if (!result.ok) return
     setStep({ name: 'done', result: result.value })
     notify(t('importWizard.done', result.value))
   }

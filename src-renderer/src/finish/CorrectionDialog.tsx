@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { CaptureView, TimingCorrection } from '../../../src-shared/contract/timing'
 import { instantOfWallTime, wallTimeAt } from '../../../src-shared/time/zoned'
-import { useClient } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import type { FinishDevice } from './device'
 import { timeOfDay } from './times'
+import { useCall } from '../client/use-call'
 
 export const correctionActions = ['editBib', 'delete', 'notRunner', 'restore', 'insert', 'shiftDown', 'shiftUp'] as const
 export type CorrectionAction = (typeof correctionActions)[number]
@@ -26,12 +25,11 @@ interface Props {
 /** One correction of the sequence, always with a reason: it is kept in the capture's history. */
 export function CorrectionDialog({ action, capture, point, device, timeZone, eventDate, onClose }: Props) {
   const { t } = useTranslation()
-  const client = useClient()
   const [bib, setBib] = useState(action === 'editBib' ? String(capture.bib ?? '') : '')
   const [time, setTime] = useState(capture.atMs === null ? '' : timeOfDay(capture.atMs, timeZone))
   const [reason, setReason] = useState('')
   const [invalid, setInvalid] = useState<'bib' | 'time' | 'reason' | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
 
   function correction(): TimingCorrection | 'bib' | 'time' | 'reason' {
     const why = reason.trim()
@@ -60,8 +58,8 @@ export function CorrectionDialog({ action, capture, point, device, timeZone, eve
     event.preventDefault()
     const input = correction()
     if (typeof input === 'string') return setInvalid(input)
-    const result = await client.call('timing.correct', input)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('timing.correct', input)
+    if (!result.ok) return
     onClose(true)
   }
 

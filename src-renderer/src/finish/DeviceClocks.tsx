@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { DeviceClock } from '../../../src-shared/contract/timing'
 import { clockDrift, clockState } from '../../../src-shared/timing/clock-offset'
 import { useSession } from '../app/session'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { timeOfDay } from './times'
 import type { ClockMeasurement } from './use-device-clock'
+import { useCall } from '../client/use-call'
 
 /** "31.2 s fast" in the screen's language. */
 function useDriftText(): (offsetMs: number) => string {
@@ -101,12 +101,11 @@ export function DeviceClocks({ timeZone }: { timeZone: string }) {
 /** A clock never measured (a laptop's package from a USB stick): its offset read from a photo of both clocks, audited. */
 function OffsetDialog({ device, onClose }: { device: DeviceClock; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [seconds, setSeconds] = useState('')
   const [direction, setDirection] = useState<'fast' | 'slow'>('fast')
   const [reason, setReason] = useState('')
   const [invalid, setInvalid] = useState<'seconds' | 'reason' | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -114,8 +113,8 @@ function OffsetDialog({ device, onClose }: { device: DeviceClock; onClose: () =>
     if (seconds.trim() === '' || !Number.isFinite(value) || value < 0 || value > 86_400) return setInvalid('seconds')
     if (reason.trim() === '') return setInvalid('reason')
     const offsetMs = Math.round(value * 1000) * (direction === 'fast' ? -1 : 1)
-    const result = await client.call('clock.setOffset', { device: device.device, offsetMs, reason: reason.trim() })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('clock.setOffset', { device: device.device, offsetMs, reason: reason.trim() })
+    if (!result.ok) return
     onClose()
   }
 

@@ -12,6 +12,7 @@ import { useNotify } from '../ui/Notices'
 import { PointOptions } from './PointOptions'
 import { timeOfDay } from './times'
 import { TimingPoints } from './TimingPoints'
+import { useCall } from '../client/use-call'
 
 type Preview = CommandOutput<'reads.preview'> & { id: string; fileName: string }
 type Imported = CommandOutput<'reads.import'>
@@ -278,14 +279,12 @@ function DeviceSync() {
  */
 function LiveSyncPanel() {
   const { t } = useTranslation()
-  const client = useClient()
   const status = useCommand('sync.status', {}, ['timing'])
   const event = useCommand('event.get', {}, ['event'])
   const [office, setOffice] = useState('')
   const [code, setCode] = useState('')
   const [person, setPerson] = useState('')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { call, busy, failure } = useCall()
   const connected = status.data?.office ?? null
   const { reload } = status
 
@@ -298,16 +297,13 @@ function LiveSyncPanel() {
 
   async function connect(e: FormEvent): Promise<void> {
     e.preventDefault()
-    setBusy(true)
-    const result = await client.call('sync.connect', { office: office.trim(), code: code.trim(), person: person.trim() || '—' })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('sync.connect', { office: office.trim(), code: code.trim(), person: person.trim() || '—' })
+    if (!result.ok) return
     reload()
   }
 
   async function disconnect(): Promise<void> {
-    await client.call('sync.disconnect', {})
+    await call('sync.disconnect', {})
     reload()
   }
 

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { RaceClock } from '../../../src-shared/contract/timing'
 import { instantOfWallTime } from '../../../src-shared/time/zoned'
-import { useClient, type Query } from '../client/use-command'
+import type { Query } from '../client/use-command'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
@@ -11,6 +10,7 @@ import { useNotify } from '../ui/Notices'
 import type { DeviceClock } from './device-clock'
 import { recentStart } from './second-start'
 import { elapsed, timeOfDay } from './times'
+import { useCall } from '../client/use-call'
 
 const clockName = (c: RaceClock): string => (c.wave === null ? c.race : `${c.race} · ${c.wave}`)
 const clockKey = (c: RaceClock): string => `${c.raceId}:${c.waveId ?? ''}`
@@ -43,7 +43,6 @@ interface Props {
  */
 export function RaceClocks({ clocks, device, clock, officeNow, timeZone, eventDate }: Props) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const now = useOfficeNow(officeNow)
   const [next, setNext] = useState<string | null>(null)
@@ -52,7 +51,7 @@ export function RaceClocks({ clocks, device, clock, officeNow, timeZone, eventDa
   // A start asked about: the race and the instant of the press that asked for it.
   const [asking, setAsking] = useState<{ target: RaceClock; atMs: number; after: RaceClock } | null>(null)
   const [correcting, setCorrecting] = useState<RaceClock | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const list = clocks.data ?? []
   const waiting = list.filter((c) => c.gunAtMs === null)
   const nextClock = waiting.find((c) => clockKey(c) === next) ?? waiting[0]
@@ -66,9 +65,8 @@ export function RaceClocks({ clocks, device, clock, officeNow, timeZone, eventDa
   }
 
   async function start(target: RaceClock, atMs: number): Promise<void> {
-    const result = await client.call('clock.start', { raceId: target.raceId, waveId: target.waveId, atMs, device, clockSegment: clock.segment })
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('clock.start', { raceId: target.raceId, waveId: target.waveId, atMs, device, clockSegment: clock.segment })
+    if (!result.ok) return
     // The gun as the office keeps it: this screen's instant corrected by its clock's offset.
     notify(t('finish.clock.started', { name: clockName(target), time: timeOfDay(result.value.gunAtMs ?? atMs, timeZone) }))
   }
@@ -181,11 +179,10 @@ function SecondStartDialog({ target, atMs, after, now, timeZone, onAnswer }: { t
 /** The gun's time of day, typed from the starter's watch or a video; a correction needs a reason. */
 function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: RaceClock; timeZone: string; eventDate: string; device: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [time, setTime] = useState(clock.gunAtMs === null ? '' : timeOfDay(clock.gunAtMs, timeZone))
   const [reason, setReason] = useState('')
   const [invalid, setInvalid] = useState<'time' | 'reason' | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const correction = clock.gunAtMs !== null
 
   async function submit(event: FormEvent): Promise<void> {
@@ -193,16 +190,16 @@ function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: Rac
     const atMs = /^\d{1,2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(time.trim()) ? instantOfWallTime(eventDate, time.trim(), timeZone) : null
     if (atMs === null) return setInvalid('time')
     if (correction && reason.trim() === '') return setInvalid('reason')
-    const result = await client.call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, atMs, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, atMs, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
+    if (!result.ok) return
     onClose()
   }
 
   /** The gun from the start mat: the earliest start read of the race's (wave's) runners. */
   async function fromReads(): Promise<void> {
     if (correction && reason.trim() === '') return setInvalid('reason')
-    const result = await client.call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, fromReads: true, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, fromReads: true, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
+    if (!result.ok) return
     onClose()
   }
 

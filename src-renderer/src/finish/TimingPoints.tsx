@@ -1,23 +1,22 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { readTimingPoints, type SplitRow, type TimingPointsProblem } from './timing-points-form'
+import { useCall } from '../client/use-call'
 
 type Draft = { rows: SplitRow[]; window: string }
 
 /** Splits between start and finish (captured and imported like the finish), and the chip-read window. */
 export function TimingPoints() {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const saved = useCommand('timing.points', {}, ['timing'])
   const { edits, setEdits, committed } = useDraft<Draft, typeof saved.data>(saved.data, saved.reload)
   const [problems, setProblems] = useState<TimingPointsProblem[]>([])
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   if (saved.data === undefined) return null
   const values: Draft = edits ?? { rows: saved.data.splits.map((s) => ({ name: s.name, km: String(s.distanceM / 1000) })), window: String(saved.data.readWindowMs / 1000) }
   const rows = [...values.rows, { name: '', km: '' }]
@@ -29,9 +28,8 @@ export function TimingPoints() {
     const read = readTimingPoints(values.rows, values.window)
     if (!read.ok) return setProblems(read.problems)
     setProblems([])
-    const result = await client.call('timing.setPoints', read.input)
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('timing.setPoints', read.input)
+    if (!result.ok) return
     committed()
     notify(t('finish.points.saved'))
   }

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { PrintJob } from '../../../src-shared/contract/prints'
-import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { useCall } from '../client/use-call'
 
 /**
  * A finished document: downloaded in a browser, opened in the system's viewer (to print) on the
@@ -45,13 +44,11 @@ export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job
  */
 function MarkPrinted({ jobId, items }: { jobId: string; items: number }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [marked, setMarked] = useState<number | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   async function mark(): Promise<void> {
-    const result = await client.call('bibs.markPrinted', { jobId })
+    const result = await call('bibs.markPrinted', { jobId })
     if (result.ok) setMarked(result.value.marked)
-    else setFailure(result.error)
   }
   if (marked !== null) return <p data-testid="marked-printed">{t('print.marked', { count: marked })}</p>
   return (

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { ResultProblem } from '../../../src-shared/contract/results'
 import { formatResultTime } from '../../../src-shared/results/format'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { timeOfDay } from '../finish/times'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { resultTopics } from './topics'
+import { useCall } from '../client/use-call'
 
 /** What an official clears before publishing: each problem fixed, or checked with a note. */
 // How far a time was ahead of the office's clock, or before the first gun, rather than a runner's time.
@@ -65,13 +65,11 @@ export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
 
 function CheckForm({ problem }: { problem: ResultProblem }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [note, setNote] = useState('')
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    const result = await client.call('results.checkProblem', { key: problem.key, note: note.trim() })
-    setFailure(result.ok ? null : result.error)
+    await call('results.checkProblem', { key: problem.key, note: note.trim() })
   }
   const id = `check-${problem.key.replace(/[^a-z0-9]/gi, '')}`
   return (

@@ -8,6 +8,7 @@ import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { DocumentButton } from './DocumentButton'
 import { printLanguage } from './documents'
+import { useCall } from '../client/use-call'
 
 type RaceInfo = CommandOutput<'results.races'>['races'][number]
 
@@ -23,17 +24,15 @@ export function PublishPanel({ race, reload }: { race: RaceInfo; reload: () => v
 
 function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const { edits, setEdits: setRules, committed } = useDraft<ResultRules, ResultRules>(race.rules, reload)
   const rules = edits ?? race.rules
   const editing = edits !== null
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    const result = await client.call('races.update', { id: race.id, ...rules })
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('races.update', { id: race.id, ...rules })
+    if (!result.ok) return
     committed()
     notify(t('results.rules.saved'))
   }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import type { CommandOutput } from '../../../src-shared/contract'
 import { readBibScanCode } from '../../../src-shared/contract/scan-code'
 import { formatResultTime, pacePerKm } from '../../../src-shared/results/format'
 import { LeaveKiosk } from '../checkin/Kiosk'
-import { useClient } from '../client/use-command'
 import { errorText } from '../ui/messages'
 import { personName } from '../../../src-shared/names/person-name'
+import { useCall } from '../client/use-call'
 
 type Found = CommandOutput<'results.runner'>
 const idleMs = 60_000
@@ -14,11 +14,10 @@ const idleMs = 60_000
 /** A screen for finishers: a bib typed or scanned shows their times, splits and places, and prints a slip. */
 export function ResultsKiosk({ onExit }: { onExit: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const [text, setText] = useState('')
   const [found, setFound] = useState<Found | null>(null)
   const [problem, setProblem] = useState<{ key: 'notFound' | 'notFinished'; bib: number } | null>(null)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { attempt, failure, setFailure } = useCall()
   const [leaving, setLeaving] = useState(false)
   const box = useRef<HTMLInputElement>(null)
 
@@ -28,7 +27,7 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
     setFailure(null)
     setText('')
     box.current?.focus()
-  }, [])
+  }, [setFailure])
 
   // The next runner finds a clean screen.
   useEffect(() => {
@@ -41,7 +40,7 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
     event.preventDefault()
     const bib = readBibScanCode(text)?.bib ?? Number(text.trim())
     if (!Number.isInteger(bib) || bib <= 0) return setText('')
-    const result = await client.call('results.runner', { bib })
+    const result = await attempt('results.runner', { bib })
     setText('')
     if (!result.ok) {
       if (result.error.code === 'NOT_FOUND') return setProblem({ key: 'notFound', bib })

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { TimePrecision } from '../../../src-shared/contract/result-rules'
 import { overrideStatuses, type ResultRow } from '../../../src-shared/contract/results'
 import { formatResultTime } from '../../../src-shared/results/format'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { timeOfDay } from '../finish/times'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -13,13 +12,13 @@ import { DocumentButton } from './DocumentButton'
 import { printLanguage } from './documents'
 import { resultTopics } from './topics'
 import { personName } from '../../../src-shared/names/person-name'
+import { useCall } from '../client/use-call'
 
 type Decision = '' | (typeof overrideStatuses)[number]
 
 /** One runner's result: times, where they came from, splits and places; the official's decisions. */
 export function RunnerResultDialog({ row: listed, precision, canDecide, onClose }: { row: ResultRow; precision: TimePrecision; canDecide: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const event = useCommand('event.get', {}, ['event'])
   const live = useCommand('results.runner', { bib: listed.bib ?? 1 }, resultTopics)
@@ -29,8 +28,7 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
   const [decision, setDecision] = useState<Decision>(current)
   const [reason, setReason] = useState('')
   const [missingReason, setMissingReason] = useState(false)
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { call, busy: saving, failure } = useCall()
   const zone = event.data?.timeZone ?? 'UTC'
   const time = (ms: number | null): string => formatResultTime(ms, precision)
   const name = personName(row.givenName, row.familyName)
@@ -38,11 +36,8 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
   const decide = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
     if (reason.trim() === '') return setMissingReason(true)
-    setSaving(true)
-    const result = await client.call('results.override', { entrantId: row.entrantId, status: decision === '' ? null : decision, reason: reason.trim() })
-    setSaving(false)
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('results.override', { entrantId: row.entrantId, status: decision === '' ? null : decision, reason: reason.trim() })
+    if (!result.ok) return
     setReason('')
     notify(t('results.runner.recorded'))
   }

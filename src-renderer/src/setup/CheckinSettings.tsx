@@ -1,24 +1,23 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import { checkinConfirmations } from '../../../src-shared/contract/checkin'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { Check } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { readSettingsForm, settingsFormFrom, type CheckinSettingsField, type CheckinSettingsValues } from './checkin-settings-form'
+import { useCall } from '../client/use-call'
 
 /** What check-in desks confirm and hand over, shirt stock per size, and the kiosk's bag tables. */
 export function CheckinSettings() {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const saved = useCommand('checkin.settings', {}, ['checkin'])
   const { edits, setEdits, committed } = useDraft<CheckinSettingsValues, typeof saved.data>(saved.data, saved.reload)
   const [errors, setErrors] = useState<CheckinSettingsField[]>([])
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure } = useCall()
   if (saved.data === undefined) return null
   const values = edits ?? settingsFormFrom(saved.data)
   const set = (field: CheckinSettingsField, value: string): void => {
@@ -30,10 +29,9 @@ export function CheckinSettings() {
     event.preventDefault()
     const read = readSettingsForm(values)
     if (!read.ok) return setErrors(read.errors)
-    const result = await client.call('checkin.configure', read.input)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('checkin.configure', read.input)
+    if (!result.ok) return
     committed()
-    setFailure(null)
     notify(t('setup.checkin.saved'))
   }
 

@@ -1,24 +1,19 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, Race } from '../../../src-shared/contract'
-import { useClient } from '../client/use-command'
+import type { Race } from '../../../src-shared/contract'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 /** Asks before deleting; Cancel has the focus, so a stray Enter deletes nothing. */
 export function DeleteRaceDialog({ race, onClose }: { race: Race; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [deleting, setDeleting] = useState(false)
+  const { call, busy: deleting, failure } = useCall()
 
   async function remove(): Promise<void> {
-    setDeleting(true)
-    const result = await client.call('races.delete', { id: race.id })
-    setDeleting(false)
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('races.delete', { id: race.id })
+    if (!result.ok) return
     notify(t('setup.races.deleted', { name: race.name }))
     onClose()
   }

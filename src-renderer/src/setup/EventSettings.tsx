@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, EventSettings as Settings } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import type { EventSettings as Settings } from '../../../src-shared/contract'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { formatEventDate } from '../ui/format'
@@ -9,20 +9,19 @@ import { useNotify } from '../ui/Notices'
 import { useDraft } from '../ui/use-draft'
 import { LogoPicker } from './LogoPicker'
 import { knownTimeZones, readEventForm, type EventFormErrors } from './event-form'
+import { useCall } from '../client/use-call'
 
 const timeZones = knownTimeZones()
 
 export function EventSettings() {
   const { t, i18n } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const saved = useCommand('event.get', {}, ['event'])
   // Null while the organiser has not typed anything: the form then shows what is saved, so
   // another desk's change appears at once without overwriting edits in progress.
   const { edits, setEdits, committed } = useDraft<Settings, typeof saved.data>(saved.data, saved.reload)
   const [errors, setErrors] = useState<EventFormErrors>({})
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { call, busy: saving, failure } = useCall()
 
   if (saved.data === undefined) {
     return (
@@ -46,11 +45,8 @@ export function EventSettings() {
     const read = readEventForm(values, stored)
     if (!read.ok) return setErrors(read.errors)
     if (read.input === null) return
-    setSaving(true)
-    const result = await client.call('event.update', read.input)
-    setSaving(false)
-    if (!result.ok) return setFailure(result.error)
-    setFailure(null)
+    const result = await call('event.update', read.input)
+    if (!result.ok) return
     committed()
     notify(t('setup.event.saved'))
   }

@@ -1,19 +1,18 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue } from '../../../src-shared/contract'
 import { maxLogoBytes } from '../../../src-shared/contract/event'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { useCall } from '../client/use-call'
 
 /** The organiser's logo, printed in the colour band of every bib. */
 export function LogoPicker() {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const logo = useCommand('event.logo', {}, ['event'])
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
+  const { call, failure, setFailure } = useCall()
   const [tooLarge, setTooLarge] = useState(false)
 
   async function choose(file: File): Promise<void> {
@@ -23,14 +22,14 @@ export function LogoPicker() {
     const bytes = new Uint8Array(await file.arrayBuffer())
     let binary = ''
     for (const byte of bytes) binary += String.fromCharCode(byte)
-    const result = await client.call('event.setLogo', { imageBase64: btoa(binary) })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('event.setLogo', { imageBase64: btoa(binary) })
+    if (!result.ok) return
     notify(t('setup.event.logoSaved'))
   }
 
   async function remove(): Promise<void> {
-    const result = await client.call('event.setLogo', { imageBase64: null })
-    if (!result.ok) return setFailure(result.error)
+    const result = await call('event.setLogo', { imageBase64: null })
+    if (!result.ok) return
     notify(t('setup.event.logoRemoved'))
   }
 

@@ -1,10 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
+import type { CommandOutput } from '../../../src-shared/contract'
 import { pairedRoles } from '../../../src-shared/contract/desks'
-import { useClient, useCommand } from '../client/use-command'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
+import { useCall } from '../client/use-call'
 
 type Network = CommandOutput<'desks.network'>
 
@@ -15,25 +15,19 @@ type Network = CommandOutput<'desks.network'>
  */
 export function NetworkPanel() {
   const { t } = useTranslation()
-  const client = useClient()
   const network = useCommand('desks.network', {}, ['desks'])
   const desks = useCommand('desks.list', {}, ['desks'])
   const event = useCommand('event.get', {}, ['event'])
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { call, busy, failure } = useCall()
   const on = network.data?.on ?? false
 
   async function turn(next: boolean): Promise<void> {
-    setBusy(true)
-    const result = await client.call('desks.setNetwork', { on: next })
-    setBusy(false)
-    setFailure(result.ok ? null : result.error)
+    await call('desks.setNetwork', { on: next })
     network.reload()
   }
 
   async function revoke(id: string): Promise<void> {
-    const result = await client.call('desks.revoke', { id })
-    setFailure(result.ok ? null : result.error)
+    await call('desks.revoke', { id })
   }
 
   const timeZone = event.data?.timeZone ?? 'UTC'

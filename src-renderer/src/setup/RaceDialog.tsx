@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, Race } from '../../../src-shared/contract'
-import { useClient } from '../client/use-command'
+import type { Race } from '../../../src-shared/contract'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
@@ -18,16 +17,15 @@ import {
   type RaceField,
   type RaceFormErrors,
 } from './race-form'
+import { useCall } from '../client/use-call'
 
 /** Create a race (race is null) or edit one. Enter saves, Escape cancels. */
 export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock: EventClock; onClose: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const notify = useNotify()
   const [values, setValues] = useState(race === null ? emptyRaceForm : raceFormFrom(race, clock))
   const [errors, setErrors] = useState<RaceFormErrors>({})
-  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { attempt, busy: saving, failure, setFailure } = useCall()
 
   const isCustomColour = values.colour !== '' && !(colourSwatches as readonly string[]).includes(values.colour)
 
@@ -40,9 +38,7 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
     event.preventDefault()
     const read = readRaceForm(values, clock)
     if (!read.ok) return setErrors(read.errors)
-    setSaving(true)
-    const result = race === null ? await client.call('races.create', read.input) : await client.call('races.update', { id: race.id, ...read.input })
-    setSaving(false)
+    const result = race === null ? await attempt('races.create', read.input) : await attempt('races.update', { id: race.id, ...read.input })
     if (!result.ok) {
       const field = fieldOfError(result.error)
       if (field === null) return setFailure(result.error)
