@@ -109,7 +109,9 @@ describe('shirts at the desk', () => {
     // The runner with the small shirt swaps it for a medium: the small one is back on the table.
     expect(value(await router.call('checkin.changeShirt', { entrantId: a, size: 'M' }, desk)).left).toBe(0)
     expect(await router.call('checkin.changeShirt', { entrantId: c, size: 'M' }, desk)).toMatchObject({ ok: true })
-    // The last medium went to the swap: this runner gets everything else, the shirt later.
+    // The last medium went to the swap: the card offers everything else, and a check-in without a
+    // choice hands over just that, the shirt later.
+    expect(value(await router.call('checkin.status', { entrantId: c }, desk))).toMatchObject({ toHandOver: ['bib', 'shirt'], defaultItems: ['bib'], shirtGone: true })
     expect(value(await router.call('checkin.checkIn', { entrantId: c }, desk)).items).toEqual(['bib'])
     expect(await router.call('checkin.changeShirt', { entrantId: c, size: 'XXXL' }, desk)).toMatchObject({ ok: false, error: { code: 'SHIRT_SIZE_UNKNOWN', details: { sizes: 'S, M' } } })
     const stats = value(await router.call('checkin.stats', {}, desk))

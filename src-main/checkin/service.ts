@@ -43,11 +43,20 @@ function dueTo(runner: Runner, settings: CheckinSettings): string[] {
   return [...(runner.bib !== null ? ['bib'] : []), ...(runner.shirtSize !== null ? ['shirt'] : []), ...settings.items]
 }
 
+/** A runner's size is out when stock is counted for it and none is left on the table. */
+async function shirtIsGone(db: ReadDb, runner: Runner): Promise<boolean> {
+  return runner.shirtSize !== null && ((await shirtsLeft(db, runner.shirtSize)) ?? 1) <= 0
+}
+
+/** What is handed over unless the desk chooses otherwise: everything due, but a shirt whose size ran out is left for later. */
+function defaultItems(due: readonly string[], shirtGone: boolean): string[] {
+  return due.filter((item) => item !== 'shirt' || !shirtGone)
+}
+
 /** The minor's age check applies only to runners known to be under 18 on race day. */
 function confirmationsFor(runner: Runner, settings: CheckinSettings): CheckinConfirmation[] {
   return settings.confirmations.filter((c) => c !== 'minorAge' || (runner.age !== null && runner.age < adultAge))
 }
-
 
 export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, session: Session, nowMs: number) {
   const runner = await getEntrant(db, input.entrantId)
@@ -69,9 +78,8 @@ export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, ses
   }
   const settings = await checkinSettings(db)
   const due = dueTo(runner, settings)
-  // By default everything due that is there to hand over: a size that ran out is left for later.
-  const shirtGone = runner.shirtSize !== null && ((await shirtsLeft(db, runner.shirtSize)) ?? 1) <= 0
-  const items = input.items ?? due.filter((item) => item !== 'shirt' || !shirtGone)
+  const shirtGone = await shirtIsGone(db, runner)
+  const items = input.items ?? defaultItems(due, shirtGone)
   const unknown = items.filter((item) => !due.includes(item))
   if (unknown.length > 0) {
     throw new CommandError('INVALID_INPUT', `${name} is not due: ${unknown.join(', ')}.`, { issues: [{ path: 'items', code: 'custom', message: `Not due: ${unknown.join(', ')}` }] })
@@ -149,11 +157,15 @@ export async function checkinStatus(db: ReadDb, entrantId: string): Promise<Chec
       .executeTakeFirst(),
   ])
   if (extra === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: entrantId })
+  const due = dueTo(runner, settings)
+  const shirtGone = await shirtIsGone(db, runner)
   return {
     entrant: { ...runner, notes: extra.notes, paymentMethod: extra.payment_method, paymentAmount: extra.payment_amount, walkUp: extra.walk_up === 1 },
     current: history.find((c) => c.undoneAtMs === null) ?? null,
     history,
-    toHandOver: dueTo(runner, settings),
+    toHandOver: due,
+    defaultItems: defaultItems(due, shirtGone),
+    shirtGone,
     confirmations: confirmationsFor(runner, settings),
     shirtsLeft: await shirtsLeft(db, runner.shirtSize),
     table: await tableFor(db, runner.bib),

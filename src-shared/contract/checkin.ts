@@ -80,6 +80,10 @@ export const checkinStatus = z.object({
   history: z.array(checkinRecord),
   /** What this runner is due: bib (when numbered), shirt (when sized), then the event's items. */
   toHandOver: z.array(z.string()),
+  /** What a check-in hands over when the desk does not choose: all that is due but a shirt whose size ran out. */
+  defaultItems: z.array(z.string()),
+  /** The runner's shirt size has run out (stock is counted for it and none is left). */
+  shirtGone: z.boolean(),
   /** What the desk must confirm for this runner. */
   confirmations: z.array(checkinConfirmation),
   /** Shirts of the runner's size still on the table, or null when stock is not counted for it. */

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandErrorValue, CommandOutput, SearchHit } from '../../../src-shared/contract'
-import type { CheckinConfirmation } from '../../../src-shared/contract/checkin'
+import type { CommandErrorValue, SearchHit } from '../../../src-shared/contract'
 import { useClient, useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
@@ -9,22 +8,13 @@ import { Counters } from './Counters'
 import { KioskLock } from './kiosk-lock'
 import { KioskStartDialog } from './KioskStartDialog'
 import { MatchList } from './MatchList'
+import { itemLabel, noChoices, type CardChoices, type CheckinDone } from './pickup-items'
 import { RunnerCard } from './RunnerCard'
+import { useDeskKeys } from './use-desk-keys'
 import { usePickupSearch } from './use-pickup-search'
 import { WalkUpDialog } from './WalkUpDialog'
 
-export type CheckinDone = CommandOutput<'checkin.checkIn'>
-
-/** What the volunteer chose on the card: items handed over and confirmations ticked. */
-export interface CardChoices {
-  /** Null: everything the runner is due. */
-  items: string[] | null
-  confirmed: CheckinConfirmation[]
-}
-
 type Outcome = { kind: 'done'; done: CheckinDone } | { kind: 'undone'; name: string } | { kind: 'refused'; error: CommandErrorValue }
-
-const noChoices: CardChoices = { items: null, confirmed: [] }
 
 /**
  * Packet pickup at queue speed: one box that always has the focus takes typing and scans; Enter
@@ -88,32 +78,8 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
     focusBox()
   }, [client, focusBox, last])
 
-  // The box takes every keystroke: whatever was clicked, typing goes back to it, and so do
-  // scanners. Fields of the card and dialogs keep their own focus.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent): void => {
-      if (e.key === 'F2') {
-        e.preventDefault()
-        setWalkUp(true)
-        return
-      }
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !isTextField(e.target)) {
-        e.preventDefault()
-        void undo()
-        return
-      }
-      if (isTextField(e.target) || document.querySelector('dialog[open]') !== null) return
-      if (e.key === 'Enter' && e.target === document.body) {
-        e.preventDefault()
-        box.current?.focus()
-        void checkIn()
-        return
-      }
-      if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) box.current?.focus()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [checkIn, undo])
+  const openWalkUp = useCallback(() => setWalkUp(true), [])
+  useDeskKeys({ box, onWalkUp: openWalkUp, onUndo: undo, onCheckIn: checkIn })
 
   async function onBoxKey(e: KeyboardEvent<HTMLInputElement>): Promise<void> {
     const items = matches.query === query.trim() ? matches.items : []
@@ -280,12 +246,4 @@ function Refusal({ error, timeZone }: { error: CommandErrorValue; timeZone: stri
     )
   }
   return <ErrorBanner error={error} />
-}
-
-export function itemLabel(t: (key: string) => string, item: string): string {
-  return item === 'bib' || item === 'shirt' ? t(`checkin.items.${item}`) : item
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)
 }

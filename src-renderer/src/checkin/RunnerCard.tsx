@@ -6,7 +6,7 @@ import { useCommand } from '../client/use-command'
 import { Check } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
-import { itemLabel, type CardChoices } from './CheckinDesk'
+import { itemLabel, type CardChoices } from './pickup-items'
 import { CorrectDialog } from './CorrectDialog'
 import { MoveRaceDialog } from './MoveRaceDialog'
 import { OverrideDialog } from './OverrideDialog'
@@ -53,9 +53,8 @@ export function RunnerCard({
     )
   }
   const { entrant, current } = status.data
-  // The same default as the office's: a shirt whose size ran out is not handed over.
-  const shirtGone = status.data.shirtsLeft !== null && status.data.shirtsLeft <= 0
-  const items = choices.items ?? status.data.toHandOver.filter((item) => item !== 'shirt' || !shirtGone)
+  const { shirtGone } = status.data
+  const items = choices.items ?? status.data.defaultItems
   const toggleItem = (item: string, on: boolean): void =>
     onChoices({ ...choices, items: status.data?.toHandOver.filter((i) => (i === item ? on : items.includes(i))) ?? null })
   const toggleConfirmation = (c: CardChoices['confirmed'][number], on: boolean): void =>
