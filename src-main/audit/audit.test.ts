@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { desk, organiser, tempRouter } from '../../tests/support/temp-event'
+import { unwrap } from '../../tests/support/results'
 
 async function officeWithRunner() {
   const office = await tempRouter()
   await office.router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser)
-  const created = await office.router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', bib: 7, shirtSize: 'M' }, organiser)
-  if (!created.ok) throw new Error(created.error.message)
+  const created = unwrap(await office.router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', bib: 7, shirtSize: 'M' }, organiser))
   const trail = async (entrantId?: string) => {
-    const listed = await office.router.call('audit.list', { ...(entrantId !== undefined && { entrantId }) }, organiser)
-    if (!listed.ok) throw new Error(listed.error.message)
-    return listed.value.items
+    const listed = unwrap(await office.router.call('audit.list', { ...(entrantId !== undefined && { entrantId }) }, organiser))
+    return listed.items
   }
-  return { ...office, id: created.value.id, trail }
+  return { ...office, id: created.id, trail }
 }
 
 describe('the audit trail', () => {
@@ -97,10 +96,9 @@ describe('the audit trail', () => {
   it('pages back through a long trail', async () => {
     const { router, id } = await officeWithRunner()
     for (let i = 0; i < 5; i++) await router.call('entrants.update', { id, club: `Club ${i}` }, organiser)
-    const first = await router.call('audit.list', { limit: 3 }, organiser)
-    if (!first.ok) throw new Error(first.error.message)
-    expect(first.value).toMatchObject({ more: true, items: { length: 3 } })
-    const next = await router.call('audit.list', { limit: 3, beforeId: first.value.items.at(-1)?.id ?? 0 }, organiser)
-    expect(next.ok && next.value.items.map((e) => e.id)).toEqual(first.value.items.map((e) => e.id - 3))
+    const first = unwrap(await router.call('audit.list', { limit: 3 }, organiser))
+    expect(first).toMatchObject({ more: true, items: { length: 3 } })
+    const next = await router.call('audit.list', { limit: 3, beforeId: first.items.at(-1)?.id ?? 0 }, organiser)
+    expect(next.ok && next.value.items.map((e) => e.id)).toEqual(first.items.map((e) => e.id - 3))
   })
 })

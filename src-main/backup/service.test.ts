@@ -5,6 +5,7 @@ import { openOffice } from '../office/office'
 import { createRouter } from '../router/router'
 import { desk, organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
 import type { BackupSchedule } from './schedule'
+import { unwrap } from '../../tests/support/results'
 
 async function officeWithBackups() {
   const office = await tempRouter({ backups: true })
@@ -40,13 +41,12 @@ describe('backups in the office', () => {
     const opened: string[] = []
     const router = createRouter({ db: file.db, sqlite: file.sqlite, backups: schedule, openEvent: async (path) => void opened.push(path), logError: () => {} })
     const name = (schedule.status().lastPath as string).split('/').pop() as string
-    const restored = await router.call('backups.restore', { name, folder: 'primary', open: true }, organiser)
-    if (!restored.ok) throw new Error(restored.error.message)
-    expect(restored.value.opened).toBe(true)
-    expect(dirname(restored.value.path)).toBe(dirname(file.path))
-    expect(existsSync(restored.value.path)).toBe(true)
+    const restored = unwrap(await router.call('backups.restore', { name, folder: 'primary', open: true }, organiser))
+    expect(restored.opened).toBe(true)
+    expect(dirname(restored.path)).toBe(dirname(file.path))
+    expect(existsSync(restored.path)).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(opened).toEqual([restored.value.path])
+    expect(opened).toEqual([restored.path])
   })
 
   it('keeps the chosen second folder with the event, and refuses a folder that is not there', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { desk, organiser, tempRouter } from '../../tests/support/temp-event'
+import { unwrap } from '../../tests/support/results'
 
 async function raceWithRunners(bibRanges = [{ first: 1, last: 20 }]) {
   const { router, file } = await tempRouter()
@@ -12,9 +13,8 @@ async function raceWithRunners(bibRanges = [{ first: 1, last: 20 }]) {
     ['Jörg', 'Müller'],
     ['Min-jun', 'Kim'],
   ]) {
-    const created = await router.call('entrants.create', { raceId: 1, givenName: given as string, familyName: family as string, sex: 'F' }, organiser)
-    if (!created.ok) throw new Error(created.error.message)
-    ids[family as string] = created.value.id
+    const created = unwrap(await router.call('entrants.create', { raceId: 1, givenName: given as string, familyName: family as string, sex: 'F' }, organiser))
+    ids[family as string] = created.id
   }
   const bibs = async () => {
     const page = await router.call('entrants.list', { raceId: 1, sort: 'createdAt' }, organiser)

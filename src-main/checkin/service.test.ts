@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../../src-shared/contract'
 import { desk, organiser, tempRouter } from '../../tests/support/temp-event'
+import { unwrap } from '../../tests/support/results'
 
 const otherDesk: Session = { role: 'desk', actor: 'Ji-woo', desk: 'desk-3' }
 
@@ -9,15 +10,10 @@ async function pickupDay() {
   await router.call('races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 100 }] }, organiser)
   await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 500, last: 520 }] }, organiser)
   const runner = async (fields: Record<string, unknown> = {}): Promise<string> => {
-    const created = await router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', ...fields }, organiser)
-    if (!created.ok) throw new Error(created.error.message)
-    return created.value.id
+    const created = unwrap(await router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', ...fields }, organiser))
+    return created.id
   }
-  const value = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-    if (!result.ok) throw new Error(result.error.message)
-    return result.value
-  }
-  return { router, file, runner, value }
+  return { router, file, runner, value: unwrap }
 }
 
 describe('checking a runner in', () => {

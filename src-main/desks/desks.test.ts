@@ -4,6 +4,7 @@ import { createRouter } from '../router/router'
 import { tempEvent } from '../../tests/support/temp-event'
 import { DeskDirectory } from './directory'
 import { DeskNetwork, type LanListener } from './network'
+import { unwrap } from '../../tests/support/results'
 
 async function office() {
   let nowMs = Date.UTC(2025, 3, 5, 8)
@@ -57,13 +58,12 @@ describe('desk mode', () => {
 describe('desks on this network', () => {
   it('opens on the LAN address with a pairing code per role and a QR of the address', async () => {
     const { router, organiserScreen, listener } = { ...(await office()), organiserScreen: { role: 'organiser', actor: 'RD', desk: 'office' } as Session }
-    const turned = await router.call('desks.setNetwork', { on: true }, organiserScreen)
-    if (!turned.ok) throw new Error(turned.error.message)
+    const turned = unwrap(await router.call('desks.setNetwork', { on: true }, organiserScreen))
     expect(listener.opened).toEqual(['192.168.1.20'])
-    expect(turned.value).toMatchObject({ on: true, url: 'http://192.168.1.20:4780/#pair', codes: { desk: expect.stringMatching(/^\d{6}$/) } })
-    const codes = turned.value.codes as Record<string, string>
+    expect(turned).toMatchObject({ on: true, url: 'http://192.168.1.20:4780/#pair', codes: { desk: expect.stringMatching(/^\d{6}$/) } })
+    const codes = turned.codes as Record<string, string>
     expect(new Set(Object.values(codes)).size).toBe(3)
-    expect(turned.value.qr?.modules).toHaveLength((turned.value.qr?.size ?? 0) ** 2)
+    expect(turned.qr?.modules).toHaveLength((turned.qr?.size ?? 0) ** 2)
     expect(await router.call('desks.setNetwork', { on: false }, organiserScreen)).toMatchObject({ ok: true, value: { on: false, codes: null } })
   })
 
@@ -74,15 +74,14 @@ describe('desks on this network', () => {
     const paired = network.pair('192.168.1.31', { code: codes?.finish ?? '', desk: 'Finish laptop', person: 'Seo-yeon' }, now())
     expect(paired).toMatchObject({ role: 'finish', desk: 'Finish laptop' })
     expect(directory.lookup(paired.token)).toMatchObject({ role: 'finish', actor: 'Seo-yeon', desk: 'Finish laptop' })
-    const listed = await router.call('desks.list', {}, rd)
-    if (!listed.ok) throw new Error(listed.error.message)
-    expect(listed.value).toEqual([expect.objectContaining({ name: 'Finish laptop', person: 'Seo-yeon', role: 'finish', revokedAtMs: null })])
+    const listed = unwrap(await router.call('desks.list', {}, rd))
+    expect(listed).toEqual([expect.objectContaining({ name: 'Finish laptop', person: 'Seo-yeon', role: 'finish', revokedAtMs: null })])
     const revoked: string[] = []
     directory.onRevoke((id) => revoked.push(id))
-    expect((await router.call('desks.revoke', { id: listed.value[0]?.id ?? '' }, rd)).ok).toBe(true)
+    expect((await router.call('desks.revoke', { id: listed[0]?.id ?? '' }, rd)).ok).toBe(true)
     expect(directory.lookup(paired.token)).toBeNull()
     expect(new DeskDirectory(file.sqlite).lookup(paired.token)).toBeNull()
-    expect(revoked).toEqual([listed.value[0]?.id])
+    expect(revoked).toEqual([listed[0]?.id])
   })
 
   it('keeps a paired desk signed in across a restart of the office', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { desk, organiser, tempRouter } from '../../tests/support/temp-event'
+import { unwrap } from '../../tests/support/results'
 
 async function searchable() {
   const { router } = await tempRouter()
@@ -15,9 +16,8 @@ async function searchable() {
   ] as const
   for (const runner of runners) await router.call('entrants.create', { raceId: 1, ...runner }, organiser)
   const search = async (query: string, limit?: number) => {
-    const result = await router.call('entrants.search', limit === undefined ? { query } : { query, limit }, organiser)
-    if (!result.ok) throw new Error(result.error.message)
-    return result.value.items.map((item) => `${item.givenName} ${item.familyName}`)
+    const result = unwrap(await router.call('entrants.search', limit === undefined ? { query } : { query, limit }, organiser))
+    return result.items.map((item) => `${item.givenName} ${item.familyName}`)
   }
   return { search }
 }

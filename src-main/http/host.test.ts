@@ -11,6 +11,7 @@ import { createHttpHost } from './host'
 import { SessionStore } from './sessions'
 import { PrintJobs } from '../print/jobs'
 import { lanListenerOf } from './lan-listener'
+import { unwrap } from '../../tests/support/results'
 
 async function startHost() {
   const opened: string[] = []
@@ -370,13 +371,12 @@ describe('the HTTP host', () => {
     const { router } = await tempRouter()
     await router.call('races.create', { name: '5K', distanceM: 5000 }, organiser)
     await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F', bib: 1 }, organiser)
-    const job = await router.call('prints.start', { kind: 'sheets' }, organiser)
-    if (!job.ok) throw new Error(job.error.message)
-    for (let state = job.value.state; state === 'running'; ) {
+    const job = unwrap(await router.call('prints.start', { kind: 'sheets' }, organiser))
+    for (let state = job.state; state === 'running'; ) {
       await new Promise((resolve) => setTimeout(resolve, 20))
-      const status = await router.call('prints.status', { jobId: job.value.jobId }, organiser)
+      const status = await router.call('prints.status', { jobId: job.jobId }, organiser)
       state = status.ok ? status.value.state : 'failed'
     }
-    expect(await router.call('prints.open', { jobId: job.value.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_HERE' } })
+    expect(await router.call('prints.open', { jobId: job.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_HERE' } })
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { csv, fixture, importFile, previewFile, upload } from '../../tests/support/import'
 import { organiser, tempRouter } from '../../tests/support/temp-event'
 import { guessMapping } from './mapping'
+import { unwrap } from '../../tests/support/results'
 
 async function pyongyang() {
   const { router, file } = await tempRouter()
@@ -10,9 +11,8 @@ async function pyongyang() {
   await router.call('races.create', { name: 'Half Marathon', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser)
   await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 2000, last: 2999 }] }, organiser)
   const all = async () => {
-    const page = await router.call('entrants.list', { limit: 1000, sort: 'createdAt' }, organiser)
-    if (!page.ok) throw new Error(page.error.message)
-    return page.value.items
+    const page = unwrap(await router.call('entrants.list', { limit: 1000, sort: 'createdAt' }, organiser))
+    return page.items
   }
   return { router, file, all }
 }

@@ -4,6 +4,7 @@ import { pdfPageCount } from '../../tests/support/pdf'
 import { seedPrintableEvent } from '../../tests/support/print-fixture'
 import { organiser, tempDir } from '../../tests/support/temp-event'
 import { openOffice } from '../office/office'
+import { unwrap } from '../../tests/support/results'
 
 async function office() {
   const path = join(tempDir(), 'event.raceoffice')
@@ -22,8 +23,7 @@ async function printAndWait(o: Awaited<ReturnType<typeof office>>['office'], req
 async function printAndMark(o: Awaited<ReturnType<typeof office>>['office'], request: Record<string, unknown>) {
   const printed = await printAndWait(o, request)
   if (!printed.ok) return printed
-  const marked = await o.router.call('bibs.markPrinted', { jobId: printed.value.jobId }, organiser)
-  if (!marked.ok) throw new Error(marked.error.message)
+  unwrap(await o.router.call('bibs.markPrinted', { jobId: printed.value.jobId }, organiser))
   return printed
 }
 
@@ -45,9 +45,8 @@ describe('print jobs', () => {
     await printAndMark(o.office, { kind: 'sheets' })
     expect(await o.office.router.call('prints.start', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } })
 
-    const page = await o.office.router.call('entrants.list', { limit: 20 }, organiser)
-    if (!page.ok) throw new Error(page.error.message)
-    const [a, b] = page.value.items.filter((e) => e.bib === 101 || e.bib === 102)
+    const page = unwrap(await o.office.router.call('entrants.list', { limit: 20 }, organiser))
+    const [a, b] = page.items.filter((e) => e.bib === 101 || e.bib === 102)
     await o.office.router.call('bibs.swap', { entrantIds: [a?.id as string, b?.id as string], reason: 'envelopes mixed up' }, organiser)
     const again = await printAndMark(o.office, { kind: 'sheets', onlyUnprinted: true })
     expect(again).toMatchObject({ ok: true, value: { state: 'done', items: 2 } })
@@ -55,7 +54,7 @@ describe('print jobs', () => {
     expect(reprint).toMatchObject({ ok: true, value: { items: 1 } })
 
     // A corrected name makes the printed bib wrong too.
-    const zoe = page.value.items.find((e) => e.familyName === 'Łukasiewicz')
+    const zoe = page.items.find((e) => e.familyName === 'Łukasiewicz')
     await o.office.router.call('entrants.update', { id: zoe?.id as string, givenName: 'Zoé' }, organiser)
     const corrected = await o.office.router.call('prints.preview', { kind: 'sheets', onlyUnprinted: true }, organiser)
     expect(corrected).toMatchObject({ ok: true, value: { items: 1 } })
@@ -80,9 +79,8 @@ describe('print jobs', () => {
 
   it('does not mark bibs for pickup lists or labels, and answers for a job it never made', async () => {
     await using o = await office()
-    const list = await printAndWait(o.office, { kind: 'lists' })
-    if (!list.ok) throw new Error(list.error.message)
-    expect(await o.office.router.call('bibs.markPrinted', { jobId: list.value.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const list = unwrap(await printAndWait(o.office, { kind: 'lists' }))
+    expect(await o.office.router.call('bibs.markPrinted', { jobId: list.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await o.office.router.call('prints.status', { jobId: 'nope' }, organiser)).toMatchObject({ ok: false, error: { code: 'PRINT_NOT_FOUND' } })
   })
 

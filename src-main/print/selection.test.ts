@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { seedPrintableEvent } from '../../tests/support/print-fixture'
 import { organiser, tempRouter } from '../../tests/support/temp-event'
 import { countNumberedRunners, numberedRunners } from './selection'
+import { unwrap } from '../../tests/support/results'
 
 describe('numbered runners for printing', () => {
   it('come in bib order across batches, and are counted with their first and last bib', async () => {
@@ -16,9 +17,8 @@ describe('numbered runners for printing', () => {
   it('leave out withdrawn runners and runners without a bib', async () => {
     const { file, router } = await tempRouter()
     const { tenK } = await seedPrintableEvent(router)
-    const page = await router.call('entrants.list', { raceId: tenK, limit: 10 }, organiser)
-    if (!page.ok) throw new Error(page.error.message)
-    const [first, second] = page.value.items
+    const page = unwrap(await router.call('entrants.list', { raceId: tenK, limit: 10 }, organiser))
+    const [first, second] = page.items
     await router.call('entrants.update', { id: first?.id as string, status: 'withdrawn' }, organiser)
     await router.call('bibs.assign', { entrantId: second?.id as string, bib: null }, organiser)
     expect((await countNumberedRunners(file.db, { raceId: tenK, onlyUnprinted: false })).count).toBe(4)

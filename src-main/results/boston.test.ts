@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import type { CommandResult } from '../../src-shared/contract'
 import type { ResultRow } from '../../src-shared/contract/results'
 import { finishLine, organiser, tempRouter } from '../../tests/support/temp-event'
 import { csv, importFile, upload } from '../../tests/support/import'
+import { unwrap } from '../../tests/support/results'
 
 // The 2012 Boston Marathon's published results (../shared/validation), turned back into entrants
 // and start/finish reads, must come out of the engine with every official overall and sex place.
@@ -31,10 +31,6 @@ interface Published {
   divisionPlace: number
 }
 
-function value<T>(result: CommandResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 const placeOf = (text: string): [number, number] => text.split('/').map((p) => Number(p.trim())) as [number, number]
 
@@ -82,20 +78,20 @@ describe('the 2012 Boston Marathon, ranked by net time', () => {
     const published = mainRace()
     expect(published).toHaveLength(21_616)
     const { router } = await tempRouter()
-    value(await router.call('event.update', { name: 'Boston Marathon 2012', date: '2012-04-16', timeZone: 'America/New_York' }, organiser))
+    unwrap(await router.call('event.update', { name: 'Boston Marathon 2012', date: '2012-04-16', timeZone: 'America/New_York' }, organiser))
     // The B.A.A.'s divisions: 18–39, then five-year bands.
     const bands = [18, 40, 45, 50, 55, 60, 65, 70, 75, 80].map((fromAge) => ({ fromAge }))
-    const race = value(await router.call('races.create', { name: 'Marathon', distanceM: 42_195, bibRanges: [{ first: 1, last: 99_999 }], categoryBands: bands, ranking: 'net' }, organiser))
+    const race = unwrap(await router.call('races.create', { name: 'Marathon', distanceM: 42_195, bibRanges: [{ first: 1, last: 99_999 }], categoryBands: bands, ranking: 'net' }, organiser))
     const entries = csv(['Bib,First Name,Last Name,Gender,Age,Event', ...published.map((p) => [p.bib, p.given, p.family, p.sex, p.age, 'Marathon'].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(','))])
-    expect(value(await importFile(router, entries))).toMatchObject({ imported: 21_616 })
-    value(await router.call('clock.start', { raceId: race.id, atMs: gun, device: 'official' }, finishLine))
+    expect(unwrap(await importFile(router, entries))).toMatchObject({ imported: 21_616 })
+    unwrap(await router.call('clock.start', { raceId: race.id, atMs: gun, device: 'official' }, finishLine))
     const reads = readsOf(published).flatMap((r) => [`${r.bib},${timeOfDay(r.start)},start`, `${r.bib},${timeOfDay(r.finish)},finish`])
     const readsId = await upload(router, csv(['bib,time,point', ...reads]), 'reads.csv')
-    expect(value(await router.call('reads.import', { id: readsId }, organiser))).toMatchObject({ imported: 43_232, rejected: [] })
+    expect(unwrap(await router.call('reads.import', { id: readsId }, organiser))).toMatchObject({ imported: 43_232, rejected: [] })
 
     const rows: ResultRow[] = []
     for (let offset = 0; ; offset += 1000) {
-      const page = value(await router.call('results.list', { raceId: race.id, offset, limit: 1000 }, organiser))
+      const page = unwrap(await router.call('results.list', { raceId: race.id, offset, limit: 1000 }, organiser))
       rows.push(...page.rows)
       if (rows.length >= page.total) break
     }

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { CommandResult } from '../../src-shared/contract'
 import type { ResultRow } from '../../src-shared/contract/results'
 import { finishLine, organiser, tempRouter, viewer } from '../../tests/support/temp-event'
 import { ResultsEngine } from './engine'
 import { listResults } from './service'
 import { roundUp } from './standing'
 import { factsChangedBy } from '../commands/registry'
+import { unwrap } from '../../tests/support/results'
 
 const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul, race day 2025-04-06
 const second = 1000
 const minute = 60 * second
 
-function value<T>(result: CommandResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 /** 09:MM:SS.mmm in Seoul, as a chip file writes the time of day. */
 function clock(ms: number): string {
@@ -32,12 +28,12 @@ interface Entrant {
 
 async function raceDay(entrants: Entrant[], race: Record<string, unknown> = {}) {
   const { router, file } = await tempRouter()
-  value(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
-  const created = value(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 999 }], ...race }, organiser))
+  unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
+  const created = unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 999 }], ...race }, organiser))
   const ids = new Map<number, string>()
   for (const e of entrants) {
     const waveId = e.wave === undefined ? undefined : created.waves.find((w) => w.name === e.wave)?.id
-    const entrant = value(
+    const entrant = unwrap(
       await router.call(
         'entrants.create',
         { raceId: created.id, givenName: `Runner`, familyName: `No${e.bib}`, sex: e.sex ?? 'F', bib: e.bib, ...(e.birthDate && { birthDate: e.birthDate }), ...(e.age !== undefined && { age: e.age }), ...(waveId !== undefined && { waveId }) },
@@ -48,16 +44,16 @@ async function raceDay(entrants: Entrant[], race: Record<string, unknown> = {}) 
   }
   let seq = 0
   const time = async (atMs: number, bib?: number, device = 'timer') =>
-    value(await router.call('timing.capture', { device, seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
+    unwrap(await router.call('timing.capture', { device, seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
   let typed = 0
-  const bib = async (n: number) => value(await router.call('timing.assignBib', { device: 'bibs', seq: ++typed, bib: n, enteredAtMs: gun + 200 * minute + typed }, finishLine))
-  const upload = async (text: string) => value(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
+  const bib = async (n: number) => unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++typed, bib: n, enteredAtMs: gun + 200 * minute + typed }, finishLine))
+  const upload = async (text: string) => unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
   const reads = async (lines: [bib: number, atMs: number, point: string][]) =>
-    value(await router.call('reads.import', { id: await upload(`bib,time,point\n${lines.map(([b, at, p]) => `${b},${clock(at)},${p}`).join('\n')}\n`) }, organiser))
-  const results = async (input: Record<string, unknown> = {}) => value(await router.call('results.list', { raceId: created.id, ...input }, organiser))
+    unwrap(await router.call('reads.import', { id: await upload(`bib,time,point\n${lines.map(([b, at, p]) => `${b},${clock(at)},${p}`).join('\n')}\n`) }, organiser))
+  const results = async (input: Record<string, unknown> = {}) => unwrap(await router.call('results.list', { raceId: created.id, ...input }, organiser))
   const rowOf = async (n: number): Promise<ResultRow> => (await results()).rows.find((r) => r.bib === n) as ResultRow
   const places = async () => (await results()).rows.filter((r) => r.place !== null).map((r) => [r.bib, r.place])
-  value(await router.call('clock.start', { raceId: created.id, atMs: gun, device: 'finish-1' }, finishLine))
+  unwrap(await router.call('clock.start', { raceId: created.id, atMs: gun, device: 'finish-1' }, finishLine))
   return { router, file, race: created, ids, time, bib, reads, results, rowOf, places }
 }
 
@@ -70,7 +66,7 @@ describe('result times', () => {
     const day = await raceDay([{ bib: 1 }])
     await day.time(gun + 1 * 3600_000 + 23 * minute + 45 * second + 1, 1)
     expect(await day.rowOf(1)).toMatchObject({ status: 'finished', gunTimeMs: 5026 * second, netTimeMs: 5026 * second, place: 1 })
-    value(await day.router.call('races.update', { id: day.race.id, precision: 'ds' }, organiser))
+    unwrap(await day.router.call('races.update', { id: day.race.id, precision: 'ds' }, organiser))
     expect((await day.rowOf(1)).gunTimeMs).toBe(5025 * second + 100)
   })
 
@@ -82,7 +78,7 @@ describe('result times', () => {
     await day.time(gun + 41 * minute, 1)
     expect(await day.places()).toEqual([[2, 1], [1, 2]])
     expect(await day.rowOf(1)).toMatchObject({ gunTimeMs: 41 * minute, netTimeMs: 39 * minute })
-    value(await day.router.call('races.update', { id: day.race.id, ranking: 'net' }, organiser))
+    unwrap(await day.router.call('races.update', { id: day.race.id, ranking: 'net' }, organiser))
     expect(await day.places()).toEqual([[1, 1], [2, 2]])
     expect((await day.results()).race.rules.ranking).toBe('net')
   })
@@ -90,8 +86,8 @@ describe('result times', () => {
   it('takes net time from the wave’s gun when a runner has no start read, and gun time from their own wave', async () => {
     const day = await raceDay([{ bib: 1, wave: 'A' }, { bib: 2, wave: 'B' }], { waves: [{ name: 'A' }, { name: 'B' }] })
     const waves = day.race.waves
-    value(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[0]!.id, atMs: gun, device: 'finish-1' }, finishLine))
-    value(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[1]!.id, atMs: gun + 10 * minute, device: 'finish-1' }, finishLine))
+    unwrap(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[0]!.id, atMs: gun, device: 'finish-1' }, finishLine))
+    unwrap(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[1]!.id, atMs: gun + 10 * minute, device: 'finish-1' }, finishLine))
     await day.time(gun + 45 * minute, 1)
     await day.time(gun + 50 * minute, 2)
     expect(await day.rowOf(2)).toMatchObject({ wave: 'B', gunTimeMs: 40 * minute, netTimeMs: 40 * minute, place: 1, startAtMs: null })
@@ -147,7 +143,7 @@ describe('places', () => {
     await day.time(gun + 31 * minute, 2)
     await day.reads([[5, gun + 10 * second, 'start']])
     const decide = async (bib: number, status: 'DNS' | 'DNF' | 'DQ' | null, reason: string) =>
-      value(await day.router.call('results.override', { entrantId: day.ids.get(bib) as string, status, reason }, organiser))
+      unwrap(await day.router.call('results.override', { entrantId: day.ids.get(bib) as string, status, reason }, organiser))
     await decide(1, 'DQ', 'TR 6.3.2: cut the course at 7K')
     await decide(3, 'DNS', 'Did not start')
     await decide(4, 'DNF', 'Stopped at 6K')
@@ -161,14 +157,14 @@ describe('places', () => {
     ])
     await decide(1, null, 'Appeal upheld: the marshal sent him the wrong way')
     expect(await day.places()).toEqual([[1, 1], [2, 2]])
-    const history = value(await day.router.call('results.history', { entrantId: day.ids.get(1) as string }, organiser))
+    const history = unwrap(await day.router.call('results.history', { entrantId: day.ids.get(1) as string }, organiser))
     expect(history.map((h) => h.status)).toEqual([null, 'DQ'])
     expect(await day.router.call('results.override', { entrantId: day.ids.get(2) as string, status: 'DQ', reason: 'x' }, viewer)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
   })
 
   it('gives split times and positions at each timing point on the race’s basis', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }])
-    value(await day.router.call('timing.setPoints', { splits: [{ name: '5K', distanceM: 5000 }] }, organiser))
+    unwrap(await day.router.call('timing.setPoints', { splits: [{ name: '5K', distanceM: 5000 }] }, organiser))
     await day.reads([[1, gun + 21 * minute, '5K'], [2, gun + 20 * minute, '5K']])
     await day.time(gun + 40 * minute, 1)
     await day.time(gun + 41 * minute, 2)
@@ -212,7 +208,7 @@ describe('problems before publishing', () => {
     await day.time(gun + 33 * minute, 77)
     await day.time(gun + 5 * minute, 3)
     await day.reads([[4, gun + 3 * second, 'start']])
-    const { problems, open } = value(await day.router.call('results.problems', {}, organiser))
+    const { problems, open } = unwrap(await day.router.call('results.problems', {}, organiser))
     expect(problems.map((p) => [p.kind, p.bib]).sort()).toEqual(
       [['bibWithoutTime', 4], ['clockUnknown', null], ['duplicateFinish', 1], ['impossibleTime', 3], ['startWithoutFinish', 4], ['unknownBib', 77]].sort(),
     )
@@ -220,9 +216,9 @@ describe('problems before publishing', () => {
     expect(open).toBe(6)
     const duplicate = problems.find((p) => p.kind === 'duplicateFinish')!
     expect(duplicate.timesMs).toEqual([30 * minute, 31 * minute])
-    const checked = value(await day.router.call('results.checkProblem', { key: duplicate.key, note: 'Second press was the runner behind' }, organiser))
+    const checked = unwrap(await day.router.call('results.checkProblem', { key: duplicate.key, note: 'Second press was the runner behind' }, organiser))
     expect(checked.checked).toMatchObject({ note: 'Second press was the runner behind', actor: 'Test Organiser' })
-    expect(value(await day.router.call('results.problems', {}, organiser)).open).toBe(5)
+    expect(unwrap(await day.router.call('results.problems', {}, organiser)).open).toBe(5)
     expect((await day.results()).openProblems).toBe(5)
     expect(await day.router.call('results.checkProblem', { key: 'time:nothing', note: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
@@ -233,7 +229,7 @@ describe('a problem’s times', () => {
     const day = await raceDay([{ bib: 1 }])
     await day.time(gun + 30 * minute + 400, 1)
     await day.time(gun + 31 * minute + 1, 1)
-    const duplicate = value(await day.router.call('results.problems', {}, organiser)).problems.find((p) => p.kind === 'duplicateFinish')
+    const duplicate = unwrap(await day.router.call('results.problems', {}, organiser)).problems.find((p) => p.kind === 'duplicateFinish')
     expect(duplicate?.timesMs).toEqual([30 * minute + second, 31 * minute + second])
     expect((await day.rowOf(1)).gunTimeMs).toBe(duplicate?.timesMs[0])
   })
@@ -242,12 +238,12 @@ describe('a problem’s times', () => {
 describe('the finish-line board', () => {
   it('counts on course only the runners of races whose gun has fired (or who crossed the start mat)', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }, { bib: 3 }])
-    const half = value(await day.router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser))
-    for (const bib of [1001, 1002, 1003, 1004]) value(await day.router.call('entrants.create', { raceId: half.id, givenName: 'Later', familyName: `No${bib}`, sex: 'M', bib }, organiser))
+    const half = unwrap(await day.router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser))
+    for (const bib of [1001, 1002, 1003, 1004]) unwrap(await day.router.call('entrants.create', { raceId: half.id, givenName: 'Later', familyName: `No${bib}`, sex: 'M', bib }, organiser))
     await day.time(gun + 40 * minute, 1)
-    expect(value(await day.router.call('results.board', {}, organiser))).toMatchObject({ finishers: 1, onCourse: 2 })
+    expect(unwrap(await day.router.call('results.board', {}, organiser))).toMatchObject({ finishers: 1, onCourse: 2 })
     await day.reads([[1001, gun + 2 * second, 'start']])
-    expect(value(await day.router.call('results.board', {}, organiser)).onCourse).toBe(3)
+    expect(unwrap(await day.router.call('results.board', {}, organiser)).onCourse).toBe(3)
   })
 })
 
@@ -264,7 +260,7 @@ describe('awards', () => {
       { awardOverall: 2, awardCategory: 1, awardExcludeOverall: excludeOverall },
     )
     for (const bib of [1, 2, 3, 4, 5]) await day.time(gun + (30 + bib) * minute, bib)
-    const { races } = value(await day.router.call('results.awards', { raceId: day.race.id }, viewer))
+    const { races } = unwrap(await day.router.call('results.awards', { raceId: day.race.id }, viewer))
     const award = races[0]!
     return {
       overall: award.overall.map((g) => [g.sex, g.rows.map((r) => r.bib)]),

@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CommandResult } from '../../src-shared/contract'
 import { organiser, tempRouter } from '../../tests/support/temp-event'
 import { passingsOf } from './reads'
 import { readElapsed, timeReader } from './read-times'
+import { unwrap } from '../../tests/support/results'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
-function value<T>(result: CommandResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 async function withReads(csv: string, input: Record<string, unknown> = {}) {
   const { router, file } = await tempRouter()
-  value(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
-  value(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
-  const upload = async (text: string) => value(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
+  unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
+  unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
+  const upload = async (text: string) => unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
   const result = await router.call('reads.import', { id: await upload(csv), ...input }, organiser)
   return { router, file, result, upload }
 }
@@ -26,10 +22,10 @@ describe('importing chip reads', () => {
   it('takes a plain bib,time,point file with no mapping step, and a second import of it adds nothing', async () => {
     const csv = readFileSync(join(fixtures, 'reads-finish.csv'), 'utf8')
     const { router, result, upload } = await withReads(csv)
-    expect(value(result)).toMatchObject({ imported: 12, duplicates: 0, runners: 10, points: ['finish'], unknownChips: [], rejected: [] })
-    const again = value(await router.call('reads.import', { id: await upload(csv) }, organiser))
+    expect(unwrap(result)).toMatchObject({ imported: 12, duplicates: 0, runners: 10, points: ['finish'], unknownChips: [], rejected: [] })
+    const again = unwrap(await router.call('reads.import', { id: await upload(csv) }, organiser))
     expect(again).toMatchObject({ imported: 0, duplicates: 12 })
-    const passings = value(await router.call('reads.passings', { point: 'finish', bib: 28 }, organiser))
+    const passings = unwrap(await router.call('reads.passings', { point: 'finish', bib: 28 }, organiser))
     // 10:18:08.899 in Seoul on the event date; bib 28's second read is later and does not count.
     expect(passings).toEqual([{ bib: 28, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1, 18, 8, 899), reads: 2 }])
   })
@@ -37,17 +33,17 @@ describe('importing chip reads', () => {
   it('maps a vendor’s columns, reads chips through the chip file, and lists unknown chips instead of dropping them', async () => {
     const csv = 'Tag,Time Of Day,Location,Antenna\nA1,10:00:01.20,Finish,1\nA1,10:00:01.50,Finish,2\nZZ9,10:00:02.00,Finish,1\n'
     const { router, result } = await withReads(csv)
-    expect(value(result)).toMatchObject({ imported: 3, runners: 0, unknownChips: [{ chip: 'A1', reads: 2 }, { chip: 'ZZ9', reads: 1 }] })
-    const chips = value(await router.call('imports.upload', { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,7\n').toString('base64') }, organiser)).id
-    value(await router.call('chips.import', { id: chips }, organiser))
-    const summary = value(await router.call('reads.summary', {}, organiser))
+    expect(unwrap(result)).toMatchObject({ imported: 3, runners: 0, unknownChips: [{ chip: 'A1', reads: 2 }, { chip: 'ZZ9', reads: 1 }] })
+    const chips = unwrap(await router.call('imports.upload', { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,7\n').toString('base64') }, organiser)).id
+    unwrap(await router.call('chips.import', { id: chips }, organiser))
+    const summary = unwrap(await router.call('reads.summary', {}, organiser))
     expect(summary).toMatchObject({ points: [{ point: 'finish', reads: 3, runners: 1, unknownChipReads: 1 }], unknownChips: [{ chip: 'ZZ9', reads: 1 }] })
-    expect(value(await router.call('reads.passings', { point: 'finish' }, organiser))).toEqual([{ bib: 7, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1, 0, 1, 200), reads: 2 }])
+    expect(unwrap(await router.call('reads.passings', { point: 'finish' }, organiser))).toEqual([{ bib: 7, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1, 0, 1, 200), reads: 2 }])
   })
 
   it('shows the columns it guessed before importing', async () => {
     const { router, upload } = await withReads('bib,time,point\n1,10:00:00,finish\n')
-    const preview = value(await router.call('reads.preview', { id: await upload('Chip Code;Elapsed;Reader\nA1;0:41:02.5;Box 1\n') }, organiser))
+    const preview = unwrap(await router.call('reads.preview', { id: await upload('Chip Code;Elapsed;Reader\nA1;0:41:02.5;Box 1\n') }, organiser))
     expect(preview).toMatchObject({ headers: ['Chip Code', 'Elapsed', 'Reader'], mapping: { chip: 'Chip Code', elapsed: 'Elapsed', reader: 'Reader' }, rows: 1 })
   })
 
@@ -61,21 +57,21 @@ describe('importing chip reads', () => {
       [4, 'time', 'INVALID'],
       [5, 'point', 'POINT_UNKNOWN'],
     ])
-    expect(value(await router.call('reads.summary', {}, organiser)).points).toEqual([])
-    const partial = value(await router.call('reads.import', { id: await upload(csv), skipInvalid: true }, organiser))
+    expect(unwrap(await router.call('reads.summary', {}, organiser)).points).toEqual([])
+    const partial = unwrap(await router.call('reads.import', { id: await upload(csv), skipInvalid: true }, organiser))
     expect(partial).toMatchObject({ imported: 1, rejected: [{ row: 3 }, { row: 4 }, { row: 5 }] })
   })
 
   it('needs a point when the file has none, and reads elapsed times from the runner’s gun', async () => {
     const { router, upload, result } = await withReads('bib,elapsed\n1,0:41:02.5\n')
     expect(result).toMatchObject({ ok: false, error: { code: 'READS_REFUSED' } })
-    value(await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Runner', sex: 'F', bib: 1 }, organiser))
+    unwrap(await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Runner', sex: 'F', bib: 1 }, organiser))
     const noGun = await router.call('reads.import', { id: await upload('bib,elapsed\n1,0:41:02.5\n'), point: 'finish' }, organiser)
     expect(noGun).toMatchObject({ ok: false, error: { details: { rejected: [{ field: 'elapsed', code: 'NO_GUN' }] } } })
     const gun = Date.UTC(2025, 3, 6, 0)
-    value(await router.call('clock.set', { raceId: 1, atMs: gun }, organiser))
-    value(await router.call('reads.import', { id: await upload('bib,elapsed\n1,0:41:02.5\n'), point: 'finish' }, organiser))
-    expect(value(await router.call('reads.passings', { point: 'finish' }, organiser))).toMatchObject([{ bib: 1, atMs: gun + 41 * 60_000 + 2500 }])
+    unwrap(await router.call('clock.set', { raceId: 1, atMs: gun }, organiser))
+    unwrap(await router.call('reads.import', { id: await upload('bib,elapsed\n1,0:41:02.5\n'), point: 'finish' }, organiser))
+    expect(unwrap(await router.call('reads.passings', { point: 'finish' }, organiser))).toMatchObject([{ bib: 1, atMs: gun + 41 * 60_000 + 2500 }])
   })
 })
 

@@ -1,31 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import type { CommandResult } from '../../src-shared/contract'
 import { finishLine, organiser, tempRouter } from '../../tests/support/temp-event'
+import { unwrap } from '../../tests/support/results'
 
 const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul
 const minute = 60_000
 
-function value<T>(result: CommandResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 async function raceDay() {
   const { router, file } = await tempRouter()
-  value(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
-  value(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
-  value(await router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 100, last: 199 }] }, organiser))
+  unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
+  unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
+  unwrap(await router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 100, last: 199 }] }, organiser))
   for (const [bib, given] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di'], [5, 'Ed']] as const) {
-    value(await router.call('entrants.create', { raceId: 1, givenName: given, familyName: 'Runner', sex: 'F', bib }, organiser))
+    unwrap(await router.call('entrants.create', { raceId: 1, givenName: given, familyName: 'Runner', sex: 'F', bib }, organiser))
   }
-  value(await router.call('entrants.create', { raceId: 2, givenName: 'Hal', familyName: 'Half', sex: 'M', bib: 100 }, organiser))
-  value(await router.call('clock.start', { raceId: 1, atMs: gun, device: 'finish-1' }, finishLine))
+  unwrap(await router.call('entrants.create', { raceId: 2, givenName: 'Hal', familyName: 'Half', sex: 'M', bib: 100 }, organiser))
+  unwrap(await router.call('clock.start', { raceId: 1, atMs: gun, device: 'finish-1' }, finishLine))
   let seq = 0
   const time = async (atMs: number, bib?: number) =>
-    value(await router.call('timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
+    unwrap(await router.call('timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
   let bibSeq = 0
-  const bib = async (n: number) => value(await router.call('timing.assignBib', { device: 'bibs', seq: ++bibSeq, bib: n, enteredAtMs: gun + 100 * minute + bibSeq }, finishLine))
-  const order = async () => value(await router.call('timing.list', {}, organiser)).captures.filter((c) => c.state === 'active').map((c) => c.bib)
+  const bib = async (n: number) => unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++bibSeq, bib: n, enteredAtMs: gun + 100 * minute + bibSeq }, finishLine))
+  const order = async () => unwrap(await router.call('timing.list', {}, organiser)).captures.filter((c) => c.state === 'active').map((c) => c.bib)
   return { router, file, time, bib, order }
 }
 
@@ -36,11 +32,11 @@ describe('capturing finish times', () => {
     expect(first.duplicate).toBe(false)
     expect(first.capture).toMatchObject({ device: 'timer', seq: 1, point: 'finish', atMs: gun + 40 * minute, bib: null, order: 1, state: 'active' })
     expect(first.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
-    const resend = value(await router.call('timing.capture', { device: 'timer', seq: 1, point: 'finish', atMs: gun + 40 * minute }, finishLine))
+    const resend = unwrap(await router.call('timing.capture', { device: 'timer', seq: 1, point: 'finish', atMs: gun + 40 * minute }, finishLine))
     expect(resend).toMatchObject({ id: first.id, duplicate: true })
     const clash = await router.call('timing.capture', { device: 'timer', seq: 1, point: 'finish', atMs: gun + 41 * minute }, finishLine)
     expect(clash).toMatchObject({ ok: false, error: { code: 'CAPTURE_SEQ_TAKEN' } })
-    expect(value(await router.call('timing.list', {}, organiser)).total).toBe(1)
+    expect(unwrap(await router.call('timing.list', {}, organiser)).total).toBe(1)
   })
 
   it('matches bibs typed in finish order to the next open time, in either order of arrival', async () => {
@@ -72,13 +68,13 @@ describe('capturing finish times', () => {
     const first = await time(gun + 40 * minute)
     const second = await time(gun + 41 * minute)
     await bib(1)
-    const given = value(await router.call('timing.assignBib', { captureId: first.id, bib: 4 }, finishLine))
+    const given = unwrap(await router.call('timing.assignBib', { captureId: first.id, bib: 4 }, finishLine))
     expect(given).toMatchObject({ id: first.id, duplicate: false, bib: 4, capture: { bib: 4, order: 1 } })
     expect(await order()).toEqual([4, null])
-    expect(value(await router.call('timing.assignBib', { captureId: second.id, bib: 5 }, finishLine)).capture).toMatchObject({ bib: 5, order: 2 })
+    expect(unwrap(await router.call('timing.assignBib', { captureId: second.id, bib: 5 }, finishLine)).capture).toMatchObject({ bib: 5, order: 2 })
     expect(await order()).toEqual([4, 5])
-    expect(value(await router.call('timing.history', { captureId: second.id }, organiser))).toMatchObject([{ action: 'editBib', after: { bib: 5 }, reason: 'bib given to this time' }])
-    const scripted = value(await router.call('timing.assignBib', { bib: 2 }, organiser))
+    expect(unwrap(await router.call('timing.history', { captureId: second.id }, organiser))).toMatchObject([{ action: 'editBib', after: { bib: 5 }, reason: 'bib given to this time' }])
+    const scripted = unwrap(await router.call('timing.assignBib', { bib: 2 }, organiser))
     expect(scripted).toMatchObject({ duplicate: false, capture: null, warnings: ['notPickedUp'] })
     expect(await router.call('timing.assignBib', { bib: 2, device: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
@@ -96,8 +92,8 @@ describe('capturing finish times', () => {
     const { router } = await raceDay()
     const capture = { device: 'split', seq: 1, point: '5K', atMs: gun + 20 * minute, bib: 1 }
     expect(await router.call('timing.capture', capture, finishLine)).toMatchObject({ ok: false, error: { code: 'POINT_UNKNOWN' } })
-    value(await router.call('timing.setPoints', { splits: [{ name: '5K', distanceM: 5000 }] }, organiser))
-    expect(value(await router.call('timing.capture', capture, finishLine)).capture).toMatchObject({ point: '5K', bib: 1, warnings: ['notPickedUp'] })
+    unwrap(await router.call('timing.setPoints', { splits: [{ name: '5K', distanceM: 5000 }] }, organiser))
+    expect(unwrap(await router.call('timing.capture', capture, finishLine)).capture).toMatchObject({ point: '5K', bib: 1, warnings: ['notPickedUp'] })
   })
 })
 
@@ -111,14 +107,14 @@ describe('correcting the sequence', () => {
 
   it('takes a double press out (kept as deleted), and the bibs after it move up a time', async () => {
     const { router, order, ids } = await threeFinishers()
-    value(await router.call('timing.correct', { action: 'delete', captureId: ids[1] as string, reason: 'double press' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'delete', captureId: ids[1] as string, reason: 'double press' }, finishLine))
     expect(await order()).toEqual([1, 2])
-    const list = value(await router.call('timing.list', {}, organiser))
+    const list = unwrap(await router.call('timing.list', {}, organiser))
     expect(list.captures.find((c) => c.id === ids[1])).toMatchObject({ state: 'deleted', stateReason: 'double press', order: null })
     expect(list.waiting.map((w) => w.bib)).toEqual([3])
-    value(await router.call('timing.correct', { action: 'restore', captureId: ids[1] as string, reason: 'it was a runner' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'restore', captureId: ids[1] as string, reason: 'it was a runner' }, finishLine))
     expect(await order()).toEqual([1, 2, 3])
-    const history = value(await router.call('timing.history', { captureId: ids[1] as string }, organiser))
+    const history = unwrap(await router.call('timing.history', { captureId: ids[1] as string }, organiser))
     expect(history.map((h) => [h.action, h.before, h.after, h.reason])).toEqual([
       ['delete', { state: 'active', state_reason: null }, { state: 'deleted', state_reason: 'double press' }, 'double press'],
       ['restore', { state: 'deleted', state_reason: 'double press' }, { state: 'active', state_reason: null }, 'it was a runner'],
@@ -127,32 +123,32 @@ describe('correcting the sequence', () => {
 
   it('inserts a missed time between two others, and the bibs fall into place', async () => {
     const { router, order } = await threeFinishers()
-    value(await router.call('timing.correct', { action: 'insert', device: 'timer', seq: 99, atMs: gun + 40.5 * minute, reason: 'missed press (video)' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'insert', device: 'timer', seq: 99, atMs: gun + 40.5 * minute, reason: 'missed press (video)' }, finishLine))
     expect(await order()).toEqual([1, 2, 3, null])
   })
 
   it('marks a capture not a runner, and it takes no bib', async () => {
     const { router, order, ids } = await threeFinishers()
-    value(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'lead bike' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'lead bike' }, finishLine))
     expect(await order()).toEqual([1, 2])
     expect(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'again' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CAPTURE_STATE' } })
   })
 
   it('edits the bib of a time where it was typed, and taking a typed bib off moves the later ones up', async () => {
     const { router, order, ids } = await threeFinishers()
-    value(await router.call('timing.correct', { action: 'editBib', captureId: ids[1] as string, bib: 4, reason: 'misread 2 for 4' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'editBib', captureId: ids[1] as string, bib: 4, reason: 'misread 2 for 4' }, finishLine))
     expect(await order()).toEqual([1, 4, 3])
-    value(await router.call('timing.correct', { action: 'editBib', captureId: ids[0] as string, bib: null, reason: 'typed a bib that did not finish' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'editBib', captureId: ids[0] as string, bib: null, reason: 'typed a bib that did not finish' }, finishLine))
     expect(await order()).toEqual([4, 3, null])
   })
 
   it('shifts bibs down a time (a gap before them) and up again', async () => {
     const { router, order, ids } = await threeFinishers()
-    value(await router.call('timing.correct', { action: 'shift', captureId: ids[1] as string, direction: 'down', device: 'bibs', seq: 50, reason: 'a bib was missed' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'shift', captureId: ids[1] as string, direction: 'down', device: 'bibs', seq: 50, reason: 'a bib was missed' }, finishLine))
     expect(await order()).toEqual([1, null, 2])
-    const list = value(await router.call('timing.list', {}, organiser))
+    const list = unwrap(await router.call('timing.list', {}, organiser))
     expect(list.waiting.map((w) => w.bib)).toEqual([3])
-    value(await router.call('timing.correct', { action: 'shift', captureId: ids[2] as string, direction: 'up', device: 'bibs', seq: 51, reason: 'no, it was not' }, finishLine))
+    unwrap(await router.call('timing.correct', { action: 'shift', captureId: ids[2] as string, direction: 'up', device: 'bibs', seq: 51, reason: 'no, it was not' }, finishLine))
     expect(await order()).toEqual([1, 2, 3])
     expect(await router.call('timing.correct', { action: 'shift', captureId: ids[0] as string, direction: 'up', device: 'bibs', seq: 52, reason: 'x' }, finishLine)).toMatchObject({
       ok: false,
@@ -184,7 +180,7 @@ describe('the race clock', () => {
   it('starts once; a second start or a typed gun is a correction that needs a reason, and the history is kept', async () => {
     const { router } = await raceDay()
     expect(await router.call('clock.start', { raceId: 1, atMs: gun + 5000, device: 'finish-1' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CLOCK_ALREADY_STARTED' } })
-    const corrected = value(await router.call('clock.set', { raceId: 1, atMs: gun - 2000, reason: 'gun was 2 s before the key' }, finishLine))
+    const corrected = unwrap(await router.call('clock.set', { raceId: 1, atMs: gun - 2000, reason: 'gun was 2 s before the key' }, finishLine))
     expect(corrected).toMatchObject({ race: '10K', gunAtMs: gun - 2000 })
     expect(corrected.history.map((h) => [h.source, h.gunAtMs, h.reason])).toEqual([
       ['typed', gun - 2000, 'gun was 2 s before the key'],
@@ -194,20 +190,20 @@ describe('the race clock', () => {
 
   it('gives a wave its own gun, and its runners’ times count from it', async () => {
     const { router, time } = await raceDay()
-    value(await router.call('races.update', { id: 2, waves: [{ name: 'A' }, { name: 'B' }] }, organiser))
-    const clocks = value(await router.call('clock.list', {}, organiser))
+    unwrap(await router.call('races.update', { id: 2, waves: [{ name: 'A' }, { name: 'B' }] }, organiser))
+    const clocks = unwrap(await router.call('clock.list', {}, organiser))
     const waveB = clocks.find((c) => c.race === 'Half' && c.wave === 'B')
     expect(waveB).toMatchObject({ gunAtMs: null })
-    const half = value(await router.call('entrants.list', { raceId: 2, limit: 5 }, organiser)).items[0]
-    value(await router.call('entrants.update', { id: half?.id as string, waveId: waveB?.waveId as number }, organiser))
-    value(await router.call('clock.start', { raceId: 2, waveId: waveB?.waveId as number, atMs: gun + 10 * minute, device: 'start' }, finishLine))
+    const half = unwrap(await router.call('entrants.list', { raceId: 2, limit: 5 }, organiser)).items[0]
+    unwrap(await router.call('entrants.update', { id: half?.id as string, waveId: waveB?.waveId as number }, organiser))
+    unwrap(await router.call('clock.start', { raceId: 2, waveId: waveB?.waveId as number, atMs: gun + 10 * minute, device: 'start' }, finishLine))
     expect((await time(gun + 90 * minute, 100)).capture).toMatchObject({ elapsedMs: 80 * minute, runner: { wave: 'B' } })
   })
 
   it('takes the gun from the first start-mat read when asked', async () => {
     const { router, file } = await raceDay()
     file.sqlite.prepare("insert into chip_read (import_id, chip, bib, point, at_ms, line) values ('t', null, 100, 'start', ?, 2), ('t', null, 100, 'start', ?, 3)").run(gun + 3000, gun + 3400)
-    expect(value(await router.call('clock.set', { raceId: 2, fromReads: true }, finishLine))).toMatchObject({ gunAtMs: gun + 3000, history: [{ source: 'reads' }] })
+    expect(unwrap(await router.call('clock.set', { raceId: 2, fromReads: true }, finishLine))).toMatchObject({ gunAtMs: gun + 3000, history: [{ source: 'reads' }] })
     expect(await router.call('clock.set', { raceId: 1, fromReads: true, reason: 'x' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CLOCK_NO_READS' } })
   })
 })
@@ -216,7 +212,7 @@ describe('runners with times', () => {
   it('cannot be deleted: the organiser is told to mark them withdrawn', async () => {
     const { router, time } = await raceDay()
     await time(gun + 40 * minute, 1)
-    const ana = value(await router.call('entrants.search', { query: 'Ana' }, organiser)).items[0]
+    const ana = unwrap(await router.call('entrants.search', { query: 'Ana' }, organiser)).items[0]
     expect(await router.call('entrants.delete', { id: ana?.id as string }, organiser)).toMatchObject({ ok: false, error: { code: 'ENTRANT_TIMED' } })
   })
 })
