@@ -26,13 +26,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeOnly, 'electron'], message: 'The renderer never imports Node or Electron: call a command.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeOnly, 'electron'], message: 'The renderer never imports Node or Electron: call a command.' }] },
+      ],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeOnly, 'electron', 'react'], message: 'Shared code runs anywhere: no Node, Electron or React.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeOnly, 'electron', 'react'], message: 'Shared code runs anywhere: no Node, Electron or React.' }] },
+      ],
     },
   },
   {

@@ -73,7 +73,11 @@ async function roundTrip(page: Page, command: string, input: unknown): Promise<n
     async ([c, i]) => {
       const token = sessionStorage.getItem('race-office.token') ?? ''
       const start = performance.now()
-      const response = await fetch(`/api/${c as string}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(i) })
+      const response = await fetch(`/api/${c as string}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(i),
+      })
       await response.json()
       return performance.now() - start
     },
@@ -167,14 +171,15 @@ export async function runCheckinFlow(eventPath: string, runners: FlowRunner[], s
     }
 
     for (const runner of floorRunners) {
-      const found = (await page.evaluate(
-        async (bib) => {
-          const token = sessionStorage.getItem('race-office.token') ?? ''
-          const response = await fetch('/api/entrants.search', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: bib, limit: 1 }) })
-          return ((await response.json()) as { value: { items: { id: string }[] } }).value.items[0]?.id ?? ''
-        },
-        String(runner.bib),
-      )) as string
+      const found = (await page.evaluate(async (bib) => {
+        const token = sessionStorage.getItem('race-office.token') ?? ''
+        const response = await fetch('/api/entrants.search', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: bib, limit: 1 }),
+        })
+        return ((await response.json()) as { value: { items: { id: string }[] } }).value.items[0]?.id ?? ''
+      }, String(runner.bib))) as string
       figures.confirmFloor.push(await roundTrip(page, 'checkin.checkIn', { entrantId: found }))
     }
 

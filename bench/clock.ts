@@ -7,7 +7,11 @@ import { random } from './generate'
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function post<T>(origin: string, token: string, command: string, input: unknown): Promise<T> {
-  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
   if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`)
   return answer.value
@@ -35,7 +39,9 @@ export async function measureOnce(origin: string, token: string, device: string,
 
 /** The offset from the single exchange with the smallest round trip, for comparison. */
 function smallestRoundTrip(exchanges: readonly Exchange[]): number {
-  const best = [...exchanges].sort((a, b) => a.returnedAtMs - a.sentAtMs - (a.repliedAtMs - a.receivedAtMs) - (b.returnedAtMs - b.sentAtMs - (b.repliedAtMs - b.receivedAtMs)))[0] as Exchange
+  const best = [...exchanges].sort(
+    (a, b) => a.returnedAtMs - a.sentAtMs - (a.repliedAtMs - a.receivedAtMs) - (b.returnedAtMs - b.sentAtMs - (b.repliedAtMs - b.receivedAtMs)),
+  )[0] as Exchange
   return estimateOffset([best])?.offsetMs as number
 }
 

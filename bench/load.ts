@@ -40,7 +40,11 @@ async function call(client: Client, command: string, input: unknown): Promise<{ 
 }
 
 async function pair(origin: string, code: string, desk: string): Promise<string> {
-  const response = await fetch(`${origin}/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, desk, person: `Volunteer ${desk}` }) })
+  const response = await fetch(`${origin}/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, desk, person: `Volunteer ${desk}` }),
+  })
   const body = (await response.json()) as { ok: boolean; value?: { token: string } }
   if (!body.ok || body.value === undefined) throw new Error(`pairing ${desk} failed: ${JSON.stringify(body)}`)
   return body.value.token
@@ -110,7 +114,13 @@ export async function loadTest(eventPath: string, deskCount: number, finishDevic
       const gun = Date.UTC(2025, 3, 6, 0)
       for (let seq = 1; performance.now() < end; seq++) {
         const bib = runners[(seq * 7 + index) % runners.length]?.bib
-        const ok = await timed(device, 'timing.capture', { device: name, seq, point: 'finish', atMs: gun + 1_800_000 + seq * 150, ...(seq % 2 === 0 && { bib }) })
+        const ok = await timed(device, 'timing.capture', {
+          device: name,
+          seq,
+          point: 'finish',
+          atMs: gun + 1_800_000 + seq * 150,
+          ...(seq % 2 === 0 && { bib }),
+        })
         if (ok) acknowledged.captures.add(`${name}#${seq}`)
       }
     }
@@ -154,7 +164,7 @@ function readRunners(eventPath: string): Runner[] {
 function countLost(eventPath: string, acknowledged: Acknowledged): number {
   const sqlite = new SqliteDatabase(eventPath, { readonly: true })
   try {
-    const checkedIn = new Set((sqlite.prepare('select entrant_id from checkin where undone_at_ms is null').pluck().all() as string[]))
+    const checkedIn = new Set(sqlite.prepare('select entrant_id from checkin where undone_at_ms is null').pluck().all() as string[])
     const captured = new Set(sqlite.prepare("select device || '#' || seq from capture").pluck().all() as string[])
     let lost = 0
     for (const id of acknowledged.checkins) if (!checkedIn.has(id)) lost++

@@ -14,7 +14,10 @@ const start = performance.now()
 let pages: number
 if (mode === 'sheets') {
   const document = await prepareBibSheets(file.db, bibSheetsRequest.parse({ kind: 'sheets', layout: 'a4x4' }))
-  await document.write(createWriteStream(outPath), progressEvery(100, () => {}))
+  await document.write(
+    createWriteStream(outPath),
+    progressEvery(100, () => {}),
+  )
   pages = document.pages
 } else {
   // The floor: as many A4 pages of four cells, each with only its number in the same bold face.

@@ -34,7 +34,12 @@ export async function raceDay(office: Office): Promise<void> {
   const capture = sqlite.prepare(
     "insert into capture (id, device, seq, point, at_ms, bib, position, source, state, created_at_ms, actor, desk) values (?, ?, ?, 'finish', ?, ?, ?, ?, 'active', 0, 'bench', 'finish-1')",
   )
-  const finishes = runners.map(({ bib }) => ({ bib, start: gun + Math.floor(rnd() * 2_400_000), at: gun + 7_000_000 + Math.floor(rnd() * 14_000_000), roll: rnd() }))
+  const finishes = runners.map(({ bib }) => ({
+    bib,
+    start: gun + Math.floor(rnd() * 2_400_000),
+    at: gun + 7_000_000 + Math.floor(rnd() * 14_000_000),
+    roll: rnd(),
+  }))
   const manual = finishes.filter((f) => f.roll >= 0.6).sort((a, b) => a.at - b.at)
   sqlite.transaction(() => {
     for (const [line, f] of finishes.entries()) {
@@ -85,7 +90,12 @@ export function fullRecompute(office: Office, runs: number) {
     engine.current()
     load.push(performance.now() - start)
     start = performance.now()
-    sqlite.prepare("select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality from entrant where status <> 'withdrawn'").raw().all()
+    sqlite
+      .prepare(
+        "select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality from entrant where status <> 'withdrawn'",
+      )
+      .raw()
+      .all()
     sqlite.prepare("select id, device, seq, point, at_ms, bib, position, source from capture where state = 'active'").raw().all()
     sqlite.prepare('select bib, point, at_ms from chip_read').raw().all()
     loadFloors.push(performance.now() - start)
@@ -103,7 +113,7 @@ export async function incrementalUpdates(office: Office, count: number): Promise
   const engine = new ResultsEngine(sqlite, factsChangedBy)
   engine.current()
   const latest = sqlite.prepare('select max(at_ms) as at from capture').get() as { at: number }
-  const onCourse = sqlite.prepare("select bib from entrant where bib is not null order by bib desc limit ?").all(count) as { bib: number }[]
+  const onCourse = sqlite.prepare('select bib from entrant where bib is not null order by bib desc limit ?').all(count) as { bib: number }[]
   const times: number[] = []
   const floors: number[] = []
   for (const [i, { bib }] of onCourse.entries()) {

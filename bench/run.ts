@@ -48,7 +48,9 @@ function quantile(values: number[], q: number): number {
 }
 
 async function newEvent(): Promise<Office> {
-  const office = await openOffice(join(dir, `event-${++fileNumber}.raceoffice`), { newEvent: { name: 'Bench Marathon', date: '2025-04-06', timeZone: 'Asia/Pyongyang' } })
+  const office = await openOffice(join(dir, `event-${++fileNumber}.raceoffice`), {
+    newEvent: { name: 'Bench Marathon', date: '2025-04-06', timeZone: 'Asia/Pyongyang' },
+  })
   for (const race of benchRaces) await office.router.call('races.create', { name: race.name, distanceM: race.distanceM }, organiser)
   return office
 }
@@ -195,7 +197,11 @@ const benchmarks: Record<string, () => Promise<void>> = {
     await office.router.call('clock.start', { raceId: 1, atMs: Date.UTC(2025, 3, 6, 0), device: 'bench' }, organiser)
     const eventPath = office.file.path
     await office.close()
-    const run = await captureThroughHost(eventPath, 10, entrants.map((e) => e.bib))
+    const run = await captureThroughHost(
+      eventPath,
+      10,
+      entrants.map((e) => e.bib),
+    )
     const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
     print({ name: 'timing.capture.rate', value: run.count / run.seconds, unit: 'per s', floor: 1000 / mean(run.floor) })
     print({ name: 'timing.capture.p99', value: quantile(run.latencies, 0.99), unit: 'ms', floor: quantile(run.floor, 0.99) })

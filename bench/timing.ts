@@ -11,7 +11,11 @@ const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const gun = Date.UTC(2025, 3, 6, 0)
 
 async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
-  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   return (await response.json()) as { ok: boolean }
 }
 
@@ -34,7 +38,13 @@ export async function captureThroughHost(eventPath: string, seconds: number, bib
     while (performance.now() < end) {
       seq++
       const start = performance.now()
-      const result = await post(served.origin, served.token, 'timing.capture', { device: 'bench', seq, point: 'finish', atMs: gun + 1_800_000 + seq * 200, ...(seq % 2 === 0 && { bib: bibs[seq % bibs.length] }) })
+      const result = await post(served.origin, served.token, 'timing.capture', {
+        device: 'bench',
+        seq,
+        point: 'finish',
+        atMs: gun + 1_800_000 + seq * 200,
+        ...(seq % 2 === 0 && { bib: bibs[seq % bibs.length] }),
+      })
       latencies.push(performance.now() - start)
       if (!result.ok) throw new Error(`capture ${seq} refused: ${JSON.stringify(result)}`)
     }
@@ -110,7 +120,16 @@ export async function importReads(eventPath: string, floorPath: string, runners:
   const office = await openOffice(eventPath)
   let ms: number
   try {
-    await office.router.call('timing.setPoints', { splits: [{ name: '10K', distanceM: 10000 }, { name: '21K', distanceM: 21097 }] }, organiser)
+    await office.router.call(
+      'timing.setPoints',
+      {
+        splits: [
+          { name: '10K', distanceM: 10000 },
+          { name: '21K', distanceM: 21097 },
+        ],
+      },
+      organiser,
+    )
     const start = performance.now()
     const uploaded = await uploadThroughRouter(office.router, organiser, Buffer.from(csv), 'reads.csv')
     if (!uploaded.ok) throw new Error(uploaded.message)
@@ -124,7 +143,9 @@ export async function importReads(eventPath: string, floorPath: string, runners:
   const floorOffice = await openOffice(floorPath, { newEvent: { name: 'Floor', date: '2025-04-06', timeZone: 'Asia/Seoul' } })
   let floorMs: number
   try {
-    const insert = floorOffice.file.sqlite.prepare("insert into chip_read (import_id, chip, bib, point, at_ms, reader, line) values ('floor', null, ?, ?, ?, null, ?)")
+    const insert = floorOffice.file.sqlite.prepare(
+      "insert into chip_read (import_id, chip, bib, point, at_ms, reader, line) values ('floor', null, ?, ?, ?, null, ?)",
+    )
     const all = floorOffice.file.sqlite.transaction(() => rows.forEach((r, i) => insert.run(r.bib, r.point, r.atMs, i + 2)))
     const start = performance.now()
     all()

@@ -45,7 +45,9 @@ const env = {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const build = spawnSync(npm, ['run', 'build-release'], { cwd: join(stage, 'better-sqlite3'), env, stdio: 'inherit', shell: process.platform === 'win32' })
 if (build.status !== 0) {
-  console.error('Could not build better-sqlite3 for the desktop app. A C++ toolchain is needed (Windows: Visual Studio Build Tools; macOS: Xcode command line tools; Linux: build-essential and python3).')
+  console.error(
+    'Could not build better-sqlite3 for the desktop app. A C++ toolchain is needed (Windows: Visual Studio Build Tools; macOS: Xcode command line tools; Linux: build-essential and python3).',
+  )
   process.exit(1)
 }
 cpSync(join(stage, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binary)

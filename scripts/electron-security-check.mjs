@@ -63,11 +63,9 @@ try {
 /** The findings of one run, or null when the report is malformed. */
 function scan(stage, report) {
   rmSync(report, { force: true })
-  const run = spawnSync(
-    process.execPath,
-    [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', stage, '-o', report, '-e', electronVersion],
-    { encoding: 'utf8' },
-  )
+  const run = spawnSync(process.execPath, [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', stage, '-o', report, '-e', electronVersion], {
+    encoding: 'utf8',
+  })
   let csv
   try {
     csv = readFileSync(report, 'utf8')

@@ -13,11 +13,16 @@ const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const dir = mkdtempSync(join(tmpdir(), 'race-office-screenshots-'))
 const file = join(dir, 'pyongyang.raceoffice')
 const init = await runCliProcess([
-  'init', file,
-  '--name', 'Pyongyang International Marathon 2025',
-  '--date', '2025-04-06',
-  '--tz', 'Asia/Pyongyang',
-  '--place', 'Kim Il Sung Stadium',
+  'init',
+  file,
+  '--name',
+  'Pyongyang International Marathon 2025',
+  '--date',
+  '2025-04-06',
+  '--tz',
+  'Asia/Pyongyang',
+  '--place',
+  'Kim Il Sung Stadium',
 ])
 if (init.code !== 0) throw new Error(init.stderr)
 
@@ -30,7 +35,16 @@ const gun = (hour: number, minute: number): number => Date.UTC(2025, 3, 6, hour 
 for (const race of [
   { name: 'Marathon', distanceM: 42195, startAt: gun(8, 0), colour: '#c0392b', bibRanges: [{ first: 1, last: 1999 }] },
   { name: 'Half Marathon', distanceM: 21097, startAt: gun(8, 15), colour: '#2563eb', bibRanges: [{ first: 2000, last: 3999 }] },
-  { name: '10K', distanceM: 10000, startAt: gun(8, 30), colour: '#16a34a', bibRanges: [{ first: 5000, last: 6999 }, { first: 9000, last: 9099 }] },
+  {
+    name: '10K',
+    distanceM: 10000,
+    startAt: gun(8, 30),
+    colour: '#16a34a',
+    bibRanges: [
+      { first: 5000, last: 6999 },
+      { first: 9000, last: 9099 },
+    ],
+  },
   { name: 'Fun Run 5K', distanceM: 5000, colour: '#d97706' },
 ]) {
   const response = await postCommand(port, 'races.create', race, served.token)
@@ -40,12 +54,26 @@ for (const race of [
 const entries = join(dir, 'entries.csv')
 writeFileSync(entries, readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'registrations-platform.csv')))
 
-const configured = await postCommand(port, 'checkin.configure', {
-  confirmations: ['minorAge'],
-  items: ['Gift bag'],
-  shirts: [{ size: 'XS', stock: 20 }, { size: 'S', stock: 140 }, { size: 'M', stock: 260 }, { size: 'L', stock: 8 }, { size: 'XL', stock: 0 }],
-  tables: [{ name: 'Table A', first: 1, last: 999 }, { name: 'Table B', first: 1000, last: 1999 }],
-}, served.token)
+const configured = await postCommand(
+  port,
+  'checkin.configure',
+  {
+    confirmations: ['minorAge'],
+    items: ['Gift bag'],
+    shirts: [
+      { size: 'XS', stock: 20 },
+      { size: 'S', stock: 140 },
+      { size: 'M', stock: 260 },
+      { size: 'L', stock: 8 },
+      { size: 'XL', stock: 0 },
+    ],
+    tables: [
+      { name: 'Table A', first: 1, last: 999 },
+      { name: 'Table B', first: 1000, last: 1999 },
+    ],
+  },
+  served.token,
+)
 if (configured.status !== 200) throw new Error(configured.body)
 
 /** Live, and no passing notice over the picture. */
@@ -54,7 +82,15 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, undefined, { timeout: 10_000 })
 }
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 const browser = await chromium.launch({ executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium', args: chromiumArgs })
 try {
   for (const language of ['en', 'ko'] as const) {
@@ -63,8 +99,15 @@ try {
     await page.getByTestId('race-row').first().waitFor()
     await page.screenshot({ path: join(outDir, `setup-${language}.png`) })
     await page.keyboard.press('Alt+n')
-    await page.getByRole('dialog').getByRole('textbox').first().fill(language === 'ko' ? '하프 마라톤' : 'Half Marathon')
-    await page.getByRole('dialog').getByRole('button', { name: /^(Save|저장)$/ }).click()
+    await page
+      .getByRole('dialog')
+      .getByRole('textbox')
+      .first()
+      .fill(language === 'ko' ? '하프 마라톤' : 'Half Marathon')
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Save|저장)$/ })
+      .click()
     await page.getByRole('dialog').locator('.field-error').first().waitFor()
     await page.screenshot({ path: join(outDir, `race-dialog-${language}.png`) })
     await page.keyboard.press('Escape')
@@ -109,7 +152,10 @@ try {
     await page.keyboard.press('Alt+3')
     await page.getByRole('button', { name: /^(Preview numbering|부여 미리 보기)$/ }).click()
     // The English pass applies the numbering, so the Korean plan finds nothing left to change.
-    await page.locator(language === 'en' ? '.plan-changes li' : '.plan').first().waitFor()
+    await page
+      .locator(language === 'en' ? '.plan-changes li' : '.plan')
+      .first()
+      .waitFor()
     await page.screenshot({ path: join(outDir, `bibs-${language}.png`) })
     if (language === 'en') {
       await page.getByRole('button', { name: /^Apply: number \d+ runners$/ }).click()
@@ -191,7 +237,10 @@ try {
 
     // A finish tablet whose clock is 30 s fast (Debian's faketime): it says so, its times are
     // corrected, and the desk lists every device's clock.
-    const fastTablet = await chromium.launch({ executablePath: join(import.meta.dirname, '..', 'tests', 'support', 'chromium-30s-fast.sh'), args: chromiumArgs })
+    const fastTablet = await chromium.launch({
+      executablePath: join(import.meta.dirname, '..', 'tests', 'support', 'chromium-30s-fast.sh'),
+      args: chromiumArgs,
+    })
     try {
       const tablet = await fastTablet.newPage({ viewport: { width: 1360, height: 900 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })
       await tablet.goto(served.url)
@@ -215,7 +264,12 @@ try {
     // The results of what the finish line recorded, and the board for the TV at the finish. The
     // presses came seconds after F8: the gun is put back as the starter's watch has it, so the
     // times read like a marathon's.
-    const corrected = await postCommand(port, 'clock.set', { raceId: 1, atMs: Date.now() - (2 * 3600 + 31 * 60) * 1000, reason: 'The starter’s watch' }, served.token)
+    const corrected = await postCommand(
+      port,
+      'clock.set',
+      { raceId: 1, atMs: Date.now() - (2 * 3600 + 31 * 60) * 1000, reason: 'The starter’s watch' },
+      served.token,
+    )
     if (corrected.status !== 200) throw new Error(corrected.body)
     await page.keyboard.press('Alt+6')
     await page.locator('[data-testid=results-table] tbody tr[data-place="1"]').waitFor()

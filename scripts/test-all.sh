@@ -20,6 +20,7 @@ step() {
 
 step 'Type-check' npx tsc -b
 step 'Lint' npx eslint --max-warnings 0 .
+step 'Format (Prettier, 160 columns)' npx prettier --check .
 step 'Build' npx electron-vite build
 step 'Unit and integration tests (vitest, real SQLite)' \
   npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"

@@ -41,12 +41,22 @@ if (vitest !== null) {
   failed += vitest.numFailedTests
   skipped += vitest.numPendingTests + vitest.numTodoTests
   if (vitest.numTotalTests === 0) problems.push('vitest ran no test')
-  const ran = new Map(vitest.testResults.map((file) => [relative(root, file.name), file.assertionResults.filter((test) => test.status === 'passed' || test.status === 'failed').length]))
-  eachFileRan('vitest', filesLike('*.test.ts').filter((file) => !file.startsWith('tests/e2e/')), ran)
+  const ran = new Map(
+    vitest.testResults.map((file) => [
+      relative(root, file.name),
+      file.assertionResults.filter((test) => test.status === 'passed' || test.status === 'failed').length,
+    ]),
+  )
+  eachFileRan(
+    'vitest',
+    filesLike('*.test.ts').filter((file) => !file.startsWith('tests/e2e/')),
+    ran,
+  )
   // Fuzz tests record how many of their calls got past validation: the least of them is shown.
   const fuzzed = vitest.testResults.flatMap((file) => file.assertionResults).filter((test) => test.meta?.fuzzAccepted !== undefined)
   const least = fuzzed.map((test) => ({ title: test.title, ...test.meta.fuzzAccepted })).sort((a, b) => a.accepted / a.total - b.accepted / b.total)[0]
-  if (least !== undefined) fuzzLine = `fuzz: ${fuzzed.length} tests count the calls past validation; the fewest: ${least.accepted}/${least.total} (${least.title.split(' ')[0]})`
+  if (least !== undefined)
+    fuzzLine = `fuzz: ${fuzzed.length} tests count the calls past validation; the fewest: ${least.accepted}/${least.total} (${least.title.split(' ')[0]})`
 }
 
 const playwright = read('playwright.json')
@@ -68,7 +78,8 @@ if (playwright !== null) {
 }
 
 const fuzzRuns = process.env.FUZZ_RUNS
-if (fuzzRuns !== undefined && fuzzRuns !== '' && !(Number.isInteger(Number(fuzzRuns)) && Number(fuzzRuns) >= 1)) problems.push(`FUZZ_RUNS=${fuzzRuns} runs no fuzz case`)
+if (fuzzRuns !== undefined && fuzzRuns !== '' && !(Number.isInteger(Number(fuzzRuns)) && Number(fuzzRuns) >= 1))
+  problems.push(`FUZZ_RUNS=${fuzzRuns} runs no fuzz case`)
 
 for (const problem of problems) console.error(`- ${problem}`)
 if (fuzzLine !== null) console.log(`\n${fuzzLine}`)

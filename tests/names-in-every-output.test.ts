@@ -21,14 +21,19 @@ async function raceWithBoth() {
   await router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser)
   const ids: string[] = []
   for (const [index, runner] of [korean, western].entries()) {
-    const created = await router.call('entrants.create', { raceId: 1, givenName: runner.givenName, familyName: runner.familyName, sex: 'F', age: 30, bib: index + 1 }, organiser)
+    const created = await router.call(
+      'entrants.create',
+      { raceId: 1, givenName: runner.givenName, familyName: runner.familyName, sex: 'F', age: 30, bib: index + 1 },
+      organiser,
+    )
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     ids.push(created.value.id)
   }
   await router.call('clock.start', { raceId: 1, atMs: gun, device: 'starter' }, organiser)
   // Two finish times each: both finish, and each has a duplicate-finish problem that names them.
   let seq = 0
-  for (const bib of [1, 2, 1, 2]) await router.call('timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: gun + 2_400_000 + seq * 1000, bib }, organiser)
+  for (const bib of [1, 2, 1, 2])
+    await router.call('timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: gun + 2_400_000 + seq * 1000, bib }, organiser)
   return { file, router, ids }
 }
 
@@ -52,7 +57,10 @@ describe("a person's name in every output", () => {
     const { file } = await raceWithBoth()
     const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind } satisfies PrintRequestInput))
     const path = join(tempDir(), document.fileName)
-    await document.write(createWriteStream(path), progressEvery(1, () => {}))
+    await document.write(
+      createWriteStream(path),
+      progressEvery(1, () => {}),
+    )
     expectWritten(pdfText(path), form)
   })
 
@@ -73,7 +81,11 @@ describe("a person's name in every output", () => {
     const site = await router.call('results.export', { format: 'html' }, organiser)
     if (!site.ok) throw new Error(JSON.stringify(site.error))
     const files = unzipSync(Buffer.from(site.value.base64, 'base64'))
-    expectWritten(Object.values(files).map((bytes) => strFromU8(bytes)).join('\n'))
+    expectWritten(
+      Object.values(files)
+        .map((bytes) => strFromU8(bytes))
+        .join('\n'),
+    )
   })
 
   it('is written in its owner’s order in what a refusal says', async () => {

@@ -5,7 +5,9 @@ import { unwrap } from '../../tests/support/results'
 async function officeWithRunner() {
   const office = await tempRouter()
   await office.router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser)
-  const created = unwrap(await office.router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', bib: 7, shirtSize: 'M' }, organiser))
+  const created = unwrap(
+    await office.router.call('entrants.create', { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', bib: 7, shirtSize: 'M' }, organiser),
+  )
   const trail = async (entrantId?: string) => {
     const listed = unwrap(await office.router.call('audit.list', { ...(entrantId !== undefined && { entrantId }) }, organiser))
     return listed.items
@@ -30,7 +32,11 @@ describe('the audit trail', () => {
       ],
       undoable: true,
     })
-    expect(create).toMatchObject({ command: 'entrants.create', changes: expect.arrayContaining([{ field: 'givenName', before: null, after: 'Min-jun' }]), undoable: false })
+    expect(create).toMatchObject({
+      command: 'entrants.create',
+      changes: expect.arrayContaining([{ field: 'givenName', before: null, after: 'Min-jun' }]),
+      undoable: false,
+    })
     expect(race).toMatchObject({ command: 'races.create', entrant: null, detail: expect.stringContaining('"name":"10K"') })
   })
 
@@ -38,7 +44,13 @@ describe('the audit trail', () => {
     const { router, id, trail } = await officeWithRunner()
     await router.call('results.override', { entrantId: id, status: 'DQ', reason: 'Cut the course at 30K' }, organiser)
     const [decision] = await trail(id)
-    expect(decision).toMatchObject({ command: 'results.override', entrant: { id }, changes: [], detail: expect.stringContaining('"status":"DQ"'), undoable: false })
+    expect(decision).toMatchObject({
+      command: 'results.override',
+      entrant: { id },
+      changes: [],
+      detail: expect.stringContaining('"status":"DQ"'),
+      undoable: false,
+    })
   })
 
   it("shows one runner's history on its own", async () => {
@@ -58,7 +70,15 @@ describe('the audit trail', () => {
     expect(await router.call('audit.undo', { id: edit?.id ?? 0 }, organiser)).toMatchObject({ ok: true, value: { undoOf: edit?.id, entrantId: id } })
     expect(await router.call('entrants.get', { id }, organiser)).toMatchObject({ ok: true, value: { familyName: 'Kim', bib: 7 } })
     const [undo, undone] = await trail(id)
-    expect(undo).toMatchObject({ command: 'audit.undo', undoOf: edit?.id, undoable: false, changes: [{ field: 'bib', before: '8', after: '7' }, { field: 'familyName', before: 'Kimm', after: 'Kim' }] })
+    expect(undo).toMatchObject({
+      command: 'audit.undo',
+      undoOf: edit?.id,
+      undoable: false,
+      changes: [
+        { field: 'bib', before: '8', after: '7' },
+        { field: 'familyName', before: 'Kimm', after: 'Kim' },
+      ],
+    })
     expect(undone).toMatchObject({ id: edit?.id, undoneBy: organiser.actor, undoneAtMs: expect.any(Number), undoable: false })
     expect(await router.call('audit.undo', { id: edit?.id ?? 0 }, organiser)).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } })
   })
@@ -69,7 +89,10 @@ describe('the audit trail', () => {
     await router.call('checkin.checkIn', { entrantId: id }, { ...desk, actor: 'Volunteer Park' })
     const [checkin, edit] = await trail(id)
     expect(edit?.undoable).toBe(false)
-    expect(await router.call('audit.undo', { id: edit?.id ?? 0 }, organiser)).toMatchObject({ ok: false, error: { code: 'UNDO_UNSAFE', details: { command: 'checkin.checkIn', actor: 'Volunteer Park' } } })
+    expect(await router.call('audit.undo', { id: edit?.id ?? 0 }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'UNDO_UNSAFE', details: { command: 'checkin.checkIn', actor: 'Volunteer Park' } },
+    })
     expect(await router.call('entrants.get', { id }, organiser)).toMatchObject({ ok: true, value: { club: 'Seoul RC', status: 'checked-in' } })
     expect(checkin?.undoable).toBe(true)
     expect((await router.call('audit.undo', { id: checkin?.id ?? 0 }, organiser)).ok).toBe(true)
@@ -83,7 +106,11 @@ describe('the audit trail', () => {
     expect((await router.call('audit.undo', { id: created?.id ?? 0 }, organiser)).ok).toBe(true)
     expect(await router.call('entrants.get', { id }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const [undo] = await trail(id)
-    expect(undo).toMatchObject({ command: 'audit.undo', entrant: { name: 'Min-jun Kim' }, changes: expect.arrayContaining([{ field: 'givenName', before: 'Min-jun', after: null }]) })
+    expect(undo).toMatchObject({
+      command: 'audit.undo',
+      entrant: { name: 'Min-jun Kim' },
+      changes: expect.arrayContaining([{ field: 'givenName', before: 'Min-jun', after: null }]),
+    })
   })
 
   it('does not undo what has its own way back (a race, an import)', async () => {

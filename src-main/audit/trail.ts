@@ -11,13 +11,35 @@ type FieldChange = z.infer<typeof auditFieldChange>
 
 /** The runner's fields the Audit view shows, in the order of the entrant form. */
 const shownFields = [
-  'bib', 'givenName', 'familyName', 'secondName', 'sex', 'birthDate', 'age', 'race', 'wave', 'category', 'status',
-  'shirtSize', 'club', 'nationality', 'email', 'phone', 'emergencyName', 'emergencyPhone', 'ref', 'predictedTimeMs',
+  'bib',
+  'givenName',
+  'familyName',
+  'secondName',
+  'sex',
+  'birthDate',
+  'age',
+  'race',
+  'wave',
+  'category',
+  'status',
+  'shirtSize',
+  'club',
+  'nationality',
+  'email',
+  'phone',
+  'emergencyName',
+  'emergencyPhone',
+  'ref',
+  'predictedTimeMs',
 ] as const satisfies readonly (keyof Entrant)[]
 
 /** Every change, newest first; one runner's when asked (the entrant's history). */
 export async function listAudit(db: ReadDb, input: ParsedInput<'audit.list'>, undoOf: UndoOf): Promise<z.infer<typeof auditList>> {
-  let query = db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(input.limit + 1)
+  let query = db
+    .selectFrom('audit')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
   if (input.entrantId !== undefined) query = query.where('entrant_id', '=', input.entrantId)
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId)
   const rows = await query.execute()
@@ -27,7 +49,14 @@ export async function listAudit(db: ReadDb, input: ParsedInput<'audit.list'>, un
   const latest = new Map(
     entrantIds.length === 0
       ? []
-      : (await db.selectFrom('audit').select(['entrant_id', db.fn.max('id').as('latest')]).where('entrant_id', 'in', entrantIds).groupBy('entrant_id').execute()).map((r) => [r.entrant_id, r.latest]),
+      : (
+          await db
+            .selectFrom('audit')
+            .select(['entrant_id', db.fn.max('id').as('latest')])
+            .where('entrant_id', 'in', entrantIds)
+            .groupBy('entrant_id')
+            .execute()
+        ).map((r) => [r.entrant_id, r.latest]),
   )
   const items = page.map((row): AuditEntry => {
     const before = parse(row.before_json)

@@ -20,12 +20,24 @@ export function canBeUndone(row: AuditRow, undoOf: UndoOf): row is AuditRow & { 
 export async function undoChange(tx: WriteDb, input: ParsedInput<'audit.undo'>, session: Session, nowMs: number, undoOf: UndoOf) {
   const row = await tx.selectFrom('audit').selectAll().where('id', '=', input.id).executeTakeFirst()
   if (row === undefined) throw new CommandError('NOT_FOUND', 'There is no such change in the audit trail.', { id: input.id })
-  if (row.undone_at_ms !== null) throw new CommandError('UNDO_NOT_POSSIBLE', `It was undone already, by ${row.undone_by}.`, { why: `undone already by ${row.undone_by}` })
+  if (row.undone_at_ms !== null)
+    throw new CommandError('UNDO_NOT_POSSIBLE', `It was undone already, by ${row.undone_by}.`, { why: `undone already by ${row.undone_by}` })
   const undo = undoOf(row.command)
-  if (undo === null || !canBeUndone(row, undoOf)) throw new CommandError('UNDO_NOT_POSSIBLE', `A ${row.command} change cannot be undone from the audit trail.`, { why: row.command })
-  const later = await tx.selectFrom('audit').select(['command', 'actor', 'at_ms']).where('entrant_id', '=', row.entrant_id).where('id', '>', row.id).orderBy('id').executeTakeFirst()
+  if (undo === null || !canBeUndone(row, undoOf))
+    throw new CommandError('UNDO_NOT_POSSIBLE', `A ${row.command} change cannot be undone from the audit trail.`, { why: row.command })
+  const later = await tx
+    .selectFrom('audit')
+    .select(['command', 'actor', 'at_ms'])
+    .where('entrant_id', '=', row.entrant_id)
+    .where('id', '>', row.id)
+    .orderBy('id')
+    .executeTakeFirst()
   if (later !== undefined) {
-    throw new CommandError('UNDO_UNSAFE', `The runner was changed again since (${later.command} by ${later.actor}); undo that change first.`, { command: later.command, actor: later.actor, atMs: later.at_ms })
+    throw new CommandError('UNDO_UNSAFE', `The runner was changed again since (${later.command} by ${later.actor}); undo that change first.`, {
+      command: later.command,
+      actor: later.actor,
+      atMs: later.at_ms,
+    })
   }
   const before = JSON.parse(row.before_json ?? 'null') as Entrant | null
   await undo(tx, { entrantId: row.entrant_id, before, output: JSON.parse(row.output_json) }, session, nowMs)

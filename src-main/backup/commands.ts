@@ -7,5 +7,10 @@ export const backupsParts: DomainParts<typeof backupsCommands> = {
   'backups.list': { read: async ({ backups }) => listBackups(backups) },
   'backups.verify': { read: async ({ backups }, input) => verifyBackup(backups, input.name, input.folder) },
   'backups.restore': { read: ({ backups, openEvent }, input) => restoreBackup(backups, input, openEvent) },
-  'backups.setSecondFolder': { write: ({ tx, backups, nowMs }, input) => setSecondFolder(tx, backups, input.folder, nowMs), facts: [], about: null, undo: null },
+  'backups.setSecondFolder': {
+    write: ({ tx, backups, nowMs }, input) => setSecondFolder(tx, backups, input.folder, nowMs),
+    facts: [],
+    about: null,
+    undo: null,
+  },
 }

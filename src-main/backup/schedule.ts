@@ -38,7 +38,12 @@ export class BackupSchedule {
     private readonly now: () => number = Date.now,
   ) {
     this.everyMs = given.everyMs ?? 5 * 60_000
-    this.state = { lastAtMs: null, lastPath: null, second: given.second == null ? null : { folder: given.second, present: existsSync(given.second), lastAtMs: null }, error: null }
+    this.state = {
+      lastAtMs: null,
+      lastPath: null,
+      second: given.second == null ? null : { folder: given.second, present: existsSync(given.second), lastAtMs: null },
+      error: null,
+    }
   }
 
   start(): void {

@@ -19,9 +19,15 @@ async function officeWithBackups() {
 describe('backups in the office', () => {
   it('says when the last backup was taken and lists each with what it holds', async () => {
     const { router } = await officeWithBackups()
-    expect(await router.call('backups.status', {}, organiser)).toMatchObject({ ok: true, value: { on: true, lastAtMs: expect.any(Number), second: null, error: null } })
+    expect(await router.call('backups.status', {}, organiser)).toMatchObject({
+      ok: true,
+      value: { on: true, lastAtMs: expect.any(Number), second: null, error: null },
+    })
     const listed = await router.call('backups.list', {}, organiser)
-    expect(listed).toMatchObject({ ok: true, value: [{ folder: 'primary', entrants: 1, checkins: 0, captures: 0, name: expect.stringMatching(/^event-\d{8}-\d{6}-\d{3}\.raceoffice$/) }] })
+    expect(listed).toMatchObject({
+      ok: true,
+      value: [{ folder: 'primary', entrants: 1, checkins: 0, captures: 0, name: expect.stringMatching(/^event-\d{8}-\d{6}-\d{3}\.raceoffice$/) }],
+    })
     expect(await router.call('backups.list', {}, desk)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
   })
 
@@ -29,11 +35,20 @@ describe('backups in the office', () => {
     const { router, schedule } = await officeWithBackups()
     const path = schedule.status().lastPath as string
     const name = path.split('/').pop() as string
-    expect(await router.call('backups.verify', { name, folder: 'primary' }, organiser)).toMatchObject({ ok: true, value: { ok: true, problem: null, schemaVersion: expect.any(Number), entrants: 1 } })
+    expect(await router.call('backups.verify', { name, folder: 'primary' }, organiser)).toMatchObject({
+      ok: true,
+      value: { ok: true, problem: null, schemaVersion: expect.any(Number), entrants: 1 },
+    })
     writeFileSync(path, readFileSync(path).subarray(0, 4096 * 2))
-    expect(await router.call('backups.verify', { name, folder: 'primary' }, organiser)).toMatchObject({ ok: true, value: { ok: false, problem: expect.any(String) } })
+    expect(await router.call('backups.verify', { name, folder: 'primary' }, organiser)).toMatchObject({
+      ok: true,
+      value: { ok: false, problem: expect.any(String) },
+    })
     expect(await router.call('backups.restore', { name, folder: 'primary' }, organiser)).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED' } })
-    expect(await router.call('backups.verify', { name: 'other-20250406-060000-000.raceoffice', folder: 'primary' }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await router.call('backups.verify', { name: 'other-20250406-060000-000.raceoffice', folder: 'primary' }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('restores a backup as a new file beside the event and, on the desktop, opens it after answering', async () => {
@@ -54,9 +69,18 @@ describe('backups in the office', () => {
     const path = join(dir, 'event.raceoffice')
     const stick = tempDir()
     const first = await openOffice(path, { backups: { primary: join(dir, 'backups') } })
-    expect(await first.router.call('backups.setSecondFolder', { folder: join(stick, 'missing') }, organiser)).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_MISSING' } })
-    expect(await first.router.call('backups.setSecondFolder', { folder: 'relative/folder' }, organiser)).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_MISSING' } })
-    expect(await first.router.call('backups.setSecondFolder', { folder: stick }, organiser)).toMatchObject({ ok: true, value: { second: { folder: stick, present: true } } })
+    expect(await first.router.call('backups.setSecondFolder', { folder: join(stick, 'missing') }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_FOLDER_MISSING' },
+    })
+    expect(await first.router.call('backups.setSecondFolder', { folder: 'relative/folder' }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_FOLDER_MISSING' },
+    })
+    expect(await first.router.call('backups.setSecondFolder', { folder: stick }, organiser)).toMatchObject({
+      ok: true,
+      value: { second: { folder: stick, present: true } },
+    })
     await first.close()
     const again = await openOffice(path, { backups: { primary: join(dir, 'backups') } })
     try {

@@ -59,7 +59,11 @@ export async function setSecondFolder(db: Db, schedule: BackupSchedule | null, f
 }
 
 function refuseUnusableFolder(folder: string): void {
-  const missing = new CommandError('BACKUP_FOLDER_MISSING', `There is no folder ${folder} that this computer can write to. Plug the USB stick in, then choose a folder on it.`, { path: folder })
+  const missing = new CommandError(
+    'BACKUP_FOLDER_MISSING',
+    `There is no folder ${folder} that this computer can write to. Plug the USB stick in, then choose a folder on it.`,
+    { path: folder },
+  )
   if (!isAbsolute(folder) || !existsSync(folder) || !statSync(folder).isDirectory()) throw missing
   try {
     accessSync(folder, constants.W_OK)

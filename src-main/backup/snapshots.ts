@@ -91,7 +91,8 @@ export function describeSnapshot(path: string, { check = true }: { check?: boole
     if (integrity !== 'ok') return { ...empty, ok: false, problem: `damaged: ${integrity}` }
     if (sqlite.pragma('application_id', { simple: true }) !== applicationId) return { ...empty, ok: false, problem: 'not a Race Office event file' }
     const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number
-    if (schemaVersion > migrations.length) return { ...empty, schemaVersion, ok: false, problem: `written by a newer Race Office (file version ${schemaVersion})` }
+    if (schemaVersion > migrations.length)
+      return { ...empty, schemaVersion, ok: false, problem: `written by a newer Race Office (file version ${schemaVersion})` }
     const count = (table: string, where = ''): number => {
       const exists = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = ?").get(table) !== undefined
       return exists ? (sqlite.prepare(`select count(*) as n from ${table} ${where}`).get() as { n: number }).n : 0

@@ -38,6 +38,9 @@ describe('importing chip codes', () => {
   it('refuses a file without chip and bib columns', async () => {
     const { router } = await tempRouter()
     const id = await upload(router, csv(['First Name,Last Name', 'A,B']), 'names.csv')
-    expect(await router.call('chips.import', { id }, organiser)).toMatchObject({ ok: false, error: { code: 'IMPORT_REFUSED', message: /needs a chip column and a bib column/ } })
+    expect(await router.call('chips.import', { id }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_REFUSED', message: /needs a chip column and a bib column/ },
+    })
   })
 })

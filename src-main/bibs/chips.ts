@@ -21,13 +21,17 @@ export async function importChips(db: Db, sessions: ImportSessions, input: Parse
   const chipColumn = table.headers.findIndex((h) => chipHeaders.includes(squashHeader(h)))
   const bibColumn = table.headers.findIndex((h) => bibHeaders.includes(squashHeader(h)))
   if (chipColumn < 0 || bibColumn < 0) {
-    throw new CommandError('IMPORT_REFUSED', `Nothing was imported: a chip file needs a chip column and a bib column. Its columns are: ${table.headers.join(', ')}.`, {
-      headers: table.headers,
-      imported: 0,
-      replaced: 0,
-      unchanged: 0,
-      rejected: [],
-    })
+    throw new CommandError(
+      'IMPORT_REFUSED',
+      `Nothing was imported: a chip file needs a chip column and a bib column. Its columns are: ${table.headers.join(', ')}.`,
+      {
+        headers: table.headers,
+        imported: 0,
+        replaced: 0,
+        unchanged: 0,
+        rejected: [],
+      },
+    )
   }
   const known = new Map((await db.selectFrom('chip').select(['code', 'bib']).execute()).map((c) => [c.code, c.bib]))
   const seen = new Map<string, number>()
@@ -37,15 +41,28 @@ export async function importChips(db: Db, sessions: ImportSessions, input: Parse
     const code = (cells[chipColumn] ?? '').trim()
     const bibText = (cells[bibColumn] ?? '').trim()
     if (code === '') rejected.push({ row, field: 'chip', code: 'MISSING', message: 'The chip code is missing.' })
-    else if (seen.has(code)) rejected.push({ row, field: 'chip', code: 'DUPLICATE_CHIP', message: `Chip ${code} is also on row ${seen.get(code)}.`, params: { chip: code, otherRow: seen.get(code) as number } })
-    else if (!/^\d{1,7}$/.test(bibText) || Number(bibText) < 1) rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.`, params: { value: bibText } })
+    else if (seen.has(code))
+      rejected.push({
+        row,
+        field: 'chip',
+        code: 'DUPLICATE_CHIP',
+        message: `Chip ${code} is also on row ${seen.get(code)}.`,
+        params: { chip: code, otherRow: seen.get(code) as number },
+      })
+    else if (!/^\d{1,7}$/.test(bibText) || Number(bibText) < 1)
+      rejected.push({ row, field: 'bib', code: 'INVALID', message: `"${bibText}" is not a bib number.`, params: { value: bibText } })
     else {
       seen.set(code, row)
       rows.push({ code, bib: Number(bibText) })
     }
   }
   if (rejected.length > 0) {
-    throw new CommandError('IMPORT_REFUSED', `Nothing was imported: ${new Set(rejected.map((r) => r.row)).size} row(s) have problems.`, { imported: 0, replaced: 0, unchanged: 0, rejected })
+    throw new CommandError('IMPORT_REFUSED', `Nothing was imported: ${new Set(rejected.map((r) => r.row)).size} row(s) have problems.`, {
+      imported: 0,
+      replaced: 0,
+      unchanged: 0,
+      rejected,
+    })
   }
   let imported = 0
   let replaced = 0

@@ -17,7 +17,12 @@ export const bibsParts: DomainParts<typeof bibsCommands> = {
     undo: (tx, { entrantId, before }, session, nowMs) => assignBib(tx, { entrantId, bib: before?.bib ?? null, reason: 'manual' }, session, nowMs),
   },
   'bibs.swap': { write: ({ tx, session, nowMs }, input) => swapBibs(tx, input, session, nowMs), facts: ['runners'], about: null, undo: null },
-  'bibs.void': { write: ({ tx, session, nowMs }, input) => voidBib(tx, input, session, nowMs), facts: ['runners'], about: { asked: (input) => input.entrantId }, undo: null },
+  'bibs.void': {
+    write: ({ tx, session, nowMs }, input) => voidBib(tx, input, session, nowMs),
+    facts: ['runners'],
+    about: { asked: (input) => input.entrantId },
+    undo: null,
+  },
   'bibs.history': { read: ({ db }, input) => bibHistory(db, input) },
   'chips.import': { write: ({ tx, imports, nowMs }, input) => importChips(tx, imports, input, nowMs), facts: ['passings'], about: null, undo: null },
 }

@@ -13,7 +13,17 @@ describe('the next free bib for one runner', () => {
   it('skips held, excluded and voided numbers and, outside walk-ups, every reservation', async () => {
     const { router, file } = await tempRouter()
     await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 10 }] }, organiser)
-    await router.call('bibs.configure', { raceId: 1, reserved: [{ first: 1, last: 2, purpose: 'elite' }, { first: 9, last: 10, purpose: '현장 접수' }] }, organiser)
+    await router.call(
+      'bibs.configure',
+      {
+        raceId: 1,
+        reserved: [
+          { first: 1, last: 2, purpose: 'elite' },
+          { first: 9, last: 10, purpose: '현장 접수' },
+        ],
+      },
+      organiser,
+    )
     await router.call('bibs.exclude', { bibs: [4] }, organiser)
     await router.call('entrants.create', { raceId: 1, givenName: 'A', familyName: 'B', sex: 'F', bib: 3 }, organiser)
     expect(await nextFreeBib(file.db, 1, { walkUp: false })).toEqual({ bib: 5, fromWalkUpNumbers: false })

@@ -12,7 +12,12 @@ const runner = (num: number, familyName: string, extra: Partial<PlanEntrant> = {
   waveId: null,
   ...extra,
 })
-const field = [runner(1, 'Smith', { predictedTimeMs: 4 * 3600e3 }), runner(2, 'Andersson', { predictedTimeMs: 3 * 3600e3 }), runner(3, 'Müller'), runner(4, 'Kim', { predictedTimeMs: 2.5 * 3600e3 })]
+const field = [
+  runner(1, 'Smith', { predictedTimeMs: 4 * 3600e3 }),
+  runner(2, 'Andersson', { predictedTimeMs: 3 * 3600e3 }),
+  runner(3, 'Müller'),
+  runner(4, 'Kim', { predictedTimeMs: 2.5 * 3600e3 }),
+]
 const base = { ranges: [{ first: 1, last: 10 }], reserved: [], blocked: new Set<number>() }
 const numbers = (plan: ReturnType<typeof planBibs>) => Object.fromEntries(plan.changes.map((c) => [c.entrantId, c.to]))
 
@@ -57,7 +62,15 @@ describe('planning bib numbers', () => {
   })
 
   it('uses several ranges in order', () => {
-    const plan = planBibs({ ...base, ranges: [{ first: 100, last: 101 }, { first: 1, last: 1 }], entrants: field.slice(0, 3), rule: 'registration' })
+    const plan = planBibs({
+      ...base,
+      ranges: [
+        { first: 100, last: 101 },
+        { first: 1, last: 1 },
+      ],
+      entrants: field.slice(0, 3),
+      rule: 'registration',
+    })
     expect(numbers(plan)).toEqual({ e1: 1, e2: 100, e3: 101 })
   })
 })

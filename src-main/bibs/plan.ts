@@ -45,7 +45,10 @@ export function planBibs(input: BibPlanInput): BibPlan {
     e.bib !== null && !input.blocked.has(e.bib) && (e.pickedUp || isReserved(e.bib) || (input.rule === 'fill' && inRanges(e.bib)))
   const kept = input.entrants.filter(keeps)
   const keptBibs = new Set(kept.map((e) => e.bib as number))
-  const toNumber = sortFor(input.rule, input.entrants.filter((e) => !keeps(e)))
+  const toNumber = sortFor(
+    input.rule,
+    input.entrants.filter((e) => !keeps(e)),
+  )
 
   const free: number[] = []
   for (const range of [...input.ranges].sort((a, b) => a.first - b.first)) {
@@ -70,7 +73,9 @@ function sortFor(rule: BibRule, entrants: PlanEntrant[]): PlanEntrant[] {
   switch (rule) {
     case 'alphabetical': {
       const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-      return [...entrants].sort((a, b) => collator.compare(fold(a.familyName), fold(b.familyName)) || collator.compare(fold(a.givenName), fold(b.givenName)) || byRegistration(a, b))
+      return [...entrants].sort(
+        (a, b) => collator.compare(fold(a.familyName), fold(b.familyName)) || collator.compare(fold(a.givenName), fold(b.givenName)) || byRegistration(a, b),
+      )
     }
     case 'predicted':
       // Fastest first, so the front corrals hold the lowest numbers; runners with no prediction last.
@@ -94,7 +99,10 @@ export function seedWaves(entrants: readonly PlanEntrant[], waveIds: readonly nu
   for (const entrant of entrants.filter(keeps)) filled.set(entrant.waveId as number, (filled.get(entrant.waveId as number) ?? 0) + 1)
   const changes: { entrantId: string; from: number | null; to: number }[] = []
   let wave = 0
-  for (const entrant of sortFor('predicted', entrants.filter((e) => !keeps(e)))) {
+  for (const entrant of sortFor(
+    'predicted',
+    entrants.filter((e) => !keeps(e)),
+  )) {
     while (wave < waveIds.length - 1 && (filled.get(waveIds[wave] as number) ?? 0) >= capacity) wave++
     const to = waveIds[wave] as number
     filled.set(to, (filled.get(to) ?? 0) + 1)

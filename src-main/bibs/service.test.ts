@@ -28,9 +28,18 @@ describe('assigning bibs by rule', () => {
     const { router, bibs } = await raceWithRunners()
     const plan = await router.call('bibs.plan', { raceId: 1 }, organiser)
     expect(plan).toMatchObject({ ok: true, value: { race: 'Marathon', rule: 'registration', unchanged: 0, missing: 0 } })
-    if (plan.ok) expect(plan.value.changes.map((c) => [c.name, c.to])).toEqual([['Sarah Smith', 1], ['Erik Andersson', 2], ['Jörg Müller', 3], ['Min-jun Kim', 4]])
+    if (plan.ok)
+      expect(plan.value.changes.map((c) => [c.name, c.to])).toEqual([
+        ['Sarah Smith', 1],
+        ['Erik Andersson', 2],
+        ['Jörg Müller', 3],
+        ['Min-jun Kim', 4],
+      ])
     expect(await bibs()).toEqual({ Smith: null, Andersson: null, Müller: null, Kim: null })
-    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toEqual({ ok: true, value: { race: 'Marathon', rule: 'registration', assigned: 4, unchanged: 0, seeded: 0 } })
+    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toEqual({
+      ok: true,
+      value: { race: 'Marathon', rule: 'registration', assigned: 4, unchanged: 0, seeded: 0 },
+    })
     expect(await bibs()).toEqual({ Smith: 1, Andersson: 2, Müller: 3, Kim: 4 })
   })
 
@@ -55,14 +64,21 @@ describe('assigning bibs by rule', () => {
 
   it('refuses a range too small, saying how many numbers are missing, and changes nothing', async () => {
     const { router, bibs } = await raceWithRunners([{ first: 1, last: 3 }])
-    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toMatchObject({ ok: false, error: { code: 'BIB_RANGE_TOO_SMALL', details: { missing: 1 } } })
+    expect(await router.call('bibs.apply', { raceId: 1 }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'BIB_RANGE_TOO_SMALL', details: { missing: 1 } },
+    })
     expect(await bibs()).toEqual({ Smith: null, Andersson: null, Müller: null, Kim: null })
   })
 
   it('never moves the number of a runner who has picked up', async () => {
     const { router, file, ids, bibs } = await raceWithRunners()
     await router.call('bibs.apply', { raceId: 1 }, organiser)
-    await file.db.updateTable('entrant').set({ status: 'checked-in' }).where('id', '=', ids['Smith'] as string).execute()
+    await file.db
+      .updateTable('entrant')
+      .set({ status: 'checked-in' })
+      .where('id', '=', ids['Smith'] as string)
+      .execute()
     await router.call('bibs.apply', { raceId: 1, rule: 'alphabetical' }, organiser)
     expect((await bibs())['Smith']).toBe(1)
   })
@@ -100,19 +116,28 @@ describe('changing one runner’s number', () => {
     const { router, ids, bibs } = await raceWithRunners()
     await router.call('bibs.apply', { raceId: 1 }, organiser)
     const smith = ids['Smith'] as string
-    expect(await router.call('bibs.void', { entrantId: smith, reason: 'lost in the rain' }, organiser)).toEqual({ ok: true, value: { entrantId: smith, voided: 1, bib: 5 } })
+    expect(await router.call('bibs.void', { entrantId: smith, reason: 'lost in the rain' }, organiser)).toEqual({
+      ok: true,
+      value: { entrantId: smith, voided: 1, bib: 5 },
+    })
     expect(await router.call('entrants.create', { raceId: 1, givenName: 'New', familyName: 'Runner', sex: 'M', bib: 1 }, organiser)).toMatchObject({
       ok: false,
       error: { code: 'BIB_VOIDED' },
     })
     await router.call('bibs.apply', { raceId: 1, rule: 'alphabetical' }, organiser)
     expect(await bibs()).toEqual({ Andersson: 2, Kim: 3, Müller: 4, Smith: 5 })
-    expect(await router.call('bibs.history', { entrantId: smith }, organiser)).toMatchObject({ ok: true, value: [{ kind: 'assign' }, { kind: 'void', from: 1, to: 5, reason: 'lost in the rain' }] })
+    expect(await router.call('bibs.history', { entrantId: smith }, organiser)).toMatchObject({
+      ok: true,
+      value: [{ kind: 'assign' }, { kind: 'void', from: 1, to: 5, reason: 'lost in the rain' }],
+    })
   })
 
   it('refuses to void a runner without a bib', async () => {
     const { router, ids } = await raceWithRunners()
-    expect(await router.call('bibs.void', { entrantId: ids['Kim'] as string, reason: 'lost' }, organiser)).toMatchObject({ ok: false, error: { code: 'ENTRANT_HAS_NO_BIB' } })
+    expect(await router.call('bibs.void', { entrantId: ids['Kim'] as string, reason: 'lost' }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'ENTRANT_HAS_NO_BIB' },
+    })
   })
 
   it('gives a number to exactly one runner when many desks ask for it at once', async () => {
@@ -135,12 +160,29 @@ describe('seeding waves', () => {
     await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }], waves: [{ name: 'A' }, { name: 'B' }] }, organiser)
     const predicted = { Fast: 35, Quick: 40, Steady: 55, Slow: 70, Unknown: null }
     for (const [family, minutes] of Object.entries(predicted)) {
-      await router.call('entrants.create', { raceId: 1, givenName: 'Runner', familyName: family, sex: 'F', ...(minutes !== null && { predictedTimeMs: minutes * 60_000 }) }, organiser)
+      await router.call(
+        'entrants.create',
+        { raceId: 1, givenName: 'Runner', familyName: family, sex: 'F', ...(minutes !== null && { predictedTimeMs: minutes * 60_000 }) },
+        organiser,
+      )
     }
-    expect(await router.call('bibs.plan', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({ ok: true, value: { waves: [{ name: 'A', runners: 3 }, { name: 'B', runners: 2 }] } })
+    expect(await router.call('bibs.plan', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({
+      ok: true,
+      value: {
+        waves: [
+          { name: 'A', runners: 3 },
+          { name: 'B', runners: 2 },
+        ],
+      },
+    })
     expect(await router.call('bibs.plan', { raceId: 1, rule: 'registration' }, organiser)).toMatchObject({ ok: true, value: { waves: [] } })
     expect(await router.call('bibs.apply', { raceId: 1, rule: 'predicted' }, organiser)).toMatchObject({ ok: true, value: { assigned: 5, seeded: 5 } })
-    const rows = await file.db.selectFrom('entrant').innerJoin('wave', 'wave.id', 'entrant.wave_id').select(['entrant.family_name', 'entrant.bib', 'wave.name']).orderBy('entrant.bib').execute()
+    const rows = await file.db
+      .selectFrom('entrant')
+      .innerJoin('wave', 'wave.id', 'entrant.wave_id')
+      .select(['entrant.family_name', 'entrant.bib', 'wave.name'])
+      .orderBy('entrant.bib')
+      .execute()
     expect(rows.map((r) => `${r.bib} ${r.family_name} ${r.name}`)).toEqual(['1 Fast A', '2 Quick A', '3 Steady A', '4 Slow B', '5 Unknown B'])
     const listed = await router.call('entrants.list', { raceId: 1, sort: 'bib' }, organiser)
     expect(listed.ok && listed.value.items.map((e) => e.wave)).toEqual(['A', 'A', 'A', 'B', 'B'])

@@ -45,7 +45,11 @@ export async function configureBibs(db: Db, input: ParsedInput<'bibs.configure'>
 export async function excludeBibs(db: Db, input: ParsedInput<'bibs.exclude'>) {
   await db.deleteFrom('bib_exclusion').execute()
   const bibs = [...new Set(input.bibs)].sort((a, b) => a - b)
-  if (bibs.length > 0) await db.insertInto('bib_exclusion').values(bibs.map((bib) => ({ bib }))).execute()
+  if (bibs.length > 0)
+    await db
+      .insertInto('bib_exclusion')
+      .values(bibs.map((bib) => ({ bib })))
+      .execute()
   return { excluded: bibs }
 }
 
@@ -75,7 +79,11 @@ async function planFor(db: ReadDb, raceId: number, rule: BibRule | undefined): P
       .execute(),
     db.selectFrom('wave').select(['id', 'name']).where('race_id', '=', raceId).orderBy('position').orderBy('id').execute(),
   ])
-  if (ranges.length === 0) throw new CommandError('BIB_RANGE_TOO_SMALL', `${race.name} has no bib numbers yet: give it a range in Setup first.`, { race: race.name, missing: entrants.length })
+  if (ranges.length === 0)
+    throw new CommandError('BIB_RANGE_TOO_SMALL', `${race.name} has no bib numbers yet: give it a range in Setup first.`, {
+      race: race.name,
+      missing: entrants.length,
+    })
   const chosen = rule ?? race.bib_rule
   const runners = entrants.map((e) => ({
     id: e.id,
@@ -87,8 +95,20 @@ async function planFor(db: ReadDb, raceId: number, rule: BibRule | undefined): P
     pickedUp: e.status === 'checked-in',
     waveId: e.wave_id,
   }))
-  const plan = planBibs({ rule: chosen, ranges, reserved, blocked: new Set([...excluded, ...voided, ...others].map((r) => r.bib as number)), entrants: runners })
-  const seeding = chosen === 'predicted' ? seedWaves(runners, waves.map((w) => w.id)) : []
+  const plan = planBibs({
+    rule: chosen,
+    ranges,
+    reserved,
+    blocked: new Set([...excluded, ...voided, ...others].map((r) => r.bib as number)),
+    entrants: runners,
+  })
+  const seeding =
+    chosen === 'predicted'
+      ? seedWaves(
+          runners,
+          waves.map((w) => w.id),
+        )
+      : []
   const waveOf = new Map(runners.map((r) => [r.id, r.waveId]))
   for (const move of seeding) waveOf.set(move.entrantId, move.to)
   const lineUp = chosen === 'predicted' ? waves.map((w) => ({ name: w.name, runners: [...waveOf.values()].filter((id) => id === w.id).length })) : []
@@ -105,14 +125,23 @@ export async function previewBibs(db: ReadDb, input: ParsedInput<'bibs.plan'>) {
 export async function applyBibs(db: Db, input: ParsedInput<'bibs.apply'>, session: Session, nowMs: number) {
   const { race, rule, plan, seeding } = await planFor(db, input.raceId, input.rule)
   if (plan.missing > 0) {
-    throw new CommandError('BIB_RANGE_TOO_SMALL', `${race}'s bib numbers are ${plan.missing} short of its runners. Widen its ranges or release reserved numbers.`, {
-      race,
-      missing: plan.missing,
-    })
+    throw new CommandError(
+      'BIB_RANGE_TOO_SMALL',
+      `${race}'s bib numbers are ${plan.missing} short of its runners. Widen its ranges or release reserved numbers.`,
+      {
+        race,
+        missing: plan.missing,
+      },
+    )
   }
   // Numbers move between runners: clear them all first, so no two hold one for a moment.
   const moving = plan.changes.map((c) => c.entrantId)
-  for (let i = 0; i < moving.length; i += 500) await db.updateTable('entrant').set({ bib: null }).where('id', 'in', moving.slice(i, i + 500)).execute()
+  for (let i = 0; i < moving.length; i += 500)
+    await db
+      .updateTable('entrant')
+      .set({ bib: null })
+      .where('id', 'in', moving.slice(i, i + 500))
+      .execute()
   for (const change of plan.changes) {
     await db.updateTable('entrant').set({ bib: change.to, updated_at_ms: nowMs }).where('id', '=', change.entrantId).execute()
   }
@@ -130,7 +159,12 @@ export async function assignBib(db: Db, input: ParsedInput<'bibs.assign'>, sessi
   const entrant = await entrantOf(db, input.entrantId)
   if (input.bib !== null && input.bib !== entrant.bib) await refuseUnusableBib(db, entrant.race_id, input.bib, entrant.id)
   await db.updateTable('entrant').set({ bib: input.bib, updated_at_ms: nowMs }).where('id', '=', entrant.id).execute()
-  await recordEvents(db, [{ entrantId: entrant.id, kind: input.bib === null ? 'clear' : 'assign', from: entrant.bib, to: input.bib, reason: input.reason }], session, nowMs)
+  await recordEvents(
+    db,
+    [{ entrantId: entrant.id, kind: input.bib === null ? 'clear' : 'assign', from: entrant.bib, to: input.bib, reason: input.reason }],
+    session,
+    nowMs,
+  )
   return { entrantId: entrant.id, bib: input.bib }
 }
 
@@ -165,7 +199,9 @@ export async function swapBibs(db: Db, input: ParsedInput<'bibs.swap'>, session:
 export async function voidBib(db: Db, input: ParsedInput<'bibs.void'>, session: Session, nowMs: number) {
   const entrant = await entrantOf(db, input.entrantId)
   if (entrant.bib === null) {
-    throw new CommandError('ENTRANT_HAS_NO_BIB', `${personName(entrant.given_name, entrant.family_name)} has no bib to void.`, { name: personName(entrant.given_name, entrant.family_name) })
+    throw new CommandError('ENTRANT_HAS_NO_BIB', `${personName(entrant.given_name, entrant.family_name)} has no bib to void.`, {
+      name: personName(entrant.given_name, entrant.family_name),
+    })
   }
   const old = entrant.bib
   await db.insertInto('bib_void').values({ bib: old, at_ms: nowMs, reason: input.reason }).execute()
@@ -202,7 +238,18 @@ export async function recordEvents(
     if (batch.length === 0) break
     await db
       .insertInto('bib_event')
-      .values(batch.map((e) => ({ entrant_id: e.entrantId, at_ms: nowMs, kind: e.kind, from_bib: e.from, to_bib: e.to, reason: e.reason, actor: session.actor, desk: session.desk })))
+      .values(
+        batch.map((e) => ({
+          entrant_id: e.entrantId,
+          at_ms: nowMs,
+          kind: e.kind,
+          from_bib: e.from,
+          to_bib: e.to,
+          reason: e.reason,
+          actor: session.actor,
+          desk: session.desk,
+        })),
+      )
       .execute()
   }
 }

@@ -13,7 +13,6 @@ import { personNameOf as nameOf } from '../../src-shared/names/person-name'
 
 // What a check-in desk may change about a runner, besides checking them in.
 
-
 /** A new shirt size; when the runner already has their shirt, the desk swaps it and stock follows. */
 export async function changeShirt(db: Db, input: ParsedInput<'checkin.changeShirt'>, nowMs: number) {
   const runner = await getEntrant(db, input.entrantId)
@@ -51,7 +50,11 @@ export async function moveRace(db: Db, input: ParsedInput<'checkin.moveRace'>, s
   if (target === undefined) throw new CommandError('NOT_FOUND', `There is no race with id ${input.raceId}.`, { raceId: input.raceId })
   if (target.id === runner.raceId) throw new CommandError('INVALID_INPUT', `${nameOf(runner)} is already in ${target.name}.`)
   const old = runner.bib
-  if (old !== null) await db.insertInto('bib_void').values({ bib: old, at_ms: nowMs, reason: `${input.reason} (${runner.race} → ${target.name})` }).execute()
+  if (old !== null)
+    await db
+      .insertInto('bib_void')
+      .values({ bib: old, at_ms: nowMs, reason: `${input.reason} (${runner.race} → ${target.name})` })
+      .execute()
   await updateEntrant(db, { id: runner.id, raceId: target.id, bib: null, waveId: null }, nowMs)
   let bib: number | null = null
   if (target.bibs_at_pickup !== 1) {
@@ -77,7 +80,12 @@ export async function correctEntrant(db: Db, input: ParsedInput<'checkin.correct
   const { entrantId, notes, ...fields } = input
   if (Object.keys(fields).length > 0) await updateEntrant(db, { id: entrantId, ...fields }, nowMs)
   else await getEntrant(db, entrantId)
-  if (notes !== undefined) await db.updateTable('entrant').set({ notes: notes === '' ? null : notes, updated_at_ms: nowMs }).where('id', '=', entrantId).execute()
+  if (notes !== undefined)
+    await db
+      .updateTable('entrant')
+      .set({ notes: notes === '' ? null : notes, updated_at_ms: nowMs })
+      .where('id', '=', entrantId)
+      .execute()
   return getEntrant(db, entrantId)
 }
 
@@ -98,7 +106,12 @@ export async function walkUp(db: Db, input: ParsedInput<'checkin.walkUp'>, sessi
     .execute()
   if (next !== null) await recordEvents(db, [{ entrantId: id, kind: 'assign', from: null, to: next.bib, reason: 'walk-up' }], session, nowMs)
   const reservations = await db.selectFrom('bib_reservation').select('purpose').where('race_id', '=', race.id).execute()
-  return { entrantId: id, bib: next?.bib ?? null, fromWalkUpNumbers: next?.fromWalkUpNumbers ?? false, walkUpNumbers: reservations.some((r) => isWalkUpPurpose(r.purpose)) }
+  return {
+    entrantId: id,
+    bib: next?.bib ?? null,
+    fromWalkUpNumbers: next?.fromWalkUpNumbers ?? false,
+    walkUpNumbers: reservations.some((r) => isWalkUpPurpose(r.purpose)),
+  }
 }
 
 /** The top bib of the desk's stack, typed or scanned: it must be the race's and nobody else's. */
@@ -126,7 +139,14 @@ export async function giveBib(db: Db, input: ParsedInput<'checkin.giveBib'>, ses
 export async function printOneBib(db: ReadDb, prints: PrintJobs, input: ParsedInput<'checkin.printBib'>, session: Session) {
   const runner = await getEntrant(db, input.entrantId)
   if (runner.bib === null) throw new CommandError('ENTRANT_HAS_NO_BIB', `${nameOf(runner)} has no bib to print.`, { name: nameOf(runner) })
-  const request = bibSheetsRequest.parse({ kind: 'sheets', layout: 'a5', raceId: runner.raceId, firstBib: runner.bib, lastBib: runner.bib, cropMarks: false, language: input.language })
+  const request = bibSheetsRequest.parse({
+    kind: 'sheets',
+    layout: 'a5',
+    raceId: runner.raceId,
+    firstBib: runner.bib,
+    lastBib: runner.bib,
+    cropMarks: false,
+    language: input.language,
+  })
   return prints.start(await prepareBibSheets(db, request), session)
 }
-

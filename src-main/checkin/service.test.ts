@@ -22,7 +22,16 @@ describe('checking a runner in', () => {
     await router.call('checkin.configure', { items: ['Gift bag'], tables: [{ name: 'Table A', first: 1, last: 50 }] }, organiser)
     const id = await runner({ bib: 7, shirtSize: 'M' })
     const done = value(await router.call('checkin.checkIn', { entrantId: id }, desk))
-    expect(done).toMatchObject({ name: 'Min-jun Kim', bib: 7, race: 'Marathon', desk: 'desk-2', actor: 'Volunteer', items: ['bib', 'shirt', 'Gift bag'], table: 'Table A', overridden: false })
+    expect(done).toMatchObject({
+      name: 'Min-jun Kim',
+      bib: 7,
+      race: 'Marathon',
+      desk: 'desk-2',
+      actor: 'Volunteer',
+      items: ['bib', 'shirt', 'Gift bag'],
+      table: 'Table A',
+      overridden: false,
+    })
     const status = value(await router.call('checkin.status', { entrantId: id }, desk))
     expect(status.entrant.status).toBe('checked-in')
     expect(status.current).toMatchObject({ checkinId: done.checkinId, shirtSize: 'M', desk: 'desk-2' })
@@ -35,7 +44,10 @@ describe('checking a runner in', () => {
     const again = await router.call('checkin.checkIn', { entrantId: id }, otherDesk)
     expect(again).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'ALREADY_CHECKED_IN', details: { name: 'Min-jun Kim', checkinId: first.checkinId, actor: 'Volunteer', desk: 'desk-2', atMs: first.atMs } }),
+      error: expect.objectContaining({
+        code: 'ALREADY_CHECKED_IN',
+        details: { name: 'Min-jun Kim', checkinId: first.checkinId, actor: 'Volunteer', desk: 'desk-2', atMs: first.atMs },
+      }),
     })
     const overridden = value(await router.call('checkin.checkIn', { entrantId: id, override: 'lost the first bib in the car park' }, otherDesk))
     expect(overridden.overridden).toBe(true)
@@ -56,8 +68,15 @@ describe('checking a runner in', () => {
     const { router, runner, value } = await pickupDay()
     const id = await runner({ bib: 7 })
     const done = value(await router.call('checkin.checkIn', { entrantId: id }, desk))
-    expect(await router.call('checkin.undo', { checkinId: done.checkinId }, otherDesk)).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_CHECKIN', details: { desk: 'desk-2' } } })
-    expect(value(await router.call('checkin.undo', { checkinId: done.checkinId }, desk))).toEqual({ checkinId: done.checkinId, entrantId: id, name: 'Min-jun Kim' })
+    expect(await router.call('checkin.undo', { checkinId: done.checkinId }, otherDesk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_YOUR_CHECKIN', details: { desk: 'desk-2' } },
+    })
+    expect(value(await router.call('checkin.undo', { checkinId: done.checkinId }, desk))).toEqual({
+      checkinId: done.checkinId,
+      entrantId: id,
+      name: 'Min-jun Kim',
+    })
     expect(await router.call('checkin.undo', { checkinId: done.checkinId }, organiser)).toMatchObject({ ok: false, error: { code: 'CHECKIN_UNDONE' } })
     const status = value(await router.call('checkin.status', { entrantId: id }, desk))
     expect(status.entrant.status).toBe('registered')
@@ -93,13 +112,25 @@ describe('checking a runner in', () => {
 describe('shirts at the desk', () => {
   it('counts stock per size, refuses a size that ran out, and swaps a shirt already handed over', async () => {
     const { router, runner, value } = await pickupDay()
-    await router.call('checkin.configure', { shirts: [{ size: 'S', stock: 1 }, { size: 'M', stock: 2 }] }, organiser)
+    await router.call(
+      'checkin.configure',
+      {
+        shirts: [
+          { size: 'S', stock: 1 },
+          { size: 'M', stock: 2 },
+        ],
+      },
+      organiser,
+    )
     const a = await runner({ bib: 1, shirtSize: 'S' })
     const b = await runner({ bib: 2, shirtSize: 's' })
     const c = await runner({ bib: 3, shirtSize: 'M' })
     value(await router.call('checkin.checkIn', { entrantId: a }, desk))
     expect(value(await router.call('checkin.status', { entrantId: b }, desk)).shirtsLeft).toBe(0)
-    expect(await router.call('checkin.checkIn', { entrantId: b, items: ['bib', 'shirt'] }, desk)).toMatchObject({ ok: false, error: { code: 'SHIRT_SIZE_OUT', details: { size: 's' } } })
+    expect(await router.call('checkin.checkIn', { entrantId: b, items: ['bib', 'shirt'] }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'SHIRT_SIZE_OUT', details: { size: 's' } },
+    })
     expect(value(await router.call('checkin.changeShirt', { entrantId: b, size: 'm' }, desk))).toEqual({ entrantId: b, shirtSize: 'M', from: 's', left: 2 })
     value(await router.call('checkin.checkIn', { entrantId: b }, desk))
     // The runner with the small shirt swaps it for a medium: the small one is back on the table.
@@ -107,9 +138,16 @@ describe('shirts at the desk', () => {
     expect(await router.call('checkin.changeShirt', { entrantId: c, size: 'M' }, desk)).toMatchObject({ ok: true })
     // The last medium went to the swap: the card offers everything else, and a check-in without a
     // choice hands over just that, the shirt later.
-    expect(value(await router.call('checkin.status', { entrantId: c }, desk))).toMatchObject({ toHandOver: ['bib', 'shirt'], defaultItems: ['bib'], shirtGone: true })
+    expect(value(await router.call('checkin.status', { entrantId: c }, desk))).toMatchObject({
+      toHandOver: ['bib', 'shirt'],
+      defaultItems: ['bib'],
+      shirtGone: true,
+    })
     expect(value(await router.call('checkin.checkIn', { entrantId: c }, desk)).items).toEqual(['bib'])
-    expect(await router.call('checkin.changeShirt', { entrantId: c, size: 'XXXL' }, desk)).toMatchObject({ ok: false, error: { code: 'SHIRT_SIZE_UNKNOWN', details: { sizes: 'S, M' } } })
+    expect(await router.call('checkin.changeShirt', { entrantId: c, size: 'XXXL' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'SHIRT_SIZE_UNKNOWN', details: { sizes: 'S, M' } },
+    })
     const stats = value(await router.call('checkin.stats', {}, desk))
     expect(stats.shirts).toEqual([
       { size: 'S', stock: 1, handedOut: 0, left: 1 },
@@ -137,7 +175,9 @@ describe('changes at the desk', () => {
   it('corrects names, contacts and notes, and nothing a desk may not change', async () => {
     const { router, runner, value } = await pickupDay()
     const id = await runner({ bib: 7 })
-    const corrected = value(await router.call('checkin.correct', { entrantId: id, familyName: 'Gim', emergencyPhone: '010-9876-5432', notes: 'Wheelchair start' }, desk))
+    const corrected = value(
+      await router.call('checkin.correct', { entrantId: id, familyName: 'Gim', emergencyPhone: '010-9876-5432', notes: 'Wheelchair start' }, desk),
+    )
     expect(corrected).toMatchObject({ familyName: 'Gim', emergencyPhone: '010-9876-5432', bib: 7 })
     expect(value(await router.call('checkin.status', { entrantId: id }, desk)).entrant.notes).toBe('Wheelchair start')
     expect(await router.call('checkin.correct', { entrantId: id, bib: 9 } as never, desk)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -184,7 +224,10 @@ describe('bibs handed out at pickup', () => {
     expect(await router.call('checkin.giveBib', { entrantId: a, bib: 505 }, desk)).toMatchObject({ ok: false, error: { code: 'BIB_OUT_OF_RANGE' } })
     expect(value(await router.call('checkin.giveBib', { entrantId: a, bib: 42 }, desk))).toEqual({ entrantId: a, bib: 42 })
     expect(await router.call('checkin.giveBib', { entrantId: b, bib: 42 }, otherDesk)).toMatchObject({ ok: false, error: { code: 'BIB_TAKEN' } })
-    expect(await router.call('checkin.giveBib', { entrantId: a, bib: 43 }, desk)).toMatchObject({ ok: false, error: { code: 'BIB_ALREADY_GIVEN', details: { bib: 42 } } })
+    expect(await router.call('checkin.giveBib', { entrantId: a, bib: 43 }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'BIB_ALREADY_GIVEN', details: { bib: 42 } },
+    })
     expect((await router.call('checkin.checkIn', { entrantId: a }, desk)).ok).toBe(true)
     const walkUp = value(await router.call('checkin.walkUp', { raceId: 1, givenName: 'Ha-eun', familyName: 'Park', sex: 'F', paymentMethod: 'cash' }, desk))
     expect(walkUp.bib).toBeNull()

@@ -82,7 +82,9 @@ export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, ses
   const items = input.items ?? defaultItems(due, shirtGone)
   const unknown = items.filter((item) => !due.includes(item))
   if (unknown.length > 0) {
-    throw new CommandError('INVALID_INPUT', `${name} is not due: ${unknown.join(', ')}.`, { issues: [{ path: 'items', code: 'custom', message: `Not due: ${unknown.join(', ')}` }] })
+    throw new CommandError('INVALID_INPUT', `${name} is not due: ${unknown.join(', ')}.`, {
+      issues: [{ path: 'items', code: 'custom', message: `Not due: ${unknown.join(', ')}` }],
+    })
   }
   const missing = confirmationsFor(runner, settings).filter((c) => !input.confirmed.includes(c))
   if (missing.length > 0) throw new CommandError('CONFIRMATION_MISSING', `Confirm first: ${missing.join(', ')}.`, { missing })
@@ -186,14 +188,30 @@ export async function checkinStats(db: ReadDb, session: Session, nowMs: number) 
     db
       .selectFrom('checkin')
       .select([(eb) => eb.fn.countAll<number>().as('total')])
-      .select((eb) => eb.fn.sum<number>(eb.case().when('at_ms', '>', nowMs - hourMs).then(1).else(0).end()).as('lastHour'))
+      .select((eb) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('at_ms', '>', nowMs - hourMs)
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('lastHour'),
+      )
       .where('desk', '=', session.desk)
       .where('undone_at_ms', 'is', null)
       .executeTakeFirstOrThrow(),
   ])
   const count = (raceId: number, keep: (status: string) => boolean): number =>
     counts.filter((c) => c.race_id === raceId && keep(c.status)).reduce((sum, c) => sum + Number(c.count), 0)
-  const perRace = races.map((r) => ({ raceId: r.id, race: r.name, pickedUp: count(r.id, (s) => s === 'checked-in'), total: count(r.id, (s) => s !== 'withdrawn') }))
+  const perRace = races.map((r) => ({
+    raceId: r.id,
+    race: r.name,
+    pickedUp: count(r.id, (s) => s === 'checked-in'),
+    total: count(r.id, (s) => s !== 'withdrawn'),
+  }))
   return {
     races: perRace,
     shirts: stock.map((s) => {

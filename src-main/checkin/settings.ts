@@ -25,16 +25,33 @@ export async function checkinSettings(db: ReadDb): Promise<CheckinSettings> {
 export async function configureCheckin(db: Db, input: ParsedInput<'checkin.configure'>): Promise<CheckinSettings> {
   if (input.confirmations !== undefined) {
     const ordered = checkinConfirmations.filter((c) => input.confirmations?.includes(c))
-    await db.updateTable('event').set({ checkin_confirmations: JSON.stringify(ordered) }).where('id', '=', 1).execute()
+    await db
+      .updateTable('event')
+      .set({ checkin_confirmations: JSON.stringify(ordered) })
+      .where('id', '=', 1)
+      .execute()
   }
-  if (input.items !== undefined) await db.updateTable('event').set({ checkin_items: JSON.stringify(input.items) }).where('id', '=', 1).execute()
+  if (input.items !== undefined)
+    await db
+      .updateTable('event')
+      .set({ checkin_items: JSON.stringify(input.items) })
+      .where('id', '=', 1)
+      .execute()
   if (input.shirts !== undefined) {
     await db.deleteFrom('shirt_stock').execute()
-    if (input.shirts.length > 0) await db.insertInto('shirt_stock').values(input.shirts.map((s, position) => ({ size: s.size, stock: s.stock, position }))).execute()
+    if (input.shirts.length > 0)
+      await db
+        .insertInto('shirt_stock')
+        .values(input.shirts.map((s, position) => ({ size: s.size, stock: s.stock, position })))
+        .execute()
   }
   if (input.tables !== undefined) {
     await db.deleteFrom('pickup_table').execute()
-    if (input.tables.length > 0) await db.insertInto('pickup_table').values(input.tables.map((t) => ({ name: t.name, first_bib: t.first, last_bib: t.last }))).execute()
+    if (input.tables.length > 0)
+      await db
+        .insertInto('pickup_table')
+        .values(input.tables.map((t) => ({ name: t.name, first_bib: t.first, last_bib: t.last })))
+        .execute()
   }
   return checkinSettings(db)
 }
@@ -55,7 +72,11 @@ export async function shirtsHandedOut(db: ReadDb, size?: string): Promise<Map<st
 /** Shirts of a size still on the table, or null when the organiser does not count that size. */
 export async function shirtsLeft(db: ReadDb, size: string | null): Promise<number | null> {
   if (size === null) return null
-  const stock = await db.selectFrom('shirt_stock').select('stock').where(sql<boolean>`size = ${size} collate nocase`).executeTakeFirst()
+  const stock = await db
+    .selectFrom('shirt_stock')
+    .select('stock')
+    .where(sql<boolean>`size = ${size} collate nocase`)
+    .executeTakeFirst()
   if (stock === undefined) return null
   return stock.stock - ((await shirtsHandedOut(db, size)).get(size.toLowerCase()) ?? 0)
 }
@@ -63,6 +84,12 @@ export async function shirtsLeft(db: ReadDb, size: string | null): Promise<numbe
 /** The table whose bib range holds this bib: where a self-checked-in runner collects their bag. */
 export async function tableFor(db: ReadDb, bib: number | null): Promise<string | null> {
   if (bib === null) return null
-  const table = await db.selectFrom('pickup_table').select('name').where('first_bib', '<=', bib).where('last_bib', '>=', bib).orderBy('first_bib').executeTakeFirst()
+  const table = await db
+    .selectFrom('pickup_table')
+    .select('name')
+    .where('first_bib', '<=', bib)
+    .where('last_bib', '>=', bib)
+    .orderBy('first_bib')
+    .executeTakeFirst()
   return table?.name ?? null
 }

@@ -6,7 +6,11 @@ import { tempDir } from '../../tests/support/temp-event'
 import { describeSnapshot, listSnapshots } from '../backup/snapshots'
 
 async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
-  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   return (await response.json()) as { ok: boolean }
 }
 
@@ -20,7 +24,8 @@ describe('race-office backup', () => {
       let seq = 0
       let writing = true
       const captures = (async () => {
-        while (writing) await post(served.origin, served.token, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1) + seq })
+        while (writing)
+          await post(served.origin, served.token, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1) + seq })
       })()
       while (seq < 20) await new Promise((resolve) => setTimeout(resolve, 20))
       const folder = join(dir, 'usb')

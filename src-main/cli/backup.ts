@@ -33,7 +33,9 @@ Options:
       const { path, bytes, ok, schemaVersion, entrants, checkins, captures } = summary
       io.out(JSON.stringify({ file: path, bytes, ok, schemaVersion, entrants, checkins, captures }))
     } else {
-      io.out(`Backup of ${summary.event?.name ?? file}: ${summary.entrants} entrants, ${summary.checkins} check-ins, ${summary.captures} captures → ${target} (${(summary.bytes / 1_048_576).toFixed(1)} MB), ${summary.ok ? 'checked: intact' : `NOT intact: ${summary.problem}`}.`)
+      io.out(
+        `Backup of ${summary.event?.name ?? file}: ${summary.entrants} entrants, ${summary.checkins} check-ins, ${summary.captures} captures → ${target} (${(summary.bytes / 1_048_576).toFixed(1)} MB), ${summary.ok ? 'checked: intact' : `NOT intact: ${summary.problem}`}.`,
+      )
     }
     if (!summary.ok) throw new RejectedError(`The backup at ${target} does not pass its check: ${summary.problem}.`)
   },

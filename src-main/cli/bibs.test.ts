@@ -8,7 +8,22 @@ const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures
 
 async function importedEvent(marathonRange = '1-999'): Promise<string> {
   const file = join(tempDir(), 'event.raceoffice')
-  await runCliProcess(['init', file, '--name', 'P', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', `Marathon:42195:${marathonRange}`, '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'])
+  await runCliProcess([
+    'init',
+    file,
+    '--name',
+    'P',
+    '--date',
+    '2025-04-06',
+    '--tz',
+    'Asia/Pyongyang',
+    '--race',
+    `Marathon:42195:${marathonRange}`,
+    '--race',
+    'Half Marathon:21097:1000-1999',
+    '--race',
+    '10K:10000:2000-2999',
+  ])
   await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv')])
   return file
 }
@@ -45,7 +60,9 @@ describe('race-office bibs assign', () => {
     const run = await runCliProcess(['bibs', 'assign', file, '--race', 'marathon', '--rule', 'alphabetical'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^Marathon: \d+ numbered \(alphabetical\), 0 kept their number\.$/m)
-    const marathon = (JSON.parse((await runCliProcess(['entrants', file, '--race', 'Marathon', '--json'])).stdout) as { familyName: string; bib: number }[]).sort((a, b) => a.bib - b.bib)
+    const marathon = (
+      JSON.parse((await runCliProcess(['entrants', file, '--race', 'Marathon', '--json'])).stdout) as { familyName: string; bib: number }[]
+    ).sort((a, b) => a.bib - b.bib)
     expect(marathon[0]?.familyName).toBe('Andersson')
   })
 

@@ -57,7 +57,9 @@ ${printDescription}`,
         else refusals.push(`${race.name}: ${result.error.message}`)
       }
       if (values.json === true) io.out(JSON.stringify(applied))
-      else for (const r of applied) io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number${r.seeded > 0 ? `, ${r.seeded} seeded into waves` : ''}.`)
+      else
+        for (const r of applied)
+          io.out(`${r.race}: ${r.assigned} numbered (${r.rule}), ${r.unchanged} kept their number${r.seeded > 0 ? `, ${r.seeded} seeded into waves` : ''}.`)
       if (refusals.length > 0) throw new RejectedError(refusals.join('\n'))
     })
   },

@@ -67,7 +67,12 @@ describe('race-office init', () => {
 
   it('answers usage errors with exit code 2 and the help', async () => {
     const dir = tempDir()
-    for (const args of [['init'], ['init', join(dir, 'a'), '--date', '2025-04-06', '--tz', 'UTC'], ['init', join(dir, 'a'), ...pyongyang, '--colour', 'red'], ['init', join(dir, 'a'), ...pyongyang, '--race', 'Marathon']]) {
+    for (const args of [
+      ['init'],
+      ['init', join(dir, 'a'), '--date', '2025-04-06', '--tz', 'UTC'],
+      ['init', join(dir, 'a'), ...pyongyang, '--colour', 'red'],
+      ['init', join(dir, 'a'), ...pyongyang, '--race', 'Marathon'],
+    ]) {
       const run = await runCliProcess(args)
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).toMatch(/Usage: race-office init/)

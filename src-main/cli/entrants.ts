@@ -39,7 +39,16 @@ Options:
         return
       }
       for (const e of entrants) {
-        io.out([String(e.bib ?? '').padStart(6), filedNameText(e.givenName, e.familyName).padEnd(32), e.sex, (e.category ?? '').padEnd(6), e.race.padEnd(16), e.status].join('  '))
+        io.out(
+          [
+            String(e.bib ?? '').padStart(6),
+            filedNameText(e.givenName, e.familyName).padEnd(32),
+            e.sex,
+            (e.category ?? '').padEnd(6),
+            e.race.padEnd(16),
+            e.status,
+          ].join('  '),
+        )
       }
       io.err(`${entrants.length} entrant(s).`)
     })

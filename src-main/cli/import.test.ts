@@ -8,7 +8,22 @@ const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures
 
 async function event(): Promise<string> {
   const file = join(tempDir(), 'event.raceoffice')
-  const init = await runCliProcess(['init', file, '--name', 'Pyongyang', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'])
+  const init = await runCliProcess([
+    'init',
+    file,
+    '--name',
+    'Pyongyang',
+    '--date',
+    '2025-04-06',
+    '--tz',
+    'Asia/Pyongyang',
+    '--race',
+    'Marathon:42195:1-999',
+    '--race',
+    'Half Marathon:21097:1000-1999',
+    '--race',
+    '10K:10000:2000-2999',
+  ])
   expect(init.code).toBe(0)
   return file
 }
@@ -79,10 +94,16 @@ describe('race-office import', () => {
     const skipped = await runCliProcess(['import', file, club])
     expect(skipped.code).toBe(0)
     expect(skipped.stdout).toMatch(/Imported 0, updated 0, unchanged 0\. Skipped 26 duplicate\(s\)\./)
-    expect(skipped.stdout).toMatch(/row 2: Min-jun Kim, born 1986-01-18, Half Marathon — like Min-jun Kim, born 1986-01-18, Half Marathon, registration 3100000: skipped/)
+    expect(skipped.stdout).toMatch(
+      /row 2: Min-jun Kim, born 1986-01-18, Half Marathon — like Min-jun Kim, born 1986-01-18, Half Marathon, registration 3100000: skipped/,
+    )
     expect(JSON.parse((await runCliProcess(['entrants', file, '--json'])).stdout)).toHaveLength(30)
 
-    const updated = JSON.parse((await runCliProcess(['import', file, club, '--duplicates', 'update', '--json'])).stdout) as { updated: number; skipped: number; duplicates: { action: string }[] }
+    const updated = JSON.parse((await runCliProcess(['import', file, club, '--duplicates', 'update', '--json'])).stdout) as {
+      updated: number
+      skipped: number
+      duplicates: { action: string }[]
+    }
     expect(updated).toMatchObject({ skipped: 0 })
     expect(new Set(updated.duplicates.map((d) => d.action))).toEqual(new Set(['update']))
     const added = JSON.parse((await runCliProcess(['import', file, club, '--duplicates', 'add', '--json'])).stdout) as { imported: number }

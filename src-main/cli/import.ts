@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CommandErrorValue } from '../../src-shared/contract'
-import { defaultDuplicateAction, duplicateActions, type DuplicateAction, type DuplicateFlag, type ImportResult, type RejectedRow } from '../../src-shared/contract/imports'
+import {
+  defaultDuplicateAction,
+  duplicateActions,
+  type DuplicateAction,
+  type DuplicateFlag,
+  type ImportResult,
+  type RejectedRow,
+} from '../../src-shared/contract/imports'
 import { uploadThroughRouter } from './upload'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
@@ -77,7 +84,10 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
     io.out(JSON.stringify(result))
     return
   }
-  if (!refused) io.out(`Imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}.${result.skipped > 0 ? ` Skipped ${result.skipped} duplicate(s).` : ''}`)
+  if (!refused)
+    io.out(
+      `Imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}.${result.skipped > 0 ? ` Skipped ${result.skipped} duplicate(s).` : ''}`,
+    )
   if (result.rejected.length > 0) {
     io.out(`${refused ? 'Problems' : 'Not imported'} (${new Set(result.rejected.map((r) => r.row)).size} row(s)):`)
     for (const line of rejectedLines(result.rejected)) io.out(line)
@@ -87,12 +97,19 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
   const alike = result.duplicates.filter((d) => d.action === null)
   if (decided.length > 0) {
     io.out(`Rows that look like runners already in the event (${decided.length}):`)
-    for (const d of decided) io.out(`  row ${d.row}: ${person(d.incoming)} — like ${person(d.existing as NonNullable<DuplicateFlag['existing']>)}: ${actionWords[d.action as DuplicateAction]}`)
-    if (!refused && decided.some((d) => d.action === 'skip')) io.out('Skipped rows were left out; import again with --duplicates update or --duplicates add to change that.')
+    for (const d of decided)
+      io.out(
+        `  row ${d.row}: ${person(d.incoming)} — like ${person(d.existing as NonNullable<DuplicateFlag['existing']>)}: ${actionWords[d.action as DuplicateAction]}`,
+      )
+    if (!refused && decided.some((d) => d.action === 'skip'))
+      io.out('Skipped rows were left out; import again with --duplicates update or --duplicates add to change that.')
   }
   if (alike.length > 0) {
     io.out(`Possible duplicates to review (${alike.length}):`)
-    for (const d of alike) io.out(`  row ${d.row}: ${person(d.incoming)}, like ${d.withRow !== null ? `row ${d.withRow}` : d.withRef !== null ? `registration ${d.withRef}` : 'an entrant already in the event'}`)
+    for (const d of alike)
+      io.out(
+        `  row ${d.row}: ${person(d.incoming)}, like ${d.withRow !== null ? `row ${d.withRow}` : d.withRef !== null ? `registration ${d.withRef}` : 'an entrant already in the event'}`,
+      )
   }
 }
 
@@ -100,7 +117,14 @@ const actionWords: Record<DuplicateAction, string> = { skip: 'skipped', update: 
 
 /** What tells two namesakes apart, as one line. */
 function person(p: DuplicateFlag['incoming'] & { bib?: number | null }): string {
-  const parts = [p.birthDate === null ? null : `born ${p.birthDate}`, p.race, p.club, p.email, p.ref === null ? null : `registration ${p.ref}`, p.bib == null ? null : `bib ${p.bib}`]
+  const parts = [
+    p.birthDate === null ? null : `born ${p.birthDate}`,
+    p.race,
+    p.club,
+    p.email,
+    p.ref === null ? null : `registration ${p.ref}`,
+    p.bib == null ? null : `bib ${p.bib}`,
+  ]
   return [p.name, ...parts.filter((part) => part !== null)].join(', ')
 }
 

@@ -11,7 +11,22 @@ import { racesCommand, resultsCommand } from './results'
 import { capturesCommand, clockCommand, devicesCommand, readsCommand } from './timing'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-const subcommands: Subcommand[] = [initCommand, serveCommand, importCommand, entrantsCommand, bibsCommand, racesCommand, clockCommand, capturesCommand, devicesCommand, readsCommand, syncCommand, resultsCommand, backupCommand, restoreCommand]
+const subcommands: Subcommand[] = [
+  initCommand,
+  serveCommand,
+  importCommand,
+  entrantsCommand,
+  bibsCommand,
+  racesCommand,
+  clockCommand,
+  capturesCommand,
+  devicesCommand,
+  readsCommand,
+  syncCommand,
+  resultsCommand,
+  backupCommand,
+  restoreCommand,
+]
 
 const overview = `Usage: race-office <command> [options]
 

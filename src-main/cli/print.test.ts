@@ -8,7 +8,22 @@ const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures
 
 async function newEvent(): Promise<string> {
   const file = join(tempDir(), 'event.raceoffice')
-  await runCliProcess(['init', file, '--name', 'Pyongyang Marathon', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'])
+  await runCliProcess([
+    'init',
+    file,
+    '--name',
+    'Pyongyang Marathon',
+    '--date',
+    '2025-04-06',
+    '--tz',
+    'Asia/Pyongyang',
+    '--race',
+    'Marathon:42195:1-999',
+    '--race',
+    'Half Marathon:21097:1000-1999',
+    '--race',
+    '10K:10000:2000-2999',
+  ])
   return file
 }
 
@@ -32,7 +47,9 @@ describe('race-office bibs sheets', () => {
     expect(pdfPageSize(out)).toEqual({ width: 595.28, height: 841.89 })
     expect(pdfText(out, 1)).toMatch(/\b1\b/)
     // Stacked for cutting: the top bib of the first page is the first number, the bottom one starts the second pile.
-    const firstPage = scanPage(out, 1).map((code) => Number(code.split('/')[1])).sort((a, b) => a - b)
+    const firstPage = scanPage(out, 1)
+      .map((code) => Number(code.split('/')[1]))
+      .sort((a, b) => a - b)
     expect(firstPage).toEqual([1, 1 + report.pages])
 
     const again = await runCliProcess(['bibs', 'sheets', file, '--out', out, '--race', 'Marathon', '--unprinted'])

@@ -61,7 +61,13 @@ export async function printDocument(action: PrintAction, args: string[], io: Cli
 }
 
 /** Makes a document through a print job, with progress on stderr, and copies it to `out`. */
-export async function writeDocument(office: Office, session: Session, request: PrintRequestInput, out: string, io: CliIo): Promise<{ items: number; pages: number; bytes: number; problem: string | null }> {
+export async function writeDocument(
+  office: Office,
+  session: Session,
+  request: PrintRequestInput,
+  out: string,
+  io: CliIo,
+): Promise<{ items: number; pages: number; bytes: number; problem: string | null }> {
   const started = await office.router.call('prints.start', request, session)
   if (!started.ok) throw new RejectedError(started.error.message)
   const { jobId, items, pages } = started.value
@@ -131,4 +137,3 @@ function bibNumber(flag: string, value: string): number {
   if (!Number.isInteger(bib) || bib < 1) throw new UsageError(`${flag} ${value} is not a bib number.`)
   return bib
 }
-

@@ -29,7 +29,12 @@ describe('race-office restore', () => {
 
     const listed = await runCliProcess(['restore', file, '--backups', backups, '--list', '--json'])
     expect(listed.code).toBe(0)
-    expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([expect.objectContaining({ ok: true, problem: null, entrants: 2 })])
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([expect.objectContaining({ ok: true, problem: null, entrants: 2 })])
 
     const restored = await runCliProcess(['restore', file, '--backups', backups, '--json'])
     expect(restored.code).toBe(0)

@@ -5,7 +5,7 @@ import { onePositional, parse, RejectedError, UsageError, type Subcommand } from
 
 export const restoreCommand: Subcommand = {
   name: 'restore',
-  summary: "open a backup of an event as a new file beside it (never over it)",
+  summary: 'open a backup of an event as a new file beside it (never over it)',
   help: `Usage: race-office restore FILE --backups DIR [--second-backups DIR] [--from NAME] [--list] [--json]
 
 Finds the backups of the event FILE in DIR (the folder given to serve --backups, or the app's
@@ -34,13 +34,24 @@ Options:
     if (values.backups === undefined) throw new UsageError('Give the backup folder with --backups DIR.')
     const folders = { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']) }
     const backups = eventBackups(folders, file)
-    if (backups.length === 0) throw new RejectedError(`There are no backups of ${basename(file)} in ${[folders.primary, folders.second].filter(Boolean).join(' or ')}.`)
+    if (backups.length === 0)
+      throw new RejectedError(`There are no backups of ${basename(file)} in ${[folders.primary, folders.second].filter(Boolean).join(' or ')}.`)
 
     if (values.list === true) {
       for (const backup of backups) {
         const summary = describeSnapshot(backup.path)
         if (values.json === true) {
-          io.out(JSON.stringify({ file: backup.path, takenAtMs: backup.takenAtMs, ok: summary.ok, problem: summary.problem, entrants: summary.entrants, checkins: summary.checkins, captures: summary.captures }))
+          io.out(
+            JSON.stringify({
+              file: backup.path,
+              takenAtMs: backup.takenAtMs,
+              ok: summary.ok,
+              problem: summary.problem,
+              entrants: summary.entrants,
+              checkins: summary.checkins,
+              captures: summary.captures,
+            }),
+          )
         } else io.out(summary.ok ? backupLine({ ...backup, summary }) : `${basename(backup.path)}: cannot be restored, ${summary.problem}`)
       }
       return
@@ -50,7 +61,16 @@ Options:
     if (chosen === null) throw new RejectedError(`None of the ${backups.length} backups of ${basename(file)} passes its check.`)
     const { path: restored, summary } = await restoreAsNewFile(chosen.path, file, chosen.takenAtMs)
     if (values.json === true) {
-      io.out(JSON.stringify({ file: restored, from: chosen.path, takenAtMs: chosen.takenAtMs, entrants: summary.entrants, checkins: summary.checkins, captures: summary.captures }))
+      io.out(
+        JSON.stringify({
+          file: restored,
+          from: chosen.path,
+          takenAtMs: chosen.takenAtMs,
+          entrants: summary.entrants,
+          checkins: summary.checkins,
+          captures: summary.captures,
+        }),
+      )
     } else io.out(`Restored ${backupLine({ ...chosen, summary })}\n→ ${restored}`)
   },
 }

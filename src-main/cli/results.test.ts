@@ -14,7 +14,13 @@ async function finishedRace(dir: string): Promise<string> {
   expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
   const entries = join(dir, 'entries.csv')
   const names = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han']
-  writeFileSync(entries, ['Bib,First Name,Last Name,Gender,Age,Event', ...Array.from({ length: 22 }, (_, i) => `${i + 1},Runner${i + 1},${names[i % 11]},${i % 2 === 0 ? 'F' : 'M'},${25 + i},10K`)].join('\n'))
+  writeFileSync(
+    entries,
+    [
+      'Bib,First Name,Last Name,Gender,Age,Event',
+      ...Array.from({ length: 22 }, (_, i) => `${i + 1},Runner${i + 1},${names[i % 11]},${i % 2 === 0 ? 'F' : 'M'},${25 + i},10K`),
+    ].join('\n'),
+  )
   expect((await runCliProcess(['import', file, entries])).code).toBe(0)
   expect((await runCliProcess(['clock', 'set', file, '--race', '10K', '--at', '09:30:00'])).code).toBe(0)
   expect((await runCliProcess(['reads', 'import', file, join(fixtures, 'reads-finish.csv')])).code).toBe(0)
@@ -43,13 +49,35 @@ describe('race-office results', () => {
     const rows = JSON.parse(json.stdout) as Record<string, unknown>[]
     expect(rows).toHaveLength(22)
     // Bib 20 crossed first at 10:15:03.686: 45:03.686 after the gun, 45:04 rounded up.
-    expect(rows[0]).toMatchObject({ race: '10K', bib: 20, givenName: 'Runner20', familyName: 'Jang', sex: 'M', category: 'M40', status: 'finished', gunTimeMs: 2_704_000, netTimeMs: 2_704_000, place: 1, sexPlace: 1, categoryPlace: 1 })
+    expect(rows[0]).toMatchObject({
+      race: '10K',
+      bib: 20,
+      givenName: 'Runner20',
+      familyName: 'Jang',
+      sex: 'M',
+      category: 'M40',
+      status: 'finished',
+      gunTimeMs: 2_704_000,
+      netTimeMs: 2_704_000,
+      place: 1,
+      sexPlace: 1,
+      categoryPlace: 1,
+    })
     expect(rows.filter((r) => r.status === 'onCourse')).toHaveLength(13)
     const out = join(dir, 'results.csv')
     expect((await runCliProcess(['results', file, '--race', '10K', '--format', 'csv', '--out', out])).code).toBe(0)
     const csv = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
     expect(csv).toHaveLength(22)
-    expect(csv[0]).toMatchObject({ race: '10K', place: '1', bib: '20', familyName: 'Jang', gunTime: '45:04', gunTimeMs: '2704000', sexPlace: '1', status: 'finished' })
+    expect(csv[0]).toMatchObject({
+      race: '10K',
+      place: '1',
+      bib: '20',
+      familyName: 'Jang',
+      gunTime: '45:04',
+      gunTimeMs: '2704000',
+      sexPlace: '1',
+      status: 'finished',
+    })
     expect(csv.map((r) => [r.bib, r.place])).toEqual(rows.map((r) => [String(r.bib), r.place === null ? '' : String(r.place)]))
   })
 

@@ -38,7 +38,8 @@ each category, and whether overall winners are also awarded in their category.
 
   async run(args, io) {
     const [action, ...rest] = args
-    if (action !== 'list' && action !== 'update') throw new UsageError(action === undefined ? 'Say what to do: races list or races update.' : `Unknown races action: ${action}.`)
+    if (action !== 'list' && action !== 'update')
+      throw new UsageError(action === undefined ? 'Say what to do: races list or races update.' : `Unknown races action: ${action}.`)
     const { values, positionals } = parse(rest, {
       race: { type: 'string' },
       ranking: { type: 'string' },
@@ -53,7 +54,8 @@ each category, and whether overall winners are also awarded in their category.
       return withEventFile(file, async (office, session) => {
         const races = await chooseRaces(office, session, undefined)
         if (values.json === true) return io.out(JSON.stringify(races))
-        for (const race of races) io.out(`${race.name}: ${race.distanceM} m, places by ${race.rules.ranking} time, rounded to ${precisionWords[race.rules.precision]}`)
+        for (const race of races)
+          io.out(`${race.name}: ${race.distanceM} m, places by ${race.rules.ranking} time, rounded to ${precisionWords[race.rules.precision]}`)
       })
     }
     if (values.race === undefined) throw new UsageError('Give the race: --race NAME.')
@@ -72,7 +74,9 @@ each category, and whether overall winners are also awarded in their category.
       if (!updated.ok) throw new RejectedError(updated.error.message)
       const { name, rules } = updated.value
       if (values.json === true) return io.out(JSON.stringify(updated.value))
-      io.out(`${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}.`)
+      io.out(
+        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}.`,
+      )
     })
   },
 }
@@ -112,7 +116,8 @@ yet finished, DNS, DNF and DQ.
     const format = document !== null ? 'pdf' : oneOf('--format', values.format, formats)
     if (format === undefined) throw new UsageError('Say which format: --format json, csv, html or pdf.')
     const out = values.out === undefined ? undefined : resolve(values.out)
-    if (out === undefined && (format === 'html' || format === 'pdf')) throw new UsageError(format === 'html' ? 'Say which folder the site goes in: --out DIR.' : 'Say where to write the PDF: --out FILE.pdf.')
+    if (out === undefined && (format === 'html' || format === 'pdf'))
+      throw new UsageError(format === 'html' ? 'Say which folder the site goes in: --out DIR.' : 'Say where to write the PDF: --out FILE.pdf.')
     if (out !== undefined && !existsSync(dirname(out))) throw new RejectedError(`There is no folder ${dirname(out)} to write ${out} in.`)
     const bib = values.bib === undefined ? undefined : Number(values.bib)
     if (bib !== undefined && !(Number.isInteger(bib) && bib > 0)) throw new UsageError('--bib is a bib number.')
@@ -136,7 +141,9 @@ yet finished, DNS, DNF and DQ.
       }
       const request = { kind: document ?? 'results', language, ...(raceId !== undefined && { raceId }), ...(bib !== undefined && { bib }) } as PrintRequestInput
       const made = await writeDocument(office, session, request, out as string, io)
-      io.out(`${document === 'awards' ? 'Award list' : document === 'certificates' ? 'Certificates' : 'Result lists'}: ${made.items} ${document === 'awards' ? 'winners' : 'runners'} on ${made.pages} pages → ${out}`)
+      io.out(
+        `${document === 'awards' ? 'Award list' : document === 'certificates' ? 'Certificates' : 'Result lists'}: ${made.items} ${document === 'awards' ? 'winners' : 'runners'} on ${made.pages} pages → ${out}`,
+      )
     })
   },
 }

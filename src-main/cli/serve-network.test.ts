@@ -18,7 +18,11 @@ function answers(host: string, port: number): Promise<boolean> {
 }
 
 async function post(origin: string, token: string, command: string, input: unknown) {
-  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   return (await response.json()) as { ok: boolean; value?: { url: string; codes: Record<string, string> } }
 }
 
@@ -36,7 +40,11 @@ describe('what race-office serve listens on', () => {
       expect(on.ok).toBe(true)
       const lan = new URL(on.value?.url ?? '')
       expect(await answers('127.0.0.2', Number(lan.port))).toBe(true)
-      const paired = await fetch(`${lan.origin}/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: on.value?.codes.desk, desk: 'Desk 1', person: 'Ji-ho' }) })
+      const paired = await fetch(`${lan.origin}/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: on.value?.codes.desk, desk: 'Desk 1', person: 'Ji-ho' }),
+      })
       const { value } = (await paired.json()) as { value: { token: string } }
       const sqlite = new SqliteDatabase(file, { readonly: true })
       try {

@@ -64,7 +64,11 @@ Options:
     const backups =
       values.backups === undefined
         ? undefined
-        : { primary: resolve(values.backups), second: values['second-backups'] === undefined ? null : resolve(values['second-backups']), ...(everyMs !== undefined && { everyMs }) }
+        : {
+            primary: resolve(values.backups),
+            second: values['second-backups'] === undefined ? null : resolve(values['second-backups']),
+            ...(everyMs !== undefined && { everyMs }),
+          }
     // Listening for the stop signal from here on: one that comes while the file opens still closes it cleanly.
     const stopped = io.stopSignal()
     const office = await openOffice(path, { ...(backups !== undefined && { backups }), holdAs: 'serve' }).catch((error: unknown) => {
@@ -90,7 +94,10 @@ Options:
       await office.close()
       throw new RejectedError(`Cannot listen on ${host}:${port}: ${(error as Error).message}`)
     }
-    office.network.attach(lanListenerOf(http, () => bound.port, host === '0.0.0.0' || host === '::'), lanAddress)
+    office.network.attach(
+      lanListenerOf(http, () => bound.port, host === '0.0.0.0' || host === '::'),
+      lanAddress,
+    )
     io.err(`Serving ${path}`)
     io.out(`open http://${shownAddress(host)}:${bound.port}/#token=${token}`)
 

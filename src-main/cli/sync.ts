@@ -6,7 +6,6 @@ import { keepOwnMeasurement } from '../timing/device-clocks'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
-
 export const syncCommand: Subcommand = {
   name: 'sync',
   summary: 'move a finish laptop’s captures into the office file (export, import, push)',

@@ -15,7 +15,11 @@ async function event(dir: string, name: string): Promise<string> {
 }
 
 async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  const response = await fetch(`${origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   return (await response.json()) as { ok: boolean; value?: unknown }
 }
 
@@ -50,7 +54,20 @@ describe('race-office reads import', () => {
     const bad = await runCliProcess(['reads', 'import', file, data, '--map', 'chip=Transponder', '--map', 'time=Passing', '--point', 'start'])
     expect(bad.code).toBe(1)
     expect(bad.stdout).toMatch(/row 3, time: "later" is not a time of day/)
-    const good = await runCliProcess(['reads', 'import', file, data, '--map', 'chip=Transponder', '--map', 'time=Passing', '--point', 'start', '--skip-invalid', '--json'])
+    const good = await runCliProcess([
+      'reads',
+      'import',
+      file,
+      data,
+      '--map',
+      'chip=Transponder',
+      '--map',
+      'time=Passing',
+      '--point',
+      'start',
+      '--skip-invalid',
+      '--json',
+    ])
     expect(json(good.stdout)).toMatchObject({ imported: 1, unknownChips: [{ chip: 'A1', reads: 1 }] })
   })
 })
@@ -64,7 +81,10 @@ describe('race-office sync and captures', () => {
     const served = await serveProcess(laptop)
     const gun = Date.UTC(2025, 3, 6, 0)
     try {
-      for (let seq = 1; seq <= 3; seq++) expect(await post(served.origin, served.token, 'timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + seq * 2_400_000, bib: seq })).toMatchObject({ ok: true })
+      for (let seq = 1; seq <= 3; seq++)
+        expect(
+          await post(served.origin, served.token, 'timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + seq * 2_400_000, bib: seq }),
+        ).toMatchObject({ ok: true })
     } finally {
       await served.stop()
     }
@@ -76,7 +96,9 @@ describe('race-office sync and captures', () => {
     expect(json(second.stdout)).toMatchObject({ captures: { added: 0, unchanged: 3 }, clocks: { added: 0, unchanged: 1 } })
 
     const captures = json((await runCliProcess(['captures', office, '--json'])).stdout) as Record<string, unknown>[]
-    expect(captures.map((c) => [c['device'], c['seq'], c['point'], c['atMs'], c['bib'], c['state']])).toEqual([1, 2, 3].map((seq) => ['laptop', seq, 'finish', gun + seq * 2_400_000, seq, 'active']))
+    expect(captures.map((c) => [c['device'], c['seq'], c['point'], c['atMs'], c['bib'], c['state']])).toEqual(
+      [1, 2, 3].map((seq) => ['laptop', seq, 'finish', gun + seq * 2_400_000, seq, 'active']),
+    )
     expect(captures[0]).toHaveProperty('id')
 
     const officeHost = await serveProcess(office)

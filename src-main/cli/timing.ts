@@ -27,7 +27,13 @@ Options:
   async run(args, io) {
     const [action, ...rest] = args
     if (action !== 'set') throw new UsageError(action === undefined ? 'Say what to do: clock set.' : `Unknown clock action: ${action}.`)
-    const { values, positionals } = parse(rest, { race: { type: 'string' }, wave: { type: 'string' }, at: { type: 'string' }, reason: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parse(rest, {
+      race: { type: 'string' },
+      wave: { type: 'string' },
+      at: { type: 'string' },
+      reason: { type: 'string' },
+      json: { type: 'boolean' },
+    })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
     if (values.race === undefined) throw new UsageError('Give the race: --race NAME.')
     if (values.at === undefined) throw new UsageError('Give the gun time: --at HH:MM:SS[.mmm].')
@@ -36,7 +42,8 @@ Options:
       const [race] = await chooseRaces(office, session, values.race)
       if (race === undefined) return
       const wave = values.wave === undefined ? null : race.waves.find((w) => w.name.toLowerCase() === values.wave?.toLowerCase())
-      if (wave === undefined) throw new RejectedError(`${race.name} has no wave called ${values.wave} (waves: ${race.waves.map((w) => w.name).join(', ') || 'none'}).`)
+      if (wave === undefined)
+        throw new RejectedError(`${race.name} has no wave called ${values.wave} (waves: ${race.waves.map((w) => w.name).join(', ') || 'none'}).`)
       const event = await office.router.call('event.get', {}, session)
       if (!event.ok) throw new RejectedError(event.error.message)
       const atMs = /^\d{1,2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(at) ? timeReader(event.value.date, event.value.timeZone).timeOfDay(at) : null
@@ -44,9 +51,14 @@ Options:
       const clocks = await office.router.call('clock.list', {}, session)
       const before = clocks.ok ? clocks.value.find((c) => c.raceId === race.id && c.waveId === (wave?.id ?? null)) : undefined
       const reason = values.reason ?? (before?.gunAtMs != null ? 'set at the command line' : undefined)
-      const result = await office.router.call('clock.set', { raceId: race.id, waveId: wave?.id ?? null, atMs, device: 'cli', ...(reason !== undefined && { reason }) }, session)
+      const result = await office.router.call(
+        'clock.set',
+        { raceId: race.id, waveId: wave?.id ?? null, atMs, device: 'cli', ...(reason !== undefined && { reason }) },
+        session,
+      )
       if (!result.ok) throw new RejectedError(result.error.message)
-      if (values.json === true) return io.out(JSON.stringify({ race: result.value.race, wave: result.value.wave, gunAtMs: result.value.gunAtMs, history: result.value.history }))
+      if (values.json === true)
+        return io.out(JSON.stringify({ race: result.value.race, wave: result.value.wave, gunAtMs: result.value.gunAtMs, history: result.value.history }))
       const name = result.value.wave === null ? result.value.race : `${result.value.race} · ${result.value.wave}`
       const shown = (ms: number): string => `${wallTimeAt(ms, event.value.timeZone).time}.${String(ms % 1000).padStart(3, '0')}`
       io.out(`${name}: gun at ${shown(atMs)}${before?.gunAtMs != null ? ` (corrected from ${shown(before.gunAtMs)})` : ''}.`)
@@ -80,7 +92,11 @@ offsetUncertaintyMs what was applied (null offset with a clock: never measured, 
       const zone = event.ok ? event.value.timeZone : 'UTC'
       for (const c of all) {
         const time = c.atMs === null ? 'waiting'.padEnd(12) : `${wallTimeAt(c.atMs, zone).time}.${String(c.atMs % 1000).padStart(3, '0')}`
-        io.out([String(c.order ?? '').padStart(5), time, String(c.bib ?? '—').padStart(6), c.state.padEnd(9), c.runner?.name ?? '', c.warnings.join(' ')].join('  ').trimEnd())
+        io.out(
+          [String(c.order ?? '').padStart(5), time, String(c.bib ?? '—').padStart(6), c.state.padEnd(9), c.runner?.name ?? '', c.warnings.join(' ')]
+            .join('  ')
+            .trimEnd(),
+        )
       }
       io.err(`${list.value.times} time(s), ${list.value.withBib} with a bib, ${list.value.waiting.length} bib(s) waiting for a time.`)
     })
@@ -108,7 +124,12 @@ Options:
   async run(args, io) {
     const [action, ...rest] = args
     if (action !== 'import') throw new UsageError(action === undefined ? 'Say what to do: reads import.' : `Unknown reads action: ${action}.`)
-    const { values, positionals } = parse(rest, { point: { type: 'string' }, map: { type: 'string', multiple: true }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' } })
+    const { values, positionals } = parse(rest, {
+      point: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'skip-invalid': { type: 'boolean' },
+      json: { type: 'boolean' },
+    })
     if (positionals.length !== 2) throw new UsageError('Give the event FILE and the reads DATA file.')
     const [file, data] = positionals.map((p) => resolve(p)) as [string, string]
     const mapping = readMapping(values.map)
@@ -116,7 +137,12 @@ Options:
     await withEventFile(file, async (office, session) => {
       const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
       if (!uploaded.ok) throw new RejectedError(uploaded.message)
-      const input = { id: uploaded.id, skipInvalid: values['skip-invalid'] === true, ...(values.point !== undefined && { point: values.point }), ...(mapping !== undefined && { mapping }) }
+      const input = {
+        id: uploaded.id,
+        skipInvalid: values['skip-invalid'] === true,
+        ...(values.point !== undefined && { point: values.point }),
+        ...(mapping !== undefined && { mapping }),
+      }
       const result = await office.router.call('reads.import', input, session)
       report(result.ok ? result.value : (result.error.details as Report | undefined), values.json === true, io)
       if (!result.ok) throw new RejectedError(result.error.message)
@@ -124,7 +150,13 @@ Options:
   },
 }
 
-type Report = { imported: number; duplicates: number; runners: number; unknownChips: { chip: string; reads: number }[]; rejected: { row: number; field: string; message: string }[] }
+type Report = {
+  imported: number
+  duplicates: number
+  runners: number
+  unknownChips: { chip: string; reads: number }[]
+  rejected: { row: number; field: string; message: string }[]
+}
 
 function report(value: Report | undefined, json: boolean, io: CliIo): void {
   if (value === undefined) return
@@ -139,7 +171,8 @@ function readMapping(pairs: string[] | undefined): Partial<Record<ReadField, str
   const mapping: Partial<Record<ReadField, string>> = {}
   for (const pair of pairs) {
     const [field, ...column] = pair.split('=')
-    if (!(readFields as readonly string[]).includes(field ?? '') || column.length === 0) throw new UsageError(`--map ${pair}: write FIELD=COLUMN with FIELD one of ${readFields.join(', ')}.`)
+    if (!(readFields as readonly string[]).includes(field ?? '') || column.length === 0)
+      throw new UsageError(`--map ${pair}: write FIELD=COLUMN with FIELD one of ${readFields.join(', ')}.`)
     mapping[field as ReadField] = column.join('=')
   }
   return mapping

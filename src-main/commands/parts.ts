@@ -53,8 +53,7 @@ export interface ReadPart<K extends ReadName> {
 
 /** The runner a change is about: named by what was asked, or the one the change made. */
 export type About<K extends WriteName> =
-  | { asked: (input: ParsedInput<K>, tx: WriteDb) => string | null | Promise<string | null> }
-  | { made: (output: CommandOutput<K>) => string | null }
+  { asked: (input: ParsedInput<K>, tx: WriteDb) => string | null | Promise<string | null> } | { made: (output: CommandOutput<K>) => string | null }
 
 /** A change about one runner as its audit row keeps it, for its undo. */
 export interface Change<K extends WriteName> {

@@ -11,14 +11,20 @@ import { openEventFile } from './open'
 // file is intact and holds every acknowledged write, and nothing of a write that was not.
 
 async function post(served: Served, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const response = await fetch(`${served.origin}/api/${command}`, { method: 'POST', headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${served.origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
   return (await response.json()) as { ok: boolean; value?: unknown }
 }
 
 async function event(entrants: number): Promise<string> {
   const dir = tempDir()
   const file = join(dir, 'event.raceoffice')
-  expect((await runCliProcess(['init', file, '--name', 'Seoul Marathon', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195:1-99999'])).code).toBe(0)
+  expect(
+    (await runCliProcess(['init', file, '--name', 'Seoul Marathon', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195:1-99999'])).code,
+  ).toBe(0)
   if (entrants > 0) {
     const csv = join(dir, 'entries.csv')
     writeFileSync(csv, registrations(entrants))
@@ -54,7 +60,11 @@ async function importUntil(file: string, killAfterMs: number | null): Promise<{ 
   const bytes = Buffer.from(registrations(20_000))
   let id: string | undefined
   for (let at = 0; at < bytes.length; at += uploadChunkBytes) {
-    const uploaded = await post(served, 'imports.upload', { fileName: 'entries.csv', chunk: bytes.subarray(at, at + uploadChunkBytes).toString('base64'), ...(id !== undefined && { id }) })
+    const uploaded = await post(served, 'imports.upload', {
+      fileName: 'entries.csv',
+      chunk: bytes.subarray(at, at + uploadChunkBytes).toString('base64'),
+      ...(id !== undefined && { id }),
+    })
     id = (uploaded.value as { id: string }).id
   }
   return untilKilled(served, () => post(served, 'imports.commit', { id }), killAfterMs)
@@ -67,7 +77,10 @@ async function applyUntil(file: string, killAfterMs: number | null): Promise<{ m
 
 async function untilKilled(served: Served, write: () => Promise<{ ok: boolean }>, killAfterMs: number | null): Promise<{ ms: number; answered: boolean }> {
   const start = performance.now()
-  const answer = write().then((a) => a.ok, () => false)
+  const answer = write().then(
+    (a) => a.ok,
+    () => false,
+  )
   if (killAfterMs === null) {
     const ok = await answer
     const ms = performance.now() - start
@@ -127,7 +140,11 @@ describe('SIGKILL in the middle of a write', () => {
     }
     await Promise.all([desk(), desk(), desk(), desk()])
     expect(acknowledged.size).toBeGreaterThanOrEqual(150)
-    const stored = await reopen(file, (sqlite) => new Set((sqlite.prepare('select entrant_id from checkin where undone_at_ms is null').all() as { entrant_id: string }[]).map((r) => r.entrant_id)))
+    const stored = await reopen(
+      file,
+      (sqlite) =>
+        new Set((sqlite.prepare('select entrant_id from checkin where undone_at_ms is null').all() as { entrant_id: string }[]).map((r) => r.entrant_id)),
+    )
     expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([])
   }, 60_000)
 })

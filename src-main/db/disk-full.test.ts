@@ -6,7 +6,10 @@ import { finishLine, organiser, tempRouter } from '../../tests/support/temp-even
 // makes the file unable to grow, which SQLite reports exactly as a full disk (SQLITE_FULL).
 
 function registrations(count: number, offset: number): Buffer {
-  return csv(['Registration ID,First Name,Last Name,Gender,Event', ...Array.from({ length: count }, (_, i) => `R${offset + i},Runner${offset + i},Kim${i % 97},F,Marathon`)])
+  return csv([
+    'Registration ID,First Name,Last Name,Gender,Event',
+    ...Array.from({ length: count }, (_, i) => `R${offset + i},Runner${offset + i},Kim${i % 97},F,Marathon`),
+  ])
 }
 
 async function fullDiskOffice() {
@@ -16,7 +19,7 @@ async function fullDiskOffice() {
   expect(await importFile(office.router, registrations(200, 0))).toMatchObject({ ok: true, value: { imported: 200 } })
   const fill = (): void => void office.file.sqlite.pragma(`max_page_count = ${office.file.sqlite.pragma('page_count', { simple: true }) as number}`)
   const makeRoom = (): void => void office.file.sqlite.pragma('max_page_count = 1073741823')
-  const count = (table: string): number => (office.file.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number)
+  const count = (table: string): number => office.file.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
   return { ...office, fill, makeRoom, count }
 }
 
@@ -55,7 +58,9 @@ describe('a full disk', () => {
     makeRoom()
     // The finish desk's queue sends a refused press again (DISK_FULL is retried) until it is taken.
     for (const seq of refused) {
-      expect((await router.call('timing.capture', { device: 'finish-1', seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 9) + seq * 500 }, finishLine)).ok).toBe(true)
+      expect(
+        (await router.call('timing.capture', { device: 'finish-1', seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 9) + seq * 500 }, finishLine)).ok,
+      ).toBe(true)
     }
     expect(stored()).toEqual(Array.from({ length: 400 }, (_, i) => i + 1))
     expect(file.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')

@@ -110,7 +110,9 @@ describe('opening an event file', () => {
   it('refuses a file cut short or with a damaged page, saying it is damaged, without changing it', async () => {
     const path = join(tempDir(), 'event.raceoffice')
     const file = await openEventFile(path)
-    const insert = file.sqlite.prepare("insert into audit (at_ms, actor, desk, role, command, input_json, output_json) values (1, 'a', 'b', 'organiser', 'x', ?, '{}')")
+    const insert = file.sqlite.prepare(
+      "insert into audit (at_ms, actor, desk, role, command, input_json, output_json) values (1, 'a', 'b', 'organiser', 'x', ?, '{}')",
+    )
     file.sqlite.transaction(() => {
       for (let i = 0; i < 3000; i++) insert.run(JSON.stringify({ note: `row ${i} `.repeat(10) }))
     })()

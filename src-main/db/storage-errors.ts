@@ -8,7 +8,10 @@ export function storageError(error: unknown): CommandError | null {
   const code = (error as { code?: unknown } | null)?.code
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null
   if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_NOSPC') {
-    return new CommandError('DISK_FULL', 'The disk is full, so nothing was changed. Free some space on this computer and try again; everything saved before is safe.')
+    return new CommandError(
+      'DISK_FULL',
+      'The disk is full, so nothing was changed. Free some space on this computer and try again; everything saved before is safe.',
+    )
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
     return new CommandError(

@@ -43,7 +43,10 @@ describe('desk mode', () => {
     const screen: Session = { role: 'organiser', actor: 'Race director', desk: 'office' }
     await router.call('session.lock', { pin: '2468' }, screen)
     for (let i = 0; i < 5; i++) await router.call('session.unlock', { pin: '0000' }, screen)
-    expect(await router.call('session.unlock', { pin: '2468' }, screen)).toMatchObject({ ok: false, error: { code: 'PIN_TOO_MANY_TRIES', details: { seconds: 60 } } })
+    expect(await router.call('session.unlock', { pin: '2468' }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_TOO_MANY_TRIES', details: { seconds: 60 } },
+    })
     later(61_000)
     expect((await router.call('session.unlock', { pin: '2468' }, screen)).ok).toBe(true)
   })
@@ -95,8 +98,11 @@ describe('desks on this network', () => {
     const { network, now, later } = await office()
     const { codes } = await network.turn(true)
     const wrong = codes?.desk === '000000' ? '000001' : '000000'
-    for (let i = 0; i < 5; i++) expect(() => network.pair('10.0.0.9', { code: wrong, desk: 'x', person: 'y' }, now())).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
-    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(expect.objectContaining({ code: 'PAIRING_TOO_MANY_TRIES' }))
+    for (let i = 0; i < 5; i++)
+      expect(() => network.pair('10.0.0.9', { code: wrong, desk: 'x', person: 'y' }, now())).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
+    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(
+      expect.objectContaining({ code: 'PAIRING_TOO_MANY_TRIES' }),
+    )
     expect(network.pair('10.0.0.10', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now()).role).toBe('desk')
     later(60_001)
     expect(network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now()).role).toBe('desk')
@@ -106,7 +112,9 @@ describe('desks on this network', () => {
     const { network, now } = await office()
     const { codes } = await network.turn(true)
     await network.turn(false)
-    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
+    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(
+      expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }),
+    )
   })
 
   it('says so when the machine is on no network', async () => {

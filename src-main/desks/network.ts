@@ -76,7 +76,9 @@ export class DeskNetwork {
     if (mine.length >= failuresPerAddress || this.failures.length >= failuresOverall) {
       const oldest = (mine.length >= failuresPerAddress ? mine : this.failures)[0]?.atMs ?? nowMs
       const seconds = Math.max(1, Math.ceil((oldest + windowMs - nowMs) / 1000))
-      throw new CommandError('PAIRING_TOO_MANY_TRIES', `Too many wrong codes. Wait ${seconds} seconds, then type the code shown on the organiser's screen.`, { seconds })
+      throw new CommandError('PAIRING_TOO_MANY_TRIES', `Too many wrong codes. Wait ${seconds} seconds, then type the code shown on the organiser's screen.`, {
+        seconds,
+      })
     }
     const codes = this.state.codes
     const role = codes === null ? undefined : pairedRoles.find((r) => codes[r] === request.code)

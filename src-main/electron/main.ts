@@ -94,7 +94,10 @@ async function chooseAndOpen(): Promise<void> {
 }
 
 async function chooseAndCreate(): Promise<void> {
-  const choice = await dialog.showSaveDialog({ defaultPath: newUntitledPath(app.getPath('userData')), filters: [{ name: 'Race Office event', extensions: ['raceoffice'] }] })
+  const choice = await dialog.showSaveDialog({
+    defaultPath: newUntitledPath(app.getPath('userData')),
+    filters: [{ name: 'Race Office event', extensions: ['raceoffice'] }],
+  })
   if (choice.canceled || choice.filePath === undefined) return
   if (existsSync(choice.filePath)) {
     dialog.showErrorBox('Race Office', `${choice.filePath} already exists. Open it with File › Open instead.`)

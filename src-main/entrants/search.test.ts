@@ -115,7 +115,14 @@ describe('searching entrants', () => {
     await router.call('races.create', { name: 'Marathon', distanceM: 42195 }, organiser)
     await router.call('races.create', { name: '10K', distanceM: 10000 }, organiser)
     const ids: string[] = []
-    for (const [raceId, givenName] of [[1, 'Ana'], [1, 'Bo'], [2, 'Cy'], [2, 'Di'], [2, 'Ed'], [2, 'Flo']] as const) {
+    for (const [raceId, givenName] of [
+      [1, 'Ana'],
+      [1, 'Bo'],
+      [2, 'Cy'],
+      [2, 'Di'],
+      [2, 'Ed'],
+      [2, 'Flo'],
+    ] as const) {
       const created = await router.call('entrants.create', { raceId, givenName, familyName: 'Park', sex: 'F' }, organiser)
       if (created.ok) ids.push(created.value.id)
     }

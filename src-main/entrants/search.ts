@@ -27,8 +27,13 @@ export async function searchEntrants(db: ReadDb, input: ParsedInput<'entrants.se
   const found: number[] = []
 
   // Two lookups, not one OR: each uses its own index.
-  const byRef = db.selectFrom('entrant').select('num').where('ref', '=', sql<string>`${query} collate nocase`)
-  const exact = /^\d{1,7}$/.test(query) ? await byRef.union(db.selectFrom('entrant').select('num').where('bib', '=', Number(query))).execute() : await byRef.execute()
+  const byRef = db
+    .selectFrom('entrant')
+    .select('num')
+    .where('ref', '=', sql<string>`${query} collate nocase`)
+  const exact = /^\d{1,7}$/.test(query)
+    ? await byRef.union(db.selectFrom('entrant').select('num').where('bib', '=', Number(query))).execute()
+    : await byRef.execute()
   for (const row of exact) found.push(row.num)
 
   // Whole words first (Kim before Kimberly), then prefixes, each walking the index in entrant
@@ -83,13 +88,22 @@ async function rankNames(db: ReadDb, tokens: string[], nums: number[], deskRaceI
     // whole name family first (김민준, kimminjun).
     const asOneWord = [`${given[0]?.[0] ?? ''}${familyJoined}`, familyJoined + given.join('')]
     if (!rest.every((token) => given.some((word) => word.startsWith(token)) || initialsOf(given).startsWith(token))) return 2
-    if (family.includes(first) || familyJoined === first || asOneWord.includes(first) || ((asOneWord[1] as string).startsWith(first) && first.length > familyJoined.length)) return 0
-    if (familyJoined.startsWith(first) || family.some((word) => word.startsWith(first)) || (first.length > 1 && (asOneWord[0] as string).startsWith(first))) return 1
+    if (
+      family.includes(first) ||
+      familyJoined === first ||
+      asOneWord.includes(first) ||
+      ((asOneWord[1] as string).startsWith(first) && first.length > familyJoined.length)
+    )
+      return 0
+    if (familyJoined.startsWith(first) || family.some((word) => word.startsWith(first)) || (first.length > 1 && (asOneWord[0] as string).startsWith(first)))
+      return 1
     return 2
   }
   const keyed = nums.flatMap((num, order) => {
     const row = rows.get(num)
-    return row === undefined ? [] : [{ num, key: [fit(row), row.status === 'registered' ? 0 : 1, deskRaceId === null || row.race_id === deskRaceId ? 0 : 1, order] }]
+    return row === undefined
+      ? []
+      : [{ num, key: [fit(row), row.status === 'registered' ? 0 : 1, deskRaceId === null || row.race_id === deskRaceId ? 0 : 1, order] }]
   })
   keyed.sort((a, b) => compareKeys(a.key, b.key))
   return keyed.map((row) => row.num)

@@ -9,7 +9,16 @@ async function eventWithRaces() {
   return { router, file }
 }
 
-const kim = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', secondName: '김민준', sex: 'M', birthDate: '1986-01-18', nationality: 'prk', ref: '3100000' } as const
+const kim = {
+  raceId: 1,
+  givenName: 'Min-jun',
+  familyName: 'Kim',
+  secondName: '김민준',
+  sex: 'M',
+  birthDate: '1986-01-18',
+  nationality: 'prk',
+  ref: '3100000',
+} as const
 
 describe('entrants', () => {
   it('creates an entrant with age on race day and a derived category', async () => {
@@ -17,7 +26,17 @@ describe('entrants', () => {
     const created = await router.call('entrants.create', { ...kim, bib: 7, club: '  ', email: 'kim@example.com' }, organiser)
     expect(created).toMatchObject({
       ok: true,
-      value: { givenName: 'Min-jun', secondName: '김민준', age: 39, category: 'M35', race: 'Marathon', nationality: 'PRK', club: null, bib: 7, status: 'registered' },
+      value: {
+        givenName: 'Min-jun',
+        secondName: '김민준',
+        age: 39,
+        category: 'M35',
+        race: 'Marathon',
+        nationality: 'PRK',
+        club: null,
+        bib: 7,
+        status: 'registered',
+      },
     })
     if (created.ok) expect(created.value.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
   })
@@ -33,7 +52,10 @@ describe('entrants', () => {
     const created = await router.call('entrants.create', { ...kim, birthDate: '1990-06-01' }, organiser)
     expect(created).toMatchObject({ ok: true, value: { category: 'M SEN'.replace(' ', '') } })
     await router.call('event.update', { date: '2025-06-01' }, organiser)
-    expect(await router.call('entrants.get', { id: created.ok ? created.value.id : '' }, organiser)).toMatchObject({ ok: true, value: { age: 35, category: 'M35' } })
+    expect(await router.call('entrants.get', { id: created.ok ? created.value.id : '' }, organiser)).toMatchObject({
+      ok: true,
+      value: { age: 35, category: 'M35' },
+    })
   })
 
   it('refuses a bib outside the race ranges, and a bib someone holds, naming them', async () => {
@@ -114,7 +136,10 @@ describe('entrants', () => {
       ok: false,
       error: { code: 'ENTRANT_CHECKED_IN', message: 'Sarah Jones has picked up their bib and cannot be deleted. Mark them withdrawn instead.' },
     })
-    expect(await router.call('entrants.update', { id: idB, status: 'withdrawn' }, organiser)).toMatchObject({ ok: false, error: { code: 'ENTRANT_CHECKED_IN' } })
+    expect(await router.call('entrants.update', { id: idB, status: 'withdrawn' }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'ENTRANT_CHECKED_IN' },
+    })
   })
 
   it('answers NOT_FOUND for an entrant that does not exist', async () => {
@@ -133,13 +158,23 @@ describe("a runner's wave", () => {
     if (!tenK.ok || !half.ok) throw new Error('races')
     const [a, b] = tenK.value.waves
     const [elite] = half.value.waves
-    const created = await router.call('entrants.create', { raceId: tenK.value.id, givenName: 'Ana', familyName: 'Lee', sex: 'F', waveId: a?.id ?? null }, organiser)
+    const created = await router.call(
+      'entrants.create',
+      { raceId: tenK.value.id, givenName: 'Ana', familyName: 'Lee', sex: 'F', waveId: a?.id ?? null },
+      organiser,
+    )
     expect(created).toMatchObject({ ok: true, value: { waveId: a?.id, wave: 'A' } })
     if (!created.ok) return
     const id = created.value.id
     expect(await router.call('entrants.update', { id, waveId: b?.id ?? null }, organiser)).toMatchObject({ ok: true, value: { wave: 'B' } })
-    expect(await router.call('entrants.update', { id, waveId: elite?.id ?? null }, organiser)).toMatchObject({ ok: false, error: { code: 'WAVE_NOT_IN_RACE', details: { race: '10K' } } })
+    expect(await router.call('entrants.update', { id, waveId: elite?.id ?? null }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'WAVE_NOT_IN_RACE', details: { race: '10K' } },
+    })
     expect(await router.call('entrants.update', { id, givenName: 'Anna' }, organiser)).toMatchObject({ ok: true, value: { wave: 'B' } })
-    expect(await router.call('entrants.update', { id, raceId: half.value.id }, organiser)).toMatchObject({ ok: true, value: { race: 'Half', waveId: null, wave: null } })
+    expect(await router.call('entrants.update', { id, raceId: half.value.id }, organiser)).toMatchObject({
+      ok: true,
+      value: { race: 'Half', waveId: null, wave: null },
+    })
   })
 })

@@ -114,7 +114,6 @@ async function refuseTakenRef(db: Db, ref: string, exceptId: string | null): Pro
   }
 }
 
-
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
@@ -179,7 +178,8 @@ export async function updateEntrant(db: Db, input: ParsedInput<'entrants.update'
   }
   const merged = { ...fieldsOf(current), ...withoutUndefined(input) }
   if (input.birthDate != null) merged.age = null
-  if (merged.bib != null && (merged.bib !== current.bib || merged.raceId !== current.race_id)) await refuseUnusableBib(db, merged.raceId, merged.bib, current.id)
+  if (merged.bib != null && (merged.bib !== current.bib || merged.raceId !== current.race_id))
+    await refuseUnusableBib(db, merged.raceId, merged.bib, current.id)
   if (merged.ref != null && merged.ref !== current.ref) await refuseTakenRef(db, merged.ref, current.id)
   const names = { givenName: merged.givenName, familyName: merged.familyName, secondName: merged.secondName ?? null }
   await db
@@ -239,7 +239,10 @@ export async function deleteEntrant(db: Db, input: ParsedInput<'entrants.delete'
   }
   // A runner with a time is in the results' evidence: deleting them would orphan it.
   if (current.bib !== null && (await hasTimes(db, current.bib))) {
-    throw new CommandError('ENTRANT_TIMED', `${name} (bib ${current.bib}) has times at the finish line and cannot be deleted. Mark them withdrawn instead.`, { name, bib: current.bib })
+    throw new CommandError('ENTRANT_TIMED', `${name} (bib ${current.bib}) has times at the finish line and cannot be deleted. Mark them withdrawn instead.`, {
+      name,
+      bib: current.bib,
+    })
   }
   await unindexEntrant(db, current.num)
   await db.deleteFrom('entrant').where('id', '=', input.id).execute()
@@ -274,7 +277,12 @@ export async function listCategories(db: ReadDb, input: ParsedInput<'entrants.ca
 /** The wave, refused unless it is one of the race's own. */
 async function waveOfRace(db: Db, raceId: number, waveId: number | null): Promise<number | null> {
   if (waveId === null) return null
-  const wave = await db.selectFrom('wave').innerJoin('race', 'race.id', 'wave.race_id').select(['wave.race_id', 'race.name']).where('wave.id', '=', waveId).executeTakeFirst()
+  const wave = await db
+    .selectFrom('wave')
+    .innerJoin('race', 'race.id', 'wave.race_id')
+    .select(['wave.race_id', 'race.name'])
+    .where('wave.id', '=', waveId)
+    .executeTakeFirst()
   if (wave?.race_id === raceId) return waveId
   const race = await db.selectFrom('race').select('name').where('id', '=', raceId).executeTakeFirstOrThrow()
   throw new CommandError('WAVE_NOT_IN_RACE', `That wave is not one of ${race.name}'s waves.`, { race: race.name })

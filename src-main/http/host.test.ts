@@ -197,7 +197,12 @@ describe('the HTTP host', () => {
   it('answers a refusal as a value with 200 to the screens, which ask for it, so an expected refusal is no console error', async () => {
     await using h = await startHost()
     const create = (headers: Record<string, string>) =>
-      rawRequest(h.port, { method: 'POST', path: '/api/races.create', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.tokens.organiser}`, ...headers }, body: JSON.stringify({ name: 'Marathon', distanceM: 42195 }) })
+      rawRequest(h.port, {
+        method: 'POST',
+        path: '/api/races.create',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${h.tokens.organiser}`, ...headers },
+        body: JSON.stringify({ name: 'Marathon', distanceM: 42195 }),
+      })
     expect((await create({ 'x-race-office-refusals': 'in-body' })).status).toBe(200)
     const again = await create({ 'x-race-office-refusals': 'in-body' })
     expect(again.status).toBe(200)
@@ -309,7 +314,12 @@ describe('the HTTP host', () => {
     const { codes, url } = (network.json() as { value: { codes: { desk: string }; url: string } }).value
     const lanPort = Number(new URL(url).port)
     const pair = (code: string, port = lanPort) =>
-      rawRequest(port, { method: 'POST', path: '/pair', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, desk: 'Desk 3', person: 'Ji-woo' }) })
+      rawRequest(port, {
+        method: 'POST',
+        path: '/pair',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, desk: 'Desk 3', person: 'Ji-woo' }),
+      })
     const wrong = await pair(codes.desk === '123456' ? '654321' : '123456')
     expect(wrong.status).toBe(403)
     expect(wrong.json()).toMatchObject({ ok: false, error: { code: 'PAIRING_CODE_WRONG' } })
@@ -330,7 +340,7 @@ describe('the HTTP host', () => {
       req.on('error', reject)
     })
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const [listed] = (((await postCommand(h.port, 'desks.list', {}, h.tokens.organiser)).json() as { value: { id: string }[] }).value)
+    const [listed] = ((await postCommand(h.port, 'desks.list', {}, h.tokens.organiser)).json() as { value: { id: string }[] }).value
     expect((await postCommand(h.port, 'desks.revoke', { id: listed?.id }, h.tokens.organiser)).status).toBe(200)
     await ended
     const refused = await postCommand(lanPort, 'checkin.stats', {}, token)
@@ -372,7 +382,7 @@ describe('the HTTP host', () => {
     await router.call('races.create', { name: '5K', distanceM: 5000 }, organiser)
     await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F', bib: 1 }, organiser)
     const job = unwrap(await router.call('prints.start', { kind: 'sheets' }, organiser))
-    for (let state = job.state; state === 'running'; ) {
+    for (let state = job.state; state === 'running';) {
       await new Promise((resolve) => setTimeout(resolve, 20))
       const status = await router.call('prints.status', { jobId: job.jobId }, organiser)
       state = status.ok ? status.value.state : 'failed'

@@ -125,7 +125,10 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     if (!parsed.ok) return sendResult(response, parsed)
     const { desks } = options
     if (desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
-    return sendResult(response, asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value, Date.now())))
+    return sendResult(
+      response,
+      asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value, Date.now())),
+    )
   }
 
   /** The request's JSON body (none is `{}`), or `answered` once a refusal has been sent for it. */

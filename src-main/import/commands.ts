@@ -7,7 +7,12 @@ import { commitImport, previewImport, uploadChunk } from './service'
 export const importsParts: DomainParts<typeof importsCommands> = {
   'imports.upload': { read: async ({ imports }, input) => uploadChunk(imports, input) },
   'imports.preview': { read: ({ db, imports }, input) => previewImport(db, imports, input) },
-  'imports.commit': { write: ({ tx, sqlite, imports, nowMs }, input) => commitImport(tx, sqlite, imports, input, nowMs), facts: ['runners'], about: null, undo: null },
+  'imports.commit': {
+    write: ({ tx, sqlite, imports, nowMs }, input) => commitImport(tx, sqlite, imports, input, nowMs),
+    facts: ['runners'],
+    about: null,
+    undo: null,
+  },
   'imports.discard': {
     read: async ({ imports }, input) => {
       imports.discard(input.id)

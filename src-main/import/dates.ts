@@ -1,7 +1,8 @@
 export type DateOrder = 'dmy' | 'mdy'
 
 /** What the date column says about its own order: proven by a row, or not knowable. */
-export type DateOrderEvidence = { kind: 'proven'; order: DateOrder } | { kind: 'ambiguous' } | { kind: 'contradictory'; dmyRow: number; mdyRow: number } | { kind: 'none' }
+export type DateOrderEvidence =
+  { kind: 'proven'; order: DateOrder } | { kind: 'ambiguous' } | { kind: 'contradictory'; dmyRow: number; mdyRow: number } | { kind: 'none' }
 
 const numeric = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/
 const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/

@@ -22,7 +22,10 @@ async function spreadsheet(): Promise<Buffer> {
 /** One of several ways a file gets mangled, applied to `bytes`. */
 function mangled(bytes: Buffer): fc.Arbitrary<Buffer> {
   const at = fc.nat({ max: Math.max(0, bytes.length - 1) })
-  const junk = fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b)), fc.constantFrom(...hostileStrings, '"', '""', ',', ';', '\t', '\r', '\n', '\uFEFF', '\u0000').map((s) => Buffer.from(s)))
+  const junk = fc.oneof(
+    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b)),
+    fc.constantFrom(...hostileStrings, '"', '""', ',', ';', '\t', '\r', '\n', '\uFEFF', '\u0000').map((s) => Buffer.from(s)),
+  )
   return fc.oneof(
     at.map((cut) => bytes.subarray(0, cut)),
     fc.tuple(at, fc.uint8Array({ minLength: 1, maxLength: 32 })).map(([from, noise]) => {
@@ -62,35 +65,39 @@ describe('mangled files', () => {
     )
   })
 
-  it('import whole, row by row with the bad rows listed, or not at all, through the router, and one file in ten imports', { timeout: 120_000 }, async ({ task }) => {
-    const accepted = new AcceptedShare()
-    const { router, count } = await officeWithRace()
-    const source = fixture('registrations-platform.csv')
-    await fc.assert(
-      fc.asyncProperty(mangled(source), fc.boolean(), async (bytes, skipInvalid) => {
-        const before = count()
-        const id = await upload(router, bytes.length === 0 ? Buffer.from(' ') : bytes)
-        const preview = await router.dispatch('imports.preview', { id }, organiser)
-        if (!preview.ok) expect(preview.error.code).not.toBe('INTERNAL')
-        const committed = await router.call('imports.commit', { id, skipInvalid, race: 'Marathon' }, organiser)
-        await router.dispatch('imports.discard', { id }, organiser)
-        accepted.count('imports.commit', committed.ok)
-        if (committed.ok) {
-          // Whole or row by row: exactly the rows it says it added are in the file, and a
-          // commit that does not skip bad rows has none to report.
-          expect(count()).toBe(before + committed.value.imported)
-          if (!skipInvalid) expect(committed.value.rejected).toEqual([])
-          for (const rejected of committed.value.rejected) expect(rejected.message).not.toBe('')
-          return
-        }
-        expect(committed.error.code, committed.error.message).not.toBe('INTERNAL')
-        expect(count()).toBe(before)
-      }),
-      fuzzOptions(60),
-    )
-    task.meta.fuzzAccepted = accepted.counted('imports.commit')
-    expect(accepted.share('imports.commit'), accepted.report()).toBeGreaterThanOrEqual(0.1)
-  })
+  it(
+    'import whole, row by row with the bad rows listed, or not at all, through the router, and one file in ten imports',
+    { timeout: 120_000 },
+    async ({ task }) => {
+      const accepted = new AcceptedShare()
+      const { router, count } = await officeWithRace()
+      const source = fixture('registrations-platform.csv')
+      await fc.assert(
+        fc.asyncProperty(mangled(source), fc.boolean(), async (bytes, skipInvalid) => {
+          const before = count()
+          const id = await upload(router, bytes.length === 0 ? Buffer.from(' ') : bytes)
+          const preview = await router.dispatch('imports.preview', { id }, organiser)
+          if (!preview.ok) expect(preview.error.code).not.toBe('INTERNAL')
+          const committed = await router.call('imports.commit', { id, skipInvalid, race: 'Marathon' }, organiser)
+          await router.dispatch('imports.discard', { id }, organiser)
+          accepted.count('imports.commit', committed.ok)
+          if (committed.ok) {
+            // Whole or row by row: exactly the rows it says it added are in the file, and a
+            // commit that does not skip bad rows has none to report.
+            expect(count()).toBe(before + committed.value.imported)
+            if (!skipInvalid) expect(committed.value.rejected).toEqual([])
+            for (const rejected of committed.value.rejected) expect(rejected.message).not.toBe('')
+            return
+          }
+          expect(committed.error.code, committed.error.message).not.toBe('INTERNAL')
+          expect(count()).toBe(before)
+        }),
+        fuzzOptions(60),
+      )
+      task.meta.fuzzAccepted = accepted.counted('imports.commit')
+      expect(accepted.share('imports.commit'), accepted.report()).toBeGreaterThanOrEqual(0.1)
+    },
+  )
 
   it('chip-read files: imported, refused line by line, or refused, never a crash, and one file in ten imports', { timeout: 120_000 }, async ({ task }) => {
     const accepted = new AcceptedShare()

@@ -26,10 +26,29 @@ describe("importing a registration platform's export", () => {
       value: { format: 'csv', encoding: 'utf-8', delimiter: ',', mappingSource: 'guessed', dateOrder: 'mdy', rows: 30, toAdd: 30, rejectedCount: 0 },
     })
     if (preview.ok) {
-      expect(preview.value.mapping).toMatchObject({ ref: 0, race: 1, givenName: 2, familyName: 3, sex: 4, age: 5, birthDate: 6, email: 7, phone: 8, nationality: 11, shirtSize: 12, club: 13, emergencyName: 14, emergencyPhone: 15, secondName: 18 })
+      expect(preview.value.mapping).toMatchObject({
+        ref: 0,
+        race: 1,
+        givenName: 2,
+        familyName: 3,
+        sex: 4,
+        age: 5,
+        birthDate: 6,
+        email: 7,
+        phone: 8,
+        nationality: 11,
+        shirtSize: 12,
+        club: 13,
+        emergencyName: 14,
+        emergencyPhone: 15,
+        secondName: 18,
+      })
     }
 
-    expect(await importFile(router, fixture('registrations-platform.csv'))).toMatchObject({ ok: true, value: { imported: 30, updated: 0, unchanged: 0, rejected: [] } })
+    expect(await importFile(router, fixture('registrations-platform.csv'))).toMatchObject({
+      ok: true,
+      value: { imported: 30, updated: 0, unchanged: 0, rejected: [] },
+    })
     const kim = (await all()).find((e) => e.ref === '3100000')
     expect(kim).toMatchObject({
       givenName: 'Min-jun',
@@ -52,7 +71,12 @@ describe("importing a registration platform's export", () => {
     const result = await importFile(router, fixture('registrations-club-excel.csv'))
     expect(result).toMatchObject({ ok: true, value: { imported: 26, rejected: [] } })
     const entrants = await all()
-    expect(entrants.find((e) => e.familyName === 'Schröder' && e.birthDate === '2003-06-25')).toMatchObject({ givenName: 'Jörg', sex: 'M', race: 'Marathon', club: 'Pyongyang Harriers' })
+    expect(entrants.find((e) => e.familyName === 'Schröder' && e.birthDate === '2003-06-25')).toMatchObject({
+      givenName: 'Jörg',
+      sex: 'M',
+      race: 'Marathon',
+      club: 'Pyongyang Harriers',
+    })
     expect(entrants.find((e) => e.familyName === 'Taylor')).toMatchObject({ sex: 'X', birthDate: '1969-11-03' })
     expect(entrants.find((e) => e.familyName === 'Lefèvre' && e.birthDate === '2002-06-20')).toMatchObject({ givenName: 'Amélie' })
   })
@@ -115,7 +139,10 @@ describe('dates whose order the file does not prove', () => {
   it('asks: the preview says the order is ambiguous and the rows cannot be read yet', async () => {
     const { router } = await pyongyang()
     const preview = await previewFile(router, ambiguous)
-    expect(preview).toMatchObject({ ok: true, value: { dateOrder: 'ambiguous', rejectedCount: 2, rejected: [{ row: 2, field: 'birthDate', code: 'DATE_ORDER_UNKNOWN' }, { row: 3 }] } })
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { dateOrder: 'ambiguous', rejectedCount: 2, rejected: [{ row: 2, field: 'birthDate', code: 'DATE_ORDER_UNKNOWN' }, { row: 3 }] },
+    })
   })
 
   it('reads them once the organiser says the order', async () => {
@@ -128,21 +155,30 @@ describe('dates whose order the file does not prove', () => {
 describe('races', () => {
   it('matches race names without regard to case or accents, and takes a default race', async () => {
     const { router, all } = await pyongyang()
-    const result = await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,HALF MARATHON', 'B,Two,M,10k', 'C,Three,X,']), { race: 'Marathon' })
+    const result = await importFile(router, csv(['First Name,Last Name,Gender,Event', 'A,One,F,HALF MARATHON', 'B,Two,M,10k', 'C,Three,X,']), {
+      race: 'Marathon',
+    })
     expect(result).toMatchObject({ ok: true, value: { imported: 3 } })
     expect((await all()).map((e) => e.race)).toEqual(['Half Marathon', '10K', 'Marathon'])
   })
 
   it('refuses a default race that does not exist', async () => {
     const { router } = await pyongyang()
-    expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']), { race: 'Ultra' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']), { race: 'Ultra' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('says the race is missing when there is no race column and no default', async () => {
     const { router } = await pyongyang()
     expect(await importFile(router, csv(['First Name,Last Name,Gender', 'A,One,F']))).toMatchObject({
       ok: false,
-      error: { code: 'IMPORT_REFUSED', message: expect.stringMatching(/no column for race \(or choose a race for all rows\)/), details: { missingFields: ['race'] } },
+      error: {
+        code: 'IMPORT_REFUSED',
+        message: expect.stringMatching(/no column for race \(or choose a race for all rows\)/),
+        details: { missingFields: ['race'] },
+      },
     })
   })
 
@@ -156,7 +192,11 @@ describe('races', () => {
 })
 
 describe('importing a later export again', () => {
-  const first = csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size', '100,Marathon,Min-jun,Kim,M,1986-01-18,S', '101,10K,Sarah,Jones,F,1980-03-01,M'])
+  const first = csv([
+    'Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size',
+    '100,Marathon,Min-jun,Kim,M,1986-01-18,S',
+    '101,10K,Sarah,Jones,F,1980-03-01,M',
+  ])
   const later = csv([
     'Registration ID,Event,First Name,Last Name,Gender,DOB,T-Shirt Size',
     '100,Marathon,Min-jun,Kim,M,1986-01-18,L',
@@ -237,7 +277,10 @@ describe('likely duplicates', () => {
     const { router } = await pyongyang()
     await importFile(router, kim)
     const preview = await previewFile(router, csv(['First Name,Last Name,Gender,Event,Email', 'Minjun,Kim,M,Marathon,KIM@example.com ']))
-    expect(preview).toMatchObject({ ok: true, value: { toAdd: 0, skipped: 1, duplicatesCount: 1, duplicates: [{ row: 2, matchedBy: 'email', birthDate: null, action: 'skip' }] } })
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { toAdd: 0, skipped: 1, duplicatesCount: 1, duplicates: [{ row: 2, matchedBy: 'email', birthDate: null, action: 'skip' }] },
+    })
   })
 
   it("updates the runner in the event with the row's details, giving it the row's reference and keeping its bib, check-in and what the file has no column for", async () => {
@@ -248,26 +291,67 @@ describe('likely duplicates', () => {
     await file.db.updateTable('entrant').set({ status: 'checked-in' }).where('id', '=', before!.id).execute()
     const again = csv(['Registration ID,Event,First Name,Last Name,Gender,DOB,Club', '3100000,Half Marathon,Min-jun,Kim,M,1986-01-18,Chollima RC'])
     expect(await importFile(router, again, { duplicates: 'update' })).toMatchObject({ ok: true, value: { imported: 0, updated: 1, skipped: 0 } })
-    expect(await all()).toEqual([expect.objectContaining({ id: before!.id, ref: '3100000', club: 'Chollima RC', race: 'Half Marathon', bib: 7, status: 'checked-in', email: 'kim@example.com' })])
+    expect(await all()).toEqual([
+      expect.objectContaining({
+        id: before!.id,
+        ref: '3100000',
+        club: 'Chollima RC',
+        race: 'Half Marathon',
+        bib: 7,
+        status: 'checked-in',
+        email: 'kim@example.com',
+      }),
+    ])
     // Now the reference matches: the next import of the same row is no duplicate.
     expect(await previewFile(router, again)).toMatchObject({ ok: true, value: { unchanged: 1, duplicatesCount: 0 } })
   })
 
   it('takes a decision per row over the one for all rows', async () => {
     const { router, all } = await pyongyang()
-    await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB', 'Marathon,Min-jun,Kim,M,1986-01-18', 'Marathon,Sarah,Jones,F,1980-03-01', '10K,Ri,Kyong-hui,F,1953-07-05']))
-    const second = csv(['Event,First Name,Last Name,Gender,DOB,Club', 'Marathon,Min-jun,Kim,M,1986-01-18,A', 'Marathon,Sarah,Jones,F,1980-03-01,B', '10K,Ri,Kyong-hui,F,1953-07-05,C'])
-    const result = await importFile(router, second, { duplicates: 'skip', duplicateRows: [{ row: 3, action: 'add' }, { row: 4, action: 'update' }] })
-    expect(result).toMatchObject({ ok: true, value: { imported: 1, updated: 1, skipped: 1, duplicates: [{ row: 2, action: 'skip' }, { row: 3, action: 'add' }, { row: 4, action: 'update' }] } })
+    await importFile(
+      router,
+      csv(['Event,First Name,Last Name,Gender,DOB', 'Marathon,Min-jun,Kim,M,1986-01-18', 'Marathon,Sarah,Jones,F,1980-03-01', '10K,Ri,Kyong-hui,F,1953-07-05']),
+    )
+    const second = csv([
+      'Event,First Name,Last Name,Gender,DOB,Club',
+      'Marathon,Min-jun,Kim,M,1986-01-18,A',
+      'Marathon,Sarah,Jones,F,1980-03-01,B',
+      '10K,Ri,Kyong-hui,F,1953-07-05,C',
+    ])
+    const result = await importFile(router, second, {
+      duplicates: 'skip',
+      duplicateRows: [
+        { row: 3, action: 'add' },
+        { row: 4, action: 'update' },
+      ],
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        imported: 1,
+        updated: 1,
+        skipped: 1,
+        duplicates: [
+          { row: 2, action: 'skip' },
+          { row: 3, action: 'add' },
+          { row: 4, action: 'update' },
+        ],
+      },
+    })
     const clubs = (await all()).map((e) => `${e.familyName}:${e.club ?? ''}`).sort()
     expect(clubs).toEqual(['Jones:', 'Jones:B', 'Kim:', 'Kyong-hui:C'])
   })
 
   it('never updates a runner by a row whose reference belongs to someone else: that row updates its own registration', async () => {
     const { router, all } = await pyongyang()
-    await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kim,M,1986-01-18', '101,Marathon,Sarah,Jones,F,1980-03-01']))
+    await importFile(
+      router,
+      csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '100,Marathon,Min-jun,Kim,M,1986-01-18', '101,Marathon,Sarah,Jones,F,1980-03-01']),
+    )
     // Registration 101 renamed to Kim's name and birth date: it looks like Kim, but it is 101.
-    const result = await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '101,Marathon,Min-jun,Kim,M,1986-01-18']), { duplicates: 'update' })
+    const result = await importFile(router, csv(['Registration ID,Event,First Name,Last Name,Gender,DOB', '101,Marathon,Min-jun,Kim,M,1986-01-18']), {
+      duplicates: 'update',
+    })
     expect(result).toMatchObject({ ok: true, value: { updated: 1, skipped: 0, duplicates: [{ row: 2, withRef: '100', action: null }] } })
     expect((await all()).map((e) => `${e.ref}:${e.givenName}`)).toEqual(['100:Min-jun', '101:Min-jun'])
   })
@@ -275,7 +359,10 @@ describe('likely duplicates', () => {
   it("leaves a skipped row's bib unclaimed, so a later row may carry it", async () => {
     const { router, all } = await pyongyang()
     await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB', 'Marathon,Min-jun,Kim,M,1986-01-18']))
-    const result = await importFile(router, csv(['Event,First Name,Last Name,Gender,DOB,Bib', 'Marathon,Min-jun,Kim,M,1986-01-18,5', 'Marathon,Sarah,Jones,F,1980-03-01,5']))
+    const result = await importFile(
+      router,
+      csv(['Event,First Name,Last Name,Gender,DOB,Bib', 'Marathon,Min-jun,Kim,M,1986-01-18,5', 'Marathon,Sarah,Jones,F,1980-03-01,5']),
+    )
     expect(result).toMatchObject({ ok: true, value: { imported: 1, skipped: 1, rejected: [] } })
     expect((await all()).find((e) => e.familyName === 'Jones')?.bib).toBe(5)
   })
@@ -288,7 +375,10 @@ describe('column mappings', () => {
     [['Vorname', 'Nachname', 'Geburtsdatum', 'Geschlecht', 'Strecke', 'Verein'], { givenName: 0, familyName: 1, birthDate: 2, sex: 3, race: 4, club: 5 }],
     [['Prénom', 'Nom', 'Sexe', 'Date de naissance', 'Épreuve', 'Dossard'], { givenName: 0, familyName: 1, sex: 2, birthDate: 3, race: 4, bib: 5 }],
     [['이름', '성', '성별', '생년월일', '종목', '배번'], { givenName: 0, familyName: 1, sex: 2, birthDate: 3, race: 4, bib: 5 }],
-    [['Participant ID', 'Ticket Type', 'Team', 'T-shirt', 'Emergency Contact Name', 'Emergency Contact Phone'], { ref: 0, race: 1, club: 2, shirtSize: 3, emergencyName: 4, emergencyPhone: 5 }],
+    [
+      ['Participant ID', 'Ticket Type', 'Team', 'T-shirt', 'Emergency Contact Name', 'Emergency Contact Phone'],
+      { ref: 0, race: 1, club: 2, shirtSize: 3, emergencyName: 4, emergencyPhone: 5 },
+    ],
     [['Name', 'Sex', 'Age', 'Country'], { fullName: 0, sex: 1, age: 2, nationality: 3 }],
     [['Vorname', 'Name'], { givenName: 0, familyName: 1 }],
     [['Notes', 'Amount Paid'], {}],
@@ -310,7 +400,10 @@ describe('column mappings', () => {
     const odd = (rows: string[]) => csv(['Col A,Col B,Col C', ...rows])
     const mapping = { givenName: 1, familyName: 0, sex: 2 }
     expect(await importFile(router, odd(['Kim,Min-jun,M']), { mapping, race: 'Marathon' })).toMatchObject({ ok: true, value: { imported: 1 } })
-    expect(await previewFile(router, odd(['Jones,Sarah,F']), { race: 'Marathon' })).toMatchObject({ ok: true, value: { mappingSource: 'remembered', mapping, toAdd: 1 } })
+    expect(await previewFile(router, odd(['Jones,Sarah,F']), { race: 'Marathon' })).toMatchObject({
+      ok: true,
+      value: { mappingSource: 'remembered', mapping, toAdd: 1 },
+    })
     expect((await all())[0]).toMatchObject({ givenName: 'Min-jun', familyName: 'Kim' })
   })
 })
@@ -330,10 +423,14 @@ describe('import sessions', () => {
       ok: false,
       error: {
         code: 'IMPORT_REFUSED',
-        message: 'Nothing was imported: the file has no column for given name, family name, sex, race (or choose a race for all rows). Its columns are: bib, time, point.',
+        message:
+          'Nothing was imported: the file has no column for given name, family name, sex, race (or choose a race for all rows). Its columns are: bib, time, point.',
       },
     })
-    expect(await previewFile(router, fixture('reads-finish.csv'))).toMatchObject({ ok: true, value: { missingFields: ['givenName', 'familyName', 'sex', 'race'], mapping: { bib: 0 } } })
+    expect(await previewFile(router, fixture('reads-finish.csv'))).toMatchObject({
+      ok: true,
+      value: { missingFields: ['givenName', 'familyName', 'sex', 'race'], mapping: { bib: 0 } },
+    })
   })
 
   it('refuses a file that cannot be read, with the reason', async () => {
@@ -353,7 +450,10 @@ describe('import sessions', () => {
 describe('predicted finish times', () => {
   it('reads them for numbering into corrals, fastest first', async () => {
     const { router, all } = await pyongyang()
-    const result = await importFile(router, csv(['First Name,Last Name,Gender,Event,Predicted Finish Time', 'Slow,One,F,Marathon,5:30', 'Fast,Two,M,Marathon,2:45:30', 'Unknown,Three,F,Marathon,']))
+    const result = await importFile(
+      router,
+      csv(['First Name,Last Name,Gender,Event,Predicted Finish Time', 'Slow,One,F,Marathon,5:30', 'Fast,Two,M,Marathon,2:45:30', 'Unknown,Three,F,Marathon,']),
+    )
     expect(result).toMatchObject({ ok: true, value: { imported: 3 } })
     expect((await all()).map((e) => e.predictedTimeMs)).toEqual([5.5 * 3600e3, (2 * 3600 + 45 * 60 + 30) * 1000, null])
     await router.call('bibs.apply', { raceId: 1, rule: 'predicted' }, organiser)
@@ -382,7 +482,16 @@ describe('waves from the file', () => {
 
   it('reads a corral column against the race’s own waves, in any case', async () => {
     const { router, all } = await withWaves()
-    const result = await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Corral', 'R1,Eun-ji,Kim,F,Marathon,elite', 'R2,Sarah,Jones,F,Marathon,B', 'R3,Ali,Demir,M,Marathon,', 'R4,Tom,Ng,M,10K,']))
+    const result = await importFile(
+      router,
+      csv([
+        'Registration ID,First Name,Last Name,Gender,Event,Corral',
+        'R1,Eun-ji,Kim,F,Marathon,elite',
+        'R2,Sarah,Jones,F,Marathon,B',
+        'R3,Ali,Demir,M,Marathon,',
+        'R4,Tom,Ng,M,10K,',
+      ]),
+    )
     expect(result).toMatchObject({ ok: true, value: { imported: 4 } })
     expect((await all()).map((e) => [e.familyName, e.wave])).toEqual([
       ['Kim', 'Elite'],
@@ -410,7 +519,10 @@ describe('waves from the file', () => {
   it('keeps the office’s seeding when a later export has no wave column, but not in another race', async () => {
     const { router, all } = await withWaves()
     await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Wave', 'R1,Eun-ji,Kim,F,Marathon,A', 'R2,Sarah,Jones,F,Marathon,B']))
-    const again = await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event,Club', 'R1,Eun-ji,Kim,F,Marathon,Chollima RC', 'R2,Sarah,Jones,F,Half Marathon,']))
+    const again = await importFile(
+      router,
+      csv(['Registration ID,First Name,Last Name,Gender,Event,Club', 'R1,Eun-ji,Kim,F,Marathon,Chollima RC', 'R2,Sarah,Jones,F,Half Marathon,']),
+    )
     expect(again).toMatchObject({ ok: true, value: { updated: 2 } })
     expect((await all()).map((e) => [e.familyName, e.race, e.wave])).toEqual([
       ['Kim', 'Marathon', 'A'],

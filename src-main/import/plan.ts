@@ -1,6 +1,13 @@
 import type { z } from 'zod'
 import { entrantsCreateInput } from '../../src-shared/contract/entrants'
-import { defaultDuplicateAction, type ColumnMapping, type DuplicateAction, type DuplicateFlag, type ImportField, type RejectedRow } from '../../src-shared/contract/imports'
+import {
+  defaultDuplicateAction,
+  type ColumnMapping,
+  type DuplicateAction,
+  type DuplicateFlag,
+  type ImportField,
+  type RejectedRow,
+} from '../../src-shared/contract/imports'
 import { fold } from '../../src-shared/search/fold'
 import type { EntrantRow } from '../db/schema'
 import { blankToNull, detailsDiffer } from '../entrants/columns'
@@ -14,7 +21,29 @@ export type EntrantInput = z.output<typeof entrantsCreateInput>
 export interface PlanContext {
   races: { id: number; name: string; ranges: { first: number; last: number }[]; waves: { id: number; name: string }[] }[]
   /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
-  existing: Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'given_name' | 'family_name' | 'birth_date' | 'race_id' | 'sex' | 'age' | 'second_name' | 'nationality' | 'club' | 'email' | 'phone' | 'emergency_name' | 'emergency_phone' | 'shirt_size' | 'predicted_time_ms' | 'wave_id'>[]
+  existing: Pick<
+    EntrantRow,
+    | 'id'
+    | 'num'
+    | 'ref'
+    | 'bib'
+    | 'given_name'
+    | 'family_name'
+    | 'birth_date'
+    | 'race_id'
+    | 'sex'
+    | 'age'
+    | 'second_name'
+    | 'nationality'
+    | 'club'
+    | 'email'
+    | 'phone'
+    | 'emergency_name'
+    | 'emergency_phone'
+    | 'shirt_size'
+    | 'predicted_time_ms'
+    | 'wave_id'
+  >[]
   today: string
 }
 
@@ -93,7 +122,8 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const index = mapping[field]
     return index === undefined ? '' : (cells[index] ?? '').trim()
   }
-  const evidence = mapping.birthDate === undefined ? ({ kind: 'none' } as const) : dateOrderEvidence(table.rows.map((r) => ({ row: r.row, text: cell(r.cells, 'birthDate') })))
+  const evidence =
+    mapping.birthDate === undefined ? ({ kind: 'none' } as const) : dateOrderEvidence(table.rows.map((r) => ({ row: r.row, text: cell(r.cells, 'birthDate') })))
   const order = options.dateOrder ?? (evidence.kind === 'proven' ? evidence.order : null)
   const raceByName = new Map(context.races.map((race) => [fold(race.name).trim(), race]))
   const defaultRace = options.race === undefined ? undefined : raceByName.get(fold(options.race).trim())
@@ -132,8 +162,10 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     let givenName = cell(cells, 'givenName')
     let familyName = cell(cells, 'familyName')
     if (givenName === '' && familyName === '' && mapping.fullName !== undefined) [givenName, familyName] = splitFullName(cell(cells, 'fullName'))
-    if (givenName === '') reject(mapping.givenName === undefined && mapping.fullName !== undefined ? 'fullName' : 'givenName', 'MISSING', 'The given name is missing.')
-    if (familyName === '') reject(mapping.familyName === undefined && mapping.fullName !== undefined ? 'fullName' : 'familyName', 'MISSING', 'The family name is missing.')
+    if (givenName === '')
+      reject(mapping.givenName === undefined && mapping.fullName !== undefined ? 'fullName' : 'givenName', 'MISSING', 'The given name is missing.')
+    if (familyName === '')
+      reject(mapping.familyName === undefined && mapping.fullName !== undefined ? 'fullName' : 'familyName', 'MISSING', 'The family name is missing.')
 
     const raceText = cell(cells, 'race')
     const race = raceText === '' ? defaultRace : raceByName.get(foldOnce(raceText))
@@ -141,8 +173,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       if (raceText !== '') {
         const races = context.races.map((r) => r.name).join(', ')
         reject('race', 'UNKNOWN_RACE', `There is no race called "${raceText}" (races: ${races}).`, { value: raceText, races })
-      }
-      else reject('race', 'MISSING', 'The race is missing (choose a race for rows without one).')
+      } else reject('race', 'MISSING', 'The race is missing (choose a race for rows without one).')
     }
 
     const sexText = cell(cells, 'sex')
@@ -186,7 +217,11 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       const wave = waveText === '' ? null : race.waves.find((w) => foldOnce(w.name) === foldOnce(waveText))
       if (wave === undefined) {
         const waves = race.waves.map((w) => w.name).join(', ')
-        reject('wave', 'UNKNOWN_WAVE', `${race.name} has no wave called "${waveText}" (waves: ${waves || 'none'}).`, { value: waveText, race: race.name, waves })
+        reject('wave', 'UNKNOWN_WAVE', `${race.name} has no wave called "${waveText}" (waves: ${waves || 'none'}).`, {
+          value: waveText,
+          race: race.name,
+          waves,
+        })
       } else waveId = wave?.id ?? null
     }
 
@@ -231,17 +266,49 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const key = input.birthDate == null ? null : nameKey(input.givenName, input.familyName, input.birthDate)
     const byName = key === null ? undefined : existingByName.get(key)
     const like = byName ?? (input.email == null || input.email === '' ? undefined : existingByEmail.get(emailKey(input.email)))
-    const incoming = { name: personName(input.givenName, input.familyName), birthDate: input.birthDate ?? null, email: blankToNull(input.email), club: blankToNull(input.club), race: (race as { name: string }).name, ref }
+    const incoming = {
+      name: personName(input.givenName, input.familyName),
+      birthDate: input.birthDate ?? null,
+      email: blankToNull(input.email),
+      club: blankToNull(input.club),
+      race: (race as { name: string }).name,
+      ref,
+    }
     let action: DuplicateAction | null = null
     if (like !== undefined && like.id !== match?.id) {
       // A row matched by its reference updates that registration whatever it looks like.
       action = match === undefined ? (decisions.get(row) ?? forAll) : null
-      const existing = { name: personName(like.given_name, like.family_name), birthDate: like.birth_date, email: like.email, club: like.club, race: raceName.get(like.race_id) ?? '', ref: like.ref, bib: like.bib }
-      plan.duplicates.push({ ...flag(row, incoming), withRow: null, withRef: like.ref, withId: like.id, matchedBy: byName !== undefined ? 'nameAndBirthDate' : 'email', existing, action })
+      const existing = {
+        name: personName(like.given_name, like.family_name),
+        birthDate: like.birth_date,
+        email: like.email,
+        club: like.club,
+        race: raceName.get(like.race_id) ?? '',
+        ref: like.ref,
+        bib: like.bib,
+      }
+      plan.duplicates.push({
+        ...flag(row, incoming),
+        withRow: null,
+        withRef: like.ref,
+        withId: like.id,
+        matchedBy: byName !== undefined ? 'nameAndBirthDate' : 'email',
+        existing,
+        action,
+      })
     } else if (key !== null) {
       const earlier = rowsByName.get(key)
       if (earlier === undefined) rowsByName.set(key, { row, ref })
-      else if (earlier.ref === null || earlier.ref !== ref) plan.duplicates.push({ ...flag(row, incoming), withRow: earlier.row, withRef: earlier.ref, withId: null, matchedBy: 'nameAndBirthDate', existing: null, action: null })
+      else if (earlier.ref === null || earlier.ref !== ref)
+        plan.duplicates.push({
+          ...flag(row, incoming),
+          withRow: earlier.row,
+          withRef: earlier.ref,
+          withId: null,
+          matchedBy: 'nameAndBirthDate',
+          existing: null,
+          action: null,
+        })
     }
     if (action === 'skip') {
       plan.skipped++
@@ -251,7 +318,11 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     const target = match ?? (action === 'update' ? like : undefined)
     if (target === undefined) {
       if (input.bib != null) {
-        const bibProblem = checkBib(input.bib, context.races.find((r) => r.id === input.raceId)!, bibHolders)
+        const bibProblem = checkBib(
+          input.bib,
+          context.races.find((r) => r.id === input.raceId)!,
+          bibHolders,
+        )
         if (bibProblem !== null) {
           plan.rejected.push({ row, field: 'bib', ...bibProblem })
           continue
@@ -274,7 +345,11 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
 }
 
 /** Details an update may only change when the file has a column for them. */
-const keptUnlessMapped: [ImportField, 'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs', keyof Existing][] = [
+const keptUnlessMapped: [
+  ImportField,
+  'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs',
+  keyof Existing,
+][] = [
   ['secondName', 'secondName', 'second_name'],
   ['birthDate', 'birthDate', 'birth_date'],
   ['age', 'age', 'age'],
@@ -324,14 +399,22 @@ function splitFullName(text: string): [string, string] {
   return [parts.slice(0, -1).join(' '), parts.at(-1) as string]
 }
 
-function checkBib(bib: number, race: PlanContext['races'][number], holders: Map<number, string>): { code: string; message: string; params: Record<string, string | number> } | null {
+function checkBib(
+  bib: number,
+  race: PlanContext['races'][number],
+  holders: Map<number, string>,
+): { code: string; message: string; params: Record<string, string | number> } | null {
   if (race.ranges.length > 0 && !race.ranges.some((r) => r.first <= bib && bib <= r.last)) {
     const ranges = race.ranges.map((r) => `${r.first}–${r.last}`).join(', ')
     return { code: 'BIB_OUT_OF_RANGE', message: `Bib ${bib} is outside ${race.name}'s bib numbers (${ranges}).`, params: { bib, race: race.name, ranges } }
   }
   const holder = holders.get(bib)
   if (holder !== undefined) {
-    return { code: 'BIB_TAKEN', message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.`, params: { bib } }
+    return {
+      code: 'BIB_TAKEN',
+      message: holder.startsWith('row ') ? `Bib ${bib} is also on ${holder}.` : `Bib ${bib} already belongs to another entrant.`,
+      params: { bib },
+    }
   }
   return null
 }

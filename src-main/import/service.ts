@@ -99,7 +99,11 @@ export async function commitImport(
   return { imported: plan.toAdd.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, skipped: plan.skipped, ...report }
 }
 
-async function chooseMapping(db: ReadDb, table: Table, given: ColumnMapping | undefined): Promise<{ mapping: ColumnMapping; source: ImportPreview['mappingSource'] }> {
+async function chooseMapping(
+  db: ReadDb,
+  table: Table,
+  given: ColumnMapping | undefined,
+): Promise<{ mapping: ColumnMapping; source: ImportPreview['mappingSource'] }> {
   const inRange = (mapping: ColumnMapping): ColumnMapping =>
     Object.fromEntries(Object.entries(mapping).filter(([, index]) => index !== undefined && index < table.headers.length))
   if (given !== undefined) return { mapping: inRange(given), source: 'confirmed' }
@@ -115,7 +119,28 @@ async function planContext(db: ReadDb): Promise<PlanContext> {
     db.selectFrom('wave').select(['id', 'race_id', 'name']).orderBy('position').orderBy('id').execute(),
     db
       .selectFrom('entrant')
-      .select(['id', 'num', 'ref', 'bib', 'given_name', 'family_name', 'birth_date', 'race_id', 'sex', 'age', 'second_name', 'nationality', 'club', 'email', 'phone', 'emergency_name', 'emergency_phone', 'shirt_size', 'predicted_time_ms', 'wave_id'])
+      .select([
+        'id',
+        'num',
+        'ref',
+        'bib',
+        'given_name',
+        'family_name',
+        'birth_date',
+        'race_id',
+        'sex',
+        'age',
+        'second_name',
+        'nationality',
+        'club',
+        'email',
+        'phone',
+        'emergency_name',
+        'emergency_phone',
+        'shirt_size',
+        'predicted_time_ms',
+        'wave_id',
+      ])
       .execute(),
     raceDay(db),
   ])
@@ -137,7 +162,11 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
   const bands = new Map((await db.selectFrom('race').select(['id', 'category_bands']).execute()).map((r) => [r.id, r.category_bands]))
   // Waves are the office's (seeding): only a file with a wave column sets them.
   const setsWave = [...plan.toAdd, ...plan.toUpdate].some(({ input }) => input.waveId !== undefined)
-  const details = (e: EntrantInput) => ({ ...registrationColumns(e, day, bands.get(e.raceId) ?? null), ...(setsWave && { wave_id: e.waveId ?? null }), now: nowMs })
+  const details = (e: EntrantInput) => ({
+    ...registrationColumns(e, day, bands.get(e.raceId) ?? null),
+    ...(setsWave && { wave_id: e.waveId ?? null }),
+    now: nowMs,
+  })
   // The column list comes from the same function as the values, so the two cannot drift apart.
   const sample = (plan.toAdd[0] ?? plan.toUpdate[0])?.input as EntrantInput
   const columns = [...Object.keys(registrationColumns(sample, day, null)), ...(setsWave ? ['wave_id'] : [])].join(', ')
@@ -152,7 +181,9 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
     `update entrant set ${columns
       .split(', ')
       .map((c) => `${c} = @${c}`)
-      .join(', ')}${setsWave ? '' : ', wave_id = case when race_id = @race_id then wave_id end'}, ref = coalesce(ref, @ref), updated_at_ms = @now where num = @num`,
+      .join(
+        ', ',
+      )}${setsWave ? '' : ', wave_id = case when race_id = @race_id then wave_id end'}, ref = coalesce(ref, @ref), updated_at_ms = @now where num = @num`,
   )
   const unindex = sqlite.prepare('delete from entrant_search where rowid = ?')
   const index = sqlite.prepare('insert into entrant_search (rowid, terms) values (?, ?)')
@@ -161,7 +192,8 @@ async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPl
   const terms = (e: EntrantInput): string => {
     const key = `${e.givenName}\u0000${e.familyName}\u0000${e.secondName ?? ''}`
     let value = termsByName.get(key)
-    if (value === undefined) termsByName.set(key, (value = searchTerms({ givenName: e.givenName, familyName: e.familyName, secondName: e.secondName ?? null }).join(' ')))
+    if (value === undefined)
+      termsByName.set(key, (value = searchTerms({ givenName: e.givenName, familyName: e.familyName, secondName: e.secondName ?? null }).join(' ')))
     return value
   }
 

@@ -63,5 +63,7 @@ export class ImportSessions {
 }
 
 function notFound(id: string): CommandError {
-  return new CommandError('IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled, or left for over an hour). Choose the file again.', { id })
+  return new CommandError('IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled, or left for over an hour). Choose the file again.', {
+    id,
+  })
 }

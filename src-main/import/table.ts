@@ -38,7 +38,12 @@ function readCsv(bytes: Uint8Array): Table {
 
 /** The separator the header row uses most, outside quotes: every export has one header row. */
 export function guessDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]])
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ])
   let quoted = false
   for (const char of text) {
     if (char === '"') quoted = !quoted

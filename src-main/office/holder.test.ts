@@ -14,7 +14,11 @@ describe('one office per event file', () => {
     const file = join(tempDir(), 'event.raceoffice')
     const release = claimEventFile(file, 'desktop', at)
     expect(() => claimEventFile(file, 'serve', at)).toThrow(
-      expect.objectContaining({ code: 'FILE_IN_USE', message: expect.stringMatching(/already open in the Race Office app on .+ \(process \d+\) since 2025-04-06 06:00 UTC/), details: expect.objectContaining({ pid: process.pid, app: 'desktop' }) }),
+      expect.objectContaining({
+        code: 'FILE_IN_USE',
+        message: expect.stringMatching(/already open in the Race Office app on .+ \(process \d+\) since 2025-04-06 06:00 UTC/),
+        details: expect.objectContaining({ pid: process.pid, app: 'desktop' }),
+      }),
     )
     release()
     expect(existsSync(holderPath(file))).toBe(false)
@@ -28,7 +32,9 @@ describe('one office per event file', () => {
     const release = claimEventFile(file, 'desktop', at + 60_000)
     // The claim is now this process's: the file says so, and a second office is refused by it.
     expect(JSON.parse(readFileSync(holderPath(file), 'utf8'))).toEqual({ app: 'desktop', host: hostname(), pid: process.pid, sinceMs: at + 60_000 })
-    expect(() => claimEventFile(file, 'serve', at)).toThrow(expect.objectContaining({ code: 'FILE_IN_USE', details: expect.objectContaining({ pid: process.pid, app: 'desktop' }) }))
+    expect(() => claimEventFile(file, 'serve', at)).toThrow(
+      expect.objectContaining({ code: 'FILE_IN_USE', details: expect.objectContaining({ pid: process.pid, app: 'desktop' }) }),
+    )
     release()
     expect(existsSync(holderPath(file))).toBe(false)
   })
@@ -36,28 +42,40 @@ describe('one office per event file', () => {
   it('believes a claim from another machine (a shared folder), which it cannot check', () => {
     const file = join(tempDir(), 'event.raceoffice')
     writeFileSync(holderPath(file), JSON.stringify({ app: 'desktop', host: 'finish-laptop', pid: 4242, sinceMs: at }))
-    expect(() => claimEventFile(file, 'serve', at)).toThrow(expect.objectContaining({ code: 'FILE_IN_USE', message: expect.stringMatching(/on finish-laptop \(process 4242\)/) }))
+    expect(() => claimEventFile(file, 'serve', at)).toThrow(
+      expect.objectContaining({ code: 'FILE_IN_USE', message: expect.stringMatching(/on finish-laptop \(process 4242\)/) }),
+    )
   })
 
-  it('lets one-shot commands work beside a serving office through WAL, refuses a second serve, and serves again after a crash', { timeout: 60_000 }, async () => {
-    const dir = tempDir()
-    const file = join(dir, 'event.raceoffice')
-    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
-    const served = await serveProcess(file)
-    const second = await runCliProcess(['serve', file, '--port', '0'])
-    expect(second.code).not.toBe(0)
-    expect(second.stderr).toMatch(new RegExp(`already open in race-office serve on .+ \\(process ${served.child.pid}\\)`))
-    const csv = join(dir, 'entries.csv')
-    writeFileSync(csv, 'Registration ID,First Name,Last Name,Gender,Event\nR1,Ana,Kim,F,10K\nR2,Bo,Lee,M,10K\n')
-    expect(await runCliProcess(['import', file, csv])).toMatchObject({ code: 0 })
-    const listed = await fetch(`${served.origin}/api/entrants.list`, { method: 'POST', headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' }, body: '{}' })
-    expect(((await listed.json()) as { value: { total: number } }).value.total).toBe(2)
-    const closed = new Promise((resolve) => served.child.once('close', resolve))
-    served.child.kill('SIGKILL')
-    await closed
-    const again = await serveProcess(file)
-    const code = await again.stop()
-    expect(code, again.stderr()).toBe(0)
-    expect(existsSync(holderPath(file))).toBe(false)
-  })
+  it(
+    'lets one-shot commands work beside a serving office through WAL, refuses a second serve, and serves again after a crash',
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir()
+      const file = join(dir, 'event.raceoffice')
+      expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(
+        0,
+      )
+      const served = await serveProcess(file)
+      const second = await runCliProcess(['serve', file, '--port', '0'])
+      expect(second.code).not.toBe(0)
+      expect(second.stderr).toMatch(new RegExp(`already open in race-office serve on .+ \\(process ${served.child.pid}\\)`))
+      const csv = join(dir, 'entries.csv')
+      writeFileSync(csv, 'Registration ID,First Name,Last Name,Gender,Event\nR1,Ana,Kim,F,10K\nR2,Bo,Lee,M,10K\n')
+      expect(await runCliProcess(['import', file, csv])).toMatchObject({ code: 0 })
+      const listed = await fetch(`${served.origin}/api/entrants.list`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      })
+      expect(((await listed.json()) as { value: { total: number } }).value.total).toBe(2)
+      const closed = new Promise((resolve) => served.child.once('close', resolve))
+      served.child.kill('SIGKILL')
+      await closed
+      const again = await serveProcess(file)
+      const code = await again.stop()
+      expect(code, again.stderr()).toBe(0)
+      expect(existsSync(holderPath(file))).toBe(false)
+    },
+  )
 })

@@ -55,8 +55,14 @@ export async function openOffice(path: string, options: OfficeOptions = {}): Pro
   const prints = new PrintJobs(desktop !== undefined ? { openFile: (file: string) => desktop.openFile(file) } : {})
   const directory = new DeskDirectory(file.sqlite)
   const network = new DeskNetwork(directory)
-  const liveSync = new LiveSync(() => exportSync(file.db, Date.now()), (exchanges) => keepOwnMeasurement(file.db, exchanges, Date.now()))
-  const backups = backupFolders === undefined ? null : new BackupSchedule(file.sqlite, path, { ...backupFolders, second: backupFolders.second ?? (await secondFolderOf(file)) })
+  const liveSync = new LiveSync(
+    () => exportSync(file.db, Date.now()),
+    (exchanges) => keepOwnMeasurement(file.db, exchanges, Date.now()),
+  )
+  const backups =
+    backupFolders === undefined
+      ? null
+      : new BackupSchedule(file.sqlite, path, { ...backupFolders, second: backupFolders.second ?? (await secondFolderOf(file)) })
   const router = createRouter({ db: file.db, sqlite: file.sqlite, prints, directory, network, liveSync, backups, openEvent: desktop?.openEvent ?? null })
   backups?.start()
   return {

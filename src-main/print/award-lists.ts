@@ -33,7 +33,10 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
       for (const [i, r] of group.rows.entries()) {
         const time = formatResultTime(race.rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, race.rules.precision)
         const rank = group.category === null ? r.sexPlace : group.rows.filter((o, j) => j < i && o.categoryPlace !== r.categoryPlace).length + 1
-        lines.push({ kind: 'winner', cells: [String(rank ?? i + 1), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time] })
+        lines.push({
+          kind: 'winner',
+          cells: [String(rank ?? i + 1), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time],
+        })
       }
     }
   }
@@ -69,7 +72,11 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
       let done = 0
       for (const [index, content] of pages.slice(0, maxPages).entries()) {
         await addPage(doc, page)
-        drawResultHeader(doc, type, page, head, { title: `${words.awardsTitle} · ${title}`, note: '', provisional: awards.openProblems > 0 ? words.provisional : null })
+        drawResultHeader(doc, type, page, head, {
+          title: `${words.awardsTitle} · ${title}`,
+          note: '',
+          provisional: awards.openProblems > 0 ? words.provisional : null,
+        })
         let y = margin + headerHeight
         for (const line of content) {
           y += lineHeight
@@ -83,7 +90,12 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
           } else if (line.kind === 'group') {
             type.use('bold', 10.5)
             type.line(line.text, margin, y)
-            doc.moveTo(margin, y + 3).lineTo(margin + width, y + 3).lineWidth(0.5).strokeColor(quiet).stroke()
+            doc
+              .moveTo(margin, y + 3)
+              .lineTo(margin + width, y + 3)
+              .lineWidth(0.5)
+              .strokeColor(quiet)
+              .stroke()
           } else {
             let x = margin
             for (const [i, cell] of line.cells.entries()) {

@@ -15,7 +15,10 @@ async function sheets(options: Record<string, unknown> = {}) {
   const request = bibSheetsRequest.parse({ kind: 'sheets', ...options })
   const document = await prepareBibSheets(file.db, request)
   const path = join(tempDir(), document.fileName)
-  await document.write(createWriteStream(path), progressEvery(1, () => {}))
+  await document.write(
+    createWriteStream(path),
+    progressEvery(1, () => {}),
+  )
   return { path, document, races, file }
 }
 
@@ -35,7 +38,18 @@ describe('bib sheets', () => {
 
   it('writes names as their runners do, accents, Hangul, Cyrillic and Chinese characters included, and the wave', async () => {
     const text = pdfText((await sheets()).path)
-    for (const name of ['Zoë Łukasiewicz', '김민준', 'Алексей Смирнов', '王小明', 'José Núñez', '호세 누녜스', '10K · Wave A', '10K · Wave B', 'Half marathon', 'Seoul Spring Run 2025']) {
+    for (const name of [
+      'Zoë Łukasiewicz',
+      '김민준',
+      'Алексей Смирнов',
+      '王小明',
+      'José Núñez',
+      '호세 누녜스',
+      '10K · Wave A',
+      '10K · Wave B',
+      'Half marathon',
+      'Seoul Spring Run 2025',
+    ]) {
       expect(text).toContain(name)
     }
   })
@@ -61,7 +75,10 @@ describe('bib sheets', () => {
   it('orders bibs down each stack for cutting, so every cut pile runs in bib order', async () => {
     const { path, document } = await sheets({ layout: 'a4x4', order: 'stack' })
     expect(document.pages).toBe(3)
-    const bibsOn = (page: number) => scanPage(path, page).map((code) => Number(code.split('/')[1])).sort((a, b) => a - b)
+    const bibsOn = (page: number) =>
+      scanPage(path, page)
+        .map((code) => Number(code.split('/')[1]))
+        .sort((a, b) => a - b)
     expect([1, 2, 3].map(bibsOn)).toEqual([
       [101, 104, 2001],
       [102, 105, 2002],
@@ -73,7 +90,10 @@ describe('bib sheets', () => {
     const { file, races } = await sheets()
     const bibsIn = async (options: Record<string, unknown>) => {
       const document = await prepareBibSheets(file.db, bibSheetsRequest.parse({ kind: 'sheets', ...options }))
-      await document.write(new PassThrough().resume(), progressEvery(1, () => {}))
+      await document.write(
+        new PassThrough().resume(),
+        progressEvery(1, () => {}),
+      )
       return document.printed.map((p) => p.bib)
     }
     expect(await bibsIn({ raceId: races.half })).toEqual([2001, 2002, 2003])
@@ -92,7 +112,10 @@ describe('bib sheets', () => {
     await router.call('event.setLogo', { imageBase64: png }, organiser)
     const document = await prepareBibSheets(file.db, bibSheetsRequest.parse({ kind: 'sheets' }))
     const path = join(tempDir(), document.fileName)
-    await document.write(createWriteStream(path), progressEvery(1, () => {}))
+    await document.write(
+      createWriteStream(path),
+      progressEvery(1, () => {}),
+    )
     const images = pdfImages(path)
     expect(images).toHaveLength(9)
     expect(new Set(images.map((image) => image.object)).size).toBe(1)

@@ -51,16 +51,22 @@ export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest): P
           drawCropMarks(doc, marks)
           pages++
         }
-        drawBib(doc, type, geometry.cells[slot] as (typeof geometry.cells)[number], {
-          bib: runner.bib,
-          name: personName(runner.givenName, runner.familyName),
-          secondName: runner.secondName,
-          reference: runner.ref,
-          raceName: runner.raceName,
-          raceColour: runner.raceColour,
-          wave: runner.waveName,
-          scanCode: bibScanCode(runner.bib, runner.ref),
-        }, style)
+        drawBib(
+          doc,
+          type,
+          geometry.cells[slot] as (typeof geometry.cells)[number],
+          {
+            bib: runner.bib,
+            name: personName(runner.givenName, runner.familyName),
+            secondName: runner.secondName,
+            reference: runner.ref,
+            raceName: runner.raceName,
+            raceColour: runner.raceColour,
+            wave: runner.waveName,
+            scanCode: bibScanCode(runner.bib, runner.ref),
+          },
+          style,
+        )
         printed.push({ entrantId: runner.entrantId, bib: runner.bib })
         await progress.step(++drawn)
       }

@@ -31,7 +31,12 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
   const letterhead = await loadLetterhead(db)
   const page: Size = landscape(request.paper === 'letter' ? paper.letter : paper.a4)
   const first = finishers[0]?.row
-  const who = finishers.length === 1 && first !== undefined ? personName(first.givenName, first.familyName) : (request.raceId === undefined ? words.allRaces : (finishers[0]?.race.name ?? ''))
+  const who =
+    finishers.length === 1 && first !== undefined
+      ? personName(first.givenName, first.familyName)
+      : request.raceId === undefined
+        ? words.allRaces
+        : (finishers[0]?.race.name ?? '')
 
   return {
     kind: 'certificates',
@@ -47,8 +52,16 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
       let done = 0
       for (const { row, race, finishers: of } of finishers.slice(0, maxPages)) {
         await addPage(doc, page)
-        doc.rect(10 * mm, 10 * mm, page.width - 20 * mm, page.height - 20 * mm).lineWidth(3).strokeColor(frame).stroke()
-        doc.rect(13 * mm, 13 * mm, page.width - 26 * mm, page.height - 26 * mm).lineWidth(0.8).strokeColor(frame).stroke()
+        doc
+          .rect(10 * mm, 10 * mm, page.width - 20 * mm, page.height - 20 * mm)
+          .lineWidth(3)
+          .strokeColor(frame)
+          .stroke()
+        doc
+          .rect(13 * mm, 13 * mm, page.width - 26 * mm, page.height - 26 * mm)
+          .lineWidth(0.8)
+          .strokeColor(frame)
+          .stroke()
         let y = 36 * mm
         if (logo !== null) {
           doc.image(logo, page.width / 2 - 20 * mm, 18 * mm, { fit: [40 * mm, 18 * mm], align: 'center', valign: 'center' })
@@ -72,7 +85,10 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
           row.category === null || row.categoryPlace === null ? '' : words.categoryPlaceLine(row.category, row.categoryPlace),
         ].filter(Boolean)
         centred(places.join('   ·   '), 'regular', 14, ink, y + 104 * mm)
-        const other = race.rules.ranking === 'gun' ? `${words.netTime} ${formatResultTime(row.netTimeMs, race.rules.precision)}` : `${words.gunTime} ${formatResultTime(row.gunTimeMs, race.rules.precision)}`
+        const other =
+          race.rules.ranking === 'gun'
+            ? `${words.netTime} ${formatResultTime(row.netTimeMs, race.rules.precision)}`
+            : `${words.gunTime} ${formatResultTime(row.gunTimeMs, race.rules.precision)}`
         centred(`${words.bib} ${row.bib ?? ''}   ·   ${other}`, 'regular', 11, quiet, y + 114 * mm)
         await progress.step(++done)
       }

@@ -16,7 +16,10 @@ async function made(request: PrintRequestInput) {
   const races = await seedPrintableEvent(router)
   const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse(request))
   const path = join(tempDir(), document.fileName)
-  await document.write(createWriteStream(path), progressEvery(1, () => {}))
+  await document.write(
+    createWriteStream(path),
+    progressEvery(1, () => {}),
+  )
   return { path, document, races }
 }
 
@@ -26,7 +29,17 @@ describe('pickup lists', () => {
     expect(document).toMatchObject({ items: 9, pages: 1, fileName: 'Seoul-Spring-Run-2025-Packet-pickup-All-races.pdf' })
     expect(pdfPageSize(path)).toEqual({ width: 595.28, height: 841.89 })
     const text = pdfText(path)
-    const order = ['Abbott, Ben', 'Åberg, Anna', 'Featherstonehaugh-Wolfesch…', 'Łukasiewicz, Zoë', 'Núñez, José', 'Смирнов, Алексей', '김민준', '이서연', '王小明']
+    const order = [
+      'Abbott, Ben',
+      'Åberg, Anna',
+      'Featherstonehaugh-Wolfesch…',
+      'Łukasiewicz, Zoë',
+      'Núñez, José',
+      'Смирнов, Алексей',
+      '김민준',
+      '이서연',
+      '王小明',
+    ]
     const positions = order.map((name) => text.indexOf(name))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
@@ -57,7 +70,11 @@ describe('envelope labels', () => {
     const labels = labelSheet('a4-3x7').labels
     expect(labels).toHaveLength(21)
     const codes = labels.slice(0, 9).map((label) => scanPage(path, 1, label))
-    expect(codes.flat()).toEqual([101, 102, 103, 104, 105, 106].map((bib, i) => `QR-Code:RO/${bib}/REG-00${i + 1}`).concat(['QR-Code:RO/2001/H-1', 'QR-Code:RO/2002/H-2', 'QR-Code:RO/2003/H-3']))
+    expect(codes.flat()).toEqual(
+      [101, 102, 103, 104, 105, 106]
+        .map((bib, i) => `QR-Code:RO/${bib}/REG-00${i + 1}`)
+        .concat(['QR-Code:RO/2001/H-1', 'QR-Code:RO/2002/H-2', 'QR-Code:RO/2003/H-3']),
+    )
   })
 
   it('fits 3 × 10 labels on US Letter', async () => {

@@ -38,7 +38,10 @@ describe('documents with hostile names', () => {
     }
     const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind } satisfies PrintRequestInput))
     const path = join(tempDir(), document.fileName)
-    await document.write(createWriteStream(path), progressEvery(1, () => {}))
+    await document.write(
+      createWriteStream(path),
+      progressEvery(1, () => {}),
+    )
     expect(pdfPageCount(path)).toBeGreaterThan(0)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const [givenName] of hostileNames) expect(text, givenName).toContain(givenName)

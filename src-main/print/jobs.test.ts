@@ -43,7 +43,10 @@ describe('print jobs', () => {
     await printAndWait(o.office, { kind: 'sheets' })
     expect(await o.office.router.call('prints.preview', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: true, value: { items: 9 } })
     await printAndMark(o.office, { kind: 'sheets' })
-    expect(await o.office.router.call('prints.start', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } })
+    expect(await o.office.router.call('prints.start', { kind: 'sheets', onlyUnprinted: true }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'NOTHING_TO_PRINT' },
+    })
 
     const page = unwrap(await o.office.router.call('entrants.list', { limit: 20 }, organiser))
     const [a, b] = page.items.filter((e) => e.bib === 101 || e.bib === 102)
@@ -73,7 +76,10 @@ describe('print jobs', () => {
     if (!started.ok) throw new Error(started.error.message)
     expect(await o.office.router.call('prints.cancel', { jobId: started.value.jobId }, organiser)).toMatchObject({ ok: true })
     expect(await o.office.prints.finished(started.value.jobId)).toMatchObject({ state: 'cancelled', error: { code: 'PRINT_CANCELLED' } })
-    expect(await o.office.router.call('bibs.markPrinted', { jobId: started.value.jobId }, organiser)).toMatchObject({ ok: false, error: { code: 'PRINT_NOT_READY' } })
+    expect(await o.office.router.call('bibs.markPrinted', { jobId: started.value.jobId }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'PRINT_NOT_READY' },
+    })
     expect(() => o.office.prints.file(started.value.jobId)).toThrow(/not finished/)
   })
 

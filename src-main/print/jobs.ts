@@ -123,7 +123,8 @@ export class PrintJobs {
       })
       rmSync(job.path, { force: true })
       status.state = error instanceof PrintCancelled ? 'cancelled' : 'failed'
-      status.error = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The document could not be made.' }
+      status.error =
+        error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The document could not be made.' }
       if (!(error instanceof CommandError)) console.error('[print]', error)
       return { ...status }
     }
@@ -135,7 +136,8 @@ export class PrintJobs {
 
   private job(jobId: string): Job {
     const job = this.jobs.get(jobId)
-    if (job === undefined) throw new CommandError('PRINT_NOT_FOUND', 'There is no such document; it may have been made before the office last opened.', { jobId })
+    if (job === undefined)
+      throw new CommandError('PRINT_NOT_FOUND', 'There is no such document; it may have been made before the office last opened.', { jobId })
     return job
   }
 

@@ -67,7 +67,12 @@ export async function preparePickupLists(db: ReadDb, request: PickupListsRequest
               type.use('bold', 16)
               doc.fillColor(ink)
               type.line(line.heading, x, y - 6)
-              doc.moveTo(x, y - 2).lineTo(x + columnWidth, y - 2).lineWidth(0.8).strokeColor(ink).stroke()
+              doc
+                .moveTo(x, y - 2)
+                .lineTo(x + columnWidth, y - 2)
+                .lineWidth(0.8)
+                .strokeColor(ink)
+                .stroke()
             } else {
               y += lineHeight
               drawEntry(doc, type, line.entry, x, y - 4, columnWidth, request.raceId === undefined)
@@ -103,7 +108,12 @@ function drawFrame(doc: Pdf, type: Typesetter, page: Size, text: { event: string
   type.fit(span, 'bold', 20, width * 0.42)
   doc.fillColor(ink)
   type.line(span, margin, margin + 24, 'right', width)
-  doc.moveTo(margin, margin + headerHeight - 14).lineTo(page.width - margin, margin + headerHeight - 14).lineWidth(1.5).strokeColor(ink).stroke()
+  doc
+    .moveTo(margin, margin + headerHeight - 14)
+    .lineTo(page.width - margin, margin + headerHeight - 14)
+    .lineWidth(1.5)
+    .strokeColor(ink)
+    .stroke()
 }
 
 function drawEntry(doc: Pdf, type: Typesetter, entry: Entry, x: number, baseline: number, width: number, showRace: boolean): void {

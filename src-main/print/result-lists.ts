@@ -97,7 +97,15 @@ export async function prepareResultLists(db: ReadDb, results: ResultsEngine, req
   }
 }
 
-function drawLine(type: Typesetter, doc: PDFKit.PDFDocument, cells: string[], widths: number[], baseline: number, weight: 'regular' | 'bold', colour: string): void {
+function drawLine(
+  type: Typesetter,
+  doc: PDFKit.PDFDocument,
+  cells: string[],
+  widths: number[],
+  baseline: number,
+  weight: 'regular' | 'bold',
+  colour: string,
+): void {
   let x = margin
   doc.fillColor(colour)
   for (const [i, text] of cells.entries()) {

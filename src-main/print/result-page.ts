@@ -7,7 +7,13 @@ export const margin = 14 * mm
 export const headerHeight = 26 * mm
 
 /** The event's header on a result document: its name and logo, the page's title, and a provisional mark. */
-export function drawResultHeader(doc: Pdf, type: Typesetter, page: Size, letterhead: { eventName: string; logo: PDFKit.PDFKitImage | null }, text: { title: string; note: string; provisional: string | null }): void {
+export function drawResultHeader(
+  doc: Pdf,
+  type: Typesetter,
+  page: Size,
+  letterhead: { eventName: string; logo: PDFKit.PDFKitImage | null },
+  text: { title: string; note: string; provisional: string | null },
+): void {
   const width = page.width - 2 * margin
   const logoWidth = letterhead.logo === null ? 0 : 30 * mm
   if (letterhead.logo !== null) doc.image(letterhead.logo, page.width - margin - logoWidth, margin, { fit: [logoWidth, 16 * mm], align: 'right' })
@@ -25,5 +31,10 @@ export function drawResultHeader(doc: Pdf, type: Typesetter, page: Size, letterh
     doc.fillColor('#b45309')
     type.line(text.provisional, margin, margin + 44, 'right', width - logoWidth - 4 * mm)
   }
-  doc.moveTo(margin, margin + headerHeight - 14).lineTo(page.width - margin, margin + headerHeight - 14).lineWidth(1.2).strokeColor(ink).stroke()
+  doc
+    .moveTo(margin, margin + headerHeight - 14)
+    .lineTo(page.width - margin, margin + headerHeight - 14)
+    .lineWidth(1.2)
+    .strokeColor(ink)
+    .stroke()
 }

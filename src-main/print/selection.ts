@@ -62,7 +62,12 @@ export async function countNumberedRunners(db: ReadDb, selection: BibSelection):
 export async function* numberedRunners(db: ReadDb, selection: BibSelection, batchSize = 1000): AsyncGenerator<NumberedRow> {
   let after = 0
   for (;;) {
-    const batch = (await numbered(db, selection).select(columns).where('entrant.bib', '>', after).orderBy('entrant.bib').limit(batchSize).execute()) as NumberedRow[]
+    const batch = (await numbered(db, selection)
+      .select(columns)
+      .where('entrant.bib', '>', after)
+      .orderBy('entrant.bib')
+      .limit(batchSize)
+      .execute()) as NumberedRow[]
     yield* batch
     if (batch.length < batchSize) return
     after = (batch.at(-1) as NumberedRow).bib

@@ -15,7 +15,11 @@ export async function previewPrint(db: ReadDb, results: ResultsEngine, request: 
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await document.write(out, progressEvery(Infinity, () => {}), 1)
+  await document.write(
+    out,
+    progressEvery(Infinity, () => {}),
+    1,
+  )
   return { pdfBase64: Buffer.concat(chunks).toString('base64'), items: document.items, pages: document.pages }
 }
 

@@ -29,8 +29,15 @@ describe('races', () => {
   it('keeps a race’s result rules, and refuses rules that are not rules', async () => {
     const { router } = await tempRouter()
     await router.call('races.create', marathon, organiser)
-    const updated = await router.call('races.update', { id: 1, ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false }, organiser)
-    expect(updated).toMatchObject({ ok: true, value: { rules: { ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false } } })
+    const updated = await router.call(
+      'races.update',
+      { id: 1, ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false },
+      organiser,
+    )
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { rules: { ranking: 'net', precision: 'cs', awardOverall: 5, awardCategory: 0, awardExcludeOverall: false } },
+    })
     expect(await router.dispatch('races.update', { id: 1, ranking: 'chip' }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await router.call('races.update', { id: 1, awardOverall: 51 }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
@@ -62,7 +69,17 @@ describe('races', () => {
     [{ name: 'Half', distanceM: 21097, colour: 'red' }, 'colour'],
     [{ name: 'Half', distanceM: 21097, startAt: -1 }, 'startAt'],
     [{ name: 'Half', distanceM: 21097, bibRanges: [{ first: 10, last: 1 }] }, 'bibRanges.0.last'],
-    [{ name: 'Half', distanceM: 21097, bibRanges: [{ first: 1, last: 10 }, { first: 5, last: 20 }] }, 'bibRanges'],
+    [
+      {
+        name: 'Half',
+        distanceM: 21097,
+        bibRanges: [
+          { first: 1, last: 10 },
+          { first: 5, last: 20 },
+        ],
+      },
+      'bibRanges',
+    ],
   ])('refuses %j with INVALID_INPUT at %s', async (input, path) => {
     const { router } = await tempRouter()
     const result = await router.dispatch('races.create', input, organiser)
@@ -73,10 +90,29 @@ describe('races', () => {
   it('updates only the fields given and replaces bib ranges', async () => {
     const { router } = await tempRouter()
     await router.call('races.create', marathon, organiser)
-    const updated = await router.call('races.update', { id: 1, distanceM: 42200, bibRanges: [{ first: 1, last: 500 }, { first: 2000, last: 2100 }] }, organiser)
+    const updated = await router.call(
+      'races.update',
+      {
+        id: 1,
+        distanceM: 42200,
+        bibRanges: [
+          { first: 1, last: 500 },
+          { first: 2000, last: 2100 },
+        ],
+      },
+      organiser,
+    )
     expect(updated).toMatchObject({
       ok: true,
-      value: { name: 'Marathon', distanceM: 42200, colour: '#c0392b', bibRanges: [{ first: 1, last: 500 }, { first: 2000, last: 2100 }] },
+      value: {
+        name: 'Marathon',
+        distanceM: 42200,
+        colour: '#c0392b',
+        bibRanges: [
+          { first: 1, last: 500 },
+          { first: 2000, last: 2100 },
+        ],
+      },
     })
   })
 
@@ -144,7 +180,10 @@ describe('races', () => {
     const runner = await router.call('entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Lee', sex: 'F' }, organiser)
     if (!runner.ok) throw new Error(runner.error.message)
     const [a, b] = (await file.db.selectFrom('wave').select('id').orderBy('position').execute()).map((w) => w.id)
-    await file.db.updateTable('entrant').set({ wave_id: b ?? null }).execute()
+    await file.db
+      .updateTable('entrant')
+      .set({ wave_id: b ?? null })
+      .execute()
 
     const reordered = await router.call('races.update', { id: 1, waves: [{ name: 'b' }, { name: 'A', startAt: start }, { name: 'C' }] }, organiser)
     expect(reordered).toMatchObject({ ok: true, value: { waves: [{ id: b, name: 'b', startAt: null }, { id: a, name: 'A', startAt: start }, { name: 'C' }] } })
@@ -152,6 +191,9 @@ describe('races', () => {
 
     await router.call('races.update', { id: 1, waves: [{ name: 'A' }] }, organiser)
     expect((await file.db.selectFrom('entrant').select('wave_id').executeTakeFirstOrThrow()).wave_id).toBeNull()
-    expect(await router.call('races.update', { id: 1, waves: [{ name: 'A' }, { name: 'a' }] }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await router.call('races.update', { id: 1, waves: [{ name: 'A' }, { name: 'a' }] }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 })

@@ -108,11 +108,10 @@ export async function deleteRace(db: Db, input: ParsedInput<'races.delete'>): Pr
     .where('race_id', '=', input.id)
     .executeTakeFirstOrThrow()
   if (count > 0) {
-    throw new CommandError(
-      'RACE_HAS_ENTRANTS',
-      `${race.name} has ${count} entrant(s). Move or remove them before deleting the race.`,
-      { race: race.name, count },
-    )
+    throw new CommandError('RACE_HAS_ENTRANTS', `${race.name} has ${count} entrant(s). Move or remove them before deleting the race.`, {
+      race: race.name,
+      count,
+    })
   }
   await db.deleteFrom('race').where('id', '=', input.id).execute()
   return { id: input.id }
@@ -143,11 +142,13 @@ async function refuseOverlappingRanges(db: Db, ranges: BibRange[], raceId: numbe
   for (const range of ranges) {
     const clash = others.find((o) => rangesOverlap(range, { first: o.first_bib, last: o.last_bib }))
     if (clash !== undefined) {
-      throw new CommandError(
-        'BIB_RANGE_OVERLAP',
-        `Bibs ${range.first}–${range.last} overlap ${clash.name}'s range ${clash.first_bib}–${clash.last_bib}.`,
-        { first: range.first, last: range.last, race: clash.name, otherFirst: clash.first_bib, otherLast: clash.last_bib },
-      )
+      throw new CommandError('BIB_RANGE_OVERLAP', `Bibs ${range.first}–${range.last} overlap ${clash.name}'s range ${clash.first_bib}–${clash.last_bib}.`, {
+        first: range.first,
+        last: range.last,
+        race: clash.name,
+        otherFirst: clash.first_bib,
+        otherLast: clash.last_bib,
+      })
     }
   }
 }
@@ -177,7 +178,11 @@ async function replaceWaves(db: Db, raceId: number, waves: readonly { name: stri
   for (const [position, wave] of waves.entries()) {
     const row = { name: wave.name, start_at_ms: wave.startAt ?? null, position }
     const id = byName.get(wave.name.toLowerCase())
-    if (id === undefined) await db.insertInto('wave').values({ race_id: raceId, ...row }).execute()
+    if (id === undefined)
+      await db
+        .insertInto('wave')
+        .values({ race_id: raceId, ...row })
+        .execute()
     else await db.updateTable('wave').set(row).where('id', '=', id).execute()
   }
 }

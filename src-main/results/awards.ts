@@ -17,7 +17,9 @@ const sexes = ['F', 'M', 'X'] as const
  */
 export function awardsOf(state: ResultsState, race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[] } {
   const { awardOverall, awardCategory, awardExcludeOverall } = race.rules
-  const overall = sexes.map((sex, i) => ({ sex, category: null, winners: topOf(race.bySex[i] as Standing[], awardOverall) })).filter((g) => g.winners.length > 0)
+  const overall = sexes
+    .map((sex, i) => ({ sex, category: null, winners: topOf(race.bySex[i] as Standing[], awardOverall) }))
+    .filter((g) => g.winners.length > 0)
   const taken = new Set(awardExcludeOverall ? overall.flatMap((g) => g.winners) : [])
   const categories = race.byCategory
     .map((runners, i) => ({ category: state.categories[i] as string, runners: runners.filter((s) => !taken.has(s)) }))

@@ -31,7 +31,6 @@ interface Published {
   divisionPlace: number
 }
 
-
 const placeOf = (text: string): [number, number] => text.split('/').map((p) => Number(p.trim())) as [number, number]
 
 function mainRace(): Published[] {
@@ -81,8 +80,17 @@ describe('the 2012 Boston Marathon, ranked by net time', () => {
     unwrap(await router.call('event.update', { name: 'Boston Marathon 2012', date: '2012-04-16', timeZone: 'America/New_York' }, organiser))
     // The B.A.A.'s divisions: 18–39, then five-year bands.
     const bands = [18, 40, 45, 50, 55, 60, 65, 70, 75, 80].map((fromAge) => ({ fromAge }))
-    const race = unwrap(await router.call('races.create', { name: 'Marathon', distanceM: 42_195, bibRanges: [{ first: 1, last: 99_999 }], categoryBands: bands, ranking: 'net' }, organiser))
-    const entries = csv(['Bib,First Name,Last Name,Gender,Age,Event', ...published.map((p) => [p.bib, p.given, p.family, p.sex, p.age, 'Marathon'].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(','))])
+    const race = unwrap(
+      await router.call(
+        'races.create',
+        { name: 'Marathon', distanceM: 42_195, bibRanges: [{ first: 1, last: 99_999 }], categoryBands: bands, ranking: 'net' },
+        organiser,
+      ),
+    )
+    const entries = csv([
+      'Bib,First Name,Last Name,Gender,Age,Event',
+      ...published.map((p) => [p.bib, p.given, p.family, p.sex, p.age, 'Marathon'].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',')),
+    ])
     expect(unwrap(await importFile(router, entries))).toMatchObject({ imported: 21_616 })
     unwrap(await router.call('clock.start', { raceId: race.id, atMs: gun, device: 'official' }, finishLine))
     const reads = readsOf(published).flatMap((r) => [`${r.bib},${timeOfDay(r.start)},start`, `${r.bib},${timeOfDay(r.finish)},finish`])

@@ -12,8 +12,26 @@ function asText(value: string | null): string {
 /** One row per runner, every time and place: for the press and for results sites. */
 export function resultsCsv(results: readonly { race: RaceStanding; rows: readonly ResultRow[] }[], splitPoints: readonly string[]): string {
   const header = [
-    'race', 'place', 'bib', 'givenName', 'familyName', 'secondName', 'sex', 'sexPlace', 'category', 'categoryPlace',
-    'gunTime', 'netTime', 'gunTimeMs', 'netTimeMs', 'status', 'statusReason', 'club', 'nationality', 'wave', 'ranking',
+    'race',
+    'place',
+    'bib',
+    'givenName',
+    'familyName',
+    'secondName',
+    'sex',
+    'sexPlace',
+    'category',
+    'categoryPlace',
+    'gunTime',
+    'netTime',
+    'gunTimeMs',
+    'netTimeMs',
+    'status',
+    'statusReason',
+    'club',
+    'nationality',
+    'wave',
+    'ranking',
     ...splitPoints.flatMap((p) => [`${p} time`, `${p} position`]),
   ]
   const lines = results.flatMap(({ race, rows }) =>
@@ -21,9 +39,26 @@ export function resultsCsv(results: readonly { race: RaceStanding; rows: readonl
       const time = (ms: number | null): string => formatResultTime(ms, race.rules.precision)
       const splits = new Map(r.splits.map((s) => [s.point, s]))
       return [
-        asText(r.race), r.place ?? '', r.bib ?? '', asText(r.givenName), asText(r.familyName), asText(r.secondName), r.sex, r.sexPlace ?? '',
-        r.category ?? '', r.categoryPlace ?? '', time(r.gunTimeMs), time(r.netTimeMs), r.gunTimeMs ?? '', r.netTimeMs ?? '', r.status,
-        asText(r.statusReason), asText(r.club), r.nationality ?? '', asText(r.wave), race.rules.ranking,
+        asText(r.race),
+        r.place ?? '',
+        r.bib ?? '',
+        asText(r.givenName),
+        asText(r.familyName),
+        asText(r.secondName),
+        r.sex,
+        r.sexPlace ?? '',
+        r.category ?? '',
+        r.categoryPlace ?? '',
+        time(r.gunTimeMs),
+        time(r.netTimeMs),
+        r.gunTimeMs ?? '',
+        r.netTimeMs ?? '',
+        r.status,
+        asText(r.statusReason),
+        asText(r.club),
+        r.nationality ?? '',
+        asText(r.wave),
+        race.rules.ranking,
         ...splitPoints.flatMap((p) => {
           const split = splits.get(p)
           return split === undefined ? ['', ''] : [time(race.rules.ranking === 'gun' ? split.gunTimeMs : split.netTimeMs), split.position]

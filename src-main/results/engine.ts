@@ -1,5 +1,19 @@
 import type SqliteDatabase from 'better-sqlite3'
-import { loadCaptures, loadChecks, loadFacts, loadMarks, loadOverrides, everyFactGroup, type Check, type FactGroup, type Facts, type Guns, type Marks, type Override, type RaceFacts } from './load'
+import {
+  loadCaptures,
+  loadChecks,
+  loadFacts,
+  loadMarks,
+  loadOverrides,
+  everyFactGroup,
+  type Check,
+  type FactGroup,
+  type Facts,
+  type Guns,
+  type Marks,
+  type Override,
+  type RaceFacts,
+} from './load'
 import { PointMerge, type CaptureFact } from './point-merge'
 import { insertionPoint, isRanked, placeIn, roundUp, settle, sortRanked, type Crossing, type Runner, type Standing } from './standing'
 
@@ -306,7 +320,15 @@ export function splitTimes(state: ResultsState, race: RaceStanding, standing: St
     if (crossing === undefined) return []
     const time = splitTime(race, standing, crossing)
     if (time === null) return []
-    return [{ point: point.name, distanceM: point.distanceM, gunTimeMs: time.gun, netTimeMs: time.net, position: positionIn(order.get(point.name) ?? [], time.ranked) }]
+    return [
+      {
+        point: point.name,
+        distanceM: point.distanceM,
+        gunTimeMs: time.gun,
+        netTimeMs: time.net,
+        position: positionIn(order.get(point.name) ?? [], time.ranked),
+      },
+    ]
   })
 }
 

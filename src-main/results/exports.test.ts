@@ -7,14 +7,19 @@ import { allResults } from './service'
 import { factsChangedBy } from '../commands/registry'
 import { unwrap } from '../../tests/support/results'
 
-
 const hostile = '</script><img src=x onerror="alert(1)">'
 
 async function hostileRace() {
   const { router, file } = await tempRouter()
   unwrap(await router.call('event.update', { name: `Night Run ${hostile}`, date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
   unwrap(await router.call('races.create', { name: '5K <b>', distanceM: 5000, bibRanges: [{ first: 1, last: 9 }] }, organiser))
-  unwrap(await router.call('entrants.create', { raceId: 1, givenName: hostile, familyName: '=HYPERLINK("http://x")', sex: 'F', bib: 1, club: '+cmd|calc' }, organiser))
+  unwrap(
+    await router.call(
+      'entrants.create',
+      { raceId: 1, givenName: hostile, familyName: '=HYPERLINK("http://x")', sex: 'F', bib: 1, club: '+cmd|calc' },
+      organiser,
+    ),
+  )
   unwrap(await router.call('clock.start', { raceId: 1, atMs: Date.UTC(2025, 3, 6), device: 'f' }, finishLine))
   unwrap(await router.call('timing.capture', { device: 't', seq: 1, point: 'finish', atMs: Date.UTC(2025, 3, 6, 0, 20), bib: 1 }, finishLine))
   return { router, engine: new ResultsEngine(file.sqlite, factsChangedBy) }
@@ -36,7 +41,19 @@ describe('exports of hostile names', () => {
   it('writes a CSV a spreadsheet reads as text, never as a formula', async () => {
     const { router } = await hostileRace()
     const exported = unwrap(await router.call('results.export', { format: 'csv' }, organiser))
-    const rows = Papa.parse<Record<string, string>>(Buffer.from(exported.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
-    expect(rows[0]).toMatchObject({ race: '5K <b>', place: '1', givenName: hostile, familyName: `'=HYPERLINK("http://x")`, club: "'+cmd|calc", gunTime: '20:00' })
+    const rows = Papa.parse<Record<string, string>>(
+      Buffer.from(exported.base64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data
+    expect(rows[0]).toMatchObject({
+      race: '5K <b>',
+      place: '1',
+      givenName: hostile,
+      familyName: `'=HYPERLINK("http://x")`,
+      club: "'+cmd|calc",
+      gunTime: '20:00',
+    })
   })
 })

@@ -13,7 +13,10 @@ export function exportResults(engine: ResultsEngine, input: ParsedInput<'results
   const results = allResults(engine, input.raceId)
   const stem = fileNameOf(state.eventName, input.raceId === undefined ? 'results' : `${results[0]?.race.name ?? ''} results`).replace(/\.pdf$/, '')
   if (input.format === 'csv') {
-    const csv = resultsCsv(results, state.splitPoints.map((p) => p.name))
+    const csv = resultsCsv(
+      results,
+      state.splitPoints.map((p) => p.name),
+    )
     return { fileName: `${stem}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') }
   }
   const site = resultsSite(state.eventName, results, openProblems(state) > 0, input.language)

@@ -60,10 +60,19 @@ export type SiteLanguage = keyof typeof words
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 /** JSON inside a script element: nothing in it may close the element or break the script. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 
 export function slugOf(name: string, taken: Set<string>): string {
-  const base = name.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'race'
+  const base =
+    name
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'race'
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
   taken.add(slug)
@@ -104,7 +113,12 @@ function page(lang: SiteLanguage, title: string, body: string): string {
 }
 
 /** The site's files by path, under one folder. */
-export function resultsSite(eventName: string, results: readonly { race: RaceStanding; rows: readonly ResultRow[] }[], provisional: boolean, lang: SiteLanguage): Map<string, string> {
+export function resultsSite(
+  eventName: string,
+  results: readonly { race: RaceStanding; rows: readonly ResultRow[] }[],
+  provisional: boolean,
+  lang: SiteLanguage,
+): Map<string, string> {
   const w = words[lang]
   const files = new Map<string, string>()
   const taken = new Set(['index'])
@@ -114,8 +128,23 @@ export function resultsSite(eventName: string, results: readonly { race: RaceSta
     const slug = slugOf(race.name, taken)
     const info = raceInfo(race)
     const time = (ms: number | null): string => formatResultTime(ms, race.rules.precision)
-    const data = rows.map((r) => [r.place, r.bib, personName(r.givenName, r.familyName) + (r.secondName ? ` (${r.secondName})` : ''), r.sex, r.sexPlace, r.category, r.categoryPlace, time(r.gunTimeMs), time(r.netTimeMs), r.club ?? '', r.status])
-    const sexOptions = (['F', 'M', 'X'] as const).filter((s) => rows.some((r) => r.sex === s)).map((s) => `<option value="${s}">${escapeHtml(w.sexes[s])}</option>`).join('')
+    const data = rows.map((r) => [
+      r.place,
+      r.bib,
+      personName(r.givenName, r.familyName) + (r.secondName ? ` (${r.secondName})` : ''),
+      r.sex,
+      r.sexPlace,
+      r.category,
+      r.categoryPlace,
+      time(r.gunTimeMs),
+      time(r.netTimeMs),
+      r.club ?? '',
+      r.status,
+    ])
+    const sexOptions = (['F', 'M', 'X'] as const)
+      .filter((s) => rows.some((r) => r.sex === s))
+      .map((s) => `<option value="${s}">${escapeHtml(w.sexes[s])}</option>`)
+      .join('')
     const categoryOptions = info.categories.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('')
     const categoryLinks = info.categories.map((c) => `<a href="#category=${encodeURIComponent(c)}">${escapeHtml(c)}</a>`).join('')
     const body = `<p><a href="index.html">← ${escapeHtml(w.back)}</a></p>
@@ -134,6 +163,13 @@ export function resultsSite(eventName: string, results: readonly { race: RaceSta
     files.set(`${slug}.html`, page(lang, `${race.name} — ${eventName}`, body))
     links.push(`<li><a href="${slug}.html">${escapeHtml(race.name)}</a> <span class="note">${escapeHtml(w.finishers(info.counts.finished))}</span></li>`)
   }
-  files.set('index.html', page(lang, `${eventName} — ${w.results}`, `<h1>${escapeHtml(eventName)}</h1><h2>${escapeHtml(w.results)}</h2>${warning}<ul class="races">${links.join('')}</ul>`))
+  files.set(
+    'index.html',
+    page(
+      lang,
+      `${eventName} — ${w.results}`,
+      `<h1>${escapeHtml(eventName)}</h1><h2>${escapeHtml(w.results)}</h2>${warning}<ul class="races">${links.join('')}</ul>`,
+    ),
+  )
   return files
 }

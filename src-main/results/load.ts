@@ -87,27 +87,54 @@ export function loadFacts<G extends FactGroup>(sqlite: SqliteDatabase.Database, 
 
 function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
   const event = sqlite.prepare('select name from event where id = 1').get() as { name: string }
-  const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({ id: r.id, name: r.name, distanceM: r.distance_m, rules: rulesOf(r) }))
+  const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({
+    id: r.id,
+    name: r.name,
+    distanceM: r.distance_m,
+    rules: rulesOf(r),
+  }))
   const rows = sqlite
     .prepare(
       `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality
          from entrant where status <> 'withdrawn'`,
     )
     .raw()
-    .all() as [number, string, number | null, number, number | null, string, string, string | null, Runner['sex'], string | null, string | null, string | null][]
+    .all() as [
+    number,
+    string,
+    number | null,
+    number,
+    number | null,
+    string,
+    string,
+    string | null,
+    Runner['sex'],
+    string | null,
+    string | null,
+    string | null,
+  ][]
   const categories = new Map<string, number>()
   const indexOf = (category: string): number => {
     let index = categories.get(category)
     if (index === undefined) categories.set(category, (index = categories.size))
     return index
   }
-  const runners = rows.map(
-    ([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality]): Runner => ({
-      num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality,
-      sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
-      categoryIndex: category === null ? -1 : indexOf(category),
-    }),
-  )
+  const runners = rows.map(([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality]): Runner => ({
+    num,
+    entrantId,
+    bib,
+    raceId,
+    waveId,
+    givenName,
+    familyName,
+    secondName,
+    sex,
+    category,
+    club,
+    nationality,
+    sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
+    categoryIndex: category === null ? -1 : indexOf(category),
+  }))
   return {
     eventName: event.name,
     races,
@@ -129,7 +156,11 @@ export function loadMarks(sqlite: SqliteDatabase.Database): Marks {
 
 /** The gun that counts for each race and wave: the latest recorded. */
 function loadGuns(sqlite: SqliteDatabase.Database): Guns {
-  const rows = sqlite.prepare('select race_id, wave_id, gun_at_ms from clock order by id').all() as { race_id: number; wave_id: number | null; gun_at_ms: number }[]
+  const rows = sqlite.prepare('select race_id, wave_id, gun_at_ms from clock order by id').all() as {
+    race_id: number
+    wave_id: number | null
+    gun_at_ms: number
+  }[]
   const guns: Guns = { race: new Map(), wave: new Map() }
   for (const r of rows) {
     if (r.wave_id === null) guns.race.set(r.race_id, r.gun_at_ms)
@@ -140,8 +171,11 @@ function loadGuns(sqlite: SqliteDatabase.Database): Guns {
 
 /** Active captures written after `afterRowid`, by point. */
 export function loadCaptures(sqlite: SqliteDatabase.Database, afterRowid: number): Map<string, CaptureFact[]> {
-  const rows = prepared(sqlite, `select id, device, seq, point, at_ms as atMs, bib, position, source, clock, (clock is not null and offset_ms is null) as clockUnknown, created_at_ms as createdAtMs
-       from capture where rowid > ? and state = 'active'`).all(afterRowid) as (CaptureFact & { point: string })[]
+  const rows = prepared(
+    sqlite,
+    `select id, device, seq, point, at_ms as atMs, bib, position, source, clock, (clock is not null and offset_ms is null) as clockUnknown, created_at_ms as createdAtMs
+       from capture where rowid > ? and state = 'active'`,
+  ).all(afterRowid) as (CaptureFact & { point: string })[]
   const byPoint = new Map<string, CaptureFact[]>()
   for (const row of rows) {
     const list = byPoint.get(row.point)
@@ -178,7 +212,11 @@ function loadPassings(sqlite: SqliteDatabase.Database): Map<string, Map<number, 
 
 /** The latest decision about each runner; a withdrawn decision leaves none. */
 export function loadOverrides(sqlite: SqliteDatabase.Database): Map<number, Override> {
-  const rows = sqlite.prepare('select e.num, o.status, o.reason from result_override o join entrant e on e.id = o.entrant_id order by o.id').all() as { num: number; status: Override['status'] | null; reason: string }[]
+  const rows = sqlite.prepare('select e.num, o.status, o.reason from result_override o join entrant e on e.id = o.entrant_id order by o.id').all() as {
+    num: number
+    status: Override['status'] | null
+    reason: string
+  }[]
   const latest = new Map<number, Override>()
   for (const row of rows) {
     if (row.status === null) latest.delete(row.num)

@@ -106,7 +106,10 @@ export class PointMerge {
       const entry = this.entries[k]
       if (entry === undefined || entry.bib === null) times.push({ id: time.captureId, atMs: time.atMs })
     }
-    const waiting = this.entries.slice(this.open.length).filter((e) => e.bib !== null).map((e) => ({ id: e.id, bib: e.bib as number }))
+    const waiting = this.entries
+      .slice(this.open.length)
+      .filter((e) => e.bib !== null)
+      .map((e) => ({ id: e.id, bib: e.bib as number }))
     return { times, waiting }
   }
 

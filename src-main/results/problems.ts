@@ -11,7 +11,10 @@ import { personName } from '../../src-shared/names/person-name'
  */
 export function findProblems(state: ResultsState): ResultProblem[] {
   const problems: ResultProblem[] = []
-  const add = (p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count'> & Partial<Pick<ResultProblem, 'device' | 'count'>>, standing?: Standing): void => {
+  const add = (
+    p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count'> & Partial<Pick<ResultProblem, 'device' | 'count'>>,
+    standing?: Standing,
+  ): void => {
     const race = standing === undefined ? null : (state.raceById.get(standing.runner.raceId)?.name ?? null)
     const name = standing === undefined ? null : personName(standing.runner.givenName, standing.runner.familyName)
     problems.push({ device: null, count: null, ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
@@ -21,22 +24,35 @@ export function findProblems(state: ResultsState): ResultProblem[] {
   if (finish !== undefined) {
     const { times, waiting } = finish.unmatched()
     for (const t of times) add({ key: `time:${t.id}`, kind: 'timeWithoutBib', bib: null, captureId: t.id, atMs: t.atMs, timesMs: [] })
-    for (const w of waiting) add({ key: `waiting:${w.id}`, kind: 'bibWithoutTime', bib: w.bib, captureId: w.id, atMs: null, timesMs: [] }, state.byBib.get(w.bib))
+    for (const w of waiting)
+      add({ key: `waiting:${w.id}`, kind: 'bibWithoutTime', bib: w.bib, captureId: w.id, atMs: null, timesMs: [] }, state.byBib.get(w.bib))
     for (const bib of finish.bibs()) {
       const times = finish.timesOf(bib)
       if (times.length === 0) continue
       const standing = state.byBib.get(bib)
-      if (standing === undefined) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: times[0]?.id ?? null, atMs: times[0]?.atMs ?? null, timesMs: [] })
+      if (standing === undefined)
+        add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: times[0]?.id ?? null, atMs: times[0]?.atMs ?? null, timesMs: [] })
       else if (times.length > 1) {
         const precision = state.raceById.get(standing.runner.raceId)?.rules.precision ?? 's'
         // As the results show a time: rounded up, so the two screens never disagree on it.
         const timesMs = times.map((t) => roundUp(t.atMs - (standing.gunAtMs ?? 0), precision))
-        add({ key: `duplicate:${bib}:${times.map((t) => t.id).join(',')}`, kind: 'duplicateFinish', bib, captureId: times[1]?.id ?? null, atMs: times[1]?.atMs ?? null, timesMs }, standing)
+        add(
+          {
+            key: `duplicate:${bib}:${times.map((t) => t.id).join(',')}`,
+            kind: 'duplicateFinish',
+            bib,
+            captureId: times[1]?.id ?? null,
+            atMs: times[1]?.atMs ?? null,
+            timesMs,
+          },
+          standing,
+        )
       }
     }
   }
   for (const bib of state.passings.get('finish')?.keys() ?? []) {
-    if (!state.byBib.has(bib)) add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: null, atMs: state.passings.get('finish')?.get(bib)?.atMs ?? null, timesMs: [] })
+    if (!state.byBib.has(bib))
+      add({ key: `unknown:${bib}`, kind: 'unknownBib', bib, captureId: null, atMs: state.passings.get('finish')?.get(bib)?.atMs ?? null, timesMs: [] })
   }
   const noGun = new Set<string>()
   for (const race of state.races) {
@@ -52,7 +68,17 @@ export function findProblems(state: ResultsState): ResultProblem[] {
         if (!noGun.has(key)) add({ key, kind: 'noGun', bib: null, captureId: null, atMs: null, timesMs: [] }, s)
         noGun.add(key)
       } else if ((s.gunMs ?? s.netMs ?? 0) < recordMs || (s.netMs ?? 1) <= 0) {
-        add({ key: `impossible:${s.runner.entrantId}:${s.finish.atMs}`, kind: 'impossibleTime', bib, captureId: s.finish.captureId, atMs: s.finish.atMs, timesMs: [roundUp(s.gunMs ?? s.netMs ?? 0, race.rules.precision)] }, s)
+        add(
+          {
+            key: `impossible:${s.runner.entrantId}:${s.finish.atMs}`,
+            kind: 'impossibleTime',
+            bib,
+            captureId: s.finish.captureId,
+            atMs: s.finish.atMs,
+            timesMs: [roundUp(s.gunMs ?? s.netMs ?? 0, race.rules.precision)],
+          },
+          s,
+        )
       }
     }
   }
@@ -79,9 +105,25 @@ function clockProblems(state: ResultsState, add: Add): void {
         else seen.count++
       }
       if (c.atMs > c.createdAtMs + futureToleranceMs) {
-        add({ key: `future:${c.id}:${c.atMs}`, kind: 'futureTime', bib: c.bib, captureId: c.id, atMs: c.atMs, timesMs: [c.atMs - c.createdAtMs], device: c.device })
+        add({
+          key: `future:${c.id}:${c.atMs}`,
+          kind: 'futureTime',
+          bib: c.bib,
+          captureId: c.id,
+          atMs: c.atMs,
+          timesMs: [c.atMs - c.createdAtMs],
+          device: c.device,
+        })
       } else if (point !== 'start' && firstGun !== null && c.atMs < firstGun) {
-        add({ key: `early:${c.id}:${c.atMs}`, kind: 'beforeFirstGun', bib: c.bib, captureId: c.id, atMs: c.atMs, timesMs: [firstGun - c.atMs], device: c.device })
+        add({
+          key: `early:${c.id}:${c.atMs}`,
+          kind: 'beforeFirstGun',
+          bib: c.bib,
+          captureId: c.id,
+          atMs: c.atMs,
+          timesMs: [firstGun - c.atMs],
+          device: c.device,
+        })
       }
     }
   }

@@ -11,7 +11,6 @@ const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul, race day 2025-04-06
 const second = 1000
 const minute = 60 * second
 
-
 /** 09:MM:SS.mmm in Seoul, as a chip file writes the time of day. */
 function clock(ms: number): string {
   const t = new Date(ms + 9 * 3600_000)
@@ -36,7 +35,16 @@ async function raceDay(entrants: Entrant[], race: Record<string, unknown> = {}) 
     const entrant = unwrap(
       await router.call(
         'entrants.create',
-        { raceId: created.id, givenName: `Runner`, familyName: `No${e.bib}`, sex: e.sex ?? 'F', bib: e.bib, ...(e.birthDate && { birthDate: e.birthDate }), ...(e.age !== undefined && { age: e.age }), ...(waveId !== undefined && { waveId }) },
+        {
+          raceId: created.id,
+          givenName: `Runner`,
+          familyName: `No${e.bib}`,
+          sex: e.sex ?? 'F',
+          bib: e.bib,
+          ...(e.birthDate && { birthDate: e.birthDate }),
+          ...(e.age !== undefined && { age: e.age }),
+          ...(waveId !== undefined && { waveId }),
+        },
         organiser,
       ),
     )
@@ -46,10 +54,14 @@ async function raceDay(entrants: Entrant[], race: Record<string, unknown> = {}) 
   const time = async (atMs: number, bib?: number, device = 'timer') =>
     unwrap(await router.call('timing.capture', { device, seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
   let typed = 0
-  const bib = async (n: number) => unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++typed, bib: n, enteredAtMs: gun + 200 * minute + typed }, finishLine))
-  const upload = async (text: string) => unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
+  const bib = async (n: number) =>
+    unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++typed, bib: n, enteredAtMs: gun + 200 * minute + typed }, finishLine))
+  const upload = async (text: string) =>
+    unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
   const reads = async (lines: [bib: number, atMs: number, point: string][]) =>
-    unwrap(await router.call('reads.import', { id: await upload(`bib,time,point\n${lines.map(([b, at, p]) => `${b},${clock(at)},${p}`).join('\n')}\n`) }, organiser))
+    unwrap(
+      await router.call('reads.import', { id: await upload(`bib,time,point\n${lines.map(([b, at, p]) => `${b},${clock(at)},${p}`).join('\n')}\n`) }, organiser),
+    )
   const results = async (input: Record<string, unknown> = {}) => unwrap(await router.call('results.list', { raceId: created.id, ...input }, organiser))
   const rowOf = async (n: number): Promise<ResultRow> => (await results()).rows.find((r) => r.bib === n) as ResultRow
   const places = async () => (await results()).rows.filter((r) => r.place !== null).map((r) => [r.bib, r.place])
@@ -73,18 +85,33 @@ describe('result times', () => {
   it('ranks on gun time or on net time as the race is set, with net time from the runner’s own start read', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }])
     // Bib 1 crossed the start line 2 minutes after the gun and finished 1 minute after bib 2.
-    await day.reads([[1, gun + 2 * minute, 'start'], [2, gun + 5 * second, 'start']])
+    await day.reads([
+      [1, gun + 2 * minute, 'start'],
+      [2, gun + 5 * second, 'start'],
+    ])
     await day.time(gun + 40 * minute, 2)
     await day.time(gun + 41 * minute, 1)
-    expect(await day.places()).toEqual([[2, 1], [1, 2]])
+    expect(await day.places()).toEqual([
+      [2, 1],
+      [1, 2],
+    ])
     expect(await day.rowOf(1)).toMatchObject({ gunTimeMs: 41 * minute, netTimeMs: 39 * minute })
     unwrap(await day.router.call('races.update', { id: day.race.id, ranking: 'net' }, organiser))
-    expect(await day.places()).toEqual([[1, 1], [2, 2]])
+    expect(await day.places()).toEqual([
+      [1, 1],
+      [2, 2],
+    ])
     expect((await day.results()).race.rules.ranking).toBe('net')
   })
 
   it('takes net time from the wave’s gun when a runner has no start read, and gun time from their own wave', async () => {
-    const day = await raceDay([{ bib: 1, wave: 'A' }, { bib: 2, wave: 'B' }], { waves: [{ name: 'A' }, { name: 'B' }] })
+    const day = await raceDay(
+      [
+        { bib: 1, wave: 'A' },
+        { bib: 2, wave: 'B' },
+      ],
+      { waves: [{ name: 'A' }, { name: 'B' }] },
+    )
     const waves = day.race.waves
     unwrap(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[0]!.id, atMs: gun, device: 'finish-1' }, finishLine))
     unwrap(await day.router.call('clock.start', { raceId: day.race.id, waveId: waves[1]!.id, atMs: gun + 10 * minute, device: 'finish-1' }, finishLine))
@@ -114,8 +141,18 @@ describe('places', () => {
     await day.time(gun + 31 * minute + 200, 4)
     await day.time(gun + 31 * minute + 200, 3)
     // 5 and 6: two chip reads at the same millisecond: nothing tells.
-    await day.reads([[5, gun + 32 * minute, 'finish'], [6, gun + 32 * minute, 'finish']])
-    expect(await day.places()).toEqual([[2, 1], [1, 2], [4, 3], [3, 4], [5, 5], [6, 5]])
+    await day.reads([
+      [5, gun + 32 * minute, 'finish'],
+      [6, gun + 32 * minute, 'finish'],
+    ])
+    expect(await day.places()).toEqual([
+      [2, 1],
+      [1, 2],
+      [4, 3],
+      [3, 4],
+      [5, 5],
+      [6, 5],
+    ])
     expect((await day.rowOf(1)).gunTimeMs).toBe((await day.rowOf(2)).gunTimeMs)
   })
 
@@ -126,7 +163,13 @@ describe('places', () => {
       { bib: 3, sex: 'F', age: 41 },
       { bib: 4, sex: 'M', age: 44 },
     ])
-    for (const [n, bib] of [[1, 2], [2, 3], [3, 1], [4, 4]] as const) await day.time(gun + (30 + n) * minute, bib)
+    for (const [n, bib] of [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [4, 4],
+    ] as const)
+      await day.time(gun + (30 + n) * minute, bib)
     const rows = (await day.results()).rows
     expect(rows.map((r) => [r.bib, r.place, r.sexPlace, r.category, r.categoryPlace])).toEqual([
       [2, 1, 1, 'M35', 1],
@@ -156,16 +199,25 @@ describe('places', () => {
       [1, 'DQ', null, 'TR 6.3.2: cut the course at 7K'],
     ])
     await decide(1, null, 'Appeal upheld: the marshal sent him the wrong way')
-    expect(await day.places()).toEqual([[1, 1], [2, 2]])
+    expect(await day.places()).toEqual([
+      [1, 1],
+      [2, 2],
+    ])
     const history = unwrap(await day.router.call('results.history', { entrantId: day.ids.get(1) as string }, organiser))
     expect(history.map((h) => h.status)).toEqual([null, 'DQ'])
-    expect(await day.router.call('results.override', { entrantId: day.ids.get(2) as string, status: 'DQ', reason: 'x' }, viewer)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await day.router.call('results.override', { entrantId: day.ids.get(2) as string, status: 'DQ', reason: 'x' }, viewer)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHORISED' },
+    })
   })
 
   it('gives split times and positions at each timing point on the race’s basis', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }])
     unwrap(await day.router.call('timing.setPoints', { splits: [{ name: '5K', distanceM: 5000 }] }, organiser))
-    await day.reads([[1, gun + 21 * minute, '5K'], [2, gun + 20 * minute, '5K']])
+    await day.reads([
+      [1, gun + 21 * minute, '5K'],
+      [2, gun + 20 * minute, '5K'],
+    ])
     await day.time(gun + 40 * minute, 1)
     await day.time(gun + 41 * minute, 2)
     expect((await day.rowOf(1)).splits).toEqual([{ point: '5K', distanceM: 5000, gunTimeMs: 21 * minute, netTimeMs: 21 * minute, position: 2 }])
@@ -210,7 +262,14 @@ describe('problems before publishing', () => {
     await day.reads([[4, gun + 3 * second, 'start']])
     const { problems, open } = unwrap(await day.router.call('results.problems', {}, organiser))
     expect(problems.map((p) => [p.kind, p.bib]).sort()).toEqual(
-      [['bibWithoutTime', 4], ['clockUnknown', null], ['duplicateFinish', 1], ['impossibleTime', 3], ['startWithoutFinish', 4], ['unknownBib', 77]].sort(),
+      [
+        ['bibWithoutTime', 4],
+        ['clockUnknown', null],
+        ['duplicateFinish', 1],
+        ['impossibleTime', 3],
+        ['startWithoutFinish', 4],
+        ['unknownBib', 77],
+      ].sort(),
     )
     expect(problems.find((p) => p.kind === 'clockUnknown')).toMatchObject({ device: 'timer', count: 5 })
     expect(open).toBe(6)
@@ -220,7 +279,10 @@ describe('problems before publishing', () => {
     expect(checked.checked).toMatchObject({ note: 'Second press was the runner behind', actor: 'Test Organiser' })
     expect(unwrap(await day.router.call('results.problems', {}, organiser)).open).toBe(5)
     expect((await day.results()).openProblems).toBe(5)
-    expect(await day.router.call('results.checkProblem', { key: 'time:nothing', note: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await day.router.call('results.checkProblem', { key: 'time:nothing', note: 'x' }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })
 
@@ -239,7 +301,8 @@ describe('the finish-line board', () => {
   it('counts on course only the runners of races whose gun has fired (or who crossed the start mat)', async () => {
     const day = await raceDay([{ bib: 1 }, { bib: 2 }, { bib: 3 }])
     const half = unwrap(await day.router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 1000, last: 1999 }] }, organiser))
-    for (const bib of [1001, 1002, 1003, 1004]) unwrap(await day.router.call('entrants.create', { raceId: half.id, givenName: 'Later', familyName: `No${bib}`, sex: 'M', bib }, organiser))
+    for (const bib of [1001, 1002, 1003, 1004])
+      unwrap(await day.router.call('entrants.create', { raceId: half.id, givenName: 'Later', familyName: `No${bib}`, sex: 'M', bib }, organiser))
     await day.time(gun + 40 * minute, 1)
     expect(unwrap(await day.router.call('results.board', {}, organiser))).toMatchObject({ finishers: 1, onCourse: 2 })
     await day.reads([[1001, gun + 2 * second, 'start']])
@@ -269,10 +332,25 @@ describe('awards', () => {
   }
 
   it('gives the top N of each sex overall and the next runners their category awards when overall winners are taken out', async () => {
-    expect(await podium(true)).toEqual({ overall: [['F', [5]], ['M', [1, 2]]], categories: [['M40', [3]]] })
+    expect(await podium(true)).toEqual({
+      overall: [
+        ['F', [5]],
+        ['M', [1, 2]],
+      ],
+      categories: [['M40', [3]]],
+    })
   })
 
   it('awards overall winners in their category too when the organiser says so', async () => {
-    expect(await podium(false)).toEqual({ overall: [['F', [5]], ['M', [1, 2]]], categories: [['M40', [1]], ['W45', [5]]] })
+    expect(await podium(false)).toEqual({
+      overall: [
+        ['F', [5]],
+        ['M', [1, 2]],
+      ],
+      categories: [
+        ['M40', [1]],
+        ['W45', [5]],
+      ],
+    })
   })
 })

@@ -116,7 +116,12 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   return {
     races: races.map((race) => {
       const { overall, categories } = awardsOf(state, race)
-      const group = (g: (typeof overall)[number]) => ({ title: g.category ?? g.sex ?? '', sex: g.sex, category: g.category, rows: g.winners.map((s) => toRow(state, race, s, false)) })
+      const group = (g: (typeof overall)[number]) => ({
+        title: g.category ?? g.sex ?? '',
+        sex: g.sex,
+        category: g.category,
+        rows: g.winners.map((s) => toRow(state, race, s, false)),
+      })
       return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group) }
     }),
     openProblems: openProblems(state),
@@ -132,7 +137,11 @@ export async function checkProblem(db: Db, engine: ResultsEngine, input: ParsedI
   const problem = findProblems(engine.current()).find((p) => p.key === input.key)
   if (problem === undefined) throw new CommandError('NOT_FOUND', 'That problem is no longer there: the list has changed. Look at it again.', { key: input.key })
   const check = { note: input.note, at_ms: nowMs, actor: session.actor, desk: session.desk }
-  await db.insertInto('result_problem_check').values({ key: input.key, ...check }).onConflict((oc) => oc.column('key').doUpdateSet(check)).execute()
+  await db
+    .insertInto('result_problem_check')
+    .values({ key: input.key, ...check })
+    .onConflict((oc) => oc.column('key').doUpdateSet(check))
+    .execute()
   return { ...problem, checked: { note: input.note, atMs: nowMs, actor: session.actor, desk: session.desk } }
 }
 

@@ -118,7 +118,7 @@ export function sortRanked(list: Standing[]): void {
   for (let i = 0; i < n; i++) keys[i] = ((list[i] as Standing).preciseMs as number) * slot + i
   keys.sort()
   const sorted = Array.from(keys, (key) => list[((key % slot) + slot) % slot] as Standing)
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1
     const precise = (sorted[start] as Standing).preciseMs
     while (end < n && (sorted[end] as Standing).preciseMs === precise) end++

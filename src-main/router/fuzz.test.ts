@@ -75,34 +75,44 @@ async function answersWithinContract(router: Router, command: CommandName, input
 }
 
 describe('every command under random and hostile input', () => {
+  it.each(commandNames.filter((name) => !isWrite(name)))(
+    '%s answers with a typed refusal or a valid result, and a refusal changes nothing',
+    { timeout: 120_000 },
+    async (command) => {
+      const { router, entrantId, fingerprint } = await fuzzedOffice()
+      const known: unknown[] = [1, 7, entrantId, 'finish', 'Marathon', true, 'sheets', 'csv']
+      await fc.assert(
+        fc.asyncProperty(inputsFor(command, known), async (input) => {
+          await answersWithinContract(router, command, input, fingerprint)
+        }),
+        fuzzOptions(25),
+      )
+    },
+  )
 
-  it.each(commandNames.filter((name) => !isWrite(name)))('%s answers with a typed refusal or a valid result, and a refusal changes nothing', { timeout: 120_000 }, async (command) => {
-    const { router, entrantId, fingerprint } = await fuzzedOffice()
-    const known: unknown[] = [1, 7, entrantId, 'finish', 'Marathon', true, 'sheets', 'csv']
-    await fc.assert(
-      fc.asyncProperty(inputsFor(command, known), async (input) => {
-        await answersWithinContract(router, command, input, fingerprint)
-      }),
-      fuzzOptions(25),
-    )
-  })
-
-  it.for(commandNames.filter(isWrite))('%s answers with a typed refusal or a valid result, a refusal changes nothing, and at least one call in five commits', { timeout: 240_000 }, async (command, { task }) => {
-    const known: unknown[] = [1, 7, 'finish', 'Marathon', true, 'sheets', 'csv']
-    await fc.assert(
-      fc.asyncProperty(writeInputs(command, known), async (make) => {
-        // An office of its own each run: the valid input is made anew, and a run that committed
-        // leaves nothing in the way of the next.
-        const { router, file, backups } = await tempRouter({ backups: true })
-        const seed = await validInputFor({ call: (name, input) => router.dispatch(name, input, organiser), sqlite: file.sqlite, backups, officeUrl: null }, command)
-        const ok = await answersWithinContract(router, command, make(seed), contentsOf(file.sqlite))
-        accepted.count(command, ok)
-      }),
-      fuzzOptions(40),
-    )
-    task.meta.fuzzAccepted = accepted.counted(command)
-    expect(accepted.share(command), accepted.report()).toBeGreaterThanOrEqual(0.2)
-  })
+  it.for(commandNames.filter(isWrite))(
+    '%s answers with a typed refusal or a valid result, a refusal changes nothing, and at least one call in five commits',
+    { timeout: 240_000 },
+    async (command, { task }) => {
+      const known: unknown[] = [1, 7, 'finish', 'Marathon', true, 'sheets', 'csv']
+      await fc.assert(
+        fc.asyncProperty(writeInputs(command, known), async (make) => {
+          // An office of its own each run: the valid input is made anew, and a run that committed
+          // leaves nothing in the way of the next.
+          const { router, file, backups } = await tempRouter({ backups: true })
+          const seed = await validInputFor(
+            { call: (name, input) => router.dispatch(name, input, organiser), sqlite: file.sqlite, backups, officeUrl: null },
+            command,
+          )
+          const ok = await answersWithinContract(router, command, make(seed), contentsOf(file.sqlite))
+          accepted.count(command, ok)
+        }),
+        fuzzOptions(40),
+      )
+      task.meta.fuzzAccepted = accepted.counted(command)
+      expect(accepted.share(command), accepted.report()).toBeGreaterThanOrEqual(0.2)
+    },
+  )
 
   it('refuses unknown command names of every shape', async () => {
     const { router } = await fuzzedOffice()

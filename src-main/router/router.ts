@@ -73,7 +73,12 @@ export function createRouter(options: RouterOptions): Router {
   const prints = options.prints ?? new PrintJobs()
   const directory = options.directory ?? new DeskDirectory(sqlite)
   const network = options.network ?? new DeskNetwork(directory)
-  const liveSync = options.liveSync ?? new LiveSync(() => exportSync(db, Date.now()), (exchanges) => keepOwnMeasurement(db, exchanges, Date.now()))
+  const liveSync =
+    options.liveSync ??
+    new LiveSync(
+      () => exportSync(db, Date.now()),
+      (exchanges) => keepOwnMeasurement(db, exchanges, Date.now()),
+    )
   const results = options.results ?? new ResultsEngine(sqlite, factsChangedBy)
   const backups = options.backups ?? null
   const openEvent = options.openEvent ?? null

@@ -13,7 +13,8 @@ import { onDeviceClock } from './device-clocks'
 
 export async function captureById(db: Db, id: string): Promise<CaptureRow> {
   const row = await db.selectFrom('capture').selectAll().where('id', '=', id).executeTakeFirst()
-  if (row === undefined) throw new CommandError('CAPTURE_NOT_FOUND', 'There is no such capture (it may be on another device not yet synced).', { captureId: id })
+  if (row === undefined)
+    throw new CommandError('CAPTURE_NOT_FOUND', 'There is no such capture (it may be on another device not yet synced).', { captureId: id })
   return row
 }
 
@@ -37,7 +38,16 @@ export async function insertCapture(
   session: Session,
   nowMs: number,
 ): Promise<CaptureRow> {
-  const row: CaptureRow = { id: uuidv7(), ...noClock, ...values, state: 'active', state_reason: null, created_at_ms: nowMs, actor: session.actor, desk: session.desk }
+  const row: CaptureRow = {
+    id: uuidv7(),
+    ...noClock,
+    ...values,
+    state: 'active',
+    state_reason: null,
+    created_at_ms: nowMs,
+    actor: session.actor,
+    desk: session.desk,
+  }
   await db.insertInto('capture').values(row).execute()
   return row
 }
@@ -49,7 +59,12 @@ export async function captureTime(db: Db, sqlite: SqliteDatabase.Database, input
   const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.device_at_ms === input.atMs && r.bib === bib)
   if (before !== null) return { id: before.id, duplicate: true, capture: await viewOf(db, before) }
   const { atMs, columns } = onDeviceClock(sqlite, input.device, input.clockSegment ?? 0, input.atMs)
-  const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: atMs, bib, position: atMs, source: 'key', ...columns }, session, nowMs)
+  const row = await insertCapture(
+    db,
+    { device: input.device, seq: input.seq, point, at_ms: atMs, bib, position: atMs, source: 'key', ...columns },
+    session,
+    nowMs,
+  )
   return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
 }
 
@@ -71,7 +86,11 @@ export async function assignBib(db: Db, input: Omit<ParsedInput<'timing.assignBi
 }
 
 async function nextSeq(db: Db, device: string): Promise<number> {
-  const { last } = await db.selectFrom('capture').select((eb) => eb.fn.max('seq').as('last')).where('device', '=', device).executeTakeFirstOrThrow()
+  const { last } = await db
+    .selectFrom('capture')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .where('device', '=', device)
+    .executeTakeFirstOrThrow()
   return Number(last ?? 0) + 1
 }
 
@@ -101,11 +120,25 @@ export async function entryOfTime(db: Db, time: CaptureRow): Promise<CaptureRow 
 export async function timeOfEntry(db: Db, entry: CaptureRow): Promise<CaptureRow | null> {
   if (entry.state !== 'active') return null
   const k = await count(activeAt(db, entry.point).where('at_ms', 'is', null).where(entryBefore(entry)))
-  const time = await activeAt(db, entry.point).selectAll().where('at_ms', 'is not', null).where('bib', 'is', null).orderBy('at_ms').orderBy('id').limit(1).offset(k).executeTakeFirst()
+  const time = await activeAt(db, entry.point)
+    .selectAll()
+    .where('at_ms', 'is not', null)
+    .where('bib', 'is', null)
+    .orderBy('at_ms')
+    .orderBy('id')
+    .limit(1)
+    .offset(k)
+    .executeTakeFirst()
   return time ?? null
 }
 
-async function warningsOf(db: Db, row: CaptureRow, bib: number | null, entry: CaptureRow | null, known?: { runner: RunnerFacts | undefined }): Promise<CaptureWarning[]> {
+async function warningsOf(
+  db: Db,
+  row: CaptureRow,
+  bib: number | null,
+  entry: CaptureRow | null,
+  known?: { runner: RunnerFacts | undefined },
+): Promise<CaptureWarning[]> {
   if (bib === null) return []
   const runner = known !== undefined ? known.runner : (await runnersByBib(db, [bib])).get(bib)
   const others = await count(
@@ -126,7 +159,12 @@ export async function viewOf(db: Db, row: CaptureRow): Promise<CaptureView> {
   return toView(row, { bib, entry, order }, runner, await warningsOf(db, row, bib, entry, { runner }))
 }
 
-function toView(row: CaptureRow, merged: { bib: number | null; entry: { id: string } | null; order: number | null }, runner: RunnerFacts | undefined, warnings: CaptureWarning[]): CaptureView {
+function toView(
+  row: CaptureRow,
+  merged: { bib: number | null; entry: { id: string } | null; order: number | null },
+  runner: RunnerFacts | undefined,
+  warnings: CaptureWarning[],
+): CaptureView {
   return {
     id: row.id,
     device: row.device,
@@ -185,7 +223,14 @@ export async function listCaptures(db: ReadDb, input: ParsedInput<'timing.list'>
     captures: shown.map(({ merged, id, atMs, warned }) =>
       toView(rowOf(id), merged, runnerOf(merged.bib), warned ? warningsFor(merged.bib, atMs, runnerOf(merged.bib), repeated.has(id), point) : []),
     ),
-    waiting: waiting.map((w) => toView(rowOf(w.id), { bib: w.bib, entry: null, order: null }, runnerOf(w.bib), warningsFor(w.bib, null, runnerOf(w.bib), seen.has(w.bib as number), point))),
+    waiting: waiting.map((w) =>
+      toView(
+        rowOf(w.id),
+        { bib: w.bib, entry: null, order: null },
+        runnerOf(w.bib),
+        warningsFor(w.bib, null, runnerOf(w.bib), seen.has(w.bib as number), point),
+      ),
+    ),
     times: times.length,
     withBib: times.filter((t) => t.bib !== null).length,
     total: rows.length,

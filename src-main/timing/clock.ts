@@ -34,21 +34,42 @@ export async function listClocks(db: ReadDb): Promise<RaceClock[]> {
           desk: c.desk,
         }))
         .reverse()
-      return { raceId: race.id, race: race.name, waveId: target.id, wave: target.name, distanceM: race.distance_m, gunAtMs: history[0]?.gunAtMs ?? null, history }
+      return {
+        raceId: race.id,
+        race: race.name,
+        waveId: target.id,
+        wave: target.name,
+        distanceM: race.distance_m,
+        gunAtMs: history[0]?.gunAtMs ?? null,
+        history,
+      }
     })
   })
 }
 
 async function clockOf(db: Db, raceId: number, waveId: number | null): Promise<RaceClock> {
   const clock = (await listClocks(db)).find((c) => c.raceId === raceId && c.waveId === waveId)
-  if (clock === undefined) throw new CommandError(waveId === null ? 'NOT_FOUND' : 'WAVE_NOT_IN_RACE', waveId === null ? 'There is no such race.' : 'That wave is not in this race.', { raceId, waveId })
+  if (clock === undefined)
+    throw new CommandError(waveId === null ? 'NOT_FOUND' : 'WAVE_NOT_IN_RACE', waveId === null ? 'There is no such race.' : 'That wave is not in this race.', {
+      raceId,
+      waveId,
+    })
   return clock
 }
 
 /** A gun recorded; when the race (wave) already has one, this one is a correction and needs a reason. */
 type Gun = { atMs: number; columns?: ReturnType<typeof onDeviceClock>['columns'] }
 
-async function recordGun(db: Db, target: { raceId: number; waveId: number | null }, gun: Gun, source: 'key' | 'typed' | 'reads', reason: string | undefined, device: string, session: Session, nowMs: number) {
+async function recordGun(
+  db: Db,
+  target: { raceId: number; waveId: number | null },
+  gun: Gun,
+  source: 'key' | 'typed' | 'reads',
+  reason: string | undefined,
+  device: string,
+  session: Session,
+  nowMs: number,
+) {
   const clock = await clockOf(db, target.raceId, target.waveId)
   if (clock.gunAtMs !== null && reason === undefined) {
     const name = clock.wave === null ? clock.race : `${clock.race} · ${clock.wave}`
@@ -80,7 +101,10 @@ async function recordGun(db: Db, target: { raceId: number; waveId: number | null
 
 /** F8 on a device: the key press on its clock, corrected like a capture; without an instant, when the office hears it. */
 export async function startClock(db: Db, sqlite: SqliteDatabase.Database, input: ParsedInput<'clock.start'>, session: Session, nowMs: number) {
-  const gun: Gun = input.atMs === undefined || input.device === 'office' ? { atMs: input.atMs ?? nowMs } : onDeviceClock(sqlite, input.device, input.clockSegment ?? 0, input.atMs)
+  const gun: Gun =
+    input.atMs === undefined || input.device === 'office'
+      ? { atMs: input.atMs ?? nowMs }
+      : onDeviceClock(sqlite, input.device, input.clockSegment ?? 0, input.atMs)
   return recordGun(db, input, gun, 'key', input.reason, input.device, session, nowMs)
 }
 
@@ -103,6 +127,7 @@ async function gunFromStartReads(db: Db, raceId: number, waveId: number | null):
     .where('e.race_id', '=', raceId)
   if (waveId !== null) query = query.where('e.wave_id', '=', waveId)
   const { first } = await query.executeTakeFirstOrThrow()
-  if (first === null) throw new CommandError('CLOCK_NO_READS', 'No start-mat reads of this race’s runners have been imported: the gun cannot be taken from them.', {})
+  if (first === null)
+    throw new CommandError('CLOCK_NO_READS', 'No start-mat reads of this race’s runners have been imported: the gun cannot be taken from them.', {})
   return Number(first)
 }

@@ -11,10 +11,30 @@ type Correction = ParsedInput<'timing.correct'>
 type Changed = Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>>
 
 /** Every correction is a row of history; a capture is never deleted, only marked. */
-export async function recordChange(db: Db, row: CaptureRow, action: string, before: object, after: object, reason: string, session: Session, nowMs: number, id = uuidv7()) {
+export async function recordChange(
+  db: Db,
+  row: CaptureRow,
+  action: string,
+  before: object,
+  after: object,
+  reason: string,
+  session: Session,
+  nowMs: number,
+  id = uuidv7(),
+) {
   await db
     .insertInto('capture_change')
-    .values({ id, capture_id: row.id, action, before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason, at_ms: nowMs, actor: session.actor, desk: session.desk })
+    .values({
+      id,
+      capture_id: row.id,
+      action,
+      before_json: JSON.stringify(before),
+      after_json: JSON.stringify(after),
+      reason,
+      at_ms: nowMs,
+      actor: session.actor,
+      desk: session.desk,
+    })
     .execute()
   return { changeId: id, captureId: row.id, action }
 }
@@ -31,8 +51,18 @@ export async function correctCapture(db: Db, input: Correction, session: Session
   if (input.action === 'insert') {
     const point = await requirePoint(db, input.point)
     const taken = await db.selectFrom('capture').select('id').where('device', '=', input.device).where('seq', '=', input.seq).executeTakeFirst()
-    if (taken !== undefined) throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, { device: input.device, seq: input.seq, captureId: taken.id })
-    const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: input.atMs, bib: input.bib ?? null, position: input.atMs, source: 'inserted' }, session, nowMs)
+    if (taken !== undefined)
+      throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, {
+        device: input.device,
+        seq: input.seq,
+        captureId: taken.id,
+      })
+    const row = await insertCapture(
+      db,
+      { device: input.device, seq: input.seq, point, at_ms: input.atMs, bib: input.bib ?? null, position: input.atMs, source: 'inserted' },
+      session,
+      nowMs,
+    )
     return recordChange(db, row, 'insert', {}, { atMs: input.atMs, bib: input.bib ?? null }, input.reason, session, nowMs)
   }
   const row = await captureById(db, input.captureId)
@@ -41,7 +71,8 @@ export async function correctCapture(db: Db, input: Correction, session: Session
     case 'restore':
     case 'notRunner': {
       const state = stateOf[input.action]
-      if (row.state === state) throw new CommandError('CAPTURE_STATE', `This capture is already ${state === 'notRunner' ? 'marked not a runner' : state}.`, { state })
+      if (row.state === state)
+        throw new CommandError('CAPTURE_STATE', `This capture is already ${state === 'notRunner' ? 'marked not a runner' : state}.`, { state })
       return update(db, row, input.action, { state, state_reason: input.action === 'restore' ? null : input.reason }, input.reason, session, nowMs)
     }
     case 'editBib':
@@ -97,8 +128,18 @@ async function shift(db: Db, time: CaptureRow, input: Extract<Correction, { acti
     return update(db, previous, 'shift', { state: 'deleted', state_reason: input.reason }, input.reason, session, nowMs)
   }
   const taken = await db.selectFrom('capture').select('id').where('device', '=', input.device).where('seq', '=', input.seq).executeTakeFirst()
-  if (taken !== undefined) throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, { device: input.device, seq: input.seq, captureId: taken.id })
+  if (taken !== undefined)
+    throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, {
+      device: input.device,
+      seq: input.seq,
+      captureId: taken.id,
+    })
   const position = previous === undefined ? entry.position - 1 : (previous.position + entry.position) / 2
-  const gap = await insertCapture(db, { device: input.device, seq: input.seq, point: entry.point, at_ms: null, bib: null, position, source: 'gap' }, session, nowMs)
+  const gap = await insertCapture(
+    db,
+    { device: input.device, seq: input.seq, point: entry.point, at_ms: null, bib: null, position, source: 'gap' },
+    session,
+    nowMs,
+  )
   return recordChange(db, gap, 'shift', {}, { before: entry.id }, input.reason, session, nowMs)
 }

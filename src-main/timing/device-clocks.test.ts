@@ -12,7 +12,6 @@ const second = 1000
 const minute = 60 * second
 const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul
 
-
 /** An office whose clock the test moves (the truth every device is measured against), and a file on disk. */
 async function office() {
   const path = join(tempDir(), 'office.raceoffice')
@@ -21,7 +20,8 @@ async function office() {
   const router = createRouter({ db: file.db, sqlite: file.sqlite, now: () => clock.now, logError: () => {} })
   unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
   unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
-  for (const bib of [1, 2, 3, 4, 5, 6]) unwrap(await router.call('entrants.create', { raceId: 1, givenName: `Runner${bib}`, familyName: 'Kim', sex: 'F', bib }, organiser))
+  for (const bib of [1, 2, 3, 4, 5, 6])
+    unwrap(await router.call('entrants.create', { raceId: 1, givenName: `Runner${bib}`, familyName: 'Kim', sex: 'F', bib }, organiser))
   return { router, clock, path, close: () => file.close() }
 }
 
@@ -49,7 +49,13 @@ function device(router: Router, clock: { now: number }, id: string, skew: { ms: 
     },
     /** A key press at an instant of the office's clock, stamped by this device's clock. */
     async press(officeMs: number, bib?: number, segment = 0) {
-      return unwrap(await router.call('timing.capture', { device: id, seq: ++seq, point: 'finish', atMs: at(officeMs), clockSegment: segment, ...(bib !== undefined && { bib }) }, finishLine))
+      return unwrap(
+        await router.call(
+          'timing.capture',
+          { device: id, seq: ++seq, point: 'finish', atMs: at(officeMs), clockSegment: segment, ...(bib !== undefined && { bib }) },
+          finishLine,
+        ),
+      )
     },
   }
 }
@@ -128,7 +134,8 @@ describe('one clock for every device', () => {
     const stamped = crossings.map((at) => at + 30 * second + Math.round((1200 * (at - start)) / (60 * minute)))
     clock.now = start + 60 * minute
     skew.ms = 30 * second + 1200
-    for (const [i, at] of stamped.entries()) unwrap(await router.call('timing.capture', { device: 'tablet', seq: 100 + i, point: 'finish', atMs: at }, finishLine))
+    for (const [i, at] of stamped.entries())
+      unwrap(await router.call('timing.capture', { device: 'tablet', seq: 100 + i, point: 'finish', atMs: at }, finishLine))
     // Sent with the last offset known: up to 1 s off until the office measures again…
     expect(Math.abs(((await atMsOf(router))[4] as number) - (crossings[4] as number))).toBeGreaterThan(900)
     const measured = await tablet.measure()
@@ -159,9 +166,20 @@ describe('one clock for every device', () => {
     const { router, clock } = await office()
     const answer = unwrap(await router.call('clock.exchange', { device: 'x', sentAtMs: clock.now }, finishLine))
     clock.now += 5 * minute
-    const stale = await router.call('clock.measure', { device: 'x', exchanges: [{ sentAtMs: answer.sentAtMs, receivedAtMs: answer.receivedAtMs, repliedAtMs: answer.repliedAtMs, returnedAtMs: answer.sentAtMs + 10 }] }, finishLine)
+    const stale = await router.call(
+      'clock.measure',
+      {
+        device: 'x',
+        exchanges: [{ sentAtMs: answer.sentAtMs, receivedAtMs: answer.receivedAtMs, repliedAtMs: answer.repliedAtMs, returnedAtMs: answer.sentAtMs + 10 }],
+      },
+      finishLine,
+    )
     expect(stale).toMatchObject({ ok: false, error: { code: 'CLOCK_EXCHANGE_INVALID' } })
-    const backwards = await router.call('clock.measure', { device: 'x', exchanges: [{ sentAtMs: 100, receivedAtMs: clock.now, repliedAtMs: clock.now, returnedAtMs: 50 }] }, finishLine)
+    const backwards = await router.call(
+      'clock.measure',
+      { device: 'x', exchanges: [{ sentAtMs: 100, receivedAtMs: clock.now, repliedAtMs: clock.now, returnedAtMs: 50 }] },
+      finishLine,
+    )
     expect(backwards).toMatchObject({ ok: false, error: { code: 'CLOCK_EXCHANGE_INVALID' } })
     expect(unwrap(await router.call('clock.devices', {}, organiser))).toEqual([])
   })
@@ -186,7 +204,9 @@ describe('one clock for every device', () => {
     expect(flagged).toMatchObject({ clock: unmeasured.clockId, offsetMs: null, atMs: gun + 35 * minute - 20 * second })
     expect(unwrap(await main.router.call('results.problems', {}, organiser)).problems.map((p) => p.kind)).toContain('clockUnknown')
     // The organiser reads 20 s from a photo of both clocks: the time is corrected, audited.
-    unwrap(await main.router.call('clock.setOffset', { device: unmeasured.clockId as string, offsetMs: 20 * second, reason: 'photo of both clocks' }, organiser))
+    unwrap(
+      await main.router.call('clock.setOffset', { device: unmeasured.clockId as string, offsetMs: 20 * second, reason: 'photo of both clocks' }, organiser),
+    )
     expect((await atMsOf(main.router))[0]).toBe(gun + 35 * minute)
     expect(unwrap(await main.router.call('results.problems', {}, organiser)).problems.map((p) => p.kind)).not.toContain('clockUnknown')
     const audit = unwrap(await main.router.call('audit.list', { limit: 5 }, organiser))

@@ -22,7 +22,13 @@ async function measurementsOf(db: Db, clock: string): Promise<MeasurementRow[]> 
   return (await db.selectFrom('device_clock').selectAll().where('clock', '=', clock).orderBy('id').execute()) as MeasurementRow[]
 }
 
-const asMeasurement = (row: Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'>): Measurement => ({ segment: row.segment, deviceAtMs: row.device_at_ms, offsetMs: row.offset_ms, uncertaintyMs: row.uncertainty_ms, manual: row.source === 'manual' })
+const asMeasurement = (row: Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'>): Measurement => ({
+  segment: row.segment,
+  deviceAtMs: row.device_at_ms,
+  offsetMs: row.offset_ms,
+  uncertaintyMs: row.uncertainty_ms,
+  manual: row.source === 'manual',
+})
 
 /**
  * The correction of one instant of a clock: what a capture or gun arriving now is stored with.
@@ -32,7 +38,10 @@ const asMeasurement = (row: Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'o
  */
 export function correctionFor(sqlite: SqliteDatabase.Database, clock: string, segment: number, deviceAtMs: number): Correction | null {
   // One prepared statement on the capture's hot path, inside the write's transaction.
-  const rows = prepared(sqlite, deciding).all({ clock, segment, at: deviceAtMs }) as Pick<MeasurementRow, 'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'>[]
+  const rows = prepared(sqlite, deciding).all({ clock, segment, at: deviceAtMs }) as Pick<
+    MeasurementRow,
+    'segment' | 'device_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'source'
+  >[]
   return offsetAt(rows.map(asMeasurement), segment, deviceAtMs)
 }
 
@@ -48,7 +57,13 @@ export function onDeviceClock(sqlite: SqliteDatabase.Database, clock: string, se
   const correction = correctionFor(sqlite, clock, segment, deviceAtMs)
   return {
     atMs: deviceAtMs + (correction?.offsetMs ?? 0),
-    columns: { device_at_ms: deviceAtMs, clock, clock_segment: segment, offset_ms: correction?.offsetMs ?? null, offset_uncertainty_ms: correction?.uncertaintyMs ?? null },
+    columns: {
+      device_at_ms: deviceAtMs,
+      clock,
+      clock_segment: segment,
+      offset_ms: correction?.offsetMs ?? null,
+      offset_uncertainty_ms: correction?.uncertaintyMs ?? null,
+    },
   }
 }
 
@@ -65,14 +80,24 @@ async function recorrect(db: Db, clock: string, scope: Scope): Promise<number> {
   const measurements = rows.map(asMeasurement)
   const measuredSegments = [...new Set(rows.filter((r) => r.source !== 'manual').map((r) => r.segment))]
   const inScope = <T extends { clock_segment: number; device_at_ms: number | null }>(row: T): boolean =>
-    scope === 'all' || !measuredSegments.includes(row.clock_segment) || (row.clock_segment === scope.segment && (row.device_at_ms ?? -Infinity) >= scope.fromDeviceMs)
+    scope === 'all' ||
+    !measuredSegments.includes(row.clock_segment) ||
+    (row.clock_segment === scope.segment && (row.device_at_ms ?? -Infinity) >= scope.fromDeviceMs)
   let moved = 0
-  const captureQuery = db.selectFrom('capture').select(['id', 'at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms', 'source']).where('clock', '=', clock)
+  const captureQuery = db
+    .selectFrom('capture')
+    .select(['id', 'at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms', 'source'])
+    .where('clock', '=', clock)
   const captures =
     scope === 'all'
       ? await captureQuery.execute()
       : await captureQuery
-          .where((eb) => eb.or([eb.and([eb('clock_segment', '=', scope.segment), eb('device_at_ms', '>=', scope.fromDeviceMs)]), eb('clock_segment', 'not in', measuredSegments)]))
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('clock_segment', '=', scope.segment), eb('device_at_ms', '>=', scope.fromDeviceMs)]),
+              eb('clock_segment', 'not in', measuredSegments),
+            ]),
+          )
           .execute()
   for (const c of captures) {
     if (c.device_at_ms === null) continue
@@ -86,19 +111,30 @@ async function recorrect(db: Db, clock: string, scope: Scope): Promise<number> {
       .where('id', '=', c.id)
       .execute()
   }
-  const guns = await db.selectFrom('clock').select(['id', 'gun_at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms']).where('clock', '=', clock).execute()
+  const guns = await db
+    .selectFrom('clock')
+    .select(['id', 'gun_at_ms', 'device_at_ms', 'clock_segment', 'offset_ms', 'offset_uncertainty_ms'])
+    .where('clock', '=', clock)
+    .execute()
   for (const g of guns) {
     if (g.device_at_ms === null || !inScope(g)) continue
     const fix = offsetAt(measurements, g.clock_segment, g.device_at_ms)
     if (fix === null || (fix.offsetMs === g.offset_ms && fix.uncertaintyMs === g.offset_uncertainty_ms)) continue
     const gunAtMs = g.device_at_ms + fix.offsetMs
     if (gunAtMs !== g.gun_at_ms) moved++
-    await db.updateTable('clock').set({ gun_at_ms: gunAtMs, offset_ms: fix.offsetMs, offset_uncertainty_ms: fix.uncertaintyMs }).where('id', '=', g.id).execute()
+    await db
+      .updateTable('clock')
+      .set({ gun_at_ms: gunAtMs, offset_ms: fix.offsetMs, offset_uncertainty_ms: fix.uncertaintyMs })
+      .where('id', '=', g.id)
+      .execute()
   }
   return moved
 }
 
-type NewMeasurement = Pick<DeviceClockTable, 'clock' | 'segment' | 'device_at_ms' | 'office_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'round_trip_ms' | 'source' | 'reason' | 'origin_id'>
+type NewMeasurement = Pick<
+  DeviceClockTable,
+  'clock' | 'segment' | 'device_at_ms' | 'office_at_ms' | 'offset_ms' | 'uncertainty_ms' | 'round_trip_ms' | 'source' | 'reason' | 'origin_id'
+>
 
 /** Keeps a measurement and corrects the clock's instants again by it. */
 async function keep(db: Db, values: NewMeasurement, exchanges: readonly Exchange[], session: Session, nowMs: number) {
@@ -115,7 +151,14 @@ async function keep(db: Db, values: NewMeasurement, exchanges: readonly Exchange
   const scope: Scope = values.source === 'manual' ? 'all' : { segment: values.segment, fromDeviceMs: before?.device_at_ms ?? -8_640_000_000_000_000 }
   const { id } = await db
     .insertInto('device_clock')
-    .values({ ...values, exchanges: exchanges.length, exchanges_json: exchanges.length === 0 ? null : JSON.stringify(exchanges), recorded_at_ms: nowMs, actor: session.actor, desk: session.desk })
+    .values({
+      ...values,
+      exchanges: exchanges.length,
+      exchanges_json: exchanges.length === 0 ? null : JSON.stringify(exchanges),
+      recorded_at_ms: nowMs,
+      actor: session.actor,
+      desk: session.desk,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   const recorrected = await recorrect(db, values.clock, scope)
@@ -145,9 +188,18 @@ function measurementView(row: MeasurementRow) {
 const exchangeMaxAgeMs = 120_000
 
 /** Works the offset out from exchanges and keeps it as a measurement of `clock`. */
-function keepEstimate(db: Db, clock: string, segment: number, exchanges: readonly Exchange[], origin: { source: 'exchange' | 'package'; id: string | null }, session: Session, nowMs: number) {
+function keepEstimate(
+  db: Db,
+  clock: string,
+  segment: number,
+  exchanges: readonly Exchange[],
+  origin: { source: 'exchange' | 'package'; id: string | null },
+  session: Session,
+  nowMs: number,
+) {
   const estimate = estimateOffset(exchanges)
-  if (estimate === null) throw new CommandError('CLOCK_EXCHANGE_INVALID', 'None of these clock exchanges could have happened (an answer before its question).', {})
+  if (estimate === null)
+    throw new CommandError('CLOCK_EXCHANGE_INVALID', 'None of these clock exchanges could have happened (an answer before its question).', {})
   return keep(
     db,
     {
@@ -171,7 +223,11 @@ function keepEstimate(db: Db, clock: string, segment: number, exchanges: readonl
 /** A device's exchanges with this office, just made: its offset now, worked out by the office. */
 export async function measureClock(db: Db, input: ParsedInput<'clock.measure'>, session: Session, nowMs: number) {
   const stale = input.exchanges.find((e) => e.receivedAtMs < nowMs - exchangeMaxAgeMs || e.repliedAtMs > nowMs || !isPossible(e))
-  if (stale !== undefined) throw new CommandError('CLOCK_EXCHANGE_INVALID', 'These clock exchanges are not this office’s answers of the last two minutes.', { receivedAtMs: stale.receivedAtMs, nowMs })
+  if (stale !== undefined)
+    throw new CommandError('CLOCK_EXCHANGE_INVALID', 'These clock exchanges are not this office’s answers of the last two minutes.', {
+      receivedAtMs: stale.receivedAtMs,
+      nowMs,
+    })
   return keepEstimate(db, input.device, input.segment, input.exchanges, { source: 'exchange', id: null }, session, nowMs)
 }
 
@@ -179,7 +235,18 @@ export async function measureClock(db: Db, input: ParsedInput<'clock.measure'>, 
 export async function setClockOffset(db: Db, input: ParsedInput<'clock.setOffset'>, session: Session, nowMs: number) {
   return keep(
     db,
-    { clock: input.device, segment: 0, device_at_ms: nowMs - input.offsetMs, office_at_ms: nowMs, offset_ms: input.offsetMs, uncertainty_ms: input.uncertaintyMs, round_trip_ms: null, source: 'manual', reason: input.reason, origin_id: null },
+    {
+      clock: input.device,
+      segment: 0,
+      device_at_ms: nowMs - input.offsetMs,
+      office_at_ms: nowMs,
+      offset_ms: input.offsetMs,
+      uncertainty_ms: input.uncertaintyMs,
+      round_trip_ms: null,
+      source: 'manual',
+      reason: input.reason,
+      origin_id: null,
+    },
     [],
     session,
     nowMs,
@@ -190,7 +257,14 @@ export async function setClockOffset(db: Db, input: ParsedInput<'clock.setOffset
  * A finish laptop's clock measured against an office, as its package carries it: worked out again
  * here from the exchanges themselves (a package is data, not authority). False: known already.
  */
-export async function keepPackageMeasurement(db: Db, clock: string, originId: string, exchanges: readonly Exchange[], session: Session, nowMs: number): Promise<boolean> {
+export async function keepPackageMeasurement(
+  db: Db,
+  clock: string,
+  originId: string,
+  exchanges: readonly Exchange[],
+  session: Session,
+  nowMs: number,
+): Promise<boolean> {
   if ((await db.selectFrom('device_clock').select('id').where('origin_id', '=', originId).executeTakeFirst()) !== undefined) return false
   await keepEstimate(db, clock, 0, exchanges, { source: 'package', id: originId }, session, nowMs)
   return true
@@ -206,11 +280,19 @@ export async function listDeviceClocks(db: ReadDb): Promise<DeviceClock[]> {
       .where('clock', 'is not', null)
       .groupBy('clock')
       .execute(),
-    db.selectFrom('clock').select((eb) => ['clock', eb.fn.countAll<number>().as('n')]).where('clock', 'is not', null).groupBy('clock').execute(),
+    db
+      .selectFrom('clock')
+      .select((eb) => ['clock', eb.fn.countAll<number>().as('n')])
+      .where('clock', 'is not', null)
+      .groupBy('clock')
+      .execute(),
   ])
   const names = new Set<string>([...measurements.map((m) => m.clock), ...captures.map((c) => c.clock as string), ...guns.map((g) => g.clock as string)])
   return [...names].sort().map((device) => {
-    const history = measurements.filter((m) => m.clock === device).map(measurementView).reverse()
+    const history = measurements
+      .filter((m) => m.clock === device)
+      .map(measurementView)
+      .reverse()
     const latest = history[0] ?? null
     const recorded = captures.find((c) => c.clock === device)
     return {
@@ -237,11 +319,25 @@ export async function ownClockId(db: ReadDb): Promise<string> {
 
 /** A finish laptop's own clock measured against the office it live-syncs with: kept, so later packages carry it. */
 export async function keepOwnMeasurement(db: Db, exchanges: readonly Exchange[], nowMs: number): Promise<void> {
-  await keepEstimate(db, await ownClockId(db), 0, exchanges, { source: 'exchange', id: null }, { role: 'finish', actor: 'live sync', desk: 'this laptop' }, nowMs)
+  await keepEstimate(
+    db,
+    await ownClockId(db),
+    0,
+    exchanges,
+    { source: 'exchange', id: null },
+    { role: 'finish', actor: 'live sync', desk: 'this laptop' },
+    nowMs,
+  )
 }
 
 /** This file's own clock measurements, with their exchanges, as a package carries them. */
 export async function ownMeasurements(db: ReadDb, clockId: string): Promise<{ id: string; exchanges: Exchange[] }[]> {
-  const rows = await db.selectFrom('device_clock').select(['id', 'exchanges_json']).where('clock', '=', clockId).where('source', '=', 'exchange').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('device_clock')
+    .select(['id', 'exchanges_json'])
+    .where('clock', '=', clockId)
+    .where('source', '=', 'exchange')
+    .orderBy('id')
+    .execute()
   return rows.flatMap((r) => (r.exchanges_json === null ? [] : [{ id: `${clockId}:${r.id}`, exchanges: JSON.parse(r.exchanges_json) as Exchange[] }]))
 }

@@ -47,7 +47,12 @@ describe('a capture that was acknowledged', () => {
     const reopened = await openEventFile(file)
     try {
       expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
-      const stored = new Map(reopened.sqlite.prepare('select seq, id from capture').all().map((r) => [(r as { seq: number }).seq, (r as { id: string }).id]))
+      const stored = new Map(
+        reopened.sqlite
+          .prepare('select seq, id from capture')
+          .all()
+          .map((r) => [(r as { seq: number }).seq, (r as { id: string }).id]),
+      )
       const lost = [...acknowledged].filter(([s, id]) => stored.get(s) !== id)
       expect(lost).toEqual([])
     } finally {

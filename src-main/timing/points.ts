@@ -24,7 +24,11 @@ export async function timingPoints(db: ReadDb) {
 /** The splits between start and finish, replaced as a whole, and the chip-read window. */
 export async function setTimingPoints(db: Db, input: ParsedInput<'timing.setPoints'>) {
   await db.deleteFrom('timing_point').execute()
-  if (input.splits.length > 0) await db.insertInto('timing_point').values(input.splits.map((s) => ({ name: s.name, distance_m: s.distanceM }))).execute()
+  if (input.splits.length > 0)
+    await db
+      .insertInto('timing_point')
+      .values(input.splits.map((s) => ({ name: s.name, distance_m: s.distanceM })))
+      .execute()
   if (input.readWindowMs !== undefined) await db.updateTable('event').set({ read_window_ms: input.readWindowMs }).where('id', '=', 1).execute()
   return timingPoints(db)
 }

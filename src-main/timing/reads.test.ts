@@ -8,12 +8,12 @@ import { unwrap } from '../../tests/support/results'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
-
 async function withReads(csv: string, input: Record<string, unknown> = {}) {
   const { router, file } = await tempRouter()
   unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
   unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
-  const upload = async (text: string) => unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
+  const upload = async (text: string) =>
+    unwrap(await router.call('imports.upload', { fileName: 'reads.csv', chunk: Buffer.from(text).toString('base64') }, organiser)).id
   const result = await router.call('reads.import', { id: await upload(csv), ...input }, organiser)
   return { router, file, result, upload }
 }
@@ -33,25 +33,41 @@ describe('importing chip reads', () => {
   it('maps a vendor’s columns, reads chips through the chip file, and lists unknown chips instead of dropping them', async () => {
     const csv = 'Tag,Time Of Day,Location,Antenna\nA1,10:00:01.20,Finish,1\nA1,10:00:01.50,Finish,2\nZZ9,10:00:02.00,Finish,1\n'
     const { router, result } = await withReads(csv)
-    expect(unwrap(result)).toMatchObject({ imported: 3, runners: 0, unknownChips: [{ chip: 'A1', reads: 2 }, { chip: 'ZZ9', reads: 1 }] })
-    const chips = unwrap(await router.call('imports.upload', { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,7\n').toString('base64') }, organiser)).id
+    expect(unwrap(result)).toMatchObject({
+      imported: 3,
+      runners: 0,
+      unknownChips: [
+        { chip: 'A1', reads: 2 },
+        { chip: 'ZZ9', reads: 1 },
+      ],
+    })
+    const chips = unwrap(
+      await router.call('imports.upload', { fileName: 'chips.csv', chunk: Buffer.from('Chip,Bib\nA1,7\n').toString('base64') }, organiser),
+    ).id
     unwrap(await router.call('chips.import', { id: chips }, organiser))
     const summary = unwrap(await router.call('reads.summary', {}, organiser))
     expect(summary).toMatchObject({ points: [{ point: 'finish', reads: 3, runners: 1, unknownChipReads: 1 }], unknownChips: [{ chip: 'ZZ9', reads: 1 }] })
-    expect(unwrap(await router.call('reads.passings', { point: 'finish' }, organiser))).toEqual([{ bib: 7, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1, 0, 1, 200), reads: 2 }])
+    expect(unwrap(await router.call('reads.passings', { point: 'finish' }, organiser))).toEqual([
+      { bib: 7, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1, 0, 1, 200), reads: 2 },
+    ])
   })
 
   it('shows the columns it guessed before importing', async () => {
     const { router, upload } = await withReads('bib,time,point\n1,10:00:00,finish\n')
     const preview = unwrap(await router.call('reads.preview', { id: await upload('Chip Code;Elapsed;Reader\nA1;0:41:02.5;Box 1\n') }, organiser))
-    expect(preview).toMatchObject({ headers: ['Chip Code', 'Elapsed', 'Reader'], mapping: { chip: 'Chip Code', elapsed: 'Elapsed', reader: 'Reader' }, rows: 1 })
+    expect(preview).toMatchObject({
+      headers: ['Chip Code', 'Elapsed', 'Reader'],
+      mapping: { chip: 'Chip Code', elapsed: 'Elapsed', reader: 'Reader' },
+      rows: 1,
+    })
   })
 
   it('refuses a file with bad rows, row by row, unless the good rows are taken on their own', async () => {
     const csv = 'bib,time,point\n1,10:00:00,finish\nx,10:00:01,finish\n2,25:00:00,finish\n3,10:00:02,moon\n'
     const { router, result, upload } = await withReads(csv)
     expect(result).toMatchObject({ ok: false, error: { code: 'READS_REFUSED' } })
-    const rejected = (result as unknown as { ok: false; error: { details: { rejected: { row: number; field: string; code: string }[] } } }).error.details.rejected
+    const rejected = (result as unknown as { ok: false; error: { details: { rejected: { row: number; field: string; code: string }[] } } }).error.details
+      .rejected
     expect(rejected.map((r) => [r.row, r.field, r.code])).toEqual([
       [3, 'bib', 'INVALID'],
       [4, 'time', 'INVALID'],

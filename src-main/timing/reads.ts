@@ -60,11 +60,14 @@ export async function importReads(db: Db, sqlite: SqliteDatabase.Database, sessi
   const mapping = { ...guessReadMapping(table.headers), ...input.mapping }
   const column = (field: ReadField): number => (mapping[field] === undefined ? -1 : table.headers.indexOf(mapping[field] as string))
   for (const [field, header] of Object.entries(mapping)) {
-    if (!table.headers.includes(header)) throw refused(`The file has no column called ${header} (for ${field}). Its columns are: ${table.headers.join(', ')}.`, [])
+    if (!table.headers.includes(header))
+      throw refused(`The file has no column called ${header} (for ${field}). Its columns are: ${table.headers.join(', ')}.`, [])
   }
   if (column('chip') < 0 && column('bib') < 0) throw refused(`A read file needs a chip or a bib column. Its columns are: ${table.headers.join(', ')}.`, [])
-  if (column('time') < 0 && column('elapsed') < 0) throw refused(`A read file needs a time column (time of day, or elapsed). Its columns are: ${table.headers.join(', ')}.`, [])
-  if (column('point') < 0 && input.point === undefined) throw refused('Say which timing point these reads are from (finish, start or a split): the file has no point column.', [])
+  if (column('time') < 0 && column('elapsed') < 0)
+    throw refused(`A read file needs a time column (time of day, or elapsed). Its columns are: ${table.headers.join(', ')}.`, [])
+  if (column('point') < 0 && input.point === undefined)
+    throw refused('Say which timing point these reads are from (finish, start or a split): the file has no point column.', [])
 
   const { rows, rejected } = await readRows(db, table, column, input.point)
   if (rejected.length > 0 && !input.skipInvalid) {
@@ -106,7 +109,8 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
   const [chipAt, bibAt, timeAt, elapsedAt, pointAt, readerAt] = readFields.map(column) as [number, number, number, number, number, number]
   // Elapsed times count from the runner's gun: its race's (or wave's) clock.
   const guns = elapsedAt >= 0 ? await gunsByBib(db) : new Map<number, number | null>()
-  const chipBibs = elapsedAt >= 0 ? new Map((await db.selectFrom('chip').select(['code', 'bib']).execute()).map((c) => [c.code, c.bib])) : new Map<string, number>()
+  const chipBibs =
+    elapsedAt >= 0 ? new Map((await db.selectFrom('chip').select(['code', 'bib']).execute()).map((c) => [c.code, c.bib])) : new Map<string, number>()
   const rows: ReadRow[] = []
   const rejected: Rejected[] = []
   for (const { row, cells } of table.rows) {
@@ -136,7 +140,13 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
     if (timeAt >= 0 && cell(timeAt) !== '') {
       atMs = times.timeOfDay(cell(timeAt))
       if (atMs === null) {
-        rejected.push({ row, field: 'time', code: 'INVALID', message: `"${cell(timeAt)}" is not a time of day (HH:MM:SS.mmm) or an instant.`, value: cell(timeAt) })
+        rejected.push({
+          row,
+          field: 'time',
+          code: 'INVALID',
+          message: `"${cell(timeAt)}" is not a time of day (HH:MM:SS.mmm) or an instant.`,
+          value: cell(timeAt),
+        })
         continue
       }
     } else {
@@ -148,7 +158,12 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
         continue
       }
       if (gun === null) {
-        rejected.push({ row, field: 'elapsed', code: 'NO_GUN', message: 'An elapsed time needs the runner’s race clock, and it has none (or the runner is unknown).' })
+        rejected.push({
+          row,
+          field: 'elapsed',
+          code: 'NO_GUN',
+          message: 'An elapsed time needs the runner’s race clock, and it has none (or the runner is unknown).',
+        })
         continue
       }
       atMs = gun + elapsed
@@ -159,7 +174,10 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
 }
 
 async function gunsByBib(db: Db): Promise<Map<number, number | null>> {
-  const [guns, entrants] = await Promise.all([currentGuns(db), db.selectFrom('entrant').select(['bib', 'race_id', 'wave_id']).where('bib', 'is not', null).execute()])
+  const [guns, entrants] = await Promise.all([
+    currentGuns(db),
+    db.selectFrom('entrant').select(['bib', 'race_id', 'wave_id']).where('bib', 'is not', null).execute(),
+  ])
   return new Map(entrants.map((e) => [e.bib as number, gunOf(guns, e.race_id, e.wave_id)]))
 }
 
@@ -167,7 +185,12 @@ export async function readsSummary(db: ReadDb) {
   const { read_window_ms } = await db.selectFrom('event').select('read_window_ms').where('id', '=', 1).executeTakeFirstOrThrow()
   const points = await db
     .selectFrom('chip_read as r')
-    .select(['r.point', (eb) => eb.fn.countAll<number>().as('reads'), sql<number>`count(distinct ${readBib})`.as('runners'), sql<number>`sum(${readBib} is null)`.as('unknown')])
+    .select([
+      'r.point',
+      (eb) => eb.fn.countAll<number>().as('reads'),
+      sql<number>`count(distinct ${readBib})`.as('runners'),
+      sql<number>`sum(${readBib} is null)`.as('unknown'),
+    ])
     .groupBy('r.point')
     .orderBy('r.point')
     .execute()
@@ -202,15 +225,23 @@ export function passingsOf(reads: readonly { bib: number; atMs: number }[], poin
   return [...byBib].map(([bib, instants]) => {
     instants.sort((a, b) => a - b)
     const first = instants[0] as number
-    const atMs = point === 'start' ? instants.filter((t) => t <= first + windowMs).at(-1) as number : first
+    const atMs = point === 'start' ? (instants.filter((t) => t <= first + windowMs).at(-1) as number) : first
     return { bib, point, atMs, reads: instants.length }
   })
 }
 
 export async function listPassings(db: ReadDb, input: ParsedInput<'reads.passings'>) {
   const { read_window_ms } = await db.selectFrom('event').select('read_window_ms').where('id', '=', 1).executeTakeFirstOrThrow()
-  let query = db.selectFrom('chip_read as r').select([readBib.as('bib'), 'r.at_ms']).where('r.point', '=', input.point).where(sql<boolean>`${readBib} is not null`)
+  let query = db
+    .selectFrom('chip_read as r')
+    .select([readBib.as('bib'), 'r.at_ms'])
+    .where('r.point', '=', input.point)
+    .where(sql<boolean>`${readBib} is not null`)
   if (input.bib !== undefined) query = query.where(sql<boolean>`${readBib} = ${input.bib}`)
   const reads = await query.execute()
-  return passingsOf(reads.map((r) => ({ bib: r.bib as number, atMs: r.at_ms })), input.point, read_window_ms).sort((a, b) => a.atMs - b.atMs || a.bib - b.bib)
+  return passingsOf(
+    reads.map((r) => ({ bib: r.bib as number, atMs: r.at_ms })),
+    input.point,
+    read_window_ms,
+  ).sort((a, b) => a.atMs - b.atMs || a.bib - b.bib)
 }

@@ -10,7 +10,13 @@ export async function currentGuns(db: ReadDb): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('clock as c')
     .select(['c.race_id', 'c.wave_id', 'c.gun_at_ms'])
-    .where('c.id', '=', (eb) => eb.selectFrom('clock as l').select((l) => l.fn.max('l.id').as('id')).whereRef('l.race_id', '=', 'c.race_id').where(sql<boolean>`l.wave_id is c.wave_id`))
+    .where('c.id', '=', (eb) =>
+      eb
+        .selectFrom('clock as l')
+        .select((l) => l.fn.max('l.id').as('id'))
+        .whereRef('l.race_id', '=', 'c.race_id')
+        .where(sql<boolean>`l.wave_id is c.wave_id`),
+    )
     .execute()
   return new Map(rows.map((r) => [gunKey(r.race_id, r.wave_id), r.gun_at_ms]))
 }

@@ -22,7 +22,11 @@ async function postJson(url: URL, body: unknown, token?: string): Promise<unknow
   }
   const answer = (await response.json().catch(() => null)) as { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } } | null
   if (answer === null) throw new CommandError('OFFICE_UNREACHABLE', `The address ${url.origin} answered, but not as a Race Office.`, { origin: url.origin })
-  if (!answer.ok) throw new CommandError(answer.error.code === 'PAIRING_CODE_WRONG' ? 'PAIRING_CODE_WRONG' : 'SYNC_REFUSED', answer.error.message, { origin: url.origin, code: answer.error.code })
+  if (!answer.ok)
+    throw new CommandError(answer.error.code === 'PAIRING_CODE_WRONG' ? 'PAIRING_CODE_WRONG' : 'SYNC_REFUSED', answer.error.message, {
+      origin: url.origin,
+      code: answer.error.code,
+    })
   return answer.value
 }
 
@@ -36,7 +40,10 @@ export async function exchangeWithOffice(origin: string, token: string, now: () 
   const exchanges: Exchange[] = []
   for (let i = 0; i < exchangesPerMeasurement; i++) {
     const sentAtMs = now()
-    const answer = (await postJson(new URL('/api/clock.exchange', origin), { device: 'finish-laptop', sentAtMs }, token)) as { receivedAtMs: number; repliedAtMs: number }
+    const answer = (await postJson(new URL('/api/clock.exchange', origin), { device: 'finish-laptop', sentAtMs }, token)) as {
+      receivedAtMs: number
+      repliedAtMs: number
+    }
     exchanges.push({ sentAtMs, receivedAtMs: answer.receivedAtMs, repliedAtMs: answer.repliedAtMs, returnedAtMs: now() })
   }
   return exchanges
@@ -138,7 +145,13 @@ export class LiveSync {
       const last = fresh ? await sendToOffice(office.origin, office.token, pkg) : this.state.last
       if (this.office !== office) return
       for (const item of [...pkg.captures, ...pkg.changes, ...pkg.clocks, ...(pkg.clockMeasurements ?? [])]) this.sent.add(item.id)
-      this.state = { office: office.origin, lastAtMs: fresh ? this.now() : this.state.lastAtMs, last, sentCaptures: this.state.sentCaptures + pkg.captures.length, error: null }
+      this.state = {
+        office: office.origin,
+        lastAtMs: fresh ? this.now() : this.state.lastAtMs,
+        last,
+        sentCaptures: this.state.sentCaptures + pkg.captures.length,
+        error: null,
+      }
     } catch (error) {
       const value = error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: (error as Error).message }
       if (this.office === office) this.state = { ...this.state, error: value }

@@ -8,7 +8,6 @@ import { unwrap } from '../../tests/support/results'
 const gun = Date.UTC(2025, 3, 6, 0)
 const minute = 60_000
 
-
 /** The office's file and a finish laptop's copy of the same event. */
 async function twoCopies() {
   const copies = []
@@ -27,16 +26,31 @@ describe('moving a finish laptop’s work into the office file', () => {
     const { office, laptop } = await twoCopies()
     unwrap(await laptop.call('clock.start', { raceId: 1, atMs: gun, device: 'laptop' }, finishLine))
     const ids = []
-    for (let seq = 1; seq <= 3; seq++) ids.push(unwrap(await laptop.call('timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + (40 + seq) * minute, bib: seq }, finishLine)).id)
+    for (let seq = 1; seq <= 3; seq++)
+      ids.push(
+        unwrap(await laptop.call('timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + (40 + seq) * minute, bib: seq }, finishLine)).id,
+      )
     unwrap(await laptop.call('timing.correct', { action: 'delete', captureId: ids[1] as string, reason: 'double press' }, finishLine))
     unwrap(await laptop.call('timing.correct', { action: 'editBib', captureId: ids[2] as string, bib: 9, reason: 'misread' }, finishLine))
     const pkg = unwrap(await laptop.call('sync.export', {}, finishLine))
 
     const first = unwrap(await office.call('sync.import', { package: pkg }, organiser))
     const unmeasured = { clockMeasurements: { added: 0, unchanged: 0 }, clockMeasured: false }
-    expect(first).toEqual({ captures: { added: 3, unchanged: 0 }, changes: { added: 2, unchanged: 0 }, clocks: { added: 1, unchanged: 0 }, ...unmeasured, conflicts: [] })
+    expect(first).toEqual({
+      captures: { added: 3, unchanged: 0 },
+      changes: { added: 2, unchanged: 0 },
+      clocks: { added: 1, unchanged: 0 },
+      ...unmeasured,
+      conflicts: [],
+    })
     const second = unwrap(await office.call('sync.import', { package: pkg }, organiser))
-    expect(second).toEqual({ captures: { added: 0, unchanged: 3 }, changes: { added: 0, unchanged: 2 }, clocks: { added: 0, unchanged: 1 }, ...unmeasured, conflicts: [] })
+    expect(second).toEqual({
+      captures: { added: 0, unchanged: 3 },
+      changes: { added: 0, unchanged: 2 },
+      clocks: { added: 0, unchanged: 1 },
+      ...unmeasured,
+      conflicts: [],
+    })
 
     const list = unwrap(await office.call('timing.list', {}, organiser))
     expect(list.captures.map((c) => [c.bib, c.state])).toEqual([
@@ -44,7 +58,9 @@ describe('moving a finish laptop’s work into the office file', () => {
       [2, 'deleted'],
       [9, 'active'],
     ])
-    expect(unwrap(await office.call('timing.history', { captureId: ids[2] as string }, organiser))).toMatchObject([{ action: 'editBib', before: { bib: 3 }, after: { bib: 9 } }])
+    expect(unwrap(await office.call('timing.history', { captureId: ids[2] as string }, organiser))).toMatchObject([
+      { action: 'editBib', before: { bib: 3 }, after: { bib: 9 } },
+    ])
     expect(unwrap(await office.call('clock.list', {}, organiser))[0]).toMatchObject({ gunAtMs: gun })
   })
 
@@ -65,7 +81,9 @@ describe('moving a finish laptop’s work into the office file', () => {
     unwrap(await laptop.call('races.create', { name: 'Fun Run', distanceM: 3000 }, organiser))
     unwrap(await laptop.call('clock.start', { raceId: 2, atMs: gun, device: 'laptop' }, finishLine))
     const pkg = unwrap(await laptop.call('sync.export', {}, finishLine))
-    expect(unwrap(await office.call('sync.import', { package: pkg }, organiser)).conflicts).toEqual([{ kind: 'clock', id: expect.any(String), message: expect.stringContaining('Fun Run') }])
+    expect(unwrap(await office.call('sync.import', { package: pkg }, organiser)).conflicts).toEqual([
+      { kind: 'clock', id: expect.any(String), message: expect.stringContaining('Fun Run') },
+    ])
     const other = await office.call('sync.import', { package: { ...pkg, event: { name: 'Last year', date: '2024-04-07' } } }, organiser)
     expect(other).toMatchObject({ ok: false, error: { code: 'SYNC_OTHER_EVENT' } })
   })
@@ -78,22 +96,36 @@ describe('live sync of a finish laptop', () => {
     const office = await serveProcess(file, ['--lan-address', '127.0.0.1'])
     const port = Number(new URL(office.origin).port)
     try {
-      const network = (await postCommand(port, 'desks.setNetwork', { on: true }, office.token)).json() as { value: { codes: { finish: string; viewer: string } } }
+      const network = (await postCommand(port, 'desks.setNetwork', { on: true }, office.token)).json() as {
+        value: { codes: { finish: string; viewer: string } }
+      }
       const { laptop } = await twoCopies()
       unwrap(await laptop.call('timing.capture', { device: 'laptop', seq: 1, point: 'finish', atMs: gun + 40 * minute, bib: 1 }, finishLine))
 
-      const wrong = await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.viewer === '000000' ? '111111' : '000000', person: 'Official' }, organiser)
+      const wrong = await laptop.call(
+        'sync.connect',
+        { office: office.origin, code: network.value.codes.viewer === '000000' ? '111111' : '000000', person: 'Official' },
+        organiser,
+      )
       expect(wrong).toMatchObject({ ok: false, error: { code: 'PAIRING_CODE_WRONG' } })
       const viewerToken = await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.viewer, person: 'Official' }, organiser)
       expect(viewerToken).toMatchObject({ ok: true, value: { error: { code: 'SYNC_REFUSED' } } })
 
-      const connected = unwrap(await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.finish, person: 'Official', everySeconds: 2 }, organiser))
+      const connected = unwrap(
+        await laptop.call('sync.connect', { office: office.origin, code: network.value.codes.finish, person: 'Official', everySeconds: 2 }, organiser),
+      )
       expect(connected).toMatchObject({ office: office.origin, error: null, last: { captures: { added: 1, unchanged: 0 } } })
       unwrap(await laptop.call('timing.capture', { device: 'laptop', seq: 2, point: 'finish', atMs: gun + 41 * minute, bib: 2 }, finishLine))
-      const arrived = async (): Promise<number> => ((await postCommand(port, 'timing.list', {}, office.token)).json() as { value: { total: number } }).value.total
+      const arrived = async (): Promise<number> =>
+        ((await postCommand(port, 'timing.list', {}, office.token)).json() as { value: { total: number } }).value.total
       await expect.poll(arrived, { timeout: 15_000, interval: 250 }).toBe(2)
       // Only what the office has not acknowledged goes again.
-      expect(unwrap(await laptop.call('sync.status', {}, organiser))).toMatchObject({ office: office.origin, error: null, sentCaptures: 2, last: { captures: { added: 1, unchanged: 0 } } })
+      expect(unwrap(await laptop.call('sync.status', {}, organiser))).toMatchObject({
+        office: office.origin,
+        error: null,
+        sentCaptures: 2,
+        last: { captures: { added: 1, unchanged: 0 } },
+      })
       expect(unwrap(await laptop.call('sync.disconnect', {}, organiser))).toEqual({ office: null, lastAtMs: null, last: null, sentCaptures: 0, error: null })
     } finally {
       await office.stop()

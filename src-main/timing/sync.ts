@@ -45,7 +45,18 @@ export async function exportSync(db: ReadDb, nowMs: number): Promise<SyncPackage
       desk: c.desk,
     })),
     changes: changes.map(changeOf),
-    clocks: clocks.map((c) => ({ id: c.id, race: c.race, wave: c.wave, gunAtMs: c.gun_at_ms, source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk })),
+    clocks: clocks.map((c) => ({
+      id: c.id,
+      race: c.race,
+      wave: c.wave,
+      gunAtMs: c.gun_at_ms,
+      source: c.source,
+      reason: c.reason,
+      device: c.device,
+      recordedAtMs: c.recorded_at_ms,
+      actor: c.actor,
+      desk: c.desk,
+    })),
     clockId,
     clockMeasurements: await ownMeasurements(db, clockId),
   }
@@ -63,10 +74,19 @@ const changeable = ['state', 'state_reason', 'bib'] as const
 export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: SyncPackage, session: Session, nowMs: number) {
   const event = await db.selectFrom('event').select(['name', 'date']).where('id', '=', 1).executeTakeFirstOrThrow()
   if (event.date !== pkg.event.date) {
-    throw new CommandError('SYNC_OTHER_EVENT', `This package is from ${pkg.event.name} on ${pkg.event.date}, not from this event (${event.name}, ${event.date}).`, { event: pkg.event.name, date: pkg.event.date })
+    throw new CommandError(
+      'SYNC_OTHER_EVENT',
+      `This package is from ${pkg.event.name} on ${pkg.event.date}, not from this event (${event.name}, ${event.date}).`,
+      { event: pkg.event.name, date: pkg.event.date },
+    )
   }
   const conflicts: Conflict[] = []
-  const counts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, clockMeasurements: { added: 0, unchanged: 0 } }
+  const counts = {
+    captures: { added: 0, unchanged: 0 },
+    changes: { added: 0, unchanged: 0 },
+    clocks: { added: 0, unchanged: 0 },
+    clockMeasurements: { added: 0, unchanged: 0 },
+  }
   // The laptop's times are on its own clock: measured against this office first, so they arrive corrected.
   const clock = pkg.clockId ?? unnamedClock
   for (const m of pkg.clockMeasurements ?? []) {
@@ -81,10 +101,19 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
     else list.push(change)
   }
   for (const capture of pkg.captures) {
-    const existing = await db.selectFrom('capture').select(['id', 'device', 'seq']).where((eb) => eb.or([eb('id', '=', capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])])).executeTakeFirst()
+    const existing = await db
+      .selectFrom('capture')
+      .select(['id', 'device', 'seq'])
+      .where((eb) => eb.or([eb('id', '=', capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])]))
+      .executeTakeFirst()
     if (existing !== undefined) {
       if (existing.id === capture.id) counts.captures.unchanged++
-      else conflicts.push({ kind: 'capture', id: capture.id, message: `Device ${capture.device} capture ${capture.seq} is already in this file as another capture.` })
+      else
+        conflicts.push({
+          kind: 'capture',
+          id: capture.id,
+          message: `Device ${capture.device} capture ${capture.seq} is already in this file as another capture.`,
+        })
       continue
     }
     // With its corrections in the package, a capture starts as it was made and they replay; a
@@ -132,13 +161,27 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
     const before = columnsOf(change.before)
     const stale = Object.entries(before).find(([key, value]) => row[key as keyof CaptureTable] !== value)
     if (stale !== undefined) {
-      conflicts.push({ kind: 'change', id: change.id, message: `“${change.action}” (${change.reason}) by ${change.actor} at ${change.desk}: this file changed the capture since (${stale[0]} is now ${String(row[stale[0] as keyof CaptureTable])}).` })
+      conflicts.push({
+        kind: 'change',
+        id: change.id,
+        message: `“${change.action}” (${change.reason}) by ${change.actor} at ${change.desk}: this file changed the capture since (${stale[0]} is now ${String(row[stale[0] as keyof CaptureTable])}).`,
+      })
       continue
     }
     if (Object.keys(after).length > 0) await db.updateTable('capture').set(after).where('id', '=', row.id).execute()
     await db
       .insertInto('capture_change')
-      .values({ id: change.id, capture_id: change.captureId, action: change.action, before_json: JSON.stringify(change.before), after_json: JSON.stringify(change.after), reason: change.reason, at_ms: change.atMs, actor: change.actor, desk: change.desk })
+      .values({
+        id: change.id,
+        capture_id: change.captureId,
+        action: change.action,
+        before_json: JSON.stringify(change.before),
+        after_json: JSON.stringify(change.after),
+        reason: change.reason,
+        at_ms: change.atMs,
+        actor: change.actor,
+        desk: change.desk,
+      })
       .execute()
     counts.changes.added++
   }
@@ -149,9 +192,16 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
       continue
     }
     const race = await db.selectFrom('race').select('id').where('name', '=', gun.race).executeTakeFirst()
-    const wave = race === undefined || gun.wave === null ? undefined : await db.selectFrom('wave').select('id').where('race_id', '=', race.id).where('name', '=', gun.wave).executeTakeFirst()
+    const wave =
+      race === undefined || gun.wave === null
+        ? undefined
+        : await db.selectFrom('wave').select('id').where('race_id', '=', race.id).where('name', '=', gun.wave).executeTakeFirst()
     if (race === undefined || (gun.wave !== null && wave === undefined)) {
-      conflicts.push({ kind: 'clock', id: gun.id, message: `The gun of ${gun.race}${gun.wave === null ? '' : ` · ${gun.wave}`}: this file has no such race or wave.` })
+      conflicts.push({
+        kind: 'clock',
+        id: gun.id,
+        message: `The gun of ${gun.race}${gun.wave === null ? '' : ` · ${gun.wave}`}: this file has no such race or wave.`,
+      })
       continue
     }
     // A gun typed from a watch or taken from the mat is the office's time already; a key press is the laptop's.
@@ -183,11 +233,16 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
 
 /** The columns a correction's before/after name (`state`, `state_reason`, `bib`); others are descriptions. */
 function columnsOf(values: Record<string, unknown>): Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>> {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => (changeable as readonly string[]).includes(key))) as Partial<Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>>
+  return Object.fromEntries(Object.entries(values).filter(([key]) => (changeable as readonly string[]).includes(key))) as Partial<
+    Pick<CaptureTable, 'state' | 'state_reason' | 'bib'>
+  >
 }
 
 /** A capture as it was made: its first correction's `before` (corrections in order) for every column that was changed. */
-function originalOf(capture: SyncPackage['captures'][number], changes: SyncPackage['changes']): { bib: number | null; state: CaptureTable['state']; stateReason: string | null } {
+function originalOf(
+  capture: SyncPackage['captures'][number],
+  changes: SyncPackage['changes'],
+): { bib: number | null; state: CaptureTable['state']; stateReason: string | null } {
   const original = { bib: capture.bib, state: capture.state, stateReason: capture.stateReason }
   for (const key of changeable) {
     const first = changes.find((c) => key in c.before)

@@ -5,13 +5,18 @@ import { unwrap } from '../../tests/support/results'
 const gun = Date.UTC(2025, 3, 6, 0, 0, 0) // 09:00 in Seoul
 const minute = 60_000
 
-
 async function raceDay() {
   const { router, file } = await tempRouter()
   unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'Asia/Seoul' }, organiser))
   unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
   unwrap(await router.call('races.create', { name: 'Half', distanceM: 21097, bibRanges: [{ first: 100, last: 199 }] }, organiser))
-  for (const [bib, given] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di'], [5, 'Ed']] as const) {
+  for (const [bib, given] of [
+    [1, 'Ana'],
+    [2, 'Bo'],
+    [3, 'Cy'],
+    [4, 'Di'],
+    [5, 'Ed'],
+  ] as const) {
     unwrap(await router.call('entrants.create', { raceId: 1, givenName: given, familyName: 'Runner', sex: 'F', bib }, organiser))
   }
   unwrap(await router.call('entrants.create', { raceId: 2, givenName: 'Hal', familyName: 'Half', sex: 'M', bib: 100 }, organiser))
@@ -20,8 +25,12 @@ async function raceDay() {
   const time = async (atMs: number, bib?: number) =>
     unwrap(await router.call('timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs, ...(bib !== undefined && { bib }) }, finishLine))
   let bibSeq = 0
-  const bib = async (n: number) => unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++bibSeq, bib: n, enteredAtMs: gun + 100 * minute + bibSeq }, finishLine))
-  const order = async () => unwrap(await router.call('timing.list', {}, organiser)).captures.filter((c) => c.state === 'active').map((c) => c.bib)
+  const bib = async (n: number) =>
+    unwrap(await router.call('timing.assignBib', { device: 'bibs', seq: ++bibSeq, bib: n, enteredAtMs: gun + 100 * minute + bibSeq }, finishLine))
+  const order = async () =>
+    unwrap(await router.call('timing.list', {}, organiser))
+      .captures.filter((c) => c.state === 'active')
+      .map((c) => c.bib)
   return { router, file, time, bib, order }
 }
 
@@ -73,7 +82,9 @@ describe('capturing finish times', () => {
     expect(await order()).toEqual([4, null])
     expect(unwrap(await router.call('timing.assignBib', { captureId: second.id, bib: 5 }, finishLine)).capture).toMatchObject({ bib: 5, order: 2 })
     expect(await order()).toEqual([4, 5])
-    expect(unwrap(await router.call('timing.history', { captureId: second.id }, organiser))).toMatchObject([{ action: 'editBib', after: { bib: 5 }, reason: 'bib given to this time' }])
+    expect(unwrap(await router.call('timing.history', { captureId: second.id }, organiser))).toMatchObject([
+      { action: 'editBib', after: { bib: 5 }, reason: 'bib given to this time' },
+    ])
     const scripted = unwrap(await router.call('timing.assignBib', { bib: 2 }, organiser))
     expect(scripted).toMatchObject({ duplicate: false, capture: null, warnings: ['notPickedUp'] })
     expect(await router.call('timing.assignBib', { bib: 2, device: 'x' }, organiser)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -123,7 +134,13 @@ describe('correcting the sequence', () => {
 
   it('inserts a missed time between two others, and the bibs fall into place', async () => {
     const { router, order } = await threeFinishers()
-    unwrap(await router.call('timing.correct', { action: 'insert', device: 'timer', seq: 99, atMs: gun + 40.5 * minute, reason: 'missed press (video)' }, finishLine))
+    unwrap(
+      await router.call(
+        'timing.correct',
+        { action: 'insert', device: 'timer', seq: 99, atMs: gun + 40.5 * minute, reason: 'missed press (video)' },
+        finishLine,
+      ),
+    )
     expect(await order()).toEqual([1, 2, 3, null])
   })
 
@@ -131,26 +148,45 @@ describe('correcting the sequence', () => {
     const { router, order, ids } = await threeFinishers()
     unwrap(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'lead bike' }, finishLine))
     expect(await order()).toEqual([1, 2])
-    expect(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'again' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CAPTURE_STATE' } })
+    expect(await router.call('timing.correct', { action: 'notRunner', captureId: ids[0] as string, reason: 'again' }, finishLine)).toMatchObject({
+      ok: false,
+      error: { code: 'CAPTURE_STATE' },
+    })
   })
 
   it('edits the bib of a time where it was typed, and taking a typed bib off moves the later ones up', async () => {
     const { router, order, ids } = await threeFinishers()
     unwrap(await router.call('timing.correct', { action: 'editBib', captureId: ids[1] as string, bib: 4, reason: 'misread 2 for 4' }, finishLine))
     expect(await order()).toEqual([1, 4, 3])
-    unwrap(await router.call('timing.correct', { action: 'editBib', captureId: ids[0] as string, bib: null, reason: 'typed a bib that did not finish' }, finishLine))
+    unwrap(
+      await router.call('timing.correct', { action: 'editBib', captureId: ids[0] as string, bib: null, reason: 'typed a bib that did not finish' }, finishLine),
+    )
     expect(await order()).toEqual([4, 3, null])
   })
 
   it('shifts bibs down a time (a gap before them) and up again', async () => {
     const { router, order, ids } = await threeFinishers()
-    unwrap(await router.call('timing.correct', { action: 'shift', captureId: ids[1] as string, direction: 'down', device: 'bibs', seq: 50, reason: 'a bib was missed' }, finishLine))
+    unwrap(
+      await router.call(
+        'timing.correct',
+        { action: 'shift', captureId: ids[1] as string, direction: 'down', device: 'bibs', seq: 50, reason: 'a bib was missed' },
+        finishLine,
+      ),
+    )
     expect(await order()).toEqual([1, null, 2])
     const list = unwrap(await router.call('timing.list', {}, organiser))
     expect(list.waiting.map((w) => w.bib)).toEqual([3])
-    unwrap(await router.call('timing.correct', { action: 'shift', captureId: ids[2] as string, direction: 'up', device: 'bibs', seq: 51, reason: 'no, it was not' }, finishLine))
+    unwrap(
+      await router.call(
+        'timing.correct',
+        { action: 'shift', captureId: ids[2] as string, direction: 'up', device: 'bibs', seq: 51, reason: 'no, it was not' },
+        finishLine,
+      ),
+    )
     expect(await order()).toEqual([1, 2, 3])
-    expect(await router.call('timing.correct', { action: 'shift', captureId: ids[0] as string, direction: 'up', device: 'bibs', seq: 52, reason: 'x' }, finishLine)).toMatchObject({
+    expect(
+      await router.call('timing.correct', { action: 'shift', captureId: ids[0] as string, direction: 'up', device: 'bibs', seq: 52, reason: 'x' }, finishLine),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOTHING_TO_SHIFT' },
     })
@@ -159,8 +195,14 @@ describe('correcting the sequence', () => {
   it('never lets a desk role or a viewer capture', async () => {
     const { router } = await raceDay()
     const capture = { device: 'x', seq: 1, point: 'finish', atMs: gun }
-    expect(await router.call('timing.capture', capture, { role: 'desk', actor: 'a', desk: 'b' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
-    expect(await router.call('timing.capture', capture, { role: 'viewer', actor: 'a', desk: 'b' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await router.call('timing.capture', capture, { role: 'desk', actor: 'a', desk: 'b' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHORISED' },
+    })
+    expect(await router.call('timing.capture', capture, { role: 'viewer', actor: 'a', desk: 'b' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AUTHORISED' },
+    })
   })
 })
 
@@ -179,7 +221,10 @@ describe('a finish-line device', () => {
 describe('the race clock', () => {
   it('starts once; a second start or a typed gun is a correction that needs a reason, and the history is kept', async () => {
     const { router } = await raceDay()
-    expect(await router.call('clock.start', { raceId: 1, atMs: gun + 5000, device: 'finish-1' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CLOCK_ALREADY_STARTED' } })
+    expect(await router.call('clock.start', { raceId: 1, atMs: gun + 5000, device: 'finish-1' }, finishLine)).toMatchObject({
+      ok: false,
+      error: { code: 'CLOCK_ALREADY_STARTED' },
+    })
     const corrected = unwrap(await router.call('clock.set', { raceId: 1, atMs: gun - 2000, reason: 'gun was 2 s before the key' }, finishLine))
     expect(corrected).toMatchObject({ race: '10K', gunAtMs: gun - 2000 })
     expect(corrected.history.map((h) => [h.source, h.gunAtMs, h.reason])).toEqual([
@@ -202,9 +247,17 @@ describe('the race clock', () => {
 
   it('takes the gun from the first start-mat read when asked', async () => {
     const { router, file } = await raceDay()
-    file.sqlite.prepare("insert into chip_read (import_id, chip, bib, point, at_ms, line) values ('t', null, 100, 'start', ?, 2), ('t', null, 100, 'start', ?, 3)").run(gun + 3000, gun + 3400)
-    expect(unwrap(await router.call('clock.set', { raceId: 2, fromReads: true }, finishLine))).toMatchObject({ gunAtMs: gun + 3000, history: [{ source: 'reads' }] })
-    expect(await router.call('clock.set', { raceId: 1, fromReads: true, reason: 'x' }, finishLine)).toMatchObject({ ok: false, error: { code: 'CLOCK_NO_READS' } })
+    file.sqlite
+      .prepare("insert into chip_read (import_id, chip, bib, point, at_ms, line) values ('t', null, 100, 'start', ?, 2), ('t', null, 100, 'start', ?, 3)")
+      .run(gun + 3000, gun + 3400)
+    expect(unwrap(await router.call('clock.set', { raceId: 2, fromReads: true }, finishLine))).toMatchObject({
+      gunAtMs: gun + 3000,
+      history: [{ source: 'reads' }],
+    })
+    expect(await router.call('clock.set', { raceId: 1, fromReads: true, reason: 'x' }, finishLine)).toMatchObject({
+      ok: false,
+      error: { code: 'CLOCK_NO_READS' },
+    })
   })
 })
 

@@ -44,7 +44,17 @@ describe("an organiser's own bands", () => {
   })
 
   it('uses the names the organiser gave, in any order given', () => {
-    expect(categoryOf('F', 30, [{ fromAge: 50, name: 'Veteran' }, { fromAge: 0, name: 'Open' }])).toBe('WOpen')
-    expect(categoryOf('M', 61, [{ fromAge: 50, name: 'Veteran' }, { fromAge: 0, name: 'Open' }])).toBe('MVeteran')
+    expect(
+      categoryOf('F', 30, [
+        { fromAge: 50, name: 'Veteran' },
+        { fromAge: 0, name: 'Open' },
+      ]),
+    ).toBe('WOpen')
+    expect(
+      categoryOf('M', 61, [
+        { fromAge: 50, name: 'Veteran' },
+        { fromAge: 0, name: 'Open' },
+      ]),
+    ).toBe('MVeteran')
   })
 })

@@ -70,9 +70,24 @@ export const bibsCommands = {
   'bibs.exclude': { input: bibsExcludeInput, output: z.object({ excluded: z.array(z.int()) }), roles: organiser, changes: ['bibs'] },
   'bibs.plan': { input: bibsPlanInput, output: bibPlan, roles: organiser, changes: [] },
   'bibs.apply': { input: bibsPlanInput, output: bibsApplied, roles: organiser, changes: ['bibs', 'entrants'] },
-  'bibs.assign': { input: bibsAssignInput, output: z.object({ entrantId: z.string(), bib: z.int().nullable() }), roles: organiser, changes: ['bibs', 'entrants'] },
-  'bibs.swap': { input: bibsSwapInput, output: z.array(z.object({ entrantId: z.string(), bib: z.int().nullable() })), roles: organiser, changes: ['bibs', 'entrants'] },
-  'bibs.void': { input: bibsVoidInput, output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }), roles: organiser, changes: ['bibs', 'entrants'] },
+  'bibs.assign': {
+    input: bibsAssignInput,
+    output: z.object({ entrantId: z.string(), bib: z.int().nullable() }),
+    roles: organiser,
+    changes: ['bibs', 'entrants'],
+  },
+  'bibs.swap': {
+    input: bibsSwapInput,
+    output: z.array(z.object({ entrantId: z.string(), bib: z.int().nullable() })),
+    roles: organiser,
+    changes: ['bibs', 'entrants'],
+  },
+  'bibs.void': {
+    input: bibsVoidInput,
+    output: z.object({ entrantId: z.string(), voided: z.int(), bib: z.int() }),
+    roles: organiser,
+    changes: ['bibs', 'entrants'],
+  },
   'bibs.history': { input: bibsHistoryInput, output: z.array(bibEvent), roles: everyone, changes: [] },
   'chips.import': { input: chipsImportInput, output: chipsImported, roles: organiser, changes: ['bibs'] },
 } as const satisfies CommandTable

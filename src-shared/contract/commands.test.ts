@@ -13,7 +13,20 @@ import { racesCommands } from './races'
 import { resultsCommands } from './results'
 import { timingCommands } from './timing'
 
-const domains = [eventCommands, racesCommands, entrantsCommands, importsCommands, bibsCommands, printsCommands, checkinCommands, desksCommands, timingCommands, resultsCommands, auditCommands, backupsCommands]
+const domains = [
+  eventCommands,
+  racesCommands,
+  entrantsCommands,
+  importsCommands,
+  bibsCommands,
+  printsCommands,
+  checkinCommands,
+  desksCommands,
+  timingCommands,
+  resultsCommands,
+  auditCommands,
+  backupsCommands,
+]
 
 describe('the one table of commands', () => {
   it('holds every domain command once, so no domain silently replaces another one', () => {

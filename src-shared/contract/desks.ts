@@ -36,7 +36,10 @@ export const desksSetNetworkInput = z.strictObject({ on: z.boolean() })
 
 /** What a browser sends to POST /pair (not a command: the desk has no token yet). */
 export const pairRequest = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'The code has six digits' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'The code has six digits' }),
   desk: shortText(40),
   person: shortText(60),
 })

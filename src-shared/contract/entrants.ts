@@ -43,7 +43,11 @@ export const entrantFields = {
   ref: optionalText(100),
   bib: bib.nullable(),
   /** Predicted finish time from the registration, for numbering into corrals. */
-  predictedTimeMs: z.int().min(60_000).max(7 * 24 * 3_600_000).nullable(),
+  predictedTimeMs: z
+    .int()
+    .min(60_000)
+    .max(7 * 24 * 3_600_000)
+    .nullable(),
   /** One of the race's waves (or corrals); seeded when numbering by predicted time, or set by hand. */
   waveId: id.nullable(),
 }

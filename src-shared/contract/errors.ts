@@ -93,8 +93,6 @@ export class CommandError extends Error {
   }
 
   toValue(): CommandErrorValue {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details }
   }
 }

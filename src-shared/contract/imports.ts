@@ -51,7 +51,10 @@ export const importOptions = {
   /** For every row that looks like a runner already in the event; skip when left out. */
   duplicates: duplicateAction.optional(),
   /** Decisions for single rows (by row number), over `duplicates`. */
-  duplicateRows: z.array(z.strictObject({ row: z.int().min(2), action: duplicateAction })).max(100_000).optional(),
+  duplicateRows: z
+    .array(z.strictObject({ row: z.int().min(2), action: duplicateAction }))
+    .max(100_000)
+    .optional(),
 }
 
 /** One problem of one row: `message` is English; `code` and `params` let a screen say it in its own language. */

@@ -83,7 +83,14 @@ export const certificatesRequest = z.strictObject({
   language: z.enum(printLanguages).default('en'),
 })
 
-export const printRequest = z.discriminatedUnion('kind', [bibSheetsRequest, pickupListsRequest, labelsRequest, resultListsRequest, awardListsRequest, certificatesRequest])
+export const printRequest = z.discriminatedUnion('kind', [
+  bibSheetsRequest,
+  pickupListsRequest,
+  labelsRequest,
+  resultListsRequest,
+  awardListsRequest,
+  certificatesRequest,
+])
 export type PrintRequest = z.output<typeof printRequest>
 export type PrintRequestInput = z.input<typeof printRequest>
 export type PrintKind = PrintRequest['kind']

@@ -5,18 +5,13 @@ import { rankingBases, resultRules, timePrecisions } from './result-rules'
 
 export const maxBib = 9_999_999
 
-export const bibRange = z
-  .strictObject({ first: z.int().min(1).max(maxBib), last: z.int().min(1).max(maxBib) })
-  .refine((range) => range.first <= range.last, {
-    message: 'The first bib must not be greater than the last',
-    path: ['last'],
-  })
+export const bibRange = z.strictObject({ first: z.int().min(1).max(maxBib), last: z.int().min(1).max(maxBib) }).refine((range) => range.first <= range.last, {
+  message: 'The first bib must not be greater than the last',
+  path: ['last'],
+})
 export type BibRange = z.infer<typeof bibRange>
 
-const bibRanges = z
-  .array(bibRange)
-  .max(50)
-  .refine(rangesAreDisjoint, { message: 'Bib ranges of one race must not overlap' })
+const bibRanges = z.array(bibRange).max(50).refine(rangesAreDisjoint, { message: 'Bib ranges of one race must not overlap' })
 
 export const categoryBand = z.strictObject({
   fromAge: z.int().min(0).max(120),

@@ -119,7 +119,18 @@ export const resultOverride = z.object({
 })
 export const resultsHistoryInput = z.strictObject({ entrantId: z.string().min(1).max(64) })
 
-export const problemKinds = ['timeWithoutBib', 'bibWithoutTime', 'unknownBib', 'duplicateFinish', 'startWithoutFinish', 'impossibleTime', 'noGun', 'clockUnknown', 'futureTime', 'beforeFirstGun'] as const
+export const problemKinds = [
+  'timeWithoutBib',
+  'bibWithoutTime',
+  'unknownBib',
+  'duplicateFinish',
+  'startWithoutFinish',
+  'impossibleTime',
+  'noGun',
+  'clockUnknown',
+  'futureTime',
+  'beforeFirstGun',
+] as const
 export type ProblemKind = (typeof problemKinds)[number]
 export const resultProblem = z.object({
   /** Stable while the problem stands: what an official's check is kept under. */

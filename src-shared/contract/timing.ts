@@ -10,7 +10,10 @@ export const pointName = z.string().trim().min(1).max(40)
 export const builtInPoints = ['start', 'finish'] as const
 /** A device names itself once (browser storage); with its sequence it makes a capture unique. */
 const device = z.string().trim().min(1).max(60)
-const seq = z.int().min(0).max(2 ** 40)
+const seq = z
+  .int()
+  .min(0)
+  .max(2 ** 40)
 const reason = z.string().trim().min(1).max(300)
 const captureId = z.string().min(1).max(64)
 /** A device starts a new one when its clock jumped (a sleep, a clock set by hand): offsets are measured per anchor. */
@@ -87,7 +90,10 @@ export const timingAssignBibInput = z
     enteredAtMs: instantMs.optional(),
   })
   .refine((input) => (input.device === undefined) === (input.seq === undefined), { message: 'Give device and seq together', path: ['seq'] })
-  .refine((input) => input.captureId === undefined || input.device === undefined, { message: 'A bib goes to a capture (captureId) or into the finish order (device, seq), not both', path: ['captureId'] })
+  .refine((input) => input.captureId === undefined || input.device === undefined, {
+    message: 'A bib goes to a capture (captureId) or into the finish order (device, seq), not both',
+    path: ['captureId'],
+  })
 
 export const timingBibAssigned = z.object({
   id: z.string(),
@@ -148,7 +154,12 @@ export const timingPoint = z.object({ name: z.string(), distanceM: z.int() })
 export const timingPointsInput = z.strictObject({})
 export const timingSetPointsInput = z.strictObject({
   splits: z
-    .array(z.strictObject({ name: pointName.refine((n) => !(builtInPoints as readonly string[]).includes(n.toLowerCase()), { message: 'start and finish are always there' }), distanceM: z.int().min(1).max(1_000_000) }))
+    .array(
+      z.strictObject({
+        name: pointName.refine((n) => !(builtInPoints as readonly string[]).includes(n.toLowerCase()), { message: 'start and finish are always there' }),
+        distanceM: z.int().min(1).max(1_000_000),
+      }),
+    )
     .max(50)
     .refine((list) => new Set(list.map((p) => p.name.toLowerCase())).size === list.length, { message: 'Two splits have the same name' }),
   readWindowMs: z.int().min(0).max(600_000).optional(),
@@ -169,15 +180,17 @@ export const clockStartInput = z.strictObject({
   reason: reason.optional(),
 })
 
-export const clockSetInput = z.strictObject({
-  ...clockTarget,
-  /** The gun's instant (a typed time of day read in the event's zone on the event date), or… */
-  atMs: instantMs.optional(),
-  /** …the last start-mat read of the first runners across (within the read window of the first). */
-  fromReads: z.literal(true).optional(),
-  reason: reason.optional(),
-  device: device.default('office'),
-}).refine((input) => (input.atMs === undefined) !== (input.fromReads === undefined), { message: 'Give the gun time (atMs) or fromReads, one of them' })
+export const clockSetInput = z
+  .strictObject({
+    ...clockTarget,
+    /** The gun's instant (a typed time of day read in the event's zone on the event date), or… */
+    atMs: instantMs.optional(),
+    /** …the last start-mat read of the first runners across (within the read window of the first). */
+    fromReads: z.literal(true).optional(),
+    reason: reason.optional(),
+    device: device.default('office'),
+  })
+  .refine((input) => (input.atMs === undefined) !== (input.fromReads === undefined), { message: 'Give the gun time (atMs) or fromReads, one of them' })
 
 export const clockRecord = z.object({
   id: z.string(),
@@ -320,22 +333,63 @@ export const syncPackage = z.strictObject({
   version: z.literal(1),
   event: z.strictObject({ name: z.string().max(200), date: z.string().max(10) }),
   exportedAtMs: instantMs,
-  captures: z.array(z.strictObject({
-    id: captureId, device, seq, point: pointName, atMs: instantMs.nullable(), bib: z.int().nullable(), position: z.number(),
-    source: z.enum(captureSources), state: z.enum(captureStates), stateReason: z.string().max(300).nullable(), createdAtMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
-  })).max(500_000),
-  changes: z.array(z.strictObject({
-    id: z.string().min(1).max(64), captureId, action: z.string().max(20), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()),
-    reason: z.string().max(300), atMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
-  })).max(500_000),
-  clocks: z.array(z.strictObject({
-    id: z.string().min(1).max(64), race: z.string().max(100), wave: z.string().max(30).nullable(), gunAtMs: instantMs, source: z.enum(clockSources),
-    reason: z.string().max(300).nullable(), device: z.string().max(60), recordedAtMs: instantMs, actor: z.string().max(200), desk: z.string().max(200),
-  })).max(10_000),
+  captures: z
+    .array(
+      z.strictObject({
+        id: captureId,
+        device,
+        seq,
+        point: pointName,
+        atMs: instantMs.nullable(),
+        bib: z.int().nullable(),
+        position: z.number(),
+        source: z.enum(captureSources),
+        state: z.enum(captureStates),
+        stateReason: z.string().max(300).nullable(),
+        createdAtMs: instantMs,
+        actor: z.string().max(200),
+        desk: z.string().max(200),
+      }),
+    )
+    .max(500_000),
+  changes: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(64),
+        captureId,
+        action: z.string().max(20),
+        before: z.record(z.string(), z.unknown()),
+        after: z.record(z.string(), z.unknown()),
+        reason: z.string().max(300),
+        atMs: instantMs,
+        actor: z.string().max(200),
+        desk: z.string().max(200),
+      }),
+    )
+    .max(500_000),
+  clocks: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(64),
+        race: z.string().max(100),
+        wave: z.string().max(30).nullable(),
+        gunAtMs: instantMs,
+        source: z.enum(clockSources),
+        reason: z.string().max(300).nullable(),
+        device: z.string().max(60),
+        recordedAtMs: instantMs,
+        actor: z.string().max(200),
+        desk: z.string().max(200),
+      }),
+    )
+    .max(10_000),
   /** The clock of the file the package comes from; its captures and guns are on it. */
   clockId: z.string().min(1).max(80).optional(),
   /** That clock measured against the office it synced with (live sync), with the exchanges themselves. */
-  clockMeasurements: z.array(z.strictObject({ id: z.string().min(1).max(64), exchanges: z.array(clockExchange).min(1).max(32) })).max(100_000).optional(),
+  clockMeasurements: z
+    .array(z.strictObject({ id: z.string().min(1).max(64), exchanges: z.array(clockExchange).min(1).max(32) }))
+    .max(100_000)
+    .optional(),
 })
 export type SyncPackage = z.infer<typeof syncPackage>
 export const syncExportInput = z.strictObject({})
@@ -357,7 +411,10 @@ export const syncConnectInput = z.strictObject({
   /** The office's desk address, as its network panel shows it (http://192.168.1.10:4780). */
   office: z.url({ protocol: /^https?$/, message: 'Type the office’s address, such as http://192.168.1.10:4780' }).max(200),
   /** The finish code on the organiser's screen under "Desks on this network". */
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'The code has six digits' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'The code has six digits' }),
   desk: z.string().trim().min(1).max(40).default('Finish laptop'),
   person: z.string().trim().min(1).max(60),
   everySeconds: z.int().min(2).max(600).default(10),

@@ -3,7 +3,11 @@
 export function fold(text: string): string {
   // Most names are plain ASCII: nothing to decompose (this runs 50,000 times per import).
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase()
-  return text.normalize('NFKD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
 }
 
 /** Words of a name: split on spaces, hyphens, apostrophes, dots and the like. */

@@ -30,7 +30,11 @@ export interface WallTime {
 
 /** The date and time of day that a clock in `timeZone` shows at instant `ms` (whole seconds). */
 export function wallTimeAt(ms: number, timeZone: string): WallTime {
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(ms).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  )
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` }
 }
 

@@ -9,7 +9,13 @@ const exchange = (officeMs: number, skew: number, out: number, back: number): Ex
   returnedAtMs: officeMs + out + back + skew,
 })
 
-const measured = (segment: number, deviceAtMs: number, offsetMs: number, uncertaintyMs = 5, manual = false): Measurement => ({ segment, deviceAtMs, offsetMs, uncertaintyMs, manual })
+const measured = (segment: number, deviceAtMs: number, offsetMs: number, uncertaintyMs = 5, manual = false): Measurement => ({
+  segment,
+  deviceAtMs,
+  offsetMs,
+  uncertaintyMs,
+  manual,
+})
 
 describe('a device clock’s offset from exchanges', () => {
   it('is within half the smallest round trip, as that exchange alone says', () => {

@@ -27,7 +27,13 @@ export function syncBatches(pkg: SyncPackage, perBatch = capturesPerBatch): Sync
   const batches: SyncPackage[] = []
   for (let i = 0; i === 0 || i < pkg.captures.length; i += perBatch) {
     const captures = pkg.captures.slice(i, i + perBatch)
-    batches.push({ ...pkg, captures, changes: captures.flatMap((c) => changesOf.get(c.id) ?? []), clocks: i === 0 ? pkg.clocks : [], ...(pkg.clockMeasurements !== undefined && { clockMeasurements: i === 0 ? pkg.clockMeasurements : [] }) })
+    batches.push({
+      ...pkg,
+      captures,
+      changes: captures.flatMap((c) => changesOf.get(c.id) ?? []),
+      clocks: i === 0 ? pkg.clocks : [],
+      ...(pkg.clockMeasurements !== undefined && { clockMeasurements: i === 0 ? pkg.clockMeasurements : [] }),
+    })
   }
   // Corrections of captures not in this package (sent before, or unknown) and clock measurements travel with the first.
   const captured = new Set(pkg.captures.map((c) => c.id))
@@ -38,7 +44,14 @@ export function syncBatches(pkg: SyncPackage, perBatch = capturesPerBatch): Sync
 
 /** Sends a package batch by batch (`send` throws to stop) and adds up what the office answered. */
 export async function sendInBatches(pkg: SyncPackage, send: (batch: SyncPackage, index: number, count: number) => Promise<SyncCounts>): Promise<SyncCounts> {
-  const total: SyncCounts = { captures: { added: 0, unchanged: 0 }, changes: { added: 0, unchanged: 0 }, clocks: { added: 0, unchanged: 0 }, clockMeasurements: { added: 0, unchanged: 0 }, clockMeasured: false, conflicts: [] }
+  const total: SyncCounts = {
+    captures: { added: 0, unchanged: 0 },
+    changes: { added: 0, unchanged: 0 },
+    clocks: { added: 0, unchanged: 0 },
+    clockMeasurements: { added: 0, unchanged: 0 },
+    clockMeasured: false,
+    conflicts: [],
+  }
   const batches = syncBatches(pkg)
   for (const [index, batch] of batches.entries()) {
     const value = await send(batch, index, batches.length)

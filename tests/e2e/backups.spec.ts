@@ -6,7 +6,11 @@ test.use({ backups: true, initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025
 
 test.describe('backups', () => {
   test('the organiser sees the last backup, checks one, adds a USB stick that then goes missing, and restores as a new file', async ({ page, office }) => {
-    for (const [givenName, familyName] of [['Ana', 'Kim'], ['Bo', 'Lee']]) await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex: 'F' })
+    for (const [givenName, familyName] of [
+      ['Ana', 'Kim'],
+      ['Bo', 'Lee'],
+    ])
+      await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex: 'F' })
     // The office's own timer (every second here, every 5 minutes by default) takes the snapshot;
     // the screen then finds it when it opens.
     const folder = join(office.dir, 'backups')

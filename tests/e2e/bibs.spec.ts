@@ -7,7 +7,20 @@ import { call, expect, signIn, test } from './office'
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 test.use({
-  initArgs: ['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'],
+  initArgs: [
+    '--name',
+    'Pyongyang Marathon 2025',
+    '--date',
+    '2025-04-06',
+    '--tz',
+    'Asia/Pyongyang',
+    '--race',
+    'Marathon:42195:1-999',
+    '--race',
+    'Half Marathon:21097:1000-1999',
+    '--race',
+    '10K:10000:2000-2999',
+  ],
 })
 
 test.describe('the Bibs desk', () => {
@@ -59,7 +72,9 @@ test.describe('the Bibs desk', () => {
 
     await page.keyboard.press('Alt+3')
     const holderOf = async (bib: number): Promise<string | undefined> =>
-      (await call<{ items: { id: string; bib: number | null }[] }>(office, 'entrants.search', { query: String(bib), limit: 1 })).items.find((hit) => hit.bib === bib)?.id
+      (await call<{ items: { id: string; bib: number | null }[] }>(office, 'entrants.search', { query: String(bib), limit: 1 })).items.find(
+        (hit) => hit.bib === bib,
+      )?.id
     const [two, three] = [await holderOf(2), await holderOf(3)]
     expect(two).toBeDefined()
     expect(three).toBeDefined()

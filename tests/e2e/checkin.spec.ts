@@ -17,7 +17,20 @@ async function runners(office: OfficeFixture): Promise<string[]> {
     ['Ji-woo', 'Kim', '김지우', 'S', 'SEO-1002'],
     ['Kimberly', 'Shaw', null, 'L', 'SEO-1003'],
   ] as const) {
-    ids.push((await call<{ id: string }>(office, 'entrants.create', { raceId: 1, givenName, familyName, secondName, sex: 'F', shirtSize, ref, birthDate: '1990-01-01' })).id)
+    ids.push(
+      (
+        await call<{ id: string }>(office, 'entrants.create', {
+          raceId: 1,
+          givenName,
+          familyName,
+          secondName,
+          sex: 'F',
+          shirtSize,
+          ref,
+          birthDate: '1990-01-01',
+        })
+      ).id,
+    )
   }
   await call(office, 'bibs.apply', { raceId: 1 })
   return ids
@@ -46,7 +59,10 @@ async function openDesk(page: Page, office: OfficeFixture): Promise<void> {
 }
 
 test.describe('the Check-in desk', () => {
-  test('a volunteer types three letters, picks with Enter and checks in with Enter; Ctrl+Z undoes it and closes another runner’s card; Esc clears', async ({ page, office }) => {
+  test('a volunteer types three letters, picks with Enter and checks in with Enter; Ctrl+Z undoes it and closes another runner’s card; Esc clears', async ({
+    page,
+    office,
+  }) => {
     const [minjun] = await runners(office)
     await openDesk(page, office)
     await page.keyboard.type('kim')
@@ -134,7 +150,13 @@ test.describe('the Check-in desk', () => {
 
   test('a shirt swap shows the stock of every size and warns when a size has run out', async ({ page, office }) => {
     const [, jiwoo, kimberly] = await runners(office)
-    await call(office, 'checkin.configure', { shirts: [{ size: 'S', stock: 1 }, { size: 'M', stock: 5 }, { size: 'L', stock: 2 }] })
+    await call(office, 'checkin.configure', {
+      shirts: [
+        { size: 'S', stock: 1 },
+        { size: 'M', stock: 5 },
+        { size: 'L', stock: 2 },
+      ],
+    })
     await call(office, 'checkin.checkIn', { entrantId: jiwoo })
     await expect.poll(async () => (await call<{ shirts: { left: number }[] }>(office, 'checkin.stats', {})).shirts[0]?.left).toBe(0)
     await openDesk(page, office)
@@ -176,7 +198,12 @@ test.describe('the Check-in desk', () => {
 
   test('a walk-up registers in a short form, gets the next walk-up number, the bib PDF comes at once, and it counts as picked up', async ({ page, office }) => {
     await call(office, 'bibs.configure', { raceId: 2, reserved: [{ first: 5900, last: 5999, purpose: 'Walk-ups' }] })
-    await call(office, 'checkin.configure', { shirts: [{ size: 'S', stock: 0 }, { size: 'M', stock: 10 }] })
+    await call(office, 'checkin.configure', {
+      shirts: [
+        { size: 'S', stock: 0 },
+        { size: 'M', stock: 10 },
+      ],
+    })
     await openDesk(page, office)
     await page.keyboard.press('F2')
     const dialog = page.getByRole('dialog')

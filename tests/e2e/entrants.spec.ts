@@ -9,7 +9,20 @@ import { expect, signIn, test } from './office'
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 test.use({
-  initArgs: ['--name', 'Pyongyang Marathon 2025', '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', '--race', 'Marathon:42195:1-999', '--race', 'Half Marathon:21097:1000-1999', '--race', '10K:10000:2000-2999'],
+  initArgs: [
+    '--name',
+    'Pyongyang Marathon 2025',
+    '--date',
+    '2025-04-06',
+    '--tz',
+    'Asia/Pyongyang',
+    '--race',
+    'Marathon:42195:1-999',
+    '--race',
+    'Half Marathon:21097:1000-1999',
+    '--race',
+    '10K:10000:2000-2999',
+  ],
 })
 
 /** Opens the import wizard from the Entrants desk and chooses a CSV file made of `text`. */
@@ -65,7 +78,10 @@ test.describe('the Entrants desk', () => {
     await expect(page.getByRole('dialog')).toContainText(second)
   })
 
-  test("the club's spreadsheet after the platform's export: the organiser sees each runner already in the event and leaves them out, so nobody is there twice", async ({ page, office }) => {
+  test("the club's spreadsheet after the platform's export: the organiser sees each runner already in the event and leaves them out, so nobody is there twice", async ({
+    page,
+    office,
+  }) => {
     expect((await runCliProcess(['import', office.file, join(fixtures, 'registrations-platform.csv')])).code).toBe(0)
     await signIn(page, office)
     await page.keyboard.press('Alt+2')
@@ -176,7 +192,22 @@ test.describe('the Entrants desk', () => {
 test.describe('a big-city field', () => {
   test.setTimeout(90_000)
   // The generated field numbers bibs 1–50,000 across races, so these races have no ranges.
-  test.use({ initArgs: ['--name', 'City Marathon', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', 'Marathon:42195', '--race', 'Half Marathon:21097', '--race', '10K:10000'] })
+  test.use({
+    initArgs: [
+      '--name',
+      'City Marathon',
+      '--date',
+      '2025-04-06',
+      '--tz',
+      'Asia/Seoul',
+      '--race',
+      'Marathon:42195',
+      '--race',
+      'Half Marathon:21097',
+      '--race',
+      '10K:10000',
+    ],
+  })
 
   test('50,000 entrants scroll to the last row while only the rows in view are in the page', async ({ page, office }) => {
     const data = join(mkdtempSync(join(tmpdir(), 'race-office-50k-')), 'entries.csv')

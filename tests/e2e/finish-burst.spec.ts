@@ -20,7 +20,9 @@ test('100 presses of the capture key in 10 s are 100 captures, in order, each at
   await page.keyboard.press('Alt+5')
   await expect(page.getByRole('heading', { name: 'Finish line', level: 1 })).toBeVisible()
   // The instant of each key press as the page saw it, to compare with what the office stored.
-  await page.evaluate('window.__presses = []; window.addEventListener("keydown", (e) => { if (e.code === "Space") window.__presses.push(performance.timeOrigin + e.timeStamp) }, true)')
+  await page.evaluate(
+    'window.__presses = []; window.addEventListener("keydown", (e) => { if (e.code === "Space") window.__presses.push(performance.timeOrigin + e.timeStamp) }, true)',
+  )
   // On a schedule: press i is due 100 ms after press i − 1 was due, whatever each press took.
   const start = Date.now()
   for (let i = 0; i < 100; i++) {

@@ -8,7 +8,15 @@ test.use({ initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz'
 
 // Debian's Chromium through faketime: every clock of the browser 30 s ahead of this machine's.
 const fastChromium = fileURLToPath(new URL('../support/chromium-30s-fast.sh', import.meta.url))
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 async function openFinish(page: Page, office: OfficeFixture): Promise<void> {
   await signIn(page, office)
@@ -23,7 +31,7 @@ test.describe('one clock for every device', () => {
     const browser = await chromium.launch({ executablePath: fastChromium, args })
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' })
-      expect(await page.evaluate(() => Date.now()) - Date.now()).toBeGreaterThan(29_000)
+      expect((await page.evaluate(() => Date.now())) - Date.now()).toBeGreaterThan(29_000)
       await openFinish(page, office)
       const status = page.getByTestId('clock-status')
       await expect(status).toHaveAttribute('data-state', 'off')

@@ -25,7 +25,8 @@ async function openFinish(page: Page, office: OfficeFixture): Promise<void> {
 }
 
 const rows = (page: Page) => page.getByTestId('capture-row')
-const finishOrder = (office: OfficeFixture) => call<{ captures: CaptureView[] }>(office, 'timing.list', {}).then((l) => l.captures.filter((c) => c.state === 'active').map((c) => c.bib))
+const finishOrder = (office: OfficeFixture) =>
+  call<{ captures: CaptureView[] }>(office, 'timing.list', {}).then((l) => l.captures.filter((c) => c.state === 'active').map((c) => c.bib))
 
 test.describe('the Finish line desk', () => {
   test('a second F8 moments after the first starts nothing until the official confirms, at the instant of that press', async ({ page, office }) => {
@@ -40,7 +41,10 @@ test.describe('the Finish line desk', () => {
     await page.keyboard.press('Enter')
     await expect(question).toBeHidden()
     const guns = () => call<{ race: string; gunAtMs: number | null }[]>(office, 'clock.list', {})
-    expect((await guns()).map((c) => [c.race, c.gunAtMs !== null])).toEqual([['10K', true], ['Half Marathon', false]])
+    expect((await guns()).map((c) => [c.race, c.gunAtMs !== null])).toEqual([
+      ['10K', true],
+      ['Half Marathon', false],
+    ])
     // Its gun does fire: F8, then the deliberate step; the start is the press, not the click.
     const pressedAt = Date.now()
     await page.keyboard.press('F8')
@@ -52,7 +56,12 @@ test.describe('the Finish line desk', () => {
   })
 
   test('an official starts the gun, records a small race, types the bibs in finish order and corrects the mistakes', async ({ page, office }) => {
-    for (const [bib, givenName] of [[1, 'Ana'], [2, 'Bo'], [3, 'Cy'], [4, 'Di']] as const) {
+    for (const [bib, givenName] of [
+      [1, 'Ana'],
+      [2, 'Bo'],
+      [3, 'Cy'],
+      [4, 'Di'],
+    ] as const) {
       await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })
     }
     await openFinish(page, office)
@@ -113,8 +122,16 @@ test.describe('the Finish line desk', () => {
     await expect(rows(page).first()).toContainText('inserted')
   })
 
-  test('two devices: one records times with a foot pedal, the other types bibs in finish order, and the office merges them', async ({ page, browser, office }) => {
-    for (const [bib, givenName] of [[11, 'Eun'], [12, 'Fay'], [13, 'Gil']] as const) {
+  test('two devices: one records times with a foot pedal, the other types bibs in finish order, and the office merges them', async ({
+    page,
+    browser,
+    office,
+  }) => {
+    for (const [bib, givenName] of [
+      [11, 'Eun'],
+      [12, 'Fay'],
+      [13, 'Gil'],
+    ] as const) {
       await call(office, 'entrants.create', { raceId: 1, givenName, familyName: 'Runner', sex: 'F', bib })
     }
     await openFinish(page, office)
@@ -206,7 +223,9 @@ test.describe('the Finish line desk', () => {
   test('a finish laptop with its own copy of the event pairs with the office’s finish code and sends what it records', async ({ page, office }) => {
     const network = await call<{ codes: { finish: string } }>(office, 'desks.setNetwork', { on: true })
     const file = join(tmpdir(), `laptop-${Date.now()}.raceoffice`)
-    expect((await runCliProcess(['init', file, '--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'])).code).toBe(0)
+    expect(
+      (await runCliProcess(['init', file, '--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'])).code,
+    ).toBe(0)
     const laptop = await serveProcess(file)
     try {
       await page.goto(laptop.url)

@@ -35,7 +35,11 @@ async function openResults(page: Page, office: OfficeFixture): Promise<void> {
 }
 
 test.describe('results', () => {
-  test('a finisher recorded at the finish line shows on the live board on a second screen within a second; runners of a race not started are not on course', async ({ page, context, office }) => {
+  test('a finisher recorded at the finish line shows on the live board on a second screen within a second; runners of a race not started are not on course', async ({
+    page,
+    context,
+    office,
+  }) => {
     await raceUnderWay(office)
     const later = await call<{ id: number }>(office, 'races.create', { name: '5K', distanceM: 5000, bibRanges: [{ first: 1000, last: 1999 }] })
     await call(office, 'entrants.create', { raceId: later.id, givenName: 'Eun', familyName: 'Jung', sex: 'F', age: 29, bib: 1000 })
@@ -72,10 +76,19 @@ test.describe('results', () => {
     ])
   })
 
-  test('the organiser disqualifies a runner with a reason, checks the problems and publishes a results site that works from a folder', async ({ page, office }) => {
+  test('the organiser disqualifies a runner with a reason, checks the problems and publishes a results site that works from a folder', async ({
+    page,
+    office,
+  }) => {
     const gun = await raceUnderWay(office)
     let seq = 0
-    for (const [bib, minutes] of [[2, 41], [1, 42], [77, 43], [4, 44], [3, 45]] as const) {
+    for (const [bib, minutes] of [
+      [2, 41],
+      [1, 42],
+      [77, 43],
+      [4, 44],
+      [3, 45],
+    ] as const) {
       await call(office, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: gun + minutes * 60_000 + 250, bib })
     }
     await openResults(page, office)

@@ -3,7 +3,8 @@
 // fuzz test can never pass without fuzzing.
 export function fuzzOptions(defaultRuns: number): { numRuns: number; seed: number } {
   const runs = process.env['FUZZ_RUNS'] === undefined ? defaultRuns : Number(process.env['FUZZ_RUNS'])
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS=${process.env['FUZZ_RUNS']} would run no fuzz case: give a whole number of runs, 1 or more.`)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`FUZZ_RUNS=${process.env['FUZZ_RUNS']} would run no fuzz case: give a whole number of runs, 1 or more.`)
   const seed = process.env['FUZZ_SEED'] === undefined ? 20261130 : Number(process.env['FUZZ_SEED'])
   if (!Number.isInteger(seed)) throw new Error(`FUZZ_SEED=${process.env['FUZZ_SEED']} is not a whole number.`)
   return { numRuns: runs, seed }
@@ -38,6 +39,8 @@ export class AcceptedShare {
 
   /** One line per name: accepted / total (share). */
   report(): string {
-    return [...this.counts].map(([name, { accepted, total }]) => `${name}: ${accepted}/${total} accepted (${Math.round((100 * accepted) / total)} %)`).join('\n')
+    return [...this.counts]
+      .map(([name, { accepted, total }]) => `${name}: ${accepted}/${total} accepted (${Math.round((100 * accepted) / total)} %)`)
+      .join('\n')
   }
 }

@@ -11,7 +11,7 @@ export const hostileStrings = [
   '</script><script>alert(1)</script>',
   '"><svg onload=alert(1)>',
   '=HYPERLINK("http://evil.example","x")',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '../../../../etc/passwd',
   '..\\..\\windows\\system32',
   '%00',
@@ -47,7 +47,22 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 )
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1, 2 ** 31, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), Number.MAX_VALUE, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 8_640_000_000_000_001),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    2 ** 31,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 53),
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    8_640_000_000_000_001,
+  ),
   fc.integer(),
   fc.double(),
 )

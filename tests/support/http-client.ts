@@ -8,10 +8,7 @@ export interface RawResponse {
 }
 
 /** A request exactly as written: no URL normalisation, any Host header. */
-export function rawRequest(
-  port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<RawResponse> {
+export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       {

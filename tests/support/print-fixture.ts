@@ -14,8 +14,16 @@ export const printableRunners = [
 /** An event with a 10K of the runners above (bibs 101–106, waves A and B) and a half marathon of three more (2001–2003). */
 export async function seedPrintableEvent(router: Router): Promise<{ tenK: number; half: number }> {
   await router.call('event.update', { name: 'Seoul Spring Run 2025' }, organiser)
-  const tenK = await router.call('races.create', { name: '10K', distanceM: 10_000, colour: '#c0392b', bibRanges: [{ first: 101, last: 999 }], waves: [{ name: 'A' }, { name: 'B' }] }, organiser)
-  const half = await router.call('races.create', { name: 'Half marathon', distanceM: 21_097, colour: '#f1c40f', bibRanges: [{ first: 2001, last: 2999 }] }, organiser)
+  const tenK = await router.call(
+    'races.create',
+    { name: '10K', distanceM: 10_000, colour: '#c0392b', bibRanges: [{ first: 101, last: 999 }], waves: [{ name: 'A' }, { name: 'B' }] },
+    organiser,
+  )
+  const half = await router.call(
+    'races.create',
+    { name: 'Half marathon', distanceM: 21_097, colour: '#f1c40f', bibRanges: [{ first: 2001, last: 2999 }] },
+    organiser,
+  )
   if (!tenK.ok || !half.ok) throw new Error('could not create the races')
   for (const [index, runner] of printableRunners.entries()) {
     const predictedTimeMs = (40 + index) * 60_000

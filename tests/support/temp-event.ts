@@ -37,7 +37,16 @@ export async function tempRouter(options: Pick<RouterOptions, 'prints'> & { back
   // Desks on the network open on loopback in tests: the LAN address is this machine's own.
   const network = new DeskNetwork(directory, () => '127.0.0.1')
   const backups = options.backups === true ? new BackupSchedule(file.sqlite, file.path, { primary: tempDir() }) : null
-  const router: Router = createRouter({ db: file.db, sqlite: file.sqlite, now: () => Date.UTC(2025, 3, 6, 6), logError: () => {}, prints, directory, network, backups })
+  const router: Router = createRouter({
+    db: file.db,
+    sqlite: file.sqlite,
+    now: () => Date.UTC(2025, 3, 6, 6),
+    logError: () => {},
+    prints,
+    directory,
+    network,
+    backups,
+  })
   cleanups.push(() => prints.close())
   cleanups.push(() => network.turn(false).then(() => undefined))
   return { file, router, directory, network, backups }

@@ -23,8 +23,7 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
   const needsRace = !['event.get', 'event.update', 'event.logo', 'event.setLogo', 'races.list', 'races.create'].includes(command)
   if (needsRace) await c.call('races.create', marathon)
   const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }
-  const entrantId = async (): Promise<string> =>
-    ((await c.call('entrants.create', runner)) as { value: { id: string } }).value.id
+  const entrantId = async (): Promise<string> => ((await c.call('entrants.create', runner)) as { value: { id: string } }).value.id
   switch (command) {
     case 'event.get':
     case 'event.logo':

@@ -15,7 +15,12 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('race')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull().unique().modifyEnd(sql`collate nocase`))
+    .addColumn('name', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .modifyEnd(sql`collate nocase`),
+    )
     .addColumn('distance_m', 'integer', (c) => c.notNull().check(sql`distance_m > 0`))
     .addColumn('start_at_ms', 'integer')
     .addColumn('colour', 'text')

@@ -28,7 +28,12 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('emergency_phone', 'text')
     .addColumn('shirt_size', 'text')
     .addColumn('ref', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('registered').check(sql`status in ('registered', 'checked-in', 'withdrawn')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('registered')
+        .check(sql`status in ('registered', 'checked-in', 'withdrawn')`),
+    )
     .addColumn('created_at_ms', 'integer', (c) => c.notNull())
     .addColumn('updated_at_ms', 'integer', (c) => c.notNull())
     .execute()

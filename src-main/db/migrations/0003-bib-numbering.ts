@@ -3,7 +3,10 @@ import type { MigrationDb } from './migration'
 
 export async function up(db: MigrationDb): Promise<void> {
   // How a race numbers its runners: registration | alphabetical | predicted | fill.
-  await db.schema.alterTable('race').addColumn('bib_rule', 'text', (c) => c.notNull().defaultTo('registration')).execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('bib_rule', 'text', (c) => c.notNull().defaultTo('registration'))
+    .execute()
   // A predicted finish time from the registration, for numbering into corrals.
   await db.schema.alterTable('entrant').addColumn('predicted_time_ms', 'integer').execute()
 
@@ -19,7 +22,10 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute()
 
   // Numbers never printed in this event (13, 666 …), the organiser's list.
-  await db.schema.createTable('bib_exclusion').addColumn('bib', 'integer', (c) => c.primaryKey()).execute()
+  await db.schema
+    .createTable('bib_exclusion')
+    .addColumn('bib', 'integer', (c) => c.primaryKey())
+    .execute()
 
   // Lost or damaged bibs: never handed out again.
   await db.schema

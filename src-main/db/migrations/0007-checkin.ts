@@ -40,15 +40,27 @@ export async function up(db: MigrationDb): Promise<void> {
     .addCheckConstraint('pickup_table_order', sql`first_bib <= last_bib`)
     .execute()
 
-  await db.schema.alterTable('event').addColumn('checkin_confirmations', 'text', (c) => c.notNull().defaultTo('[]')).execute()
-  await db.schema.alterTable('event').addColumn('checkin_items', 'text', (c) => c.notNull().defaultTo('[]')).execute()
-  await db.schema.alterTable('race').addColumn('bibs_at_pickup', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('event')
+    .addColumn('checkin_confirmations', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
+  await db.schema
+    .alterTable('event')
+    .addColumn('checkin_items', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('bibs_at_pickup', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   // The desks' counters (picked up / total per race) count through this index alone.
   await db.schema.createIndex('entrant_race_status').on('entrant').columns(['race_id', 'status']).execute()
   await db.schema.alterTable('entrant').addColumn('notes', 'text').execute()
   await db.schema.alterTable('entrant').addColumn('payment_method', 'text').execute()
   await db.schema.alterTable('entrant').addColumn('payment_amount', 'text').execute()
-  await db.schema.alterTable('entrant').addColumn('walk_up', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('entrant')
+    .addColumn('walk_up', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   // Desks paired over the local network: only a hash of each token is kept.
   await db.schema

@@ -85,5 +85,8 @@ export async function up(db: MigrationDb): Promise<void> {
     .expression(sql`coalesce(chip, ''), coalesce(bib, -1), point, at_ms`)
     .execute()
 
-  await db.schema.alterTable('event').addColumn('read_window_ms', 'integer', (c) => c.notNull().defaultTo(10_000)).execute()
+  await db.schema
+    .alterTable('event')
+    .addColumn('read_window_ms', 'integer', (c) => c.notNull().defaultTo(10_000))
+    .execute()
 }

@@ -5,11 +5,36 @@ import type { MigrationDb } from './migration'
 // status decisions (DNS, DNF, DQ, each with a reason; the latest counts, all are kept) and the
 // problems an official has looked at before publishing.
 export async function up(db: MigrationDb): Promise<void> {
-  await db.schema.alterTable('race').addColumn('ranking', 'text', (c) => c.notNull().defaultTo('gun').check(sql`ranking in ('gun', 'net')`)).execute()
-  await db.schema.alterTable('race').addColumn('precision', 'text', (c) => c.notNull().defaultTo('s').check(sql`precision in ('s', 'ds', 'cs')`)).execute()
-  await db.schema.alterTable('race').addColumn('award_overall', 'integer', (c) => c.notNull().defaultTo(3)).execute()
-  await db.schema.alterTable('race').addColumn('award_category', 'integer', (c) => c.notNull().defaultTo(3)).execute()
-  await db.schema.alterTable('race').addColumn('award_exclude_overall', 'integer', (c) => c.notNull().defaultTo(1)).execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('ranking', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('gun')
+        .check(sql`ranking in ('gun', 'net')`),
+    )
+    .execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('precision', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('s')
+        .check(sql`precision in ('s', 'ds', 'cs')`),
+    )
+    .execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('award_overall', 'integer', (c) => c.notNull().defaultTo(3))
+    .execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('award_category', 'integer', (c) => c.notNull().defaultTo(3))
+    .execute()
+  await db.schema
+    .alterTable('race')
+    .addColumn('award_exclude_overall', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
 
   await db.schema
     .createTable('result_override')

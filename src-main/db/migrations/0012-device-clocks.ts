@@ -34,7 +34,10 @@ export async function up(db: MigrationDb): Promise<void> {
   for (const table of ['capture', 'clock'] as const) {
     await db.schema.alterTable(table).addColumn('device_at_ms', 'integer').execute()
     await db.schema.alterTable(table).addColumn('clock', 'text').execute()
-    await db.schema.alterTable(table).addColumn('clock_segment', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    await db.schema
+      .alterTable(table)
+      .addColumn('clock_segment', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
     await db.schema.alterTable(table).addColumn('offset_ms', 'integer').execute()
     await db.schema.alterTable(table).addColumn('offset_uncertainty_ms', 'integer').execute()
   }

@@ -53,7 +53,14 @@ export function SignIn() {
           autoFocus
           data-testid="pair-code"
         />
-        <Field label={t('signIn.desk')} value={desk} onChange={(e) => setDesk(e.target.value)} placeholder={t('signIn.deskPlaceholder')} maxLength={40} data-testid="pair-desk" />
+        <Field
+          label={t('signIn.desk')}
+          value={desk}
+          onChange={(e) => setDesk(e.target.value)}
+          placeholder={t('signIn.deskPlaceholder')}
+          maxLength={40}
+          data-testid="pair-desk"
+        />
         <Field label={t('signIn.person')} value={person} onChange={(e) => setPerson(e.target.value)} maxLength={60} data-testid="pair-person" />
         <button type="submit" className="button button-primary button-large" disabled={busy || code.length !== 6 || desk.trim() === '' || person.trim() === ''}>
           {t('signIn.pair')}
@@ -62,4 +69,3 @@ export function SignIn() {
     </main>
   )
 }
-

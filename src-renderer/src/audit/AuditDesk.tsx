@@ -23,7 +23,14 @@ export function AuditDesk() {
         {runner === null ? (
           <>
             <label htmlFor="audit-runner">{t('audit.filter')}</label>
-            <input id="audit-runner" type="search" value={query} placeholder={t('audit.filterPlaceholder')} onChange={(e) => setQuery(e.target.value)} data-testid="audit-filter" />
+            <input
+              id="audit-runner"
+              type="search"
+              value={query}
+              placeholder={t('audit.filterPlaceholder')}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="audit-filter"
+            />
             {query.trim() !== '' && (
               <ul className="audit-matches">
                 {(matches.data?.items ?? []).map((hit) => (

@@ -20,7 +20,18 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
   const notify = useNotify()
   const [beforeIds, setBeforeIds] = useState<number[]>([])
   const beforeId = beforeIds.at(-1)
-  const trail = useCommand('audit.list', { ...(entrantId !== undefined && { entrantId }), ...(beforeId !== undefined && { beforeId }), limit: pageSize }, ['entrants', 'checkin', 'bibs', 'audit', 'races', 'event', 'timing', 'results', 'desks', 'backups'])
+  const trail = useCommand('audit.list', { ...(entrantId !== undefined && { entrantId }), ...(beforeId !== undefined && { beforeId }), limit: pageSize }, [
+    'entrants',
+    'checkin',
+    'bibs',
+    'audit',
+    'races',
+    'event',
+    'timing',
+    'results',
+    'desks',
+    'backups',
+  ])
   const { call, failure } = useCall()
   const [busy, setBusy] = useState<number | null>(null)
   const when = dateTimeFormat(i18n.language, timeZone)
@@ -36,7 +47,8 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
   const commandLabel = (command: string): string => t(`audit.commands.${command}`, { defaultValue: command })
   const fieldLabel = (field: string): string => t(`audit.fields.${field}`, { defaultValue: field })
   // Status and sex are stored as codes; the screen says them in words.
-  const valueText = (field: string, value: string): string => (field === 'status' || field === 'sex' ? t(`entrants.${field}.${value}`, { defaultValue: value }) : value)
+  const valueText = (field: string, value: string): string =>
+    field === 'status' || field === 'sex' ? t(`entrants.${field}.${value}`, { defaultValue: value }) : value
 
   return (
     <div className="audit-trail">
@@ -72,7 +84,9 @@ export function AuditTrail({ entrantId, timeZone, compact = false }: { entrantId
                     <ul className="audit-changes">
                       {entry.changes.map((change) => (
                         <li key={change.field}>
-                          <span className="audit-field">{fieldLabel(change.field)}</span> {change.before === null ? '—' : <del>{valueText(change.field, change.before)}</del>} → {change.after === null ? '—' : <ins>{valueText(change.field, change.after)}</ins>}
+                          <span className="audit-field">{fieldLabel(change.field)}</span>{' '}
+                          {change.before === null ? '—' : <del>{valueText(change.field, change.before)}</del>} →{' '}
+                          {change.after === null ? '—' : <ins>{valueText(change.field, change.after)}</ins>}
                         </li>
                       ))}
                     </ul>

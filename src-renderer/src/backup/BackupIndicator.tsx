@@ -31,7 +31,14 @@ export function BackupIndicator({ timeZone }: { timeZone: string }) {
         ? t('backup.indicator.none')
         : t('backup.indicator.last', { time: formatStart(data.lastAtMs, timeZone) })
   return (
-    <button type="button" className={`backup-indicator backup-${state}`} onClick={showBackupsPanel} data-testid="backup-indicator" data-state={state} title={data.error ?? data.second?.folder ?? data.folder ?? ''}>
+    <button
+      type="button"
+      className={`backup-indicator backup-${state}`}
+      onClick={showBackupsPanel}
+      data-testid="backup-indicator"
+      data-state={state}
+      title={data.error ?? data.second?.folder ?? data.folder ?? ''}
+    >
       <span className="link-dot" aria-hidden="true" />
       <span role="status">{text}</span>
     </button>

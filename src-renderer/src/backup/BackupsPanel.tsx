@@ -75,7 +75,11 @@ export function BackupsPanel() {
           <dd data-testid="backup-last">{status.data.lastAtMs === null ? t('backup.notYet') : when(status.data.lastAtMs)}</dd>
         </div>
       </dl>
-      {status.data.error !== null && <div className="error-banner" role="alert">{t('backup.failed', { error: status.data.error })}</div>}
+      {status.data.error !== null && (
+        <div className="error-banner" role="alert">
+          {t('backup.failed', { error: status.data.error })}
+        </div>
+      )}
       <form
         className="backup-second"
         onSubmit={(e) => {
@@ -151,7 +155,13 @@ export function BackupsPanel() {
                     )}
                   </td>
                   <td className="col-actions">
-                    <button type="button" className="button" disabled={busy || (check !== undefined && check !== 'checking' && !check.ok)} onClick={() => void restore(backup)} data-testid="backup-restore">
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy || (check !== undefined && check !== 'checking' && !check.ok)}
+                      onClick={() => void restore(backup)}
+                      data-testid="backup-restore"
+                    >
                       {restoring === key(backup) ? t('backup.restoring') : t('backup.restore')}
                     </button>
                   </td>

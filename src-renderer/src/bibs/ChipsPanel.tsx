@@ -19,7 +19,9 @@ export function ChipsPanel() {
 
   async function choose(file: File): Promise<void> {
     setFailure(null)
-    const uploaded = await uploadFile(client, file, (fraction) => setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })))
+    const uploaded = await uploadFile(client, file, (fraction) =>
+      setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })),
+    )
     if (!uploaded.ok) {
       setBusy(null)
       return setFailure(uploaded.error)
@@ -39,7 +41,9 @@ export function ChipsPanel() {
       {problems.length > 0 && (
         <ul className="chip-problems">
           {problems.slice(0, 50).map((p) => (
-            <li key={`${p.row}-${p.field}`}>{t('bibs.chipProblem', { row: p.row, message: t(`bibs.chipProblems.${p.code}`, { ...p.params, defaultValue: p.message }) })}</li>
+            <li key={`${p.row}-${p.field}`}>
+              {t('bibs.chipProblem', { row: p.row, message: t(`bibs.chipProblems.${p.code}`, { ...p.params, defaultValue: p.message }) })}
+            </li>
           ))}
         </ul>
       )}

@@ -34,7 +34,10 @@ export function NumberingPanel({ race }: { race: Race }) {
     event.preventDefault()
     const reserved = readReserved(values.reserved)
     const excluded = readNumbers(values.excluded)
-    const problems = { ...(reserved === null && { reserved: { key: 'bibs.errors.reserved' } }), ...(excluded === null && { excluded: { key: 'bibs.errors.excluded' } }) }
+    const problems = {
+      ...(reserved === null && { reserved: { key: 'bibs.errors.reserved' } }),
+      ...(excluded === null && { excluded: { key: 'bibs.errors.excluded' } }),
+    }
     setErrors(problems)
     if (reserved === null || excluded === null) return
     const configured = await call('bibs.configure', { raceId: race.id, rule: values.rule, reserved })
@@ -61,7 +64,8 @@ export function NumberingPanel({ race }: { race: Race }) {
   return (
     <div className="card">
       <p>
-        <strong>{t('bibs.ranges')}:</strong> {race.bibRanges.length === 0 ? <span className="field-error">{t('bibs.noRanges')}</span> : formatBibRanges(race.bibRanges, '–')}
+        <strong>{t('bibs.ranges')}:</strong>{' '}
+        {race.bibRanges.length === 0 ? <span className="field-error">{t('bibs.noRanges')}</span> : formatBibRanges(race.bibRanges, '–')}
         {settings.data.voided.length > 0 && <span className="muted"> · {t('bibs.voided', { bibs: settings.data.voided.join(', ') })}</span>}
       </p>
       <ErrorBanner error={failure} />
@@ -121,7 +125,9 @@ export function NumberingPanel({ race }: { race: Race }) {
           )}
           {plan.changes.length > shownChanges && <p className="muted">{t('bibs.moreChanges', { count: plan.changes.length - shownChanges })}</p>}
           {plan.waves.length > 0 && (
-            <p className="plan-waves">{t('bibs.waveLineUp', { waves: plan.waves.map((w) => t('bibs.waveCount', { name: w.name, count: w.runners })).join(' · ') })}</p>
+            <p className="plan-waves">
+              {t('bibs.waveLineUp', { waves: plan.waves.map((w) => t('bibs.waveCount', { name: w.name, count: w.runners })).join(' · ') })}
+            </p>
           )}
           {plan.missing === 0 && (plan.changes.length > 0 || plan.reseeded > 0) && (
             <div className="form-actions">

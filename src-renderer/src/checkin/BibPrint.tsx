@@ -24,7 +24,9 @@ export function BibPrint({ entrantId }: { entrantId: string }) {
           <span className="spinner" aria-hidden="true" /> {t('checkin.printing')}
         </p>
       )}
-      {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} autoOpen />}
+      {job?.state === 'done' && job.downloadPath !== null && (
+        <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} autoOpen />
+      )}
       <ErrorBanner error={failure ?? (job?.error != null ? { code: job.error.code as CommandErrorValue['code'], message: job.error.message } : null)} />
     </div>
   )

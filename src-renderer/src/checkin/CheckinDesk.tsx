@@ -222,7 +222,8 @@ function Confirmation({ done, canUndo, onUndo }: { done: CheckinDone; canUndo: b
       <div>
         <p className="confirmation-title">{t('checkin.confirmed', { name: done.name })}</p>
         <p>
-          {done.bib !== null && t('checkin.confirmedBib', { bib: done.bib })} {done.items.length > 0 && t('checkin.handedOver', { items: done.items.map((i) => itemLabel(t, i)).join(', ') })}
+          {done.bib !== null && t('checkin.confirmedBib', { bib: done.bib })}{' '}
+          {done.items.length > 0 && t('checkin.handedOver', { items: done.items.map((i) => itemLabel(t, i)).join(', ') })}
         </p>
         {done.table !== null && <p>{t('checkin.table', { table: done.table })}</p>}
       </div>

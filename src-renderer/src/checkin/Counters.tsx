@@ -23,7 +23,11 @@ export function Counters() {
       {stats.data.shirts.length > 0 && (
         <dl className="counter-group counter-shirts" aria-label={t('checkin.counters.shirts')}>
           {stats.data.shirts.map((s) => (
-            <div key={s.size} className={`counter counter-shirt ${s.left <= 0 ? 'stock-out' : s.left < 10 ? 'stock-low' : ''}`} data-testid={`counter-shirt-${s.size}`}>
+            <div
+              key={s.size}
+              className={`counter counter-shirt ${s.left <= 0 ? 'stock-out' : s.left < 10 ? 'stock-low' : ''}`}
+              data-testid={`counter-shirt-${s.size}`}
+            >
               <dt>{s.size}</dt>
               <dd>{s.left <= 0 ? t('checkin.sizeGone') : t('checkin.shirtsLeft', { count: s.left })}</dd>
             </div>

@@ -31,7 +31,14 @@ export function MoveRaceDialog({ entrantId, raceId, name, onClose }: { entrantId
       <ErrorBanner error={failure} />
       {moved === null ? (
         <form onSubmit={(e) => void move(e)}>
-          <Choice id="move-race" label={t('checkin.move.race')} value={chosen} options={others.map((r) => [String(r.id), r.name] as const)} onChange={setTarget} wide />
+          <Choice
+            id="move-race"
+            label={t('checkin.move.race')}
+            value={chosen}
+            options={others.map((r) => [String(r.id), r.name] as const)}
+            onChange={setTarget}
+            wide
+          />
           <p className="field-hint">{t('checkin.move.hint')}</p>
           <div className="form-actions">
             <button type="button" className="button" onClick={onClose}>
@@ -45,7 +52,8 @@ export function MoveRaceDialog({ entrantId, raceId, name, onClose }: { entrantId
       ) : (
         <>
           <p className="move-result" data-testid="move-result">
-            {moved.voided !== null && t('checkin.move.voided', { bib: moved.voided })} {moved.bib !== null ? t('checkin.move.newBib', { bib: moved.bib, race: moved.race }) : t('checkin.move.noBib', { race: moved.race })}
+            {moved.voided !== null && t('checkin.move.voided', { bib: moved.voided })}{' '}
+            {moved.bib !== null ? t('checkin.move.newBib', { bib: moved.bib, race: moved.race }) : t('checkin.move.noBib', { race: moved.race })}
           </p>
           {moved.bib !== null && <BibPrint entrantId={entrantId} />}
           <div className="form-actions">

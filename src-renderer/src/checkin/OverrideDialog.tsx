@@ -15,7 +15,15 @@ export function OverrideDialog({ onClose, onConfirm }: { onClose: () => void; on
     <Dialog title={t('checkin.override.title')} labelledBy="override-title" onClose={onClose}>
       <p>{t('checkin.override.intro')}</p>
       <form className="form-grid" onSubmit={submit}>
-        <Field className="span-2" label={t('checkin.override.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} autoFocus data-testid="override-reason" />
+        <Field
+          className="span-2"
+          label={t('checkin.override.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={300}
+          autoFocus
+          data-testid="override-reason"
+        />
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

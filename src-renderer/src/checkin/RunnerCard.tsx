@@ -64,7 +64,11 @@ export function RunnerCard({
   const warn = current !== null && current.checkinId !== justCheckedIn
 
   return (
-    <article className={`card runner-card ${warn ? 'runner-card-warned' : current !== null ? 'runner-card-done' : ''}`} data-testid="runner-card" data-entrant-id={entrant.id}>
+    <article
+      className={`card runner-card ${warn ? 'runner-card-warned' : current !== null ? 'runner-card-done' : ''}`}
+      data-testid="runner-card"
+      data-entrant-id={entrant.id}
+    >
       <header className="runner-head">
         <div className={`runner-bib ${entrant.bib === null ? 'runner-bib-none' : ''}`} data-testid="runner-bib">
           {entrant.bib ?? t('checkin.noBib')}
@@ -101,7 +105,13 @@ export function RunnerCard({
                   </p>
                 )}
                 {status.data.toHandOver.map((item) => (
-                  <Check key={item} label={item === 'shirt' && entrant.shirtSize !== null ? `${itemLabel(t, item)} ${entrant.shirtSize}` : itemLabel(t, item)} checked={items.includes(item)} onChange={(on) => toggleItem(item, on)} testId={`item-${item}`} />
+                  <Check
+                    key={item}
+                    label={item === 'shirt' && entrant.shirtSize !== null ? `${itemLabel(t, item)} ${entrant.shirtSize}` : itemLabel(t, item)}
+                    checked={items.includes(item)}
+                    onChange={(on) => toggleItem(item, on)}
+                    testId={`item-${item}`}
+                  />
                 ))}
               </fieldset>
             )}
@@ -109,7 +119,13 @@ export function RunnerCard({
               <fieldset className="runner-checks runner-confirmations">
                 <legend>{t('checkin.confirm')}</legend>
                 {status.data.confirmations.map((c) => (
-                  <Check key={c} label={t(`checkin.confirmations.${c}`)} checked={choices.confirmed.includes(c)} onChange={(on) => toggleConfirmation(c, on)} testId={`confirm-${c}`} />
+                  <Check
+                    key={c}
+                    label={t(`checkin.confirmations.${c}`)}
+                    checked={choices.confirmed.includes(c)}
+                    onChange={(on) => toggleConfirmation(c, on)}
+                    testId={`confirm-${c}`}
+                  />
                 ))}
               </fieldset>
             )}
@@ -119,7 +135,13 @@ export function RunnerCard({
 
       <div className="runner-actions">
         {current === null ? (
-          <button type="button" className="button button-primary button-large" disabled={busy || status.data.needsBib || missing.length > 0} onClick={() => onCheckIn()} data-testid="check-in">
+          <button
+            type="button"
+            className="button button-primary button-large"
+            disabled={busy || status.data.needsBib || missing.length > 0}
+            onClick={() => onCheckIn()}
+            data-testid="check-in"
+          >
             {t('checkin.checkIn')} <kbd>Enter</kbd>
           </button>
         ) : (
@@ -169,7 +191,9 @@ export function RunnerCard({
       <History status={status.data} timeZone={timeZone} />
 
       {action === 'shirt' && <ShirtDialog entrantId={entrant.id} current={entrant.shirtSize} onClose={close} />}
-      {action === 'move' && <MoveRaceDialog entrantId={entrant.id} raceId={entrant.raceId} name={personName(entrant.givenName, entrant.familyName)} onClose={close} />}
+      {action === 'move' && (
+        <MoveRaceDialog entrantId={entrant.id} raceId={entrant.raceId} name={personName(entrant.givenName, entrant.familyName)} onClose={close} />
+      )}
       {action === 'correct' && <CorrectDialog entrant={entrant} onClose={close} />}
       {action === 'override' && (
         <OverrideDialog

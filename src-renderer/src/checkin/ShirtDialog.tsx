@@ -22,7 +22,12 @@ export function ShirtDialog({ entrantId, current, onClose }: { entrantId: string
     const result = await call('checkin.changeShirt', { entrantId, size: size.trim() })
     if (!result.ok) return
     const left = result.value.left
-    notify(left === null ? t('checkin.shirtChanged', { size: result.value.shirtSize }) : t('checkin.shirtChangedLeft', { size: result.value.shirtSize, count: left }), left === 0 ? 'error' : 'success')
+    notify(
+      left === null
+        ? t('checkin.shirtChanged', { size: result.value.shirtSize })
+        : t('checkin.shirtChangedLeft', { size: result.value.shirtSize, count: left }),
+      left === 0 ? 'error' : 'success',
+    )
     onClose()
   }
 
@@ -34,7 +39,15 @@ export function ShirtDialog({ entrantId, current, onClose }: { entrantId: string
           <div className="shirt-sizes" role="radiogroup" aria-label={t('checkin.shirt')}>
             {stocked.map((s) => (
               <label key={s.size} className={`shirt-size ${s.left <= 0 ? 'shirt-size-out' : ''} ${s.size === size ? 'shirt-size-chosen' : ''}`}>
-                <input type="radio" name="shirt-size" value={s.size} checked={s.size === size} disabled={s.left <= 0 && s.size !== current} onChange={() => setSize(s.size)} data-testid={`size-${s.size}`} />
+                <input
+                  type="radio"
+                  name="shirt-size"
+                  value={s.size}
+                  checked={s.size === size}
+                  disabled={s.left <= 0 && s.size !== current}
+                  onChange={() => setSize(s.size)}
+                  data-testid={`size-${s.size}`}
+                />
                 <span className="shirt-size-name">{s.size}</span>
                 <span className="shirt-size-left">{s.left <= 0 ? t('checkin.sizeGone') : t('checkin.shirtsLeft', { count: s.left })}</span>
               </label>

@@ -31,7 +31,14 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
     setErrors({ ...errors, [field]: undefined })
   }
   const field = (key: WalkUpField, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field label={t(`checkin.fields.${key}`)} value={form[key]} onChange={(e) => set(key, e.target.value)} error={errors[key]} data-testid={`walk-up-${key}`} {...extra} />
+    <Field
+      label={t(`checkin.fields.${key}`)}
+      value={form[key]}
+      onChange={(e) => set(key, e.target.value)}
+      error={errors[key]}
+      data-testid={`walk-up-${key}`}
+      {...extra}
+    />
   )
 
   async function register(event: FormEvent): Promise<void> {
@@ -53,7 +60,14 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
         <p className="walk-up-result" data-testid="walk-up-result">
           {registered.bib === null
             ? t('checkin.walkUp.noBib')
-            : t(registered.fromWalkUpNumbers ? 'checkin.walkUp.bib' : registered.walkUpNumbers ? 'checkin.walkUp.bibOutsideReserve' : 'checkin.walkUp.bibNextFree', { bib: registered.bib })}
+            : t(
+                registered.fromWalkUpNumbers
+                  ? 'checkin.walkUp.bib'
+                  : registered.walkUpNumbers
+                    ? 'checkin.walkUp.bibOutsideReserve'
+                    : 'checkin.walkUp.bibNextFree',
+                { bib: registered.bib },
+              )}
         </p>
         <p data-testid="walk-up-checked-in">{t(registered.checkedIn ? 'checkin.walkUp.checkedIn' : 'checkin.walkUp.checkInOnCard')}</p>
         {registered.bib !== null && <BibPrint entrantId={registered.entrantId} />}
@@ -70,7 +84,14 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
     <Dialog title={t('checkin.walkUp.title')} labelledBy="walk-up-title" onClose={() => onClose(null)}>
       <ErrorBanner error={failure} />
       <form className="form-grid" onSubmit={(e) => void register(e)} noValidate>
-        <Choice id="walk-up-race" label={t('checkin.fields.raceId')} value={form.raceId} options={(races.data ?? []).map((r) => [String(r.id), r.name] as const)} onChange={(v) => set('raceId', v)} wide />
+        <Choice
+          id="walk-up-race"
+          label={t('checkin.fields.raceId')}
+          value={form.raceId}
+          options={(races.data ?? []).map((r) => [String(r.id), r.name] as const)}
+          onChange={(v) => set('raceId', v)}
+          wide
+        />
         {field('givenName', { autoFocus: true })}
         {field('familyName')}
         {field('secondName', { className: 'span-2', optional: true, hint: t('checkin.walkUp.secondNameHint') })}
@@ -82,11 +103,24 @@ export function WalkUpDialog({ onClose }: { onClose: (registered: string | null)
         {field('emergencyName', { optional: true })}
         {field('emergencyPhone', { optional: true, inputMode: 'tel' })}
         {stocked.length > 0 ? (
-          <ShirtSizeChoice id="walk-up-shirt" label={t('checkin.fields.shirtSize')} value={form.shirtSize} stocked={stocked} noneLabel={t('checkin.walkUp.noShirt')} onChange={(v) => set('shirtSize', v)} />
+          <ShirtSizeChoice
+            id="walk-up-shirt"
+            label={t('checkin.fields.shirtSize')}
+            value={form.shirtSize}
+            stocked={stocked}
+            noneLabel={t('checkin.walkUp.noShirt')}
+            onChange={(v) => set('shirtSize', v)}
+          />
         ) : (
           field('shirtSize', { optional: true })
         )}
-        <Choice id="walk-up-payment" label={t('checkin.fields.paymentMethod')} value={form.paymentMethod} options={paymentMethods.map((m) => [m, t(`checkin.walkUp.methods.${m}`)] as const)} onChange={(v) => set('paymentMethod', v)} />
+        <Choice
+          id="walk-up-payment"
+          label={t('checkin.fields.paymentMethod')}
+          value={form.paymentMethod}
+          options={paymentMethods.map((m) => [m, t(`checkin.walkUp.methods.${m}`)] as const)}
+          onChange={(v) => set('paymentMethod', v)}
+        />
         {field('paymentAmount', { optional: true, inputMode: 'decimal' })}
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={() => onClose(null)}>

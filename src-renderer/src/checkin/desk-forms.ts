@@ -5,7 +5,21 @@ import { issueMessage, type Message } from '../ui/messages'
 
 // The two forms of the check-in desk, held as typed and read through the contract's own schemas.
 
-export const walkUpFields = ['raceId', 'givenName', 'familyName', 'secondName', 'sex', 'birthDate', 'phone', 'email', 'emergencyName', 'emergencyPhone', 'shirtSize', 'paymentMethod', 'paymentAmount'] as const
+export const walkUpFields = [
+  'raceId',
+  'givenName',
+  'familyName',
+  'secondName',
+  'sex',
+  'birthDate',
+  'phone',
+  'email',
+  'emergencyName',
+  'emergencyPhone',
+  'shirtSize',
+  'paymentMethod',
+  'paymentAmount',
+] as const
 export type WalkUpField = (typeof walkUpFields)[number]
 export type WalkUpValues = Record<WalkUpField, string>
 
@@ -16,7 +30,21 @@ export type CorrectValues = Record<CorrectField, string>
 export type FormErrors<F extends string> = Partial<Record<F, Message>>
 
 export function emptyWalkUp(raceId: string): WalkUpValues {
-  return { raceId, givenName: '', familyName: '', secondName: '', sex: '', birthDate: '', phone: '', email: '', emergencyName: '', emergencyPhone: '', shirtSize: '', paymentMethod: 'cash', paymentAmount: '' }
+  return {
+    raceId,
+    givenName: '',
+    familyName: '',
+    secondName: '',
+    sex: '',
+    birthDate: '',
+    phone: '',
+    email: '',
+    emergencyName: '',
+    emergencyPhone: '',
+    shirtSize: '',
+    paymentMethod: 'cash',
+    paymentAmount: '',
+  }
 }
 
 /** Blank optional fields are left out; the race is a number. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { KioskLock } from './kiosk-lock'
 import { memoryStorage } from '../../../tests/support/memory-storage'
 
-
 describe('the kiosk lock', () => {
   it('is left with its PIN only, and is kept across a reload of the tab', () => {
     const storage = memoryStorage()

@@ -11,13 +11,24 @@ export interface Decisions {
  * Rows that look like runners already in the event, each beside that runner, with what to do:
  * for all of them at once, or row by row. Nothing is decided behind the organiser's back.
  */
-export function DuplicateDecisions({ preview, decisions, onDecide, busy }: { preview: ImportPreview; decisions: Decisions; onDecide: (next: Decisions) => void; busy: boolean }) {
+export function DuplicateDecisions({
+  preview,
+  decisions,
+  onDecide,
+  busy,
+}: {
+  preview: ImportPreview
+  decisions: Decisions
+  onDecide: (next: Decisions) => void
+  busy: boolean
+}) {
   const { t } = useTranslation()
   const decided = preview.duplicates.filter((d) => d.action !== null)
   if (decided.length === 0) return null
   const forAll = decisions.duplicates ?? defaultDuplicateAction
   const rows = decisions.duplicateRows ?? []
-  const choose = (row: number, action: DuplicateAction): void => onDecide({ duplicates: forAll, duplicateRows: [...rows.filter((r) => r.row !== row), { row, action }] })
+  const choose = (row: number, action: DuplicateAction): void =>
+    onDecide({ duplicates: forAll, duplicateRows: [...rows.filter((r) => r.row !== row), { row, action }] })
   return (
     <section className="duplicate-decisions" aria-labelledby="duplicate-decisions-title">
       <h3 id="duplicate-decisions-title">{t('importWizard.existingTitle', { count: decided.length })}</h3>
@@ -53,7 +64,12 @@ export function DuplicateDecisions({ preview, decisions, onDecide, busy }: { pre
                   {d.matchedBy === 'email' && <span className="badge">{t('importWizard.sameEmail')}</span>}
                 </td>
                 <td>
-                  <select value={d.action ?? forAll} onChange={(e) => choose(d.row, e.target.value as DuplicateAction)} disabled={busy} aria-label={t('importWizard.decisionFor', { row: d.row })}>
+                  <select
+                    value={d.action ?? forAll}
+                    onChange={(e) => choose(d.row, e.target.value as DuplicateAction)}
+                    disabled={busy}
+                    aria-label={t('importWizard.decisionFor', { row: d.row })}
+                  >
                     {duplicateActions.map((action) => (
                       <option key={action} value={action}>
                         {t(`importWizard.actions.${action}`)}
@@ -66,7 +82,9 @@ export function DuplicateDecisions({ preview, decisions, onDecide, busy }: { pre
           </tbody>
         </table>
       </div>
-      {preview.duplicatesCount > preview.duplicates.length && <p className="muted">{t('importWizard.existingMore', { count: preview.duplicatesCount - preview.duplicates.length })}</p>}
+      {preview.duplicatesCount > preview.duplicates.length && (
+        <p className="muted">{t('importWizard.existingMore', { count: preview.duplicatesCount - preview.duplicates.length })}</p>
+      )}
     </section>
   )
 }

@@ -20,7 +20,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const { t, i18n } = useTranslation()
   const notify = useNotify()
   // The browser writes a date field in the computer's own order: the hint says it in words.
-  const dateHint = (value: string, more: string | null): string | undefined => [value === '' ? null : formatDate(value, i18n.language), more].filter((part) => part !== null).join(' · ') || undefined
+  const dateHint = (value: string, more: string | null): string | undefined =>
+    [value === '' ? null : formatDate(value, i18n.language), more].filter((part) => part !== null).join(' · ') || undefined
   const entrant = useCommand('entrants.get', { id }, ['entrants'])
   const races = useCommand('races.list', {}, ['races'])
   const event = useCommand('event.get', {}, ['event'])
@@ -30,7 +31,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
   const { call, attempt, busy, failure, setFailure } = useCall()
   const [confirmDelete, setConfirmDelete] = useState(false)
 
-  const title = entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: personName(entrant.data.givenName, entrant.data.familyName) })
+  const title =
+    entrant.data === undefined ? t('common.loading') : t('entrants.edit.title', { name: personName(entrant.data.givenName, entrant.data.familyName) })
   if (entrant.data === undefined) {
     return (
       <Dialog title={title} labelledBy="entrant-dialog-title" onClose={onClose}>
@@ -95,7 +97,10 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('familyName', { required: true })}
           {field('secondName', { hint: t('entrants.edit.secondNameHint') })}
           <SexChoice name="entrant-sex" label={t('entrants.edit.sex')} value={values.sex} onChange={(sex) => set('sex')({ target: { value: sex } })} />
-          {field('birthDate', { type: 'date', hint: dateHint(values.birthDate, current.category === null ? null : t('entrants.edit.category', { category: current.category })) })}
+          {field('birthDate', {
+            type: 'date',
+            hint: dateHint(values.birthDate, current.category === null ? null : t('entrants.edit.category', { category: current.category })),
+          })}
           {field('age', { inputMode: 'numeric', hint: t('entrants.edit.ageHint'), disabled: values.birthDate !== '' })}
           <div className="field">
             <label htmlFor="entrant-race">{t('entrants.edit.race')}</label>
@@ -128,13 +133,25 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('emergencyName')}
           {field('emergencyPhone', { type: 'tel' })}
           {stocked.length > 0 ? (
-            <ShirtSizeChoice id="entrant-shirt" label={t('entrants.edit.shirtSize')} value={values.shirtSize} stocked={stocked} noneLabel={t('entrants.edit.noShirt')} onChange={(size) => set('shirtSize')({ target: { value: size } })} />
+            <ShirtSizeChoice
+              id="entrant-shirt"
+              label={t('entrants.edit.shirtSize')}
+              value={values.shirtSize}
+              stocked={stocked}
+              noneLabel={t('entrants.edit.noShirt')}
+              onChange={(size) => set('shirtSize')({ target: { value: size } })}
+            />
           ) : (
             field('shirtSize')
           )}
           {field('ref')}
           <div className="form-actions span-2">
-            <button type="button" className="button button-quiet button-danger unsaved" onClick={() => setConfirmDelete(true)} disabled={current.status === 'checked-in'}>
+            <button
+              type="button"
+              className="button button-quiet button-danger unsaved"
+              onClick={() => setConfirmDelete(true)}
+              disabled={current.status === 'checked-in'}
+            >
               {t('common.delete')}
             </button>
             <button type="button" className="button" onClick={onClose}>

@@ -139,7 +139,15 @@ export function EntrantsDesk() {
             <p className="empty">{t('entrants.empty')}</p>
           ) : (
             pages.total !== null && (
-              <EntrantsTable total={pages.total} row={pages.row} request={pages.request} sort={sort} direction={direction} onSort={onSort} onOpen={(e: Entrant) => open(e)} />
+              <EntrantsTable
+                total={pages.total}
+                row={pages.row}
+                request={pages.request}
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                onOpen={(e: Entrant) => open(e)}
+              />
             )
           )}
         </>

@@ -65,11 +65,21 @@ export function EntrantsTable({
     <div className="grid" role="table" aria-rowcount={total + 1} aria-label={t('entrants.title')}>
       <div className="grid-row grid-head" role="row">
         {columns.map((column) => (
-          <div key={column.key} role="columnheader" className={column.className} aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <div
+            key={column.key}
+            role="columnheader"
+            className={column.className}
+            aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
             {column.sort === undefined ? (
               t(`entrants.columns.${column.key}`)
             ) : (
-              <button type="button" className="sort-button" onClick={() => onSort(column.sort as SortKey)} title={t('entrants.sortBy', { column: t(`entrants.columns.${column.key}`) })}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={() => onSort(column.sort as SortKey)}
+                title={t('entrants.sortBy', { column: t(`entrants.columns.${column.key}`) })}
+              >
                 {t(`entrants.columns.${column.key}`)}
                 <span aria-hidden="true">{column.sort === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
               </button>

@@ -30,7 +30,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   async function choose(file: File): Promise<void> {
     setFailure(null)
     setBusy(t('importWizard.uploading', { name: file.name, percent: 0 }))
-    const uploaded = await uploadFile(client, file, (fraction) => setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })))
+    const uploaded = await uploadFile(client, file, (fraction) =>
+      setBusy(t('importWizard.uploading', { name: file.name, percent: Math.round(fraction * 100) })),
+    )
     if (!uploaded.ok) {
       setBusy(null)
       return setFailure(uploaded.error)
@@ -189,7 +191,8 @@ function ColumnsStep({
     ...(mapping.sex === undefined ? (['sex'] as const) : []),
     ...(mapping.race === undefined && options.race === undefined ? (['race'] as const) : []),
   ]
-  const askOrder = mapping.birthDate !== undefined && (preview.dateOrder === 'ambiguous' || preview.dateOrder === 'contradictory' || options.dateOrder !== undefined)
+  const askOrder =
+    mapping.birthDate !== undefined && (preview.dateOrder === 'ambiguous' || preview.dateOrder === 'contradictory' || options.dateOrder !== undefined)
 
   return (
     <div className="columns-step">
@@ -218,7 +221,11 @@ function ColumnsStep({
                     .join(' · ')}
                 </td>
                 <td>
-                  <select value={fieldAt(index)} onChange={(e) => assign(index, e.target.value as ImportField | '')} aria-label={`${t('importWizard.field')}: ${header}`}>
+                  <select
+                    value={fieldAt(index)}
+                    onChange={(e) => assign(index, e.target.value as ImportField | '')}
+                    aria-label={`${t('importWizard.field')}: ${header}`}
+                  >
                     <option value="">{t('importWizard.skip')}</option>
                     {importFields.map((field) => (
                       <option key={field} value={field}>
@@ -344,13 +351,19 @@ function CheckStep({
                   <tr key={`${problem.row}-${problem.field}-${index}`}>
                     <td className="numeric">{problem.row}</td>
                     <td>{t(`importWizard.fields.${problem.field}`, { defaultValue: problem.field })}</td>
-                    <td>{problem.params === undefined && problem.code === 'INVALID' ? t('validation.custom') : t(`importWizard.problems.${problem.code}`, { ...problem.params, defaultValue: problem.message })}</td>
+                    <td>
+                      {problem.params === undefined && problem.code === 'INVALID'
+                        ? t('validation.custom')
+                        : t(`importWizard.problems.${problem.code}`, { ...problem.params, defaultValue: problem.message })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {preview.rejectedCount > preview.rejected.length && <p className="muted">{t('importWizard.problemsMore', { count: preview.rejectedCount - preview.rejected.length })}</p>}
+          {preview.rejectedCount > preview.rejected.length && (
+            <p className="muted">{t('importWizard.problemsMore', { count: preview.rejectedCount - preview.rejected.length })}</p>
+          )}
           <p className="muted">{t('importWizard.refusedHint')}</p>
           <label className="checkbox">
             <input type="checkbox" checked={skipInvalid} onChange={(e) => onSkipInvalid(e.target.checked)} />
@@ -374,7 +387,12 @@ function CheckStep({
                   row: d.row,
                   name: d.name,
                   birthDate: d.birthDate ?? '',
-                  like: d.withRow !== null ? t('importWizard.likeRow', { row: d.withRow }) : d.withRef !== null ? t('importWizard.likeRef', { ref: d.withRef }) : t('importWizard.likeEntrant'),
+                  like:
+                    d.withRow !== null
+                      ? t('importWizard.likeRow', { row: d.withRow })
+                      : d.withRef !== null
+                        ? t('importWizard.likeRef', { ref: d.withRef })
+                        : t('importWizard.likeEntrant'),
                 })}
               </li>
             ))}

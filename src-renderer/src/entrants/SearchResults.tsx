@@ -33,7 +33,13 @@ export function SearchResults({ query, selected, onOpen, onResults }: Props) {
       <ul className="hits">
         {items.map((hit, index) => (
           <li key={hit.id}>
-            <button type="button" className={`hit ${index === selected ? 'hit-selected' : ''}`} aria-current={index === selected} onClick={() => onOpen(hit)} data-testid="search-hit">
+            <button
+              type="button"
+              className={`hit ${index === selected ? 'hit-selected' : ''}`}
+              aria-current={index === selected}
+              onClick={() => onOpen(hit)}
+              data-testid="search-hit"
+            >
               <span className="hit-bib">{hit.bib ?? '—'}</span>
               <span className="hit-name">
                 <FiledName givenName={hit.givenName} familyName={hit.familyName} />

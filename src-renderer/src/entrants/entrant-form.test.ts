@@ -34,7 +34,10 @@ describe('the entrant form', () => {
   it('sends only what changed', () => {
     const saved = entrantFormFrom(ana)
     expect(readEntrantForm('e1', saved, saved)).toEqual({ ok: true, input: null })
-    expect(readEntrantForm('e1', { ...saved, club: 'Seoul Striders', waveId: '5' }, saved)).toEqual({ ok: true, input: { id: 'e1', club: 'Seoul Striders', waveId: 5 } })
+    expect(readEntrantForm('e1', { ...saved, club: 'Seoul Striders', waveId: '5' }, saved)).toEqual({
+      ok: true,
+      input: { id: 'e1', club: 'Seoul Striders', waveId: 5 },
+    })
   })
 
   it('unseeds a runner whose wave is cleared', () => {

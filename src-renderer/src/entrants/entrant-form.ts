@@ -53,7 +53,21 @@ export function entrantFormFrom(entrant: Entrant): EntrantFormValues {
 }
 
 const numeric = new Set<EntrantFormField>(['age', 'raceId', 'waveId', 'bib'])
-const nullable = new Set<EntrantFormField>(['secondName', 'birthDate', 'age', 'nationality', 'club', 'email', 'phone', 'emergencyName', 'emergencyPhone', 'shirtSize', 'ref', 'waveId', 'bib'])
+const nullable = new Set<EntrantFormField>([
+  'secondName',
+  'birthDate',
+  'age',
+  'nationality',
+  'club',
+  'email',
+  'phone',
+  'emergencyName',
+  'emergencyPhone',
+  'shirtSize',
+  'ref',
+  'waveId',
+  'bib',
+])
 
 /** Only what changed, checked by the contract's own schema; null when nothing changed. */
 export function readEntrantForm(

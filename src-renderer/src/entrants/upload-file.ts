@@ -2,7 +2,6 @@ import type { OfficeClient } from '../client/client'
 import type { CommandResult } from '../../../src-shared/contract'
 import { uploadChunkBytes } from '../../../src-shared/contract/imports'
 
-
 function toBase64(bytes: Uint8Array): string {
   let binary = ''
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))

@@ -48,7 +48,14 @@ export function CorrectionDialog({ action, capture, point, device, timeZone, eve
       }
       case 'shiftDown':
       case 'shiftUp':
-        return { action: 'shift', captureId: capture.id, direction: action === 'shiftDown' ? 'down' : 'up', device: device.id, seq: device.nextSeq(), reason: why }
+        return {
+          action: 'shift',
+          captureId: capture.id,
+          direction: action === 'shiftDown' ? 'down' : 'up',
+          device: device.id,
+          seq: device.nextSeq(),
+          reason: why,
+        }
       default:
         return { action, captureId: capture.id, reason: why }
     }

@@ -79,7 +79,11 @@ export function DeviceClocks({ timeZone }: { timeZone: string }) {
                 </td>
                 <td>{d.offsetMs === null ? <span className="badge badge-warn">{t('finish.clocks.never')}</span> : drift(d.offsetMs)}</td>
                 <td>{d.uncertaintyMs === null ? '—' : t('finish.clocks.plusMinus', { ms: d.uncertaintyMs })}</td>
-                <td>{d.measuredAtMs === null ? '—' : `${timeOfDay(d.measuredAtMs, timeZone).slice(0, 8)}${d.history[0]?.source === 'manual' ? ` · ${t('finish.clocks.entered')}` : ''}`}</td>
+                <td>
+                  {d.measuredAtMs === null
+                    ? '—'
+                    : `${timeOfDay(d.measuredAtMs, timeZone).slice(0, 8)}${d.history[0]?.source === 'manual' ? ` · ${t('finish.clocks.entered')}` : ''}`}
+                </td>
                 <td>{d.captures + d.guns}</td>
                 {info.role === 'organiser' && (
                   <td>
@@ -132,8 +136,24 @@ function OffsetDialog({ device, onClose }: { device: DeviceClock; onClose: () =>
           autoFocus
           error={invalid === 'seconds' ? { key: 'finish.clocks.secondsInvalid' } : undefined}
         />
-        <Choice id="offset-direction" label={t('finish.clocks.direction')} value={direction} options={[['fast', t('finish.clocks.fast')], ['slow', t('finish.clocks.slow')]]} onChange={setDirection} />
-        <Field className="span-2" label={t('finish.reason')} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('finish.clocks.reasonPlaceholder')} error={invalid === 'reason' ? { key: 'finish.reasonNeeded' } : undefined} />
+        <Choice
+          id="offset-direction"
+          label={t('finish.clocks.direction')}
+          value={direction}
+          options={[
+            ['fast', t('finish.clocks.fast')],
+            ['slow', t('finish.clocks.slow')],
+          ]}
+          onChange={setDirection}
+        />
+        <Field
+          className="span-2"
+          label={t('finish.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('finish.clocks.reasonPlaceholder')}
+          error={invalid === 'reason' ? { key: 'finish.reasonNeeded' } : undefined}
+        />
         <div className="form-actions span-2">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

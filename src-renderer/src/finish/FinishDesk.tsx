@@ -47,7 +47,14 @@ function confirmationOf(ack: Acknowledged): Confirmation {
     return { bib: c.bib, order: c.order, atMs: c.atMs, name: c.runner?.name ?? null, warnings: c.warnings, waiting: false }
   }
   const v = (ack as Extract<Acknowledged, { item: { command: 'timing.assignBib' } }>).value
-  return { bib: v.bib, order: v.capture?.order ?? null, atMs: v.capture?.atMs ?? null, name: v.capture?.runner?.name ?? null, warnings: v.warnings, waiting: v.capture === null }
+  return {
+    bib: v.bib,
+    order: v.capture?.order ?? null,
+    atMs: v.capture?.atMs ?? null,
+    name: v.capture?.runner?.name ?? null,
+    warnings: v.warnings,
+    waiting: v.capture === null,
+  }
 }
 
 /** A press's own key in the device's store: unique whatever its device and number turn out to be. */
@@ -70,7 +77,8 @@ function useFinishDevice() {
   return { device, id }
 }
 
-const typing = (target: EventTarget | null): boolean => target instanceof HTMLElement && (target.closest('input, select, textarea, dialog') !== null || target.isContentEditable)
+const typing = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.closest('input, select, textarea, dialog') !== null || target.isContentEditable)
 
 /**
  * The finish line, keyboard first and offline-safe: the capture key records the instant of the
@@ -126,7 +134,12 @@ export function FinishDesk() {
     (atMs: number, bib?: number) => {
       const seq = device.nextSeq()
       setRefusal(null)
-      add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.capture', input: { device: device.id, seq, point, atMs, clockSegment: clock.segment, ...(bib !== undefined && { bib }) } })
+      add({
+        key: pressKey(),
+        order: performance.timeOrigin + performance.now(),
+        command: 'timing.capture',
+        input: { device: device.id, seq, point, atMs, clockSegment: clock.segment, ...(bib !== undefined && { bib }) },
+      })
     },
     [add, clock, device, point],
   )
@@ -172,7 +185,12 @@ export function FinishDesk() {
     if (mode === 'bibTime') return captureTime(atMs, Number(text))
     const seq = device.nextSeq()
     setRefusal(null)
-    add({ key: pressKey(), order: performance.timeOrigin + performance.now(), command: 'timing.assignBib', input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs } })
+    add({
+      key: pressKey(),
+      order: performance.timeOrigin + performance.now(),
+      command: 'timing.assignBib',
+      input: { device: device.id, seq, point, bib: Number(text), enteredAtMs: atMs },
+    })
   }
 
   if (event.data === undefined) return <ErrorBanner error={event.error} onRetry={event.reload} />
@@ -208,7 +226,9 @@ export function FinishDesk() {
           <button type="button" className="button button-quiet" onClick={() => setLearningKey(true)} aria-pressed={learningKey}>
             {learningKey ? t('finish.learningKey') : t('finish.learnKey')}
           </button>
-          <span className="muted" data-testid="finish-device">{t('finish.device', { device: deviceId })}</span>
+          <span className="muted" data-testid="finish-device">
+            {t('finish.device', { device: deviceId })}
+          </span>
         </div>
       </div>
 
@@ -222,7 +242,14 @@ export function FinishDesk() {
         </h2>
         <div className="kind-tabs" role="radiogroup" aria-label={t('finish.mode')}>
           {captureModes.map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} className={`race-tab ${mode === m ? 'race-tab-current' : ''}`} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              className={`race-tab ${mode === m ? 'race-tab-current' : ''}`}
+              onClick={() => setMode(m)}
+            >
               {t(`finish.modes.${m}`)}
             </button>
           ))}
@@ -284,24 +311,47 @@ export function FinishDesk() {
             <>
               {chosen.state === 'active' ? (
                 <>
-                  <button type="button" className="button" onClick={() => correct('editBib')}>{t('finish.correct.editBib.button')}</button>
-                  <button type="button" className="button" onClick={() => correct('delete')}>{t('finish.correct.delete.button')}</button>
-                  <button type="button" className="button" onClick={() => correct('notRunner')}>{t('finish.correct.notRunner.button')}</button>
+                  <button type="button" className="button" onClick={() => correct('editBib')}>
+                    {t('finish.correct.editBib.button')}
+                  </button>
+                  <button type="button" className="button" onClick={() => correct('delete')}>
+                    {t('finish.correct.delete.button')}
+                  </button>
+                  <button type="button" className="button" onClick={() => correct('notRunner')}>
+                    {t('finish.correct.notRunner.button')}
+                  </button>
                   {chosen.entryId !== null && (
                     <>
-                      <button type="button" className="button" onClick={() => correct('shiftDown')}>{t('finish.correct.shiftDown.button')}</button>
-                      <button type="button" className="button" onClick={() => correct('shiftUp')}>{t('finish.correct.shiftUp.button')}</button>
+                      <button type="button" className="button" onClick={() => correct('shiftDown')}>
+                        {t('finish.correct.shiftDown.button')}
+                      </button>
+                      <button type="button" className="button" onClick={() => correct('shiftUp')}>
+                        {t('finish.correct.shiftUp.button')}
+                      </button>
                     </>
                   )}
                 </>
               ) : (
-                <button type="button" className="button" onClick={() => correct('restore')}>{t('finish.correct.restore.button')}</button>
+                <button type="button" className="button" onClick={() => correct('restore')}>
+                  {t('finish.correct.restore.button')}
+                </button>
               )}
-              <button type="button" className="button" onClick={() => correct('insert')}>{t('finish.correct.insert.button')}</button>
+              <button type="button" className="button" onClick={() => correct('insert')}>
+                {t('finish.correct.insert.button')}
+              </button>
             </>
           )}
         </div>
-        <SequenceTable captures={captures} pending={pending} offsetMs={offsetMs} guns={guns} selected={selected} onSelect={setSelected} onDelete={(c) => correct('delete', c)} timeZone={timeZone} />
+        <SequenceTable
+          captures={captures}
+          pending={pending}
+          offsetMs={offsetMs}
+          guns={guns}
+          selected={selected}
+          onSelect={setSelected}
+          onDelete={(c) => correct('delete', c)}
+          timeZone={timeZone}
+        />
         {captures.length >= shown && (
           <button type="button" className="button button-quiet" onClick={() => setShown(shown + 500)}>
             {t('finish.showMore')}

@@ -89,7 +89,11 @@ function ChipReads() {
           {readFields.map((field) => (
             <div key={field} className="field">
               <label htmlFor={`read-${field}`}>{t(`finish.reads.fields.${field}`)}</label>
-              <select id={`read-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? undefined : e.target.value })}>
+              <select
+                id={`read-${field}`}
+                value={mapping[field] ?? ''}
+                onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? undefined : e.target.value })}
+              >
                 <option value="">{t('finish.reads.none')}</option>
                 {preview.headers.map((h) => (
                   <option key={h} value={h}>
@@ -108,11 +112,19 @@ function ChipReads() {
           </div>
           <table className="table span-2">
             <thead>
-              <tr>{preview.headers.map((h) => <th key={h}>{h}</th>)}</tr>
+              <tr>
+                {preview.headers.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {preview.sample.map((row, i) => (
-                <tr key={i}>{row.map((cell, j) => <td key={j}>{cell}</td>)}</tr>
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -161,7 +173,9 @@ function ReadsReport({ report, onSkip }: { report: Imported; onSkip: (() => void
   return (
     <div className="reads-report" role="status" data-testid="reads-report">
       <p>{t('finish.reads.done', { imported: report.imported, duplicates: report.duplicates, runners: report.runners })}</p>
-      {report.unknownChips.length > 0 && <p className="field-error">{t('finish.reads.unknownChips', { chips: report.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ') })}</p>}
+      {report.unknownChips.length > 0 && (
+        <p className="field-error">{t('finish.reads.unknownChips', { chips: report.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ') })}</p>
+      )}
       {report.rejected.length > 0 && (
         <>
           <ul className="chip-problems">
@@ -256,7 +270,14 @@ function DeviceSync() {
       <ErrorBanner error={failure} />
       {report !== null && (
         <div role="status" data-testid="sync-report">
-          <p>{t('finish.sync.done', { captures: report.captures.added, capturesKept: report.captures.unchanged, changes: report.changes.added, clocks: report.clocks.added })}</p>
+          <p>
+            {t('finish.sync.done', {
+              captures: report.captures.added,
+              capturesKept: report.captures.unchanged,
+              changes: report.changes.added,
+              clocks: report.clocks.added,
+            })}
+          </p>
           <p className={report.clockMeasured ? 'muted' : 'field-error'} data-testid="sync-clock">
             {t(report.clockMeasured ? 'finish.sync.clockMeasured' : 'finish.sync.clockUnknown')}
           </p>
@@ -315,7 +336,14 @@ function LiveSyncPanel() {
       <ErrorBanner error={failure} />
       {connected === null ? (
         <form className="form-grid" onSubmit={(e) => void connect(e)} noValidate>
-          <Field className="span-2" label={t('finish.live.office')} value={office} onChange={(e) => setOffice(e.target.value)} placeholder="http://192.168.1.10:4780" inputMode="url" />
+          <Field
+            className="span-2"
+            label={t('finish.live.office')}
+            value={office}
+            onChange={(e) => setOffice(e.target.value)}
+            placeholder="http://192.168.1.10:4780"
+            inputMode="url"
+          />
           <Field label={t('finish.live.code')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="off" />
           <Field label={t('finish.live.person')} value={person} onChange={(e) => setPerson(e.target.value)} />
           <div className="form-actions span-2">
@@ -330,7 +358,9 @@ function LiveSyncPanel() {
             <strong>{t('finish.live.connected', { office: connected })}</strong>
           </p>
           {status.data?.error != null ? (
-            <p className="finish-pending-offline">{t('finish.live.failing', { message: t(`errors.${status.data.error.code}`, { defaultValue: status.data.error.message }) })}</p>
+            <p className="finish-pending-offline">
+              {t('finish.live.failing', { message: t(`errors.${status.data.error.code}`, { defaultValue: status.data.error.message }) })}
+            </p>
           ) : (
             last !== null &&
             status.data?.lastAtMs != null && (

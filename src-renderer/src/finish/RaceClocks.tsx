@@ -159,11 +159,32 @@ export function RaceClocks({ clocks, device, clock, officeNow, timeZone, eventDa
  * focus, so a nervous Enter or a second F8 starts nothing; the start, when confirmed, is at the
  * instant of the press that asked.
  */
-function SecondStartDialog({ target, atMs, after, now, timeZone, onAnswer }: { target: RaceClock; atMs: number; after: RaceClock; now: number; timeZone: string; onAnswer: (yes: boolean) => void }) {
+function SecondStartDialog({
+  target,
+  atMs,
+  after,
+  now,
+  timeZone,
+  onAnswer,
+}: {
+  target: RaceClock
+  atMs: number
+  after: RaceClock
+  now: number
+  timeZone: string
+  onAnswer: (yes: boolean) => void
+}) {
   const { t } = useTranslation()
   return (
     <Dialog title={t('finish.clock.secondTitle', { name: clockName(target) })} onClose={() => onAnswer(false)} labelledBy="second-start-title">
-      <p data-testid="second-start">{t('finish.clock.secondText', { last: clockName(after), seconds: Math.max(0, Math.round((now - (after.gunAtMs as number)) / 1000)), name: clockName(target), time: timeOfDay(atMs, timeZone) })}</p>
+      <p data-testid="second-start">
+        {t('finish.clock.secondText', {
+          last: clockName(after),
+          seconds: Math.max(0, Math.round((now - (after.gunAtMs as number)) / 1000)),
+          name: clockName(target),
+          time: timeOfDay(atMs, timeZone),
+        })}
+      </p>
       <div className="form-actions">
         <button type="button" className="button" onClick={() => onAnswer(false)} autoFocus>
           {t('finish.clock.secondNo')}
@@ -177,7 +198,19 @@ function SecondStartDialog({ target, atMs, after, now, timeZone, onAnswer }: { t
 }
 
 /** The gun's time of day, typed from the starter's watch or a video; a correction needs a reason. */
-function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: RaceClock; timeZone: string; eventDate: string; device: string; onClose: () => void }) {
+function GunDialog({
+  clock,
+  timeZone,
+  eventDate,
+  device,
+  onClose,
+}: {
+  clock: RaceClock
+  timeZone: string
+  eventDate: string
+  device: string
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const [time, setTime] = useState(clock.gunAtMs === null ? '' : timeOfDay(clock.gunAtMs, timeZone))
   const [reason, setReason] = useState('')
@@ -198,13 +231,23 @@ function GunDialog({ clock, timeZone, eventDate, device, onClose }: { clock: Rac
   /** The gun from the start mat: the earliest start read of the race's (wave's) runners. */
   async function fromReads(): Promise<void> {
     if (correction && reason.trim() === '') return setInvalid('reason')
-    const result = await call('clock.set', { raceId: clock.raceId, waveId: clock.waveId, fromReads: true, device, ...(reason.trim() !== '' && { reason: reason.trim() }) })
+    const result = await call('clock.set', {
+      raceId: clock.raceId,
+      waveId: clock.waveId,
+      fromReads: true,
+      device,
+      ...(reason.trim() !== '' && { reason: reason.trim() }),
+    })
     if (!result.ok) return
     onClose()
   }
 
   return (
-    <Dialog title={t(correction ? 'finish.clock.correctTitle' : 'finish.clock.typeTitle', { name: clockName(clock) })} onClose={onClose} labelledBy="gun-dialog-title">
+    <Dialog
+      title={t(correction ? 'finish.clock.correctTitle' : 'finish.clock.typeTitle', { name: clockName(clock) })}
+      onClose={onClose}
+      labelledBy="gun-dialog-title"
+    >
       <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
         <ErrorBanner error={failure} />
         <Field

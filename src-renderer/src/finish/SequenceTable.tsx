@@ -37,7 +37,14 @@ export function SequenceTable({ captures, pending, offsetMs, guns, selected, onS
   }
 
   return (
-    <div className="sequence" role="grid" aria-label={t('finish.sequence')} aria-rowcount={captures.length + pending.length + 1} tabIndex={0} onKeyDown={onKeyDown}>
+    <div
+      className="sequence"
+      role="grid"
+      aria-label={t('finish.sequence')}
+      aria-rowcount={captures.length + pending.length + 1}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       <div className="sequence-row sequence-head" role="row">
         {(['order', 'time', 'elapsed', 'bib', 'runner', 'notes'] as const).map((column) => (
           <span key={column} role="columnheader">
@@ -50,7 +57,9 @@ export function SequenceTable({ captures, pending, offsetMs, guns, selected, onS
           <span role="gridcell">…</span>
           <span role="gridcell">{item.command === 'timing.capture' ? timeOfDay(item.input.atMs + offsetMs, timeZone) : ''}</span>
           <span role="gridcell" />
-          <span role="gridcell" className="sequence-bib">{item.input.bib ?? ''}</span>
+          <span role="gridcell" className="sequence-bib">
+            {item.input.bib ?? ''}
+          </span>
           <span role="gridcell">{t('finish.saving')}</span>
           <span role="gridcell" />
         </div>
@@ -74,7 +83,12 @@ export function SequenceTable({ captures, pending, offsetMs, guns, selected, onS
           </span>
           <span role="gridcell">{c.runner === null ? '' : `${c.runner.name} · ${c.runner.race}${c.runner.wave === null ? '' : ` · ${c.runner.wave}`}`}</span>
           <span role="gridcell">
-            {c.state !== 'active' && <span className="badge badge-out">{t(`finish.states.${c.state}`)}{c.stateReason !== null && `: ${c.stateReason}`}</span>}
+            {c.state !== 'active' && (
+              <span className="badge badge-out">
+                {t(`finish.states.${c.state}`)}
+                {c.stateReason !== null && `: ${c.stateReason}`}
+              </span>
+            )}
             {c.source === 'inserted' && <span className="badge">{t('finish.inserted')}</span>}
             {c.warnings.map((w) => (
               <span key={w} className="badge badge-warn">

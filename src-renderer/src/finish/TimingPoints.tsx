@@ -18,10 +18,14 @@ export function TimingPoints() {
   const [problems, setProblems] = useState<TimingPointsProblem[]>([])
   const { call, failure } = useCall()
   if (saved.data === undefined) return null
-  const values: Draft = edits ?? { rows: saved.data.splits.map((s) => ({ name: s.name, km: String(s.distanceM / 1000) })), window: String(saved.data.readWindowMs / 1000) }
+  const values: Draft = edits ?? {
+    rows: saved.data.splits.map((s) => ({ name: s.name, km: String(s.distanceM / 1000) })),
+    window: String(saved.data.readWindowMs / 1000),
+  }
   const rows = [...values.rows, { name: '', km: '' }]
   const problem = (row: number, field: 'name' | 'km'): boolean => problems.some((p) => p.field === field && 'row' in p && p.row === row)
-  const setRow = (index: number, row: SplitRow): void => setEdits({ ...values, rows: rows.map((r, i) => (i === index ? row : r)).filter((r, i) => i < rows.length - 1 || r.name !== '' || r.km !== '') })
+  const setRow = (index: number, row: SplitRow): void =>
+    setEdits({ ...values, rows: rows.map((r, i) => (i === index ? row : r)).filter((r, i) => i < rows.length - 1 || r.name !== '' || r.km !== '') })
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -51,11 +55,23 @@ export function TimingPoints() {
             {rows.map((row, index) => (
               <tr key={index}>
                 <td>
-                  <input aria-label={t('finish.points.nameOf', { n: index + 1 })} value={row.name} onChange={(e) => setRow(index, { ...row, name: e.target.value })} aria-invalid={problem(index, 'name')} placeholder={index === rows.length - 1 ? t('finish.points.newPlaceholder') : undefined} />
+                  <input
+                    aria-label={t('finish.points.nameOf', { n: index + 1 })}
+                    value={row.name}
+                    onChange={(e) => setRow(index, { ...row, name: e.target.value })}
+                    aria-invalid={problem(index, 'name')}
+                    placeholder={index === rows.length - 1 ? t('finish.points.newPlaceholder') : undefined}
+                  />
                   {problem(index, 'name') && <p className="field-error">{t('finish.points.nameInvalid')}</p>}
                 </td>
                 <td>
-                  <input aria-label={t('finish.points.kmOf', { n: index + 1 })} value={row.km} onChange={(e) => setRow(index, { ...row, km: e.target.value })} aria-invalid={problem(index, 'km')} inputMode="decimal" />
+                  <input
+                    aria-label={t('finish.points.kmOf', { n: index + 1 })}
+                    value={row.km}
+                    onChange={(e) => setRow(index, { ...row, km: e.target.value })}
+                    aria-invalid={problem(index, 'km')}
+                    inputMode="decimal"
+                  />
                   {problem(index, 'km') && <p className="field-error">{t('finish.points.kmInvalid')}</p>}
                 </td>
               </tr>
@@ -64,7 +80,13 @@ export function TimingPoints() {
         </table>
         <div className={`field ${problems.some((p) => p.field === 'window') ? 'field-invalid' : ''}`}>
           <label htmlFor="read-window">{t('finish.points.window')}</label>
-          <input id="read-window" value={values.window} onChange={(e) => setEdits({ ...values, window: e.target.value })} inputMode="decimal" aria-describedby="read-window-hint" />
+          <input
+            id="read-window"
+            value={values.window}
+            onChange={(e) => setEdits({ ...values, window: e.target.value })}
+            inputMode="decimal"
+            aria-describedby="read-window-hint"
+          />
           <p id="read-window-hint" className="field-hint">
             {t('finish.points.windowHint')}
           </p>

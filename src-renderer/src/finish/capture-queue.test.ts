@@ -4,7 +4,12 @@ import { CaptureQueue, memoryStore, type Acknowledged, type QueuedCall } from '.
 import { finishDevice, renumberer } from './device'
 import { memoryStorage } from '../../../tests/support/memory-storage'
 
-const press = (seq: number): QueuedCall => ({ key: `finish-a:${seq}`, order: seq, command: 'timing.capture', input: { device: 'finish-a', seq, point: 'finish', atMs: 1_000 + seq } })
+const press = (seq: number): QueuedCall => ({
+  key: `finish-a:${seq}`,
+  order: seq,
+  command: 'timing.capture',
+  input: { device: 'finish-a', seq, point: 'finish', atMs: 1_000 + seq },
+})
 const unreachable: CommandResult<never> = { ok: false, error: { code: 'OFFICE_UNREACHABLE', message: 'Cannot reach the race office.' } }
 
 function harness(answers: (item: QueuedCall) => CommandResult<unknown>) {
@@ -55,14 +60,20 @@ describe('the finish desk’s queue of presses', () => {
     const store = memoryStore()
     await store.put(press(7))
     const acknowledged: string[] = []
-    const queue = new CaptureQueue(store, async (item) => ({ ok: true, value: { id: item.key } }), { acknowledged: (a) => acknowledged.push(a.item.key), refused: () => {}, changed: () => {} })
+    const queue = new CaptureQueue(store, async (item) => ({ ok: true, value: { id: item.key } }), {
+      acknowledged: (a) => acknowledged.push(a.item.key),
+      refused: () => {},
+      changed: () => {},
+    })
     await queue.flush()
     expect(acknowledged).toEqual(['finish-a:7'])
   })
 
   it('reports a press the office refuses, and goes on with the next', async () => {
     const { queue, acknowledged, refused } = harness((item) =>
-      item.key === 'finish-a:1' ? { ok: false, error: { code: 'POINT_UNKNOWN', message: 'There is no timing point called x.' } } : { ok: true, value: { id: item.key } },
+      item.key === 'finish-a:1'
+        ? { ok: false, error: { code: 'POINT_UNKNOWN', message: 'There is no timing point called x.' } }
+        : { ok: true, value: { id: item.key } },
     )
     await queue.add(press(1))
     await queue.add(press(2))

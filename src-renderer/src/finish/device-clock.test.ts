@@ -5,7 +5,11 @@ import { DeviceClock, exchangeWithOffice } from './device-clock'
 function clocks() {
   const t = { wall: 1_700_000_000_000, mono: 500 }
   let jumps = 0
-  const clock = new DeviceClock(() => t.wall, () => t.mono, () => jumps++)
+  const clock = new DeviceClock(
+    () => t.wall,
+    () => t.mono,
+    () => jumps++,
+  )
   return { t, clock, jumps: () => jumps }
 }
 

@@ -55,7 +55,11 @@ export interface ExchangeAnswer {
 }
 
 /** A few exchanges in a row with the office, each stamped on this device's clock as it left and came back. */
-export async function exchangeWithOffice(clock: DeviceClock, ask: (sentAtMs: number) => Promise<ExchangeAnswer | null>, count = exchangesPerMeasurement): Promise<Exchange[]> {
+export async function exchangeWithOffice(
+  clock: DeviceClock,
+  ask: (sentAtMs: number) => Promise<ExchangeAnswer | null>,
+  count = exchangesPerMeasurement,
+): Promise<Exchange[]> {
   const exchanges: Exchange[] = []
   for (let i = 0; i < count; i++) {
     const sentAtMs = clock.now()

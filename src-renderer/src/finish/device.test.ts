@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { claimDevice, finishDevice } from './device'
 import { memoryStorage } from '../../../tests/support/memory-storage'
 
-
 describe('a finish device', () => {
   it('keeps its id and goes on with its sequence after a reload, never repeating a number', () => {
     const storage = memoryStorage()

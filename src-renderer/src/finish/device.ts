@@ -59,7 +59,11 @@ type ClaimMessage = { ask: string; tab: string } | { taken: string; tab: string 
  * tab), and takes a new id if so; answers the same question for this tab. BroadcastChannel works
  * on plain-http pages too, where Web Locks do not.
  */
-export function claimDevice(device: FinishDevice, channel: Pick<BroadcastChannel, 'postMessage' | 'close'> & { onmessage: ((event: MessageEvent<ClaimMessage>) => void) | null }, tab: string = randomHex()): () => void {
+export function claimDevice(
+  device: FinishDevice,
+  channel: Pick<BroadcastChannel, 'postMessage' | 'close'> & { onmessage: ((event: MessageEvent<ClaimMessage>) => void) | null },
+  tab: string = randomHex(),
+): () => void {
   let asked = device.id
   channel.onmessage = ({ data }) => {
     if ('ask' in data && data.ask === device.id && data.tab !== tab) channel.postMessage({ taken: data.ask, tab })

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { RaceClock } from '../../../src-shared/contract/timing'
 import { recentStart } from './second-start'
 
-const clock = (race: string, gunAtMs: number | null): RaceClock => ({ raceId: race.length, race, waveId: null, wave: null, distanceM: 42195, gunAtMs, history: [] })
+const clock = (race: string, gunAtMs: number | null): RaceClock => ({
+  raceId: race.length,
+  race,
+  waveId: null,
+  wave: null,
+  distanceM: 42195,
+  gunAtMs,
+  history: [],
+})
 const now = 1_000_000_000
 
 describe('a second start soon after the first', () => {

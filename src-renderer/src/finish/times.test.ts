@@ -15,7 +15,11 @@ describe('finish-line times on screen', () => {
   })
 
   it('gives a time without a bib its race time from the latest gun before it', () => {
-    const guns = [{ name: 'Marathon', gunAtMs: 1_000 }, { name: 'Half', gunAtMs: 900_000 }, { name: '10K', gunAtMs: null }]
+    const guns = [
+      { name: 'Marathon', gunAtMs: 1_000 },
+      { name: 'Half', gunAtMs: 900_000 },
+      { name: '10K', gunAtMs: null },
+    ]
     expect(sinceLatestGun(2_000_000, guns)).toEqual({ elapsedMs: 1_100_000, race: 'Half' })
     expect(sinceLatestGun(500_000, guns)).toEqual({ elapsedMs: 499_000, race: 'Marathon' })
     expect(sinceLatestGun(500, guns)).toBeNull()

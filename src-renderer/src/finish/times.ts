@@ -13,7 +13,12 @@ export function elapsed(ms: number, digits: 0 | 1 | 3 = 1): string {
   const h = Math.floor(total / 3600)
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
-  const fraction = digits === 0 ? '' : `.${String(abs % 1000).padStart(3, '0').slice(0, digits)}`
+  const fraction =
+    digits === 0
+      ? ''
+      : `.${String(abs % 1000)
+          .padStart(3, '0')
+          .slice(0, digits)}`
   return `${sign}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${fraction}`
 }
 
@@ -23,6 +28,7 @@ export function elapsed(ms: number, digits: 0 | 1 | 3 = 1): string {
  */
 export function sinceLatestGun(atMs: number, guns: readonly { name: string; gunAtMs: number | null }[]): { elapsedMs: number; race: string } | null {
   let latest: { name: string; gunAtMs: number } | null = null
-  for (const g of guns) if (g.gunAtMs !== null && g.gunAtMs <= atMs && (latest === null || g.gunAtMs > latest.gunAtMs)) latest = { name: g.name, gunAtMs: g.gunAtMs }
+  for (const g of guns)
+    if (g.gunAtMs !== null && g.gunAtMs <= atMs && (latest === null || g.gunAtMs > latest.gunAtMs)) latest = { name: g.name, gunAtMs: g.gunAtMs }
   return latest === null ? null : { elapsedMs: atMs - latest.gunAtMs, race: latest.name }
 }

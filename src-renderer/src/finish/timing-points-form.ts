@@ -11,7 +11,10 @@ export type TimingPointsProblem = { row: number; field: 'name' | 'km' } | { fiel
  * The splits as typed (a name and a distance in km, decimal point or comma) and the read window in
  * seconds, read into the command's input or the fields to fix.
  */
-export function readTimingPoints(rows: readonly SplitRow[], windowSeconds: string): { ok: true; input: CommandInput<'timing.setPoints'> } | { ok: false; problems: TimingPointsProblem[] } {
+export function readTimingPoints(
+  rows: readonly SplitRow[],
+  windowSeconds: string,
+): { ok: true; input: CommandInput<'timing.setPoints'> } | { ok: false; problems: TimingPointsProblem[] } {
   const problems: TimingPointsProblem[] = []
   const splits: { name: string; distanceM: number }[] = []
   const seen = new Set<string>()

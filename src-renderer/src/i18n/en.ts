@@ -106,9 +106,11 @@ export const en = {
       noColour: 'No colour',
       otherColour: 'Other…',
       categoryBands: 'Age categories',
-      categoryBandsHint: 'Leave empty for World Athletics bands (senior, 35, 40, 45 …). For your own, list the ages where bands start: 18, 40, 45, 50 — a name may follow an age: 0 Open, 50 Veterans.',
+      categoryBandsHint:
+        'Leave empty for World Athletics bands (senior, 35, 40, 45 …). For your own, list the ages where bands start: 18, 40, 45, 50 — a name may follow an age: 0 Open, 50 Veterans.',
       waves: 'Waves or corrals',
-      wavesHint: 'In start order, each with its start time if known: A 08:00, B 08:10, Walkers. Numbering by predicted time seeds runners into them, fastest first.',
+      wavesHint:
+        'In start order, each with its start time if known: A 08:00, B 08:10, Walkers. Numbering by predicted time seeds runners into them, fastest first.',
       bibsAtPickup: 'Bibs handed out at pickup',
       bibsAtPickupHint: 'No numbers beforehand: desks hand over the top bib of a stack and scan or type its number.',
       bibRanges: 'Bib numbers',
@@ -123,7 +125,8 @@ export const en = {
     },
     checkin: {
       title: 'Check-in desks',
-      intro: 'What volunteers confirm and hand over at packet pickup, the shirts on the tables, and where the self check-in kiosk sends runners for their bags.',
+      intro:
+        'What volunteers confirm and hand over at packet pickup, the shirts on the tables, and where the self check-in kiosk sends runners for their bags.',
       confirmations: 'Volunteers confirm',
       items: 'Also handed over',
       itemsHint: 'Besides bib and shirt, separated by commas.',
@@ -140,7 +143,8 @@ export const en = {
     },
     network: {
       title: 'Desks on this network',
-      intro: 'Let laptops and tablets on the same Wi-Fi work as check-in desks, finish-line desks or results screens. Each one pairs with the code for its role and can be revoked here at any time.',
+      intro:
+        'Let laptops and tablets on the same Wi-Fi work as check-in desks, finish-line desks or results screens. Each one pairs with the code for its role and can be revoked here at any time.',
       on: 'On',
       off: 'Off',
       openAddress: 'On the tablet or laptop, open this address (or scan the QR code) and type the code for its role:',
@@ -225,7 +229,8 @@ export const en = {
   },
   backup: {
     title: 'Backups',
-    intro: 'Race Office copies this event every 5 minutes while it changes, and when it closes. Recent copies are all kept; older ones are thinned out to one an hour, then one a day.',
+    intro:
+      'Race Office copies this event every 5 minutes while it changes, and when it closes. Recent copies are all kept; older ones are thinned out to one an hour, then one a day.',
     off: 'This office takes no automatic backups. Start it from the desktop app, or with race-office serve --backups FOLDER.',
     folder: 'Backups are saved in',
     last: 'Last backup',
@@ -369,7 +374,8 @@ export const en = {
     applySeeding_other: 'Apply: seed {{count, number}} runners into waves',
     applied: '{{race}}: {{assigned, number}} numbered, {{unchanged, number}} kept their number',
     chipsTitle: 'Chip codes',
-    chipsHint: 'The timing company’s file of chip codes and bibs (CSV or Excel, with a chip column and a bib column). A chip already known moves to its new bib.',
+    chipsHint:
+      'The timing company’s file of chip codes and bibs (CSV or Excel, with a chip column and a bib column). A chip already known moves to its new bib.',
     chipsChoose: 'Import chip file',
     chipsImported: 'Chips: {{imported, number}} new, {{replaced, number}} moved to another bib, {{unchanged, number}} unchanged',
     chipProblem: 'Row {{row}}: {{message}}',
@@ -557,7 +563,8 @@ export const en = {
     searchPlaceholder: 'Name, bib or registration number',
     searchHint: 'Enter picks the highlighted runner (↑ ↓ to choose); Enter again checks them in. Esc clears.',
     noMatch: 'Nobody matches “{{query}}”. Check the spelling, try the bib, or register a walk-up (F2).',
-    empty: 'Scan the QR code on the runner’s confirmation or bib, or type the first letters of their family name, then of their given name. Initials work too: kim mj, jsmith.',
+    empty:
+      'Scan the QR code on the runner’s confirmation or bib, or type the first letters of their family name, then of their given name. Initials work too: kim mj, jsmith.',
     noBib: 'No bib yet',
     shirtGone: 'No {{size}} shirts left: swap the size, or hand over the rest now and the shirt later.',
     checkIn: 'Check in',
@@ -692,7 +699,8 @@ export const en = {
     sinceGun: 'Since the gun of {{race}} (the latest before this time): no runner has this time yet',
     clocks: {
       title: 'Devices’ clocks',
-      intro: 'Every screen that records times checks its clock against the office’s when it opens, when it is seen again and every minute. Times are kept as the device gave them and corrected to the office’s clock; results use the office’s.',
+      intro:
+        'Every screen that records times checks its clock against the office’s when it opens, when it is seen again and every minute. Times are kept as the device gave them and corrected to the office’s clock; results use the office’s.',
       none: 'No device has recorded times yet.',
       device: 'Device',
       clock: 'Its clock',
@@ -704,7 +712,8 @@ export const en = {
       entered: 'entered by hand',
       enter: 'Enter its offset…',
       enterTitle: 'The clock of {{device}}',
-      enterIntro: 'For a device that never reached the office (a laptop’s package on a USB stick): how far its clock was off, read from a photo of its clock beside the office’s. Every time it recorded is corrected by it, and the change is in the audit trail.',
+      enterIntro:
+        'For a device that never reached the office (a laptop’s package on a USB stick): how far its clock was off, read from a photo of its clock beside the office’s. Every time it recorded is corrected by it, and the change is in the audit trail.',
       seconds: 'Seconds off',
       secondsInvalid: 'A number of seconds, such as 31.2.',
       direction: 'Its clock was',
@@ -717,7 +726,8 @@ export const en = {
       mineOffline: 'This device’s clock is not checked yet: its times are kept and corrected once the office is reached.',
       mineOk: 'This device’s clock agrees with the office’s ({{drift}}, ± {{ms}} ms).',
       mineOff: 'This device’s clock is {{drift}} — its times are corrected to the office’s clock.',
-      mineUncertain: 'This device’s clock could only be checked to within ± {{ms}} ms (a slow network): its times may be off by that much. It is checked again every minute.',
+      mineUncertain:
+        'This device’s clock could only be checked to within ± {{ms}} ms (a slow network): its times may be off by that much. It is checked again every minute.',
     },
     capture: 'Capture',
     mode: 'What this device records',
@@ -763,13 +773,55 @@ export const en = {
       time: 'Time of day',
       timeHint: 'As HH:MM:SS.mmm, from a second watch or the video.',
       bibHint: 'Leave empty to take the bib off this time (the bibs typed after it move up one).',
-      editBib: { button: 'Edit bib', title: 'Bib of {{what}}', body: 'The bib is changed where it was typed; the old one stays in the history.', placeholder: 'Misread 8 for 3', confirm: 'Change bib' },
-      delete: { button: 'Delete (Del)', title: 'Take out {{what}}', body: 'A double press or a stray time. It stays in the list, struck through, and can be restored.', placeholder: 'Double press', confirm: 'Take out' },
-      notRunner: { button: 'Not a runner', title: '{{what}} is not a runner', body: 'A lead bike, an official, a spectator: the time stays, but no bib takes it.', placeholder: 'Lead bike', confirm: 'Mark not a runner' },
-      restore: { button: 'Restore', title: 'Restore {{what}}', body: 'The time counts again, in its place.', placeholder: 'It was a runner', confirm: 'Restore' },
-      insert: { button: 'Insert a missed time', title: 'Insert a time', body: 'A runner the capture key missed: the time goes into its place in the order.', placeholder: 'Missed press, time from the video', confirm: 'Insert' },
-      shiftDown: { button: 'Bibs down one', title: 'Bibs from {{what}} down one time', body: 'A bib was missed: this time is left without one, and it and the bibs after it move one time later.', placeholder: 'A bib was missed here', confirm: 'Move down' },
-      shiftUp: { button: 'Bibs up one', title: 'Bibs from {{what}} up one time', body: 'A bib was typed that did not finish here: the bib before this one goes, and the bibs from here move one time earlier.', placeholder: 'Extra bib typed', confirm: 'Move up' },
+      editBib: {
+        button: 'Edit bib',
+        title: 'Bib of {{what}}',
+        body: 'The bib is changed where it was typed; the old one stays in the history.',
+        placeholder: 'Misread 8 for 3',
+        confirm: 'Change bib',
+      },
+      delete: {
+        button: 'Delete (Del)',
+        title: 'Take out {{what}}',
+        body: 'A double press or a stray time. It stays in the list, struck through, and can be restored.',
+        placeholder: 'Double press',
+        confirm: 'Take out',
+      },
+      notRunner: {
+        button: 'Not a runner',
+        title: '{{what}} is not a runner',
+        body: 'A lead bike, an official, a spectator: the time stays, but no bib takes it.',
+        placeholder: 'Lead bike',
+        confirm: 'Mark not a runner',
+      },
+      restore: {
+        button: 'Restore',
+        title: 'Restore {{what}}',
+        body: 'The time counts again, in its place.',
+        placeholder: 'It was a runner',
+        confirm: 'Restore',
+      },
+      insert: {
+        button: 'Insert a missed time',
+        title: 'Insert a time',
+        body: 'A runner the capture key missed: the time goes into its place in the order.',
+        placeholder: 'Missed press, time from the video',
+        confirm: 'Insert',
+      },
+      shiftDown: {
+        button: 'Bibs down one',
+        title: 'Bibs from {{what}} down one time',
+        body: 'A bib was missed: this time is left without one, and it and the bibs after it move one time later.',
+        placeholder: 'A bib was missed here',
+        confirm: 'Move down',
+      },
+      shiftUp: {
+        button: 'Bibs up one',
+        title: 'Bibs from {{what}} up one time',
+        body: 'A bib was typed that did not finish here: the bib before this one goes, and the bibs from here move one time earlier.',
+        placeholder: 'Extra bib typed',
+        confirm: 'Move up',
+      },
     },
     clock: {
       title: 'Race clock',
@@ -816,7 +868,10 @@ export const en = {
         bib: { INVALID: '“{{value}}” is not a bib number' },
         point: { MISSING: 'the timing point is missing', POINT_UNKNOWN: 'there is no timing point called {{value}}' },
         time: { INVALID: '“{{value}}” is not a time of day (HH:MM:SS.mmm) or an instant' },
-        elapsed: { INVALID: '“{{value}}” is not an elapsed time', NO_GUN: 'an elapsed time needs the runner’s race clock, and it has none (or the runner is unknown)' },
+        elapsed: {
+          INVALID: '“{{value}}” is not an elapsed time',
+          NO_GUN: 'an elapsed time needs the runner’s race clock, and it has none (or the runner is unknown)',
+        },
       },
       skipInvalid_one: 'Import the others, leave out {{count}} line',
       skipInvalid_other: 'Import the others, leave out {{count}} lines',
@@ -827,7 +882,8 @@ export const en = {
     },
     live: {
       title: 'Live sync with the office',
-      intro: 'For a finish laptop that works on its own copy of the event: while it can reach the office over the network, everything it records is sent there every 10 seconds. Use the finish code shown on the organiser’s screen under “Desks on this network”.',
+      intro:
+        'For a finish laptop that works on its own copy of the event: while it can reach the office over the network, everything it records is sent there every 10 seconds. Use the finish code shown on the organiser’s screen under “Desks on this network”.',
       office: 'Office address',
       code: 'Finish code',
       person: 'Your name',
@@ -840,14 +896,16 @@ export const en = {
     },
     sync: {
       title: 'Finish laptops',
-      intro: 'A finish laptop that worked on its own copy of the event exports a package; importing it here brings its captures, corrections and guns in. Importing twice changes nothing.',
+      intro:
+        'A finish laptop that worked on its own copy of the event exports a package; importing it here brings its captures, corrections and guns in. Importing twice changes nothing.',
       export: 'Export this file’s captures',
       import: 'Import a package…',
       exported: 'Package saved with {{captures}} captures.',
       importing: 'Bringing the package in',
       notAPackage: 'This file is not a Race Office finish package.',
       clockMeasured: 'The laptop’s clock was measured against this office’s: its times are corrected.',
-      clockUnknown: 'The laptop’s clock was never measured against this office’s: its times are taken as they came and listed as a problem to check. Enter its offset under Devices’ clocks.',
+      clockUnknown:
+        'The laptop’s clock was never measured against this office’s: its times are taken as they came and listed as a problem to check. Enter its offset under Devices’ clocks.',
       done: '{{captures}} new captures ({{capturesKept}} already here), {{changes}} corrections, {{clocks}} guns.',
     },
   },
@@ -940,7 +998,8 @@ export const en = {
     },
     problems: {
       title: 'Problems to check',
-      intro: 'An official looks at each of these before the results are published: fix it at the finish line (or with a decision here), or mark it checked with a note.',
+      intro:
+        'An official looks at each of these before the results are published: fix it at the finish line (or with a decision here), or mark it checked with a note.',
       none: 'No problems: every time has a runner and every runner one time.',
       kinds: {
         timeWithoutBib: 'A finish time with no bib',
@@ -1084,7 +1143,8 @@ export const en = {
     ENTRANT_TIMED: '{{name}} (bib {{bib}}) has times at the finish line and cannot be deleted. Mark them withdrawn instead.',
     INVALID_INPUT: 'Some fields need attention: {{message}}',
     UNKNOWN_COMMAND: 'This version of the office does not know that action. Reload the page.',
-    NOT_AUTHENTICATED: 'This screen is not signed in (or the organiser disconnected this desk). Reload the page to pair it again, or open the link the race office gave you.',
+    NOT_AUTHENTICATED:
+      'This screen is not signed in (or the organiser disconnected this desk). Reload the page to pair it again, or open the link the race office gave you.',
     NOT_AUTHORISED: 'This desk may not do that. Ask the organiser.',
     NOT_FOUND: 'That item no longer exists — another desk may have removed it.',
     RACE_NAME_TAKEN: 'There is already a race called {{name}}.',
@@ -1134,7 +1194,8 @@ export const en = {
     UNDO_NOT_POSSIBLE: 'This change cannot be undone here ({{why}}).',
     UNDO_UNSAFE: 'This runner was changed again since ({{command}} by {{actor}}). Undo the later change first.',
     DISK_FULL: 'The disk is full, so nothing was changed. Free some space on this computer and try again; everything saved before is safe.',
-    STORAGE_FAILED: 'The event file could not be written, so nothing was changed. Check that its drive is still connected, then try again; everything saved before is safe.',
+    STORAGE_FAILED:
+      'The event file could not be written, so nothing was changed. Check that its drive is still connected, then try again; everything saved before is safe.',
     SHUTTING_DOWN: 'The office is closing this event. Nothing was changed.',
     OFFICE_UNREACHABLE: 'Cannot reach the race office. Check the network; nothing was changed.',
     INTERNAL: 'Something went wrong and nothing was changed. Try again; if it keeps happening, tell the organiser.',

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, Race, Topic } from '../../../src-shared/contract'
-import { labelFormats, listPapers, printLanguages, sheetLayouts, type PrintLanguage, type PrintRequestInput, type SheetLayout } from '../../../src-shared/contract/prints'
+import {
+  labelFormats,
+  listPapers,
+  printLanguages,
+  sheetLayouts,
+  type PrintLanguage,
+  type PrintRequestInput,
+  type SheetLayout,
+} from '../../../src-shared/contract/prints'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Check, Choice } from '../ui/Choice'
@@ -18,7 +26,9 @@ const previewTopics = new Set<Topic>(['event', 'races', 'entrants', 'bibs'])
 export function PrintPanel({ races }: { races: readonly Race[] }) {
   const { t, i18n } = useTranslation()
   const client = useClient()
-  const [form, setForm] = useState<PrintForm>(() => initialPrintForm((printLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as PrintLanguage) : 'en'))
+  const [form, setForm] = useState<PrintForm>(() =>
+    initialPrintForm((printLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as PrintLanguage) : 'en'),
+  )
   const [preview, setPreview] = useState<{ pdfBase64: string; items: number; pages: number } | null>(null)
   const { job, failure, setFailure, follow, cancel, open, downloadUrl } = usePrintJob()
   const request = toPrintRequest(form)
@@ -70,13 +80,34 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
       <div className="print-layout">
         <div className="form-grid print-options">
           {form.kind === 'sheets' && (
-            <Choice id="print-layout" label={t('print.layout')} value={form.layout} options={sheetLayouts.map((v) => [v, t(`print.layouts.${v}`)])} onChange={(layout) => change({ layout })} wide />
+            <Choice
+              id="print-layout"
+              label={t('print.layout')}
+              value={form.layout}
+              options={sheetLayouts.map((v) => [v, t(`print.layouts.${v}`)])}
+              onChange={(layout) => change({ layout })}
+              wide
+            />
           )}
           {form.kind === 'labels' && (
-            <Choice id="print-format" label={t('print.format')} value={form.format} options={labelFormats.map((v) => [v, t(`print.formats.${v}`)])} onChange={(format) => change({ format })} wide />
+            <Choice
+              id="print-format"
+              label={t('print.format')}
+              value={form.format}
+              options={labelFormats.map((v) => [v, t(`print.formats.${v}`)])}
+              onChange={(format) => change({ format })}
+              wide
+            />
           )}
           {form.kind === 'lists' && (
-            <Choice id="print-paper" label={t('print.paper')} value={form.paper} options={listPapers.map((v) => [v, t(`print.papers.${v}`)])} onChange={(paper) => change({ paper })} wide />
+            <Choice
+              id="print-paper"
+              label={t('print.paper')}
+              value={form.paper}
+              options={listPapers.map((v) => [v, t(`print.papers.${v}`)])}
+              onChange={(paper) => change({ paper })}
+              wide
+            />
           )}
           <Choice
             id="print-race"
@@ -88,13 +119,32 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
           {selects && (
             <div className={`field ${request === null ? 'field-invalid' : ''}`}>
               <label htmlFor="print-bibs">{t('print.bibs')}</label>
-              <input id="print-bibs" value={form.bibs} onChange={(e) => change({ bibs: e.target.value })} placeholder="101-250" inputMode="numeric" aria-invalid={request === null} />
+              <input
+                id="print-bibs"
+                value={form.bibs}
+                onChange={(e) => change({ bibs: e.target.value })}
+                placeholder="101-250"
+                inputMode="numeric"
+                aria-invalid={request === null}
+              />
               <p className={request === null ? 'field-error' : 'field-hint'}>{request === null ? t('print.bibsInvalid') : t('print.bibsHint')}</p>
             </div>
           )}
-          <Choice id="print-language" label={t('print.language')} value={form.language} options={printLanguages.map((v) => [v, t(`print.languages.${v}`)])} onChange={(language) => change({ language })} />
+          <Choice
+            id="print-language"
+            label={t('print.language')}
+            value={form.language}
+            options={printLanguages.map((v) => [v, t(`print.languages.${v}`)])}
+            onChange={(language) => change({ language })}
+          />
           {form.kind === 'sheets' && (
-            <Choice id="print-tabs" label={t('print.tabs')} value={String(form.tabs)} options={[0, 1, 2, 3].map((n) => [String(n), t('print.tabCount', { count: n })])} onChange={(tabs) => change({ tabs: Number(tabs) })} />
+            <Choice
+              id="print-tabs"
+              label={t('print.tabs')}
+              value={String(form.tabs)}
+              options={[0, 1, 2, 3].map((n) => [String(n), t('print.tabCount', { count: n })])}
+              onChange={(tabs) => change({ tabs: Number(tabs) })}
+            />
           )}
           <div className="field span-2 print-checks">
             {selects && <Check label={t('print.onlyUnprinted')} checked={form.onlyUnprinted} onChange={(onlyUnprinted) => change({ onlyUnprinted })} />}
@@ -137,11 +187,15 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
             {t('print.make')}
           </button>
         )}
-        {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />}
+        {job?.state === 'done' && job.downloadPath !== null && (
+          <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />
+        )}
         {job?.state === 'cancelled' && <p className="muted">{t('print.cancelled')}</p>}
       </div>
       {/* A failed job, or a finished one whose bibs could not be marked printed, says why. */}
-      {job !== null && job.state !== 'cancelled' && job.error !== null && <ErrorBanner error={{ code: job.error.code as CommandErrorValue['code'], message: job.error.message }} />}
+      {job !== null && job.state !== 'cancelled' && job.error !== null && (
+        <ErrorBanner error={{ code: job.error.code as CommandErrorValue['code'], message: job.error.message }} />
+      )}
     </section>
   )
 }

@@ -8,7 +8,17 @@ import { useCall } from '../client/use-call'
  * A finished document: downloaded in a browser, opened in the system's viewer (to print) on the
  * desktop. `autoOpen` does it at once, for the single bib printed at a desk.
  */
-export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job: PrintJob; downloadUrl: string | null; onOpen: () => void; autoOpen?: boolean }) {
+export function PrintReady({
+  job,
+  downloadUrl,
+  onOpen,
+  autoOpen = false,
+}: {
+  job: PrintJob
+  downloadUrl: string | null
+  onOpen: () => void
+  autoOpen?: boolean
+}) {
   const { t } = useTranslation()
   const link = useRef<HTMLAnchorElement>(null)
   const opened = useRef(false)
@@ -20,9 +30,7 @@ export function PrintReady({ job, downloadUrl, onOpen, autoOpen = false }: { job
   }, [autoOpen, downloadUrl, onOpen])
   return (
     <div className="print-ready" role="status" data-testid="print-ready">
-      <p>
-        {t('print.ready', { fileName: job.fileName, count: job.pages })}
-      </p>
+      <p>{t('print.ready', { fileName: job.fileName, count: job.pages })}</p>
       {job.kind === 'sheets' && <MarkPrinted jobId={job.jobId} items={job.items} />}
       {downloadUrl === null ? (
         <button type="button" className="button button-primary" onClick={onOpen}>

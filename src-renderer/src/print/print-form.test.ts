@@ -17,11 +17,27 @@ describe('readBibSpan', () => {
 describe('toPrintRequest', () => {
   it('sends bib sheet options with the selection', () => {
     const form = { ...initialPrintForm('ko'), raceId: 2, bibs: '100-199', onlyUnprinted: true, tabs: 2 }
-    expect(toPrintRequest(form)).toEqual({ kind: 'sheets', layout: 'a4x4', tabs: 2, code128: false, cropMarks: true, order: 'bib', raceId: 2, firstBib: 100, lastBib: 199, onlyUnprinted: true, language: 'ko' })
+    expect(toPrintRequest(form)).toEqual({
+      kind: 'sheets',
+      layout: 'a4x4',
+      tabs: 2,
+      code128: false,
+      cropMarks: true,
+      order: 'bib',
+      raceId: 2,
+      firstBib: 100,
+      lastBib: 199,
+      onlyUnprinted: true,
+      language: 'ko',
+    })
   })
 
   it('sends only what pickup lists use', () => {
-    expect(toPrintRequest({ ...initialPrintForm('en'), kind: 'lists', bibs: 'nonsense', paper: 'letter' })).toEqual({ kind: 'lists', paper: 'letter', language: 'en' })
+    expect(toPrintRequest({ ...initialPrintForm('en'), kind: 'lists', bibs: 'nonsense', paper: 'letter' })).toEqual({
+      kind: 'lists',
+      paper: 'letter',
+      language: 'en',
+    })
   })
 
   it('holds back labels while the bib span is unreadable', () => {

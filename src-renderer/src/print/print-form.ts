@@ -19,7 +19,20 @@ export interface PrintForm {
 }
 
 export function initialPrintForm(language: PrintLanguage): PrintForm {
-  return { kind: 'sheets', raceId: null, layout: 'a4x4', format: 'a4-3x7', paper: 'a4', bibs: '', onlyUnprinted: false, tabs: 0, code128: false, cropMarks: true, stack: false, language }
+  return {
+    kind: 'sheets',
+    raceId: null,
+    layout: 'a4x4',
+    format: 'a4-3x7',
+    paper: 'a4',
+    bibs: '',
+    onlyUnprinted: false,
+    tabs: 0,
+    code128: false,
+    cropMarks: true,
+    stack: false,
+    language,
+  }
 }
 
 /** "101-250" → both ends, "2000-" → from 2000 on, "-99" → up to 99, "7" → just 7, "" → all; null when unreadable. */
@@ -42,5 +55,13 @@ export function toPrintRequest(form: PrintForm): PrintRequestInput | null {
   if (span === null) return null
   const selection = { ...race, ...span, onlyUnprinted: form.onlyUnprinted, language: form.language }
   if (form.kind === 'labels') return { kind: 'labels', format: form.format, ...selection }
-  return { kind: 'sheets', layout: form.layout, tabs: form.tabs, code128: form.code128, cropMarks: form.cropMarks, order: form.stack ? 'stack' : 'bib', ...selection }
+  return {
+    kind: 'sheets',
+    layout: form.layout,
+    tabs: form.tabs,
+    code128: form.code128,
+    cropMarks: form.cropMarks,
+    order: form.stack ? 'stack' : 'bib',
+    ...selection,
+  }
 }

@@ -17,7 +17,10 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
   const award = awards.data?.races[0]
   const { rules } = race
   const time = (ms: number | null): string => formatResultTime(ms, rules.precision)
-  const groups = award === undefined ? [] : [...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }) })), ...award.categories]
+  const groups =
+    award === undefined
+      ? []
+      : [...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }) })), ...award.categories]
 
   return (
     <div className="card">
@@ -25,13 +28,22 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
         <h2>{t('results.awards.title')}</h2>
         {canPrint && (
           <div className="document-buttons">
-            <DocumentButton label={t('results.awards.printList')} request={{ kind: 'awards', raceId: race.id, language: printLanguage(i18n.language) }} testId="print-awards" />
-            <DocumentButton label={t('results.awards.printCertificates')} request={{ kind: 'certificates', raceId: race.id, language: printLanguage(i18n.language) }} testId="print-certificates" />
+            <DocumentButton
+              label={t('results.awards.printList')}
+              request={{ kind: 'awards', raceId: race.id, language: printLanguage(i18n.language) }}
+              testId="print-awards"
+            />
+            <DocumentButton
+              label={t('results.awards.printCertificates')}
+              request={{ kind: 'certificates', raceId: race.id, language: printLanguage(i18n.language) }}
+              testId="print-certificates"
+            />
           </div>
         )}
       </div>
       <p className="muted">
-        {t('results.awards.intro', { overall: rules.awardOverall, category: rules.awardCategory })} {t(rules.awardExcludeOverall ? 'results.awards.excluded' : 'results.awards.included')}
+        {t('results.awards.intro', { overall: rules.awardOverall, category: rules.awardCategory })}{' '}
+        {t(rules.awardExcludeOverall ? 'results.awards.excluded' : 'results.awards.included')}
       </p>
       <ErrorBanner error={awards.error} onRetry={awards.reload} />
       {award !== undefined && groups.length === 0 && <p className="empty">{t('results.awards.none')}</p>}
@@ -43,9 +55,7 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
               {group.rows.map((r) => (
                 <li key={r.entrantId}>
                   <span className="award-bib">{r.bib}</span>
-                  <span className="award-name">
-                    {personName(r.givenName, r.familyName)}
-                  </span>
+                  <span className="award-name">{personName(r.givenName, r.familyName)}</span>
                   <span className="award-time">{time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}</span>
                 </li>
               ))}

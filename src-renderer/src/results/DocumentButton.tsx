@@ -20,7 +20,9 @@ export function DocumentButton({ label, request, testId }: { label: string; requ
           <progress max={job.items} value={job.done} />
         </div>
       )}
-      {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />}
+      {job?.state === 'done' && job.downloadPath !== null && (
+        <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />
+      )}
       <ErrorBanner error={failure ?? (job?.error != null ? { code: job.error.code as CommandErrorValue['code'], message: job.error.message } : null)} />
     </div>
   )

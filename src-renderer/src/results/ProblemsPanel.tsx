@@ -52,7 +52,11 @@ export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
                   .filter(Boolean)
                   .join(' · ')}
               </span>
-              {p.timesMs.length > 0 && <span className="muted">{t(timesKey[p.kind] ?? 'results.problems.times', { times: p.timesMs.map((ms) => formatResultTime(ms, 's')).join(', ') })}</span>}
+              {p.timesMs.length > 0 && (
+                <span className="muted">
+                  {t(timesKey[p.kind] ?? 'results.problems.times', { times: p.timesMs.map((ms) => formatResultTime(ms, 's')).join(', ') })}
+                </span>
+              )}
               {p.checked !== null && <span className="muted">{t('results.problems.checked', { actor: p.checked.actor, note: p.checked.note })}</span>}
             </div>
             {canCheck && p.checked === null && <CheckForm problem={p} />}
@@ -77,7 +81,14 @@ function CheckForm({ problem }: { problem: ResultProblem }) {
       <label htmlFor={id} className="visually-hidden">
         {t('results.problems.note')}
       </label>
-      <input id={id} value={note} maxLength={300} placeholder={t('results.problems.notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="problem-note" />
+      <input
+        id={id}
+        value={note}
+        maxLength={300}
+        placeholder={t('results.problems.notePlaceholder')}
+        onChange={(e) => setNote(e.target.value)}
+        data-testid="problem-note"
+      />
       <button type="submit" className="button" disabled={note.trim() === ''} data-testid="problem-check">
         {t('results.problems.check')}
       </button>

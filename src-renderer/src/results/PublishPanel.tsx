@@ -45,7 +45,13 @@ function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
           <legend>{t('results.rules.ranking')}</legend>
           {(['gun', 'net'] as const).map((basis) => (
             <label key={basis} className="radio">
-              <input type="radio" name="ranking" checked={rules.ranking === basis} onChange={() => setRules({ ...rules, ranking: basis })} data-testid={`ranking-${basis}`} />
+              <input
+                type="radio"
+                name="ranking"
+                checked={rules.ranking === basis}
+                onChange={() => setRules({ ...rules, ranking: basis })}
+                data-testid={`ranking-${basis}`}
+              />
               {t(basis === 'gun' ? 'results.rules.rankingGun' : 'results.rules.rankingNet')}
             </label>
           ))}
@@ -60,11 +66,25 @@ function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
         </div>
         <div className="field">
           <label htmlFor="rules-overall">{t('results.rules.awardOverall')}</label>
-          <input id="rules-overall" type="number" min={0} max={50} value={rules.awardOverall} onChange={(e) => setRules({ ...rules, awardOverall: count(e.target.value) })} />
+          <input
+            id="rules-overall"
+            type="number"
+            min={0}
+            max={50}
+            value={rules.awardOverall}
+            onChange={(e) => setRules({ ...rules, awardOverall: count(e.target.value) })}
+          />
         </div>
         <div className="field">
           <label htmlFor="rules-category">{t('results.rules.awardCategory')}</label>
-          <input id="rules-category" type="number" min={0} max={50} value={rules.awardCategory} onChange={(e) => setRules({ ...rules, awardCategory: count(e.target.value) })} />
+          <input
+            id="rules-category"
+            type="number"
+            min={0}
+            max={50}
+            value={rules.awardCategory}
+            onChange={(e) => setRules({ ...rules, awardCategory: count(e.target.value) })}
+          />
         </div>
         <label className="checkbox span-2">
           <input type="checkbox" checked={rules.awardExcludeOverall} onChange={(e) => setRules({ ...rules, awardExcludeOverall: e.target.checked })} />

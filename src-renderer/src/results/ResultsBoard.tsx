@@ -74,9 +74,7 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
                   <ol>
                     {group.rows.map((r) => (
                       <li key={r.entrantId}>
-                        <span className="board-name">
-                          {personName(r.givenName, r.familyName)}
-                        </span>
+                        <span className="board-name">{personName(r.givenName, r.familyName)}</span>
                         <span className="board-time">{formatResultTime(race.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, 's')}</span>
                       </li>
                     ))}

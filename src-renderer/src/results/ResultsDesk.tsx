@@ -78,7 +78,15 @@ export function ResultsDesk({ onScreen }: { onScreen: (screen: 'board' | 'result
           </p>
           <nav className="section-tabs" role="tablist" aria-label={race.name}>
             {shown.map((s) => (
-              <button key={s} type="button" role="tab" aria-selected={section === s} className="section-tab" onClick={() => setSection(s)} data-testid={`results-tab-${s}`}>
+              <button
+                key={s}
+                type="button"
+                role="tab"
+                aria-selected={section === s}
+                className="section-tab"
+                onClick={() => setSection(s)}
+                data-testid={`results-tab-${s}`}
+              >
                 {t(`results.tabs.${s}`)}
                 {s === 'problems' && open > 0 && <span className="badge badge-warn">{open}</span>}
               </button>

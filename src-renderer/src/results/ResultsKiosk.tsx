@@ -96,9 +96,7 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
       {row !== undefined && found !== null && (
         <div className="kiosk-panel result-slip" data-testid="result-slip">
           <p className="slip-race">{row.race}</p>
-          <h2 className="slip-name">
-            {personName(row.givenName, row.familyName)}
-          </h2>
+          <h2 className="slip-name">{personName(row.givenName, row.familyName)}</h2>
           <p className="slip-bib">
             {t('results.bib')} {row.bib}
           </p>
@@ -114,8 +112,12 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
               {row.place !== null && (
                 <ul className="slip-places">
                   <li>{t('resultsKiosk.place', { place: row.place, of: found.finishers })}</li>
-                  {row.sexPlace !== null && <li>{t('resultsKiosk.sexPlace', { sex: t(`results.sexes.${row.sex}`), place: row.sexPlace, of: found.sexFinishers })}</li>}
-                  {row.category !== null && row.categoryPlace !== null && <li>{t('resultsKiosk.categoryPlace', { category: row.category, place: row.categoryPlace, of: found.categoryFinishers })}</li>}
+                  {row.sexPlace !== null && (
+                    <li>{t('resultsKiosk.sexPlace', { sex: t(`results.sexes.${row.sex}`), place: row.sexPlace, of: found.sexFinishers })}</li>
+                  )}
+                  {row.category !== null && row.categoryPlace !== null && (
+                    <li>{t('resultsKiosk.categoryPlace', { category: row.category, place: row.categoryPlace, of: found.categoryFinishers })}</li>
+                  )}
                 </ul>
               )}
               {row.splits.length > 0 && (

@@ -46,7 +46,14 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
       <div className="filters results-filters">
         <div className="field">
           <label htmlFor="results-search">{t('results.search')}</label>
-          <input id="results-search" type="search" value={search} placeholder={t('results.searchPlaceholder')} onChange={(e) => filter(() => setSearch(e.target.value))} data-testid="results-search" />
+          <input
+            id="results-search"
+            type="search"
+            value={search}
+            placeholder={t('results.searchPlaceholder')}
+            onChange={(e) => filter(() => setSearch(e.target.value))}
+            data-testid="results-search"
+          />
         </div>
         <Choice
           id="results-sex"
@@ -55,7 +62,13 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
           options={[['', t('results.everyone')], ...(['F', 'M', 'X'] as const).map((s) => [s, t(`results.sexes.${s}`)] as const)]}
           onChange={(next) => filter(() => setSex(next))}
         />
-        <Choice id="results-category" label={t('results.category')} value={category} options={[['', t('results.allCategories')], ...race.categories.map((c) => [c, c] as const)]} onChange={(next) => filter(() => setCategory(next))} />
+        <Choice
+          id="results-category"
+          label={t('results.category')}
+          value={category}
+          options={[['', t('results.allCategories')], ...race.categories.map((c) => [c, c] as const)]}
+          onChange={(next) => filter(() => setCategory(next))}
+        />
         <Choice
           id="results-status"
           label={t('results.statusFilter')}
@@ -90,12 +103,12 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
                 if (e.key === 'Enter') setOpen(r)
               }}
             >
-              <td className="numeric result-place">{r.place ?? <span className={`status-word status-${r.status}`}>{t(`results.statusShort.${r.status}`)}</span>}</td>
+              <td className="numeric result-place">
+                {r.place ?? <span className={`status-word status-${r.status}`}>{t(`results.statusShort.${r.status}`)}</span>}
+              </td>
               <td className="numeric">{r.bib ?? ''}</td>
               <td className="result-who">
-                <span className="result-name">
-                  {personName(r.givenName, r.familyName)}
-                </span>
+                <span className="result-name">{personName(r.givenName, r.familyName)}</span>
                 {r.club !== null && <span className="muted result-club"> · {r.club}</span>}
                 {r.statusReason !== null && <span className="muted result-reason"> · {r.statusReason}</span>}
               </td>

@@ -17,7 +17,17 @@ import { useCall } from '../client/use-call'
 type Decision = '' | (typeof overrideStatuses)[number]
 
 /** One runner's result: times, where they came from, splits and places; the official's decisions. */
-export function RunnerResultDialog({ row: listed, precision, canDecide, onClose }: { row: ResultRow; precision: TimePrecision; canDecide: boolean; onClose: () => void }) {
+export function RunnerResultDialog({
+  row: listed,
+  precision,
+  canDecide,
+  onClose,
+}: {
+  row: ResultRow
+  precision: TimePrecision
+  canDecide: boolean
+  onClose: () => void
+}) {
   const { t, i18n } = useTranslation()
   const notify = useNotify()
   const event = useCommand('event.get', {}, ['event'])
@@ -43,7 +53,11 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
   }
 
   return (
-    <Dialog title={row.bib === null ? `${t('results.runner.noBib')} · ${name}` : t('results.runner.title', { bib: row.bib, name })} labelledBy="runner-result-title" onClose={onClose}>
+    <Dialog
+      title={row.bib === null ? `${t('results.runner.noBib')} · ${name}` : t('results.runner.title', { bib: row.bib, name })}
+      labelledBy="runner-result-title"
+      onClose={onClose}
+    >
       <div className="runner-result" data-testid="runner-result">
         <p className="muted">
           {row.race}
@@ -70,9 +84,14 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
           </div>
         </dl>
         <p className="muted">
-          {row.finishAtMs !== null && `${t('results.runner.finishAt')} ${timeOfDay(row.finishAtMs, zone)} (${t(row.finishSource === 'chip' ? 'results.runner.fromChip' : 'results.runner.fromCapture')})`}
+          {row.finishAtMs !== null &&
+            `${t('results.runner.finishAt')} ${timeOfDay(row.finishAtMs, zone)} (${t(row.finishSource === 'chip' ? 'results.runner.fromChip' : 'results.runner.fromCapture')})`}
           {row.finishAtMs !== null && ' · '}
-          {row.startAtMs !== null ? `${t('results.runner.startAt')} ${timeOfDay(row.startAtMs, zone)}` : row.finishAtMs !== null ? t('results.runner.noStart') : ''}
+          {row.startAtMs !== null
+            ? `${t('results.runner.startAt')} ${timeOfDay(row.startAtMs, zone)}`
+            : row.finishAtMs !== null
+              ? t('results.runner.noStart')
+              : ''}
         </p>
         {row.splits.length > 0 && (
           <table className="table">
@@ -98,7 +117,11 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
           </table>
         )}
         {canDecide && row.bib !== null && row.place !== null && (
-          <DocumentButton label={t('results.runner.certificate')} request={{ kind: 'certificates', bib: row.bib, language: printLanguage(i18n.language) }} testId="print-certificate" />
+          <DocumentButton
+            label={t('results.runner.certificate')}
+            request={{ kind: 'certificates', bib: row.bib, language: printLanguage(i18n.language) }}
+            testId="print-certificate"
+          />
         )}
         {canDecide && (
           <form className="decision" onSubmit={(e) => void decide(e)} noValidate>
@@ -140,7 +163,12 @@ export function RunnerResultDialog({ row: listed, precision, canDecide, onClose 
               <button type="button" className="button" onClick={onClose}>
                 {t('common.close')}
               </button>
-              <button type="submit" className="button button-primary" disabled={saving || (decision === current && decision === '')} data-testid="decision-save">
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={saving || (decision === current && decision === '')}
+                data-testid="decision-save"
+              >
                 {t('results.runner.record')}
               </button>
             </div>

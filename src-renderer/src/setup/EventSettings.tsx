@@ -58,7 +58,15 @@ export function EventSettings() {
       <form className="form-grid" onSubmit={(e) => void save(e)} noValidate>
         <Field className="span-2" label={t('setup.event.name')} value={values.name} onChange={set('name')} error={errors.name} maxLength={200} required />
         {/* The browser writes a date field in the computer's own order: the hint says the day in words. */}
-        <Field label={t('setup.event.date')} type="date" value={values.date} onChange={set('date')} error={errors.date} required {...(/^\d{4}-\d{2}-\d{2}$/.test(values.date) && { hint: formatEventDate(values.date, i18n.language) })} />
+        <Field
+          label={t('setup.event.date')}
+          type="date"
+          value={values.date}
+          onChange={set('date')}
+          error={errors.date}
+          required
+          {...(/^\d{4}-\d{2}-\d{2}$/.test(values.date) && { hint: formatEventDate(values.date, i18n.language) })}
+        />
         <Field
           label={t('setup.event.timeZone')}
           value={values.timeZone}

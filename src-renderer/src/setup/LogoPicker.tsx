@@ -41,8 +41,14 @@ export function LogoPicker() {
       <ErrorBanner error={failure} />
       {tooLarge && <p className="field-error">{t('setup.event.logoTooLarge')}</p>}
       <div className="logo-row">
-        {current !== null && logo.data?.type != null && <img className="logo-image" src={`data:${logo.data.type};base64,${current}`} alt={t('setup.event.logo')} />}
-        <FileButton label={current === null ? t('setup.event.logoChoose') : t('setup.event.logoReplace')} accept="image/png,image/jpeg" onFile={(file) => void choose(file)} />
+        {current !== null && logo.data?.type != null && (
+          <img className="logo-image" src={`data:${logo.data.type};base64,${current}`} alt={t('setup.event.logo')} />
+        )}
+        <FileButton
+          label={current === null ? t('setup.event.logoChoose') : t('setup.event.logoReplace')}
+          accept="image/png,image/jpeg"
+          onFile={(file) => void choose(file)}
+        />
         {current !== null && (
           <button type="button" className="button button-quiet" onClick={() => void remove()}>
             {t('setup.event.logoRemove')}

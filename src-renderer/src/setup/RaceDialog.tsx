@@ -49,7 +49,11 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
   }
 
   return (
-    <Dialog title={race === null ? t('setup.races.newTitle') : t('setup.races.editTitle', { name: race.name })} labelledBy="race-dialog-title" onClose={onClose}>
+    <Dialog
+      title={race === null ? t('setup.races.newTitle') : t('setup.races.editTitle', { name: race.name })}
+      labelledBy="race-dialog-title"
+      onClose={onClose}
+    >
       <ErrorBanner error={failure} />
       <form className="form-grid" onSubmit={(e) => void save(e)} noValidate>
         <Field
@@ -146,7 +150,10 @@ export function RaceDialog({ race, clock, onClose }: { race: Race | null; clock:
             ))}
             <label className="swatch-option swatch-custom" title={t('setup.race.otherColour')}>
               <input type="color" value={values.colour === '' ? '#1f5fbf' : values.colour} onChange={(e) => set('colour', e.target.value)} />
-              <span className={`swatch swatch-rainbow ${isCustomColour ? 'swatch-picked' : ''}`} style={isCustomColour ? { background: values.colour } : undefined} />
+              <span
+                className={`swatch swatch-rainbow ${isCustomColour ? 'swatch-picked' : ''}`}
+                style={isCustomColour ? { background: values.colour } : undefined}
+              />
               <span className="swatch-custom-label">{t('setup.race.otherColour')}</span>
             </label>
           </div>

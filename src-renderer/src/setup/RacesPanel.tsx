@@ -69,13 +69,22 @@ export function RacesPanel() {
             {list.map((race) => (
               <tr key={race.id} tabIndex={0} onKeyDown={(e) => onRowKey(e, race)} title={t('setup.races.rowHint')} data-testid="race-row">
                 <td className="col-colour">
-                  <span className={`swatch ${race.colour === null ? 'swatch-none' : ''}`} style={race.colour === null ? undefined : { background: race.colour }} />
+                  <span
+                    className={`swatch ${race.colour === null ? 'swatch-none' : ''}`}
+                    style={race.colour === null ? undefined : { background: race.colour }}
+                  />
                 </td>
                 <th scope="row" className="race-name">
                   {race.name}
                 </th>
                 <td className="numeric">{formatDistance(race.distanceM, i18n.language)}</td>
-                <td>{race.startAt === null || clock === null ? <span className="muted">{t('setup.races.notScheduled')}</span> : formatStart(race.startAt, clock.timeZone)}</td>
+                <td>
+                  {race.startAt === null || clock === null ? (
+                    <span className="muted">{t('setup.races.notScheduled')}</span>
+                  ) : (
+                    formatStart(race.startAt, clock.timeZone)
+                  )}
+                </td>
                 <td>{race.bibRanges.length === 0 ? <span className="muted">{t('setup.races.noBibs')}</span> : formatBibRanges(race.bibRanges, '–')}</td>
                 <td className="col-actions">
                   <button type="button" className="button button-quiet" onClick={() => setEditing({ mode: 'edit', race })}>

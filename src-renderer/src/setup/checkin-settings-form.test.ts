@@ -3,7 +3,12 @@ import { readSettingsForm, settingsFormFrom } from './checkin-settings-form'
 
 describe('the check-in settings form', () => {
   it('reads sizes with their stock and tables with their bib ranges', () => {
-    const values = { confirmations: ['waiver' as const], items: 'Gift bag, Timing chip', shirts: 'XS 50, S 200,\nM 400', tables: 'Table A 1-999, Table B 1000–1999, VIP 7' }
+    const values = {
+      confirmations: ['waiver' as const],
+      items: 'Gift bag, Timing chip',
+      shirts: 'XS 50, S 200,\nM 400',
+      tables: 'Table A 1-999, Table B 1000–1999, VIP 7',
+    }
     expect(readSettingsForm(values)).toEqual({
       ok: true,
       input: {
@@ -31,6 +36,9 @@ describe('the check-in settings form', () => {
   })
 
   it('names each field it cannot read', () => {
-    expect(readSettingsForm({ confirmations: [], items: 'Bib', shirts: 'M lots', tables: 'Table A 9-1' })).toEqual({ ok: false, errors: ['shirts', 'items', 'tables'] })
+    expect(readSettingsForm({ confirmations: [], items: 'Bib', shirts: 'M lots', tables: 'Table A 9-1' })).toEqual({
+      ok: false,
+      errors: ['shirts', 'items', 'tables'],
+    })
   })
 })

@@ -29,7 +29,9 @@ const list = (text: string): string[] =>
     .filter((part) => part !== '')
 
 /** Null for a field whose text cannot be read; the contract checks the rest. */
-export function readSettingsForm(values: CheckinSettingsValues): { ok: true; input: CommandInput<'checkin.configure'> } | { ok: false; errors: CheckinSettingsField[] } {
+export function readSettingsForm(
+  values: CheckinSettingsValues,
+): { ok: true; input: CommandInput<'checkin.configure'> } | { ok: false; errors: CheckinSettingsField[] } {
   const errors: CheckinSettingsField[] = []
   const shirts = list(values.shirts).map((part) => {
     const match = /^(.+?)\s+(\d+)$/.exec(part)

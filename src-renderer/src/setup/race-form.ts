@@ -26,7 +26,16 @@ export interface EventClock {
   timeZone: string
 }
 
-export const emptyRaceForm: RaceFormValues = { name: '', distanceKm: '', startTime: '', colour: '', bibRanges: '', categoryBands: '', waves: '', bibsAtPickup: false }
+export const emptyRaceForm: RaceFormValues = {
+  name: '',
+  distanceKm: '',
+  startTime: '',
+  colour: '',
+  bibRanges: '',
+  categoryBands: '',
+  waves: '',
+  bibsAtPickup: false,
+}
 
 export const distancePresets = [
   { key: 'marathon', km: '42.195' },
@@ -125,7 +134,10 @@ function fieldOfPath(path: readonly PropertyKey[]): RaceField {
 
 function readDistanceM(text: string): number | null {
   // A comma is a decimal separator in much of Europe: "42,195" means 42.195 km.
-  const normalised = text.trim().replace(/\s*km$/i, '').replace(',', '.')
+  const normalised = text
+    .trim()
+    .replace(/\s*km$/i, '')
+    .replace(',', '.')
   if (!/^\d+(\.\d+)?$/.test(normalised)) return null
   const metres = Math.round(Number(normalised) * 1000)
   return metres > 0 ? metres : null

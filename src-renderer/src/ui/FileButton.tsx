@@ -2,7 +2,19 @@
  * A button that opens the system's file chooser and hands over the one file chosen. The input is
  * emptied after each choice, so choosing the same file again (after fixing it) is seen again.
  */
-export function FileButton({ label, accept, onFile, primary = false, autoFocus = false }: { label: string; accept: string; onFile: (file: File) => void; primary?: boolean; autoFocus?: boolean }) {
+export function FileButton({
+  label,
+  accept,
+  onFile,
+  primary = false,
+  autoFocus = false,
+}: {
+  label: string
+  accept: string
+  onFile: (file: File) => void
+  primary?: boolean
+  autoFocus?: boolean
+}) {
   return (
     <label className={`button file-button ${primary ? 'button-primary' : ''}`}>
       {label}

@@ -5,7 +5,19 @@ import { messageText, type Message } from './messages'
 type Sex = (typeof sexes)[number]
 
 /** The three sexes as radio buttons: one look in every form, arrow keys to move, nothing hidden. */
-export function SexChoice({ name, label, value, onChange, error }: { name: string; label: string; value: string; onChange: (sex: Sex) => void; error?: Message | undefined }) {
+export function SexChoice({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  name: string
+  label: string
+  value: string
+  onChange: (sex: Sex) => void
+  error?: Message | undefined
+}) {
   const { t } = useTranslation()
   return (
     <fieldset className={`field sex-choice ${error !== undefined ? 'field-invalid' : ''}`}>

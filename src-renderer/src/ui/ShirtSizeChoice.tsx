@@ -6,7 +6,21 @@ import { Choice } from './Choice'
  * runner has that the event does not stock (an import's odd one) stays choosable, so opening a
  * form never changes it.
  */
-export function ShirtSizeChoice({ id, label, value, stocked, noneLabel, onChange }: { id: string; label: string; value: string; stocked: readonly { size: string; left: number }[]; noneLabel: string; onChange: (size: string) => void }) {
+export function ShirtSizeChoice({
+  id,
+  label,
+  value,
+  stocked,
+  noneLabel,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  stocked: readonly { size: string; left: number }[]
+  noneLabel: string
+  onChange: (size: string) => void
+}) {
   const { t } = useTranslation()
   const known = stocked.some((s) => s.size === value)
   const options = [

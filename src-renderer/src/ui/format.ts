@@ -15,7 +15,6 @@ export function formatStart(ms: number, timeZone: string): string {
   return wallTimeAt(ms, timeZone).time.slice(0, 5)
 }
 
-
 // English on these screens is written for the whole world: day, month in letters, year (6 Apr 2025),
 // never the US order (4/6/25) a bare 'en' would give.
 const dateLocales: Record<string, string> = { en: 'en-GB' }
@@ -37,7 +36,10 @@ export function dateTimeFormat(language: string, timeZone: string, seconds = tru
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number)
   if (year === undefined || month === undefined || day === undefined) return isoDate
-  return new Intl.DateTimeFormat(dateLocales[language] ?? language, { day: 'numeric', month: language === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, day),
-  )
+  return new Intl.DateTimeFormat(dateLocales[language] ?? language, {
+    day: 'numeric',
+    month: language === 'en' ? 'short' : 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day))
 }
