@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-// Debian's Chromium, never a downloaded browser: `playwright install` cannot run here or in CI.
-const chromium = process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium'
+import { chromiumArgs, chromiumPath } from './tests/support/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,16 +14,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
     viewport: { width: 1360, height: 900 },
     locale: 'en-GB',

@@ -3,16 +3,12 @@
 import { estimateOffset, exchangesPerMeasurement, type Exchange } from '../src-shared/timing/clock-offset'
 import { serveProcess } from '../tests/support/cli'
 import { random } from './generate'
+import { fetchCommand } from '../tests/support/http-client'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function post<T>(origin: string, token: string, command: string, input: unknown): Promise<T> {
-  const response = await fetch(`${origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
+  const answer = await fetchCommand<T>(origin, token, command, input)
   if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`)
   return answer.value
 }

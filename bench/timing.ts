@@ -6,18 +6,10 @@ import { serveProcess } from '../tests/support/cli'
 import { uuidv7 } from 'uuidv7'
 import { random } from './generate'
 import { measureOnce } from './clock'
+import { fetchCommand } from '../tests/support/http-client'
 
 const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const gun = Date.UTC(2025, 3, 6, 0)
-
-async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
-  const response = await fetch(`${origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  return (await response.json()) as { ok: boolean }
-}
 
 /**
  * Captures through the HTTP host, one after another (each waits for its acknowledgement, which
@@ -30,7 +22,7 @@ export async function captureThroughHost(eventPath: string, seconds: number, bib
   const latencies: number[] = []
   const httpFloor: number[] = []
   try {
-    for (let i = 0; i < 50; i++) await post(served.origin, served.token, 'session.get', {})
+    for (let i = 0; i < 50; i++) await fetchCommand(served.origin, served.token, 'session.get', {})
     // A measured device, as on race day: every capture is corrected by its offset.
     await measureOnce(served.origin, served.token, 'bench', 0)
     const end = performance.now() + seconds * 1000
@@ -38,7 +30,7 @@ export async function captureThroughHost(eventPath: string, seconds: number, bib
     while (performance.now() < end) {
       seq++
       const start = performance.now()
-      const result = await post(served.origin, served.token, 'timing.capture', {
+      const result = await fetchCommand(served.origin, served.token, 'timing.capture', {
         device: 'bench',
         seq,
         point: 'finish',
@@ -50,7 +42,7 @@ export async function captureThroughHost(eventPath: string, seconds: number, bib
     }
     for (let i = 0; i < 500; i++) {
       const start = performance.now()
-      await post(served.origin, served.token, 'session.get', {})
+      await fetchCommand(served.origin, served.token, 'session.get', {})
       httpFloor.push(performance.now() - start)
     }
   } finally {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { runCliProcess, serveProcess } from '../tests/support/cli'
 import { postCommand } from '../tests/support/http-client'
+import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const dir = mkdtempSync(join(tmpdir(), 'race-office-screenshots-'))
@@ -82,16 +83,7 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, undefined, { timeout: 10_000 })
 }
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-const browser = await chromium.launch({ executablePath: process.env['RACE_OFFICE_CHROMIUM'] ?? '/usr/bin/chromium', args: chromiumArgs })
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
 try {
   for (const language of ['en', 'ko'] as const) {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: language === 'ko' ? 'ko-KR' : 'en-GB' })

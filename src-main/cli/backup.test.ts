@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { runCliProcess, serveProcess } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
 import { describeSnapshot, listSnapshots } from '../backup/snapshots'
-
-async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean }> {
-  const response = await fetch(`${origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  return (await response.json()) as { ok: boolean }
-}
+import { fetchCommand } from '../../tests/support/http-client'
 
 describe('race-office backup', () => {
   it('copies an event the office has open and is writing to, checks the copy, and never overwrites', { timeout: 60_000 }, async () => {
@@ -25,7 +17,12 @@ describe('race-office backup', () => {
       let writing = true
       const captures = (async () => {
         while (writing)
-          await post(served.origin, served.token, 'timing.capture', { device: 'timer', seq: ++seq, point: 'finish', atMs: Date.UTC(2025, 3, 6, 1) + seq })
+          await fetchCommand(served.origin, served.token, 'timing.capture', {
+            device: 'timer',
+            seq: ++seq,
+            point: 'finish',
+            atMs: Date.UTC(2025, 3, 6, 1) + seq,
+          })
       })()
       while (seq < 20) await new Promise((resolve) => setTimeout(resolve, 20))
       const folder = join(dir, 'usb')
@@ -54,7 +51,9 @@ describe('race-office backup', () => {
     expect((await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])).code).toBe(0)
     const backups = join(dir, 'backups')
     const served = await serveProcess(file, ['--backups', backups])
-    expect((await post(served.origin, served.token, 'entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Kim', sex: 'F', bib: 7 })).ok).toBe(true)
+    expect((await fetchCommand(served.origin, served.token, 'entrants.create', { raceId: 1, givenName: 'Ana', familyName: 'Kim', sex: 'F', bib: 7 })).ok).toBe(
+      true,
+    )
     expect(await served.stop()).toBe(0)
     const [last] = listSnapshots(backups, file)
     expect(last).toBeDefined()

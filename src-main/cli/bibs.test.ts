@@ -3,27 +3,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
+import { sampleEventArgs } from '../../tests/support/cli'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 async function importedEvent(marathonRange = '1-999'): Promise<string> {
   const file = join(tempDir(), 'event.raceoffice')
-  await runCliProcess([
-    'init',
-    file,
-    '--name',
-    'P',
-    '--date',
-    '2025-04-06',
-    '--tz',
-    'Asia/Pyongyang',
-    '--race',
-    `Marathon:42195:${marathonRange}`,
-    '--race',
-    'Half Marathon:21097:1000-1999',
-    '--race',
-    '10K:10000:2000-2999',
-  ])
+  await runCliProcess(['init', file, ...sampleEventArgs('P', marathonRange)])
   await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv')])
   return file
 }

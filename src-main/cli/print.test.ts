@@ -3,27 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { runCliProcess } from '../../tests/support/cli'
 import { pdfPageCount, pdfPageSize, pdfText, scanPage } from '../../tests/support/pdf'
 import { tempDir } from '../../tests/support/temp-event'
+import { sampleEventArgs } from '../../tests/support/cli'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 async function newEvent(): Promise<string> {
   const file = join(tempDir(), 'event.raceoffice')
-  await runCliProcess([
-    'init',
-    file,
-    '--name',
-    'Pyongyang Marathon',
-    '--date',
-    '2025-04-06',
-    '--tz',
-    'Asia/Pyongyang',
-    '--race',
-    'Marathon:42195:1-999',
-    '--race',
-    'Half Marathon:21097:1000-1999',
-    '--race',
-    '10K:10000:2000-2999',
-  ])
+  await runCliProcess(['init', file, ...sampleEventArgs('Pyongyang Marathon')])
   return file
 }
 

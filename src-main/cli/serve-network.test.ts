@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import SqliteDatabase from 'better-sqlite3'
 import { runCliProcess, serveProcess } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
+import { fetchCommand } from '../../tests/support/http-client'
+import { unwrap } from '../../tests/support/results'
 
 /** Whether anything answers HTTP on that address and port. */
 function answers(host: string, port: number): Promise<boolean> {
@@ -17,15 +19,6 @@ function answers(host: string, port: number): Promise<boolean> {
   })
 }
 
-async function post(origin: string, token: string, command: string, input: unknown) {
-  const response = await fetch(`${origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  return (await response.json()) as { ok: boolean; value?: { url: string; codes: Record<string, string> } }
-}
-
 describe('what race-office serve listens on', () => {
   it('listens on loopback only until the organiser turns desks on this network on, and keeps desk tokens hashed', { timeout: 60_000 }, async () => {
     const file = join(tempDir(), 'event.raceoffice')
@@ -36,14 +29,13 @@ describe('what race-office serve listens on', () => {
       const port = Number(new URL(served.origin).port)
       expect(await answers('127.0.0.1', port)).toBe(true)
       expect(await answers('127.0.0.2', port)).toBe(false)
-      const on = await post(served.origin, served.token, 'desks.setNetwork', { on: true })
-      expect(on.ok).toBe(true)
-      const lan = new URL(on.value?.url ?? '')
+      const on = unwrap(await fetchCommand<{ url: string; codes: Record<string, string> }>(served.origin, served.token, 'desks.setNetwork', { on: true }))
+      const lan = new URL(on.url)
       expect(await answers('127.0.0.2', Number(lan.port))).toBe(true)
       const paired = await fetch(`${lan.origin}/pair`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: on.value?.codes.desk, desk: 'Desk 1', person: 'Ji-ho' }),
+        body: JSON.stringify({ code: on.codes['desk'], desk: 'Desk 1', person: 'Ji-ho' }),
       })
       const { value } = (await paired.json()) as { value: { token: string } }
       const sqlite = new SqliteDatabase(file, { readonly: true })
@@ -55,7 +47,7 @@ describe('what race-office serve listens on', () => {
       } finally {
         sqlite.close()
       }
-      expect((await post(served.origin, served.token, 'desks.setNetwork', { on: false })).ok).toBe(true)
+      expect((await fetchCommand(served.origin, served.token, 'desks.setNetwork', { on: false })).ok).toBe(true)
       expect(await answers('127.0.0.2', Number(lan.port))).toBe(false)
     } finally {
       expect(await served.stop()).toBe(0)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess, serveProcess } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
+import { fetchCommand } from '../../tests/support/http-client'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 const json = (stdout: string): unknown => JSON.parse(stdout)
@@ -12,15 +13,6 @@ async function event(dir: string, name: string): Promise<string> {
   const init = await runCliProcess(['init', file, '--name', 'Seoul 10K', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-99'])
   expect(init.code).toBe(0)
   return file
-}
-
-async function post(origin: string, token: string, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  const response = await fetch(`${origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  return (await response.json()) as { ok: boolean; value?: unknown }
 }
 
 describe('race-office clock set', () => {
@@ -83,7 +75,7 @@ describe('race-office sync and captures', () => {
     try {
       for (let seq = 1; seq <= 3; seq++)
         expect(
-          await post(served.origin, served.token, 'timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + seq * 2_400_000, bib: seq }),
+          await fetchCommand(served.origin, served.token, 'timing.capture', { device: 'laptop', seq, point: 'finish', atMs: gun + seq * 2_400_000, bib: seq }),
         ).toMatchObject({ ok: true })
     } finally {
       await served.stop()

@@ -6,18 +6,13 @@ import { uploadChunkBytes } from '../../src-shared/contract/imports'
 import { runCliProcess, serveProcess, type Served } from '../../tests/support/cli'
 import { tempDir } from '../../tests/support/temp-event'
 import { openEventFile } from './open'
+import { fetchCommand } from '../../tests/support/http-client'
+import { unwrap } from '../../tests/support/results'
 
 // The power cable pulled (SIGKILL of `race-office serve`) in the middle of a write: the reopened
 // file is intact and holds every acknowledged write, and nothing of a write that was not.
 
-async function post(served: Served, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const response = await fetch(`${served.origin}/api/${command}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  return (await response.json()) as { ok: boolean; value?: unknown }
-}
+const post = (served: Served, command: string, input: unknown) => fetchCommand(served.origin, served.token, command, input)
 
 async function event(entrants: number): Promise<string> {
   const dir = tempDir()
@@ -65,7 +60,7 @@ async function importUntil(file: string, killAfterMs: number | null): Promise<{ 
       chunk: bytes.subarray(at, at + uploadChunkBytes).toString('base64'),
       ...(id !== undefined && { id }),
     })
-    id = (uploaded.value as { id: string }).id
+    id = (unwrap(uploaded) as { id: string }).id
   }
   return untilKilled(served, () => post(served, 'imports.commit', { id }), killAfterMs)
 }

@@ -1,14 +1,20 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
+import type { Selectable } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { RaceClock } from '../../src-shared/contract/timing'
-import type { Db, ReadDb } from '../db/schema'
+import type { ClockTable, Db, ReadDb } from '../db/schema'
 import { readBib } from './reads'
 import { onDeviceClock } from './device-clocks'
 
 /** Every race, and every wave of races that have waves, with the gun that counts and its history. */
+/** Who set a gun, from which device and why: the same on the clock screen and in a sync package. */
+export function howRecorded(c: Pick<Selectable<ClockTable>, 'source' | 'reason' | 'device' | 'recorded_at_ms' | 'actor' | 'desk'>) {
+  return { source: c.source, reason: c.reason, device: c.device, recordedAtMs: c.recorded_at_ms, actor: c.actor, desk: c.desk }
+}
+
 export async function listClocks(db: ReadDb): Promise<RaceClock[]> {
   const [races, waves, clocks] = await Promise.all([
     db.selectFrom('race').select(['id', 'name', 'distance_m']).orderBy('id').execute(),
@@ -26,12 +32,7 @@ export async function listClocks(db: ReadDb): Promise<RaceClock[]> {
           deviceAtMs: c.clock === null ? null : c.device_at_ms,
           offsetMs: c.offset_ms,
           offsetUncertaintyMs: c.offset_uncertainty_ms,
-          source: c.source,
-          reason: c.reason,
-          device: c.device,
-          recordedAtMs: c.recorded_at_ms,
-          actor: c.actor,
-          desk: c.desk,
+          ...howRecorded(c),
         }))
         .reverse()
       return {

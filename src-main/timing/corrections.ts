@@ -50,13 +50,7 @@ const stateOf = { delete: 'deleted', restore: 'active', notRunner: 'notRunner' }
 export async function correctCapture(db: Db, input: Correction, session: Session, nowMs: number) {
   if (input.action === 'insert') {
     const point = await requirePoint(db, input.point)
-    const taken = await db.selectFrom('capture').select('id').where('device', '=', input.device).where('seq', '=', input.seq).executeTakeFirst()
-    if (taken !== undefined)
-      throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, {
-        device: input.device,
-        seq: input.seq,
-        captureId: taken.id,
-      })
+    await refuseTakenSeq(db, input.device, input.seq)
     const row = await insertCapture(
       db,
       { device: input.device, seq: input.seq, point, at_ms: input.atMs, bib: input.bib ?? null, position: input.atMs, source: 'inserted' },
@@ -127,13 +121,7 @@ async function shift(db: Db, time: CaptureRow, input: Extract<Correction, { acti
     if (previous === undefined) throw new CommandError('NOTHING_TO_SHIFT', 'No bib was typed before this one: the bibs cannot move up.', {})
     return update(db, previous, 'shift', { state: 'deleted', state_reason: input.reason }, input.reason, session, nowMs)
   }
-  const taken = await db.selectFrom('capture').select('id').where('device', '=', input.device).where('seq', '=', input.seq).executeTakeFirst()
-  if (taken !== undefined)
-    throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${input.device} already sent a capture numbered ${input.seq}.`, {
-      device: input.device,
-      seq: input.seq,
-      captureId: taken.id,
-    })
+  await refuseTakenSeq(db, input.device, input.seq)
   const position = previous === undefined ? entry.position - 1 : (previous.position + entry.position) / 2
   const gap = await insertCapture(
     db,
@@ -142,4 +130,12 @@ async function shift(db: Db, time: CaptureRow, input: Extract<Correction, { acti
     nowMs,
   )
   return recordChange(db, gap, 'shift', {}, { before: entry.id }, input.reason, session, nowMs)
+}
+
+/** A time typed in by hand takes a device's next number: one already sent is refused, never overwritten. */
+async function refuseTakenSeq(db: Db, device: string, seq: number): Promise<void> {
+  const taken = await db.selectFrom('capture').select('id').where('device', '=', device).where('seq', '=', seq).executeTakeFirst()
+  if (taken !== undefined) {
+    throw new CommandError('CAPTURE_SEQ_TAKEN', `Device ${device} already sent a capture numbered ${seq}.`, { device, seq, captureId: taken.id })
+  }
 }

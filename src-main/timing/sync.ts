@@ -4,6 +4,7 @@ import type { SyncPackage } from '../../src-shared/contract/timing'
 import type { Db, ReadDb } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
+import { howRecorded } from './clock'
 import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } from './device-clocks'
 
 // A package written before laptops named their clock: its times are on a clock never measured.
@@ -50,12 +51,7 @@ export async function exportSync(db: ReadDb, nowMs: number): Promise<SyncPackage
       race: c.race,
       wave: c.wave,
       gunAtMs: c.gun_at_ms,
-      source: c.source,
-      reason: c.reason,
-      device: c.device,
-      recordedAtMs: c.recorded_at_ms,
-      actor: c.actor,
-      desk: c.desk,
+      ...howRecorded(c),
     })),
     clockId,
     clockMeasurements: await ownMeasurements(db, clockId),

@@ -85,22 +85,8 @@ export const racesCreateInput = z.strictObject({
   awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
 })
 
-export const racesUpdateInput = z.strictObject({
-  id,
-  name: raceFields.name.optional(),
-  distanceM: raceFields.distanceM.optional(),
-  startAt: raceFields.startAt.optional(),
-  bibRanges: raceFields.bibRanges.optional(),
-  colour: raceFields.colour.optional(),
-  categoryBands: raceFields.categoryBands.optional(),
-  waves: raceFields.waves.optional(),
-  bibsAtPickup: raceFields.bibsAtPickup.optional(),
-  ranking: raceFields.ranking.optional(),
-  precision: raceFields.precision.optional(),
-  awardOverall: raceFields.awardOverall.optional(),
-  awardCategory: raceFields.awardCategory.optional(),
-  awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
-})
+// An update names the race and any of the settings a race is created with.
+export const racesUpdateInput = racesCreateInput.partial().extend({ id })
 
 export const racesDeleteInput = z.strictObject({ id })
 

@@ -1,26 +1,13 @@
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { runCliProcess } from '../support/cli'
+import { runCliProcess, sampleEventArgs } from '../support/cli'
 import { pdfPageCount, pdfText } from '../support/pdf'
 import { call, expect, signIn, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 test.use({
-  initArgs: [
-    '--name',
-    'Pyongyang Marathon 2025',
-    '--date',
-    '2025-04-06',
-    '--tz',
-    'Asia/Pyongyang',
-    '--race',
-    'Marathon:42195:1-999',
-    '--race',
-    'Half Marathon:21097:1000-1999',
-    '--race',
-    '10K:10000:2000-2999',
-  ],
+  initArgs: sampleEventArgs('Pyongyang Marathon 2025'),
 })
 
 test.describe('the Bibs desk', () => {

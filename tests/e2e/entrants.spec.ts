@@ -2,27 +2,14 @@ import { join } from 'node:path'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { generateEntrants, toPlatformCsv } from '../../bench/generate'
-import { runCliProcess } from '../support/cli'
+import { runCliProcess, sampleEventArgs } from '../support/cli'
 import type { Locator, Page } from '@playwright/test'
 import { expect, signIn, test } from './office'
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
 
 test.use({
-  initArgs: [
-    '--name',
-    'Pyongyang Marathon 2025',
-    '--date',
-    '2025-04-06',
-    '--tz',
-    'Asia/Pyongyang',
-    '--race',
-    'Marathon:42195:1-999',
-    '--race',
-    'Half Marathon:21097:1000-1999',
-    '--race',
-    '10K:10000:2000-2999',
-  ],
+  initArgs: sampleEventArgs('Pyongyang Marathon 2025'),
 })
 
 /** Opens the import wizard from the Entrants desk and chooses a CSV file made of `text`. */

@@ -3,20 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
 import type { CaptureView, DeviceClock } from '../../src-shared/contract/timing'
 import { call, expect, signIn, test, type OfficeFixture } from './office'
+import { chromiumArgs } from '../support/chromium'
 
 test.use({ initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999'] })
 
 // Debian's Chromium through faketime: every clock of the browser 30 s ahead of this machine's.
 const fastChromium = fileURLToPath(new URL('../support/chromium-30s-fast.sh', import.meta.url))
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 async function openFinish(page: Page, office: OfficeFixture): Promise<void> {
   await signIn(page, office)
@@ -28,7 +20,7 @@ const captures = (office: OfficeFixture) => call<{ captures: CaptureView[] }>(of
 
 test.describe('one clock for every device', () => {
   test('a tablet whose clock is 30 s fast records finishers at the instants the keys were pressed, and says its clock is corrected', async ({ office }) => {
-    const browser = await chromium.launch({ executablePath: fastChromium, args })
+    const browser = await chromium.launch({ executablePath: fastChromium, args: chromiumArgs })
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' })
       expect((await page.evaluate(() => Date.now())) - Date.now()).toBeGreaterThan(29_000)

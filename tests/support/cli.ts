@@ -59,3 +59,12 @@ export function serveProcess(file: string, extraArgs: string[] = []): Promise<Se
     void exited.then((code) => reject(new Error(`serve exited with ${code} before it was ready:\n${stderr}`)))
   })
 }
+
+/**
+ * `init` arguments for the event the sample registration files are for (../shared/fixtures):
+ * a marathon, a half and a 10K in Pyongyang, bibs 1–999, 1000–1999 and 2000–2999.
+ */
+export function sampleEventArgs(name: string, marathonBibs = '1-999'): string[] {
+  const races = [`Marathon:42195:${marathonBibs}`, 'Half Marathon:21097:1000-1999', '10K:10000:2000-2999']
+  return ['--name', name, '--date', '2025-04-06', '--tz', 'Asia/Pyongyang', ...races.flatMap((race) => ['--race', race])]
+}

@@ -1,3 +1,4 @@
+import type { CommandResult } from '../../src-shared/contract'
 import { request } from 'node:http'
 
 export interface RawResponse {
@@ -44,4 +45,14 @@ export function postCommand(port: number, command: string, input: unknown, token
     headers: { 'content-type': 'application/json', ...(token !== null && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(input),
   })
+}
+
+/** Calls a command on a served office with fetch, as a desk's browser does: the answer as the office sent it. */
+export async function fetchCommand<T = unknown>(origin: string, token: string, command: string, input: unknown): Promise<CommandResult<T>> {
+  const response = await fetch(`${origin}/api/${command}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  return (await response.json()) as CommandResult<T>
 }

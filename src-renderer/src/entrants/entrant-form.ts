@@ -53,21 +53,9 @@ export function entrantFormFrom(entrant: Entrant): EntrantFormValues {
 }
 
 const numeric = new Set<EntrantFormField>(['age', 'raceId', 'waveId', 'bib'])
-const nullable = new Set<EntrantFormField>([
-  'secondName',
-  'birthDate',
-  'age',
-  'nationality',
-  'club',
-  'email',
-  'phone',
-  'emergencyName',
-  'emergencyPhone',
-  'shirtSize',
-  'ref',
-  'waveId',
-  'bib',
-])
+/** Every field but the ones a runner always has may be cleared: an empty box means "not known". */
+const required = new Set<EntrantFormField>(['givenName', 'familyName', 'sex', 'raceId', 'status'])
+const nullable = new Set(entrantFormFields.filter((field) => !required.has(field)))
 
 /** Only what changed, checked by the contract's own schema; null when nothing changed. */
 export function readEntrantForm(
