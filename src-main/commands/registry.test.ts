@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { commandNames, isWrite } from '../../src-shared/contract'
 import { everyFactGroup } from '../results/load'
+import type { Part } from './parts'
 import { commandParts, factsChangedBy, partOf } from './registry'
 
 describe("every command's main-process parts", () => {
@@ -23,3 +24,11 @@ describe("every command's main-process parts", () => {
     expect(factsChangedBy('teams.score')).toEqual(everyFactGroup)
   })
 })
+
+// Checked by the compiler (`tsc -b` type-checks the tests): a write that says only how it runs, or a
+// read given a write's parts, does not compile.
+const racesCreate = commandParts['races.create']
+// @ts-expect-error a write must say what it changes, which runner it is about and how it is undone
+export const writeWithoutItsParts: Part<'races.create'> = { write: racesCreate.write }
+// @ts-expect-error a read has no transaction to write in
+export const readAsWrite: Part<'races.list'> = { ...racesCreate }

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, SearchHit } from '../../../src-shared/contract'
-import { useClient, useCommand } from '../client/use-command'
+import { useCall } from '../client/use-call'
+import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { formatStart } from '../ui/format'
 import { Counters } from './Counters'
@@ -22,7 +23,6 @@ type Outcome = { kind: 'done'; done: CheckinDone } | { kind: 'undone'; name: str
  */
 export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
   const { t } = useTranslation()
-  const client = useClient()
   const event = useCommand('event.get', {}, ['event'])
   const [query, setQuery] = useState('')
   const { matches, find } = usePickupSearch(query)
@@ -33,7 +33,8 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
   const [last, setLast] = useState<CheckinDone | null>(null)
   const [walkUp, setWalkUp] = useState(false)
   const [startingKiosk, setStartingKiosk] = useState(false)
-  const [busy, setBusy] = useState(false)
+  // A refusal here is the desk's outcome (already picked up, a confirmation missing), not a banner.
+  const { attempt, busy } = useCall()
   const box = useRef<HTMLInputElement>(null)
   const timeZone = event.data?.timeZone ?? 'UTC'
 
@@ -51,32 +52,30 @@ export function CheckinDesk({ onKiosk }: { onKiosk: () => void }) {
   const checkIn = useCallback(
     async (override?: string) => {
       if (runnerId === null || busy) return
-      setBusy(true)
-      const result = await client.call('checkin.checkIn', {
+      const result = await attempt('checkin.checkIn', {
         entrantId: runnerId,
         confirmed: choices.confirmed,
         ...(choices.items !== null && { items: choices.items }),
         ...(override !== undefined && { override }),
       })
-      setBusy(false)
       if (result.ok) {
         setOutcome({ kind: 'done', done: result.value })
         setLast(result.value)
       } else setOutcome({ kind: 'refused', error: result.error })
       focusBox()
     },
-    [busy, choices, client, focusBox, runnerId],
+    [attempt, busy, choices, focusBox, runnerId],
   )
 
   const undo = useCallback(async () => {
     if (last === null) return
-    const result = await client.call('checkin.undo', { checkinId: last.checkinId })
+    const result = await attempt('checkin.undo', { checkinId: last.checkinId })
     setLast(null)
     setOutcome(result.ok ? { kind: 'undone', name: result.value.name } : { kind: 'refused', error: result.error })
     // The message names the runner undone: another runner's card open beside it would say otherwise.
     if (result.ok) setRunnerId((open) => (open === last.entrantId ? open : null))
     focusBox()
-  }, [client, focusBox, last])
+  }, [attempt, focusBox, last])
 
   const openWalkUp = useCallback(() => setWalkUp(true), [])
   useDeskKeys({ box, onWalkUp: openWalkUp, onUndo: undo, onCheckIn: checkIn })

@@ -30,7 +30,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
     initialPrintForm((printLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as PrintLanguage) : 'en'),
   )
   const [preview, setPreview] = useState<{ pdfBase64: string; items: number; pages: number } | null>(null)
-  const { job, failure, setFailure, follow, cancel, open, downloadUrl } = usePrintJob()
+  const { job, failure, setFailure, replace, cancel, open, downloadUrl } = usePrintJob()
   const request = toPrintRequest(form)
   const requestKey = JSON.stringify(request)
   const change = (edits: Partial<PrintForm>): void => setForm((current) => ({ ...current, ...edits }))
@@ -60,7 +60,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
   async function make(): Promise<void> {
     if (request === null) return
     setFailure(null)
-    follow(await client.call('prints.start', request))
+    await replace(client.call('prints.start', request))
   }
 
   const running = job?.state === 'running'

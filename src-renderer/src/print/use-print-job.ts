@@ -27,6 +27,16 @@ export function usePrintJob() {
     setJob(started.ok ? started.value : null)
   }, [])
 
+  // A new document replaces the one shown at once: the finished one's download and "mark printed"
+  // go while the next is made, so nobody marks the wrong run printed.
+  const replace = useCallback(
+    async (starting: Promise<CommandResult<PrintJob>>) => {
+      setJob(null)
+      follow(await starting)
+    },
+    [follow],
+  )
+
   const cancel = useCallback(async () => {
     if (job === null) return
     const result = await client.call('prints.cancel', { jobId: job.jobId })
@@ -41,5 +51,5 @@ export function usePrintJob() {
     [client],
   )
 
-  return { job, failure, setFailure, follow, cancel, open, downloadUrl: (path: string) => client.downloadUrl(path) }
+  return { job, failure, setFailure, follow, replace, cancel, open, downloadUrl: (path: string) => client.downloadUrl(path) }
 }
