@@ -167,6 +167,7 @@ try {
     await page.screenshot({ path: join(outDir, `checkin-search-${language}.png`) })
     await page.keyboard.press('Enter')
     await page.getByTestId('runner-card').waitFor()
+    const checkedIn = `${await page.getByTestId('runner-bib').textContent()} · ${await page.getByTestId('runner-name').textContent()}`
     const counted = await page.getByTestId('counter-desk').textContent()
     await page.keyboard.press('Enter')
     await page.getByTestId('checkin-confirmation').waitFor()
@@ -280,7 +281,9 @@ try {
     await page.getByTestId('audit-row').first().waitFor()
     // The runner checked in above: their history, before → after.
     await page.getByTestId('audit-filter').fill(language === 'en' ? 'sch' : 'ri')
-    await page.getByTestId('audit-match').first().click()
+    // Search puts runners not yet picked up first, and there are two Jörg Schröders: the one
+    // checked in above is found by bib and name.
+    await page.getByTestId('audit-match').filter({ hasText: checkedIn }).first().click()
     await page.getByTestId('audit-row').first().waitFor()
     await settled(page)
     await page.screenshot({ path: join(outDir, `audit-${language}.png`) })
