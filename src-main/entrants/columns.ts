@@ -9,7 +9,8 @@ export function blankToNull(value: string | null | undefined): string | null {
   return value == null || value === '' ? null : value
 }
 
-type RegistrationDetails = Pick<
+/** The columns a registration fills (the runner's details, not their bib or reference). */
+export type RegistrationDetails = Pick<
   EntrantRow,
   | 'race_id'
   | 'given_name'

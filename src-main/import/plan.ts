@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/contract/imports'
 import { fold } from '../../src-shared/search/fold'
 import type { EntrantRow } from '../db/schema'
-import { blankToNull, detailsDiffer } from '../entrants/columns'
+import { blankToNull, detailsDiffer, type RegistrationDetails } from '../entrants/columns'
 import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } from './dates'
 import { readSex } from './sex'
 import type { Table } from './table'
@@ -21,29 +21,7 @@ export type EntrantInput = z.output<typeof entrantsCreateInput>
 export interface PlanContext {
   races: { id: number; name: string; ranges: { first: number; last: number }[]; waves: { id: number; name: string }[] }[]
   /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
-  existing: Pick<
-    EntrantRow,
-    | 'id'
-    | 'num'
-    | 'ref'
-    | 'bib'
-    | 'given_name'
-    | 'family_name'
-    | 'birth_date'
-    | 'race_id'
-    | 'sex'
-    | 'age'
-    | 'second_name'
-    | 'nationality'
-    | 'club'
-    | 'email'
-    | 'phone'
-    | 'emergency_name'
-    | 'emergency_phone'
-    | 'shirt_size'
-    | 'predicted_time_ms'
-    | 'wave_id'
-  >[]
+  existing: (RegistrationDetails & Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'wave_id'>)[]
   today: string
 }
 
