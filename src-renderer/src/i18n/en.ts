@@ -1,4 +1,14 @@
 // The English catalogue is the reference: Korean (ko.ts) must have exactly the same keys.
+// A runner's club, contacts and shirt are named alike on the entrant form and in the import's columns.
+const contactFields = {
+  club: 'Club or team',
+  email: 'Email',
+  phone: 'Phone',
+  emergencyName: 'Emergency contact',
+  emergencyPhone: 'Emergency phone',
+  shirtSize: 'Shirt size',
+}
+
 export const en = {
   app: {
     name: 'Race Office',
@@ -313,12 +323,7 @@ export const en = {
       ageHint: 'Only when the birth date is not known.',
       nationality: 'Nationality',
       nationalityHint: 'Three-letter code, e.g. KOR, GBR',
-      club: 'Club or team',
-      email: 'Email',
-      phone: 'Phone',
-      emergencyName: 'Emergency contact',
-      emergencyPhone: 'Emergency phone',
-      shirtSize: 'Shirt size',
+      ...contactFields,
       ref: 'Registration number',
       race: 'Race',
       bib: 'Bib',
@@ -545,12 +550,7 @@ export const en = {
       birthDate: 'Birth date',
       age: 'Age',
       nationality: 'Nationality',
-      club: 'Club or team',
-      email: 'Email',
-      phone: 'Phone',
-      emergencyName: 'Emergency contact',
-      emergencyPhone: 'Emergency phone',
-      shirtSize: 'Shirt size',
+      ...contactFields,
       bib: 'Bib',
       wave: 'Wave or corral',
       predictedTime: 'Predicted time',

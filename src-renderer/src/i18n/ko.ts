@@ -1,5 +1,15 @@
 import type { Messages } from './en'
 
+// A runner's club, contacts and shirt are named alike on the entrant form and in the import's columns.
+const contactFields = {
+  club: '클럽 또는 팀',
+  email: '이메일',
+  phone: '전화번호',
+  emergencyName: '비상 연락처 이름',
+  emergencyPhone: '비상 연락처 전화',
+  shirtSize: '티셔츠 사이즈',
+}
+
 export const ko: Messages = {
   app: {
     name: '레이스 오피스',
@@ -312,12 +322,7 @@ export const ko: Messages = {
       ageHint: '생년월일을 모를 때만 입력합니다.',
       nationality: '국적',
       nationalityHint: '세 글자 코드, 예: KOR, GBR',
-      club: '클럽 또는 팀',
-      email: '이메일',
-      phone: '전화번호',
-      emergencyName: '비상 연락처 이름',
-      emergencyPhone: '비상 연락처 전화',
-      shirtSize: '티셔츠 사이즈',
+      ...contactFields,
       ref: '접수번호',
       race: '종목',
       bib: '배번',
@@ -543,12 +548,7 @@ export const ko: Messages = {
       birthDate: '생년월일',
       age: '나이',
       nationality: '국적',
-      club: '클럽 또는 팀',
-      email: '이메일',
-      phone: '전화번호',
-      emergencyName: '비상 연락처 이름',
-      emergencyPhone: '비상 연락처 전화',
-      shirtSize: '티셔츠 사이즈',
+      ...contactFields,
       bib: '배번',
       wave: '출발 그룹',
       predictedTime: '예상 기록',
