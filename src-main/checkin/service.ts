@@ -44,8 +44,8 @@ function dueTo(runner: Runner, settings: CheckinSettings): string[] {
 }
 
 /** A runner's size is out when stock is counted for it and none is left on the table. */
-async function shirtIsGone(db: ReadDb, runner: Runner): Promise<boolean> {
-  return runner.shirtSize !== null && ((await shirtsLeft(db, runner.shirtSize)) ?? 1) <= 0
+function sizeRanOut(runner: Runner, left: number | null): boolean {
+  return runner.shirtSize !== null && (left ?? 1) <= 0
 }
 
 /** What is handed over unless the desk chooses otherwise: everything due, but a shirt whose size ran out is left for later. */
@@ -78,7 +78,7 @@ export async function checkIn(db: Db, input: ParsedInput<'checkin.checkIn'>, ses
   }
   const settings = await checkinSettings(db)
   const due = dueTo(runner, settings)
-  const shirtGone = await shirtIsGone(db, runner)
+  const shirtGone = sizeRanOut(runner, await shirtsLeft(db, runner.shirtSize))
   const items = input.items ?? defaultItems(due, shirtGone)
   const unknown = items.filter((item) => !due.includes(item))
   if (unknown.length > 0) {
@@ -160,7 +160,8 @@ export async function checkinStatus(db: ReadDb, entrantId: string): Promise<Chec
   ])
   if (extra === undefined) throw new CommandError('NOT_FOUND', 'There is no such entrant (another desk may have removed them).', { id: entrantId })
   const due = dueTo(runner, settings)
-  const shirtGone = await shirtIsGone(db, runner)
+  const left = await shirtsLeft(db, runner.shirtSize)
+  const shirtGone = sizeRanOut(runner, left)
   return {
     entrant: { ...runner, notes: extra.notes, paymentMethod: extra.payment_method, paymentAmount: extra.payment_amount, walkUp: extra.walk_up === 1 },
     current: history.find((c) => c.undoneAtMs === null) ?? null,
@@ -169,7 +170,7 @@ export async function checkinStatus(db: ReadDb, entrantId: string): Promise<Chec
     defaultItems: defaultItems(due, shirtGone),
     shirtGone,
     confirmations: confirmationsFor(runner, settings),
-    shirtsLeft: await shirtsLeft(db, runner.shirtSize),
+    shirtsLeft: left,
     table: await tableFor(db, runner.bib),
     needsBib: runner.bib === null && extra.bibs_at_pickup === 1,
   }
