@@ -38,6 +38,12 @@ describe('the command router', () => {
     expect(await file.db.selectFrom('audit').selectAll().execute()).toEqual([])
   })
 
+  it('checks the role before the input, so a caller who may not use a command learns nothing of its schema', async () => {
+    const { router } = await tempRouter()
+    for (const input of [{ name: '', distanceM: -5 }, 'not even an object', { unexpected: true }])
+      expect(await router.dispatch('races.create', input, desk)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+  })
+
   it('lets every role read', async () => {
     const { router } = await tempRouter()
     for (const session of [organiser, desk, viewer]) {

@@ -28,6 +28,8 @@ import { ResultsEngine } from '../results/engine'
 import type { BackupSchedule } from '../backup/schedule'
 import type { CommandParts, AnyPart } from '../commands/parts'
 import { commandParts, factsChangedBy } from '../commands/registry'
+import { fieldsHiddenFrom } from '../../src-shared/contract/personal-data'
+import { asSeenBy } from './role-view'
 
 export type ChangeListener = (change: ChangeEvent) => void
 
@@ -104,11 +106,12 @@ export function createRouter(options: RouterOptions): Router {
       return failure('UNKNOWN_COMMAND', `There is no command called ${JSON.stringify(command.slice(0, 100))}.`)
     }
     const spec = commands[command]
-    const parsed = validate(spec.input, input)
-    if (!parsed.ok) return parsed
+    // The role first: a call the role may not make learns nothing about what input would pass.
     if (!(spec.roles as readonly string[]).includes(session.role)) {
       return failure('NOT_AUTHORISED', `The ${session.role} role may not use ${command}.`, { role: session.role, command })
     }
+    const parsed = validate(spec.input, input)
+    if (!parsed.ok) return parsed
     return { ok: true, value: { command, input: parsed.value, session } }
   }
 
@@ -121,7 +124,8 @@ export function createRouter(options: RouterOptions): Router {
     try {
       const nowMs = now()
       const context = { imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
-      if ('read' in part) return { ok: true, value: await part.read({ db, ...context }, input) }
+      const hidden = fieldsHiddenFrom(commands[command], session.role)
+      if ('read' in part) return { ok: true, value: asSeenBy(await part.read({ db, ...context }, input), hidden) }
       const value = await db.transaction().execute(async (tx) => {
         try {
           const subject = await subjectBefore(tx, part.about, input)
@@ -151,7 +155,7 @@ export function createRouter(options: RouterOptions): Router {
         }
       })
       emit({ topics: [...commands[command].changes], command, atMs: nowMs, desk: session.desk })
-      return { ok: true, value }
+      return { ok: true, value: asSeenBy(value, hidden) }
     } catch (error) {
       if (error instanceof CommandError) return { ok: false, error: error.toValue() }
       const storage = storageFailure ?? storageError(error)

@@ -70,7 +70,7 @@ export const checkinUndone = z.object({ checkinId: z.string(), entrantId: z.stri
 export const checkinStatusInput = z.strictObject({ entrantId })
 export const checkinStatus = z.object({
   entrant: entrant.extend({
-    notes: z.string().nullable(),
+    notes: z.string().nullable().optional(),
     paymentMethod: paymentMethod.nullable(),
     paymentAmount: z.string().nullable(),
     walkUp: z.boolean(),
@@ -195,13 +195,13 @@ export const checkinCommands = {
   // Packet pickup. A check-in stands until undone (kept, never deleted); a second one needs a reason.
   'checkin.checkIn': { input: checkinCheckInInput, output: checkinDone, roles: pickup, changes: ['checkin', 'entrants'] },
   'checkin.undo': { input: checkinUndoInput, output: checkinUndone, roles: pickup, changes: ['checkin', 'entrants'] },
-  'checkin.status': { input: checkinStatusInput, output: checkinStatus, roles: pickup, changes: [] },
+  'checkin.status': { input: checkinStatusInput, output: checkinStatus, roles: pickup, changes: [], view: 'card' },
   'checkin.stats': { input: checkinStatsInput, output: checkinStats, roles: pickup, changes: [] },
   'checkin.settings': { input: checkinSettingsInput, output: checkinSettings, roles: everyone, changes: [] },
   'checkin.configure': { input: checkinConfigureInput, output: checkinSettings, roles: organiser, changes: ['checkin'] },
   'checkin.changeShirt': { input: checkinChangeShirtInput, output: checkinShirtChanged, roles: pickup, changes: ['checkin', 'entrants'] },
   'checkin.moveRace': { input: checkinMoveRaceInput, output: checkinMoved, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
-  'checkin.correct': { input: checkinCorrectInput, output: entrant, roles: pickup, changes: ['entrants'] },
+  'checkin.correct': { input: checkinCorrectInput, output: entrant, roles: pickup, changes: ['entrants'], view: 'card' },
   'checkin.walkUp': { input: checkinWalkUpInput, output: checkinWalkedUp, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
   'checkin.giveBib': { input: checkinGiveBibInput, output: checkinBibGiven, roles: pickup, changes: ['checkin', 'entrants', 'bibs'] },
   'checkin.printBib': { input: checkinPrintBibInput, output: printJob, roles: pickup, changes: [] },

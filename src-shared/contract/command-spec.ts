@@ -11,6 +11,11 @@ export interface CommandSpec {
   roles: readonly Role[]
   /** Topics a successful call changes; empty for reads. Writes run in a transaction and are audited. */
   changes: readonly Topic[]
+  /**
+   * `card`: the answer is the card of one runner at hand (the one a desk found or scanned), so a
+   * check-in desk receives their contacts in it; see `fieldsHiddenFrom` for every role's view.
+   */
+  view?: 'card'
 }
 
 /** A domain's commands, by name. */

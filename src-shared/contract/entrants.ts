@@ -59,15 +59,16 @@ export const entrant = z.object({
   familyName: z.string(),
   secondName: z.string().nullable(),
   sex,
-  birthDate: z.string().nullable(),
+  /** Personal fields (birth date, contacts) are absent from the answer where the caller's role may not see them. */
+  birthDate: z.string().nullable().optional(),
   /** Age on race day: from the birth date when known, else as registered. */
   age: z.int().nullable(),
   nationality: z.string().nullable(),
   club: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  emergencyName: z.string().nullable(),
-  emergencyPhone: z.string().nullable(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  emergencyName: z.string().nullable().optional(),
+  emergencyPhone: z.string().nullable().optional(),
   shirtSize: z.string().nullable(),
   raceId: z.int(),
   race: z.string(),
@@ -139,8 +140,8 @@ export const searchHit = z.object({
   familyName: z.string(),
   secondName: z.string().nullable(),
   ref: z.string().nullable(),
-  /** With club and reference, what tells two runners of the same name apart. */
-  birthYear: z.int().nullable(),
+  /** With club and reference, what tells two runners of the same name apart; absent for finish devices and results screens. */
+  birthYear: z.int().nullable().optional(),
   club: z.string().nullable(),
   raceId: z.int(),
   race: z.string(),
@@ -156,7 +157,7 @@ export const categoryCount = z.object({ category: z.string(), count: z.int() })
 
 export const entrantsCommands = {
   'entrants.list': { input: entrantsListInput, output: entrantsPage, roles: everyone, changes: [] },
-  'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [] },
+  'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [], view: 'card' },
   'entrants.categories': { input: entrantsCategoriesInput, output: z.array(categoryCount), roles: everyone, changes: [] },
   'entrants.search': { input: entrantsSearchInput, output: z.object({ items: z.array(searchHit) }), roles: everyone, changes: [] },
   'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },

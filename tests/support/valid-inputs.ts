@@ -17,12 +17,21 @@ export interface CommandCaller {
   officeUrl: string | null
 }
 
+/** How to reach the runner the inputs create, and when he was born: what only some roles may read back. */
+export const privateDetails = {
+  email: 'min-jun.kim@private.example',
+  phone: '010-9876-5432',
+  emergencyName: 'Park Soo-ah',
+  emergencyPhone: '010-2468-1357',
+  birthDate: '1987-06-05',
+}
+
 /** Creates what a command needs to succeed (a race, an entrant) and returns a valid input for it. */
 export async function validInputFor(c: CommandCaller, command: CommandName): Promise<unknown> {
   const marathon = { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }
   const needsRace = !['event.get', 'event.update', 'event.logo', 'event.setLogo', 'races.list', 'races.create'].includes(command)
   if (needsRace) await c.call('races.create', marathon)
-  const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M' }
+  const runner = { raceId: 1, givenName: 'Min-jun', familyName: 'Kim', sex: 'M', ...privateDetails }
   const entrantId = async (): Promise<string> => ((await c.call('entrants.create', runner)) as { value: { id: string } }).value.id
   switch (command) {
     case 'event.get':

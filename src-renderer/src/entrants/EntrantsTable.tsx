@@ -116,7 +116,11 @@ export function EntrantsTable({
                     <div role="cell" className="col-name">
                       <FiledName givenName={entrant.givenName} familyName={entrant.familyName} />
                       {hasNamesake(item.index, entrant) && (
-                        <TellApart birthYear={entrant.birthDate === null ? null : Number(entrant.birthDate.slice(0, 4))} club={null} reference={entrant.ref} />
+                        <TellApart
+                          birthYear={entrant.birthDate === null || entrant.birthDate === undefined ? null : Number(entrant.birthDate.slice(0, 4))}
+                          club={null}
+                          reference={entrant.ref}
+                        />
                       )}
                     </div>
                     <div role="cell" className="col-second">

@@ -29,14 +29,15 @@ export type EntrantFormValues = Record<EntrantFormField, string>
 export type EntrantFormErrors = Partial<Record<EntrantFormField, Message>>
 
 export function entrantFormFrom(entrant: Entrant): EntrantFormValues {
-  const text = (value: string | number | null): string => (value === null ? '' : String(value))
+  // A field the role may not see is absent: shown empty, and sent back only if typed in.
+  const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value))
   return {
     givenName: entrant.givenName,
     familyName: entrant.familyName,
     secondName: text(entrant.secondName),
     sex: entrant.sex,
     birthDate: text(entrant.birthDate),
-    age: entrant.birthDate === null ? text(entrant.age) : '',
+    age: entrant.birthDate === null || entrant.birthDate === undefined ? text(entrant.age) : '',
     nationality: text(entrant.nationality),
     club: text(entrant.club),
     email: text(entrant.email),
