@@ -230,6 +230,8 @@ export interface ClockTable {
   /** Office − device, as applied; null with a clock: never measured, taken as it came. */
   offset_ms: number | null
   offset_uncertainty_ms: number | null
+  /** Its id in the finish laptop's package it came from; null: recorded here. */
+  origin_id: string | null
 }
 
 export interface CaptureTable {
@@ -256,6 +258,8 @@ export interface CaptureTable {
   /** Office − device, as applied; null with a clock: never measured, taken as it came. */
   offset_ms: number | null
   offset_uncertainty_ms: number | null
+  /** Its id in the finish laptop's package it came from; null: recorded here. */
+  origin_id: string | null
 }
 
 /** One measurement of a device's clock against the office's (or an organiser's word for it). */
@@ -290,6 +294,8 @@ export interface CaptureChangeTable {
   at_ms: number
   actor: string
   desk: string
+  /** Its id in the finish laptop's package it came from; null: recorded here. */
+  origin_id: string | null
 }
 
 export interface ChipReadTable {

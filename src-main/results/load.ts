@@ -154,9 +154,9 @@ export function loadMarks(sqlite: SqliteDatabase.Database): Marks {
   ).get() as Marks
 }
 
-/** The gun that counts for each race and wave: the latest recorded. */
+/** The gun that counts for each race and wave: the latest recorded, whatever its id. */
 function loadGuns(sqlite: SqliteDatabase.Database): Guns {
-  const rows = sqlite.prepare('select race_id, wave_id, gun_at_ms from clock order by id').all() as {
+  const rows = sqlite.prepare('select race_id, wave_id, gun_at_ms from clock order by recorded_at_ms, id').all() as {
     race_id: number
     wave_id: number | null
     gun_at_ms: number

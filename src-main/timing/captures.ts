@@ -40,6 +40,7 @@ export async function insertCapture(
 ): Promise<CaptureRow> {
   const row: CaptureRow = {
     id: uuidv7(),
+    origin_id: null,
     ...noClock,
     ...values,
     state: 'active',

@@ -19,7 +19,7 @@ export async function listClocks(db: ReadDb): Promise<RaceClock[]> {
   const [races, waves, clocks] = await Promise.all([
     db.selectFrom('race').select(['id', 'name', 'distance_m']).orderBy('id').execute(),
     db.selectFrom('wave').select(['id', 'race_id', 'name']).orderBy('id').execute(),
-    db.selectFrom('clock').selectAll().orderBy('id').execute(),
+    db.selectFrom('clock').selectAll().orderBy('recorded_at_ms').orderBy('id').execute(),
   ])
   return races.flatMap((race) => {
     const targets = [{ id: null as number | null, name: null as string | null }, ...waves.filter((w) => w.race_id === race.id)]

@@ -1,23 +1,12 @@
-import { sql } from 'kysely'
 import type { ReadDb } from '../db/schema'
 import type { RunnerFacts } from './sequence'
 import { personName } from '../../src-shared/names/person-name'
 
 const gunKey = (raceId: number, waveId: number | null): string => `${raceId}:${waveId ?? ''}`
 
-/** The gun that counts for each race and wave: the latest recorded (a correction replaces a start). */
+/** The gun that counts for each race and wave: the latest recorded (a correction replaces a start), whatever its id. */
 export async function currentGuns(db: ReadDb): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('clock as c')
-    .select(['c.race_id', 'c.wave_id', 'c.gun_at_ms'])
-    .where('c.id', '=', (eb) =>
-      eb
-        .selectFrom('clock as l')
-        .select((l) => l.fn.max('l.id').as('id'))
-        .whereRef('l.race_id', '=', 'c.race_id')
-        .where(sql<boolean>`l.wave_id is c.wave_id`),
-    )
-    .execute()
+  const rows = await db.selectFrom('clock').select(['race_id', 'wave_id', 'gun_at_ms']).orderBy('recorded_at_ms').orderBy('id').execute()
   return new Map(rows.map((r) => [gunKey(r.race_id, r.wave_id), r.gun_at_ms]))
 }
 

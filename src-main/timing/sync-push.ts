@@ -15,6 +15,8 @@ async function postJson(url: URL, body: unknown, token?: string): Promise<unknow
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify(body),
+      // Only the address the organiser typed: a redirect could send the laptop's work elsewhere.
+      redirect: 'error',
       signal: AbortSignal.timeout(30_000),
     })
   } catch {

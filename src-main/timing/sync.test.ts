@@ -58,7 +58,10 @@ describe('moving a finish laptop’s work into the office file', () => {
       [2, 'deleted'],
       [9, 'active'],
     ])
-    expect(unwrap(await office.call('timing.history', { captureId: ids[2] as string }, organiser))).toMatchObject([
+    // The office keeps its own ids: the capture is found by what it is, not by the laptop's id.
+    const third = list.captures[2]?.id as string
+    expect(ids).not.toContain(third)
+    expect(unwrap(await office.call('timing.history', { captureId: third }, organiser))).toMatchObject([
       { action: 'editBib', before: { bib: 3 }, after: { bib: 9 } },
     ])
     expect(unwrap(await office.call('clock.list', {}, organiser))[0]).toMatchObject({ gunAtMs: gun })
@@ -68,7 +71,8 @@ describe('moving a finish laptop’s work into the office file', () => {
     const { office, laptop } = await twoCopies()
     const id = unwrap(await laptop.call('timing.capture', { device: 'laptop', seq: 1, point: 'finish', atMs: gun + 40 * minute, bib: 3 }, finishLine)).id
     unwrap(await office.call('sync.import', { package: unwrap(await laptop.call('sync.export', {}, finishLine)) }, organiser))
-    unwrap(await office.call('timing.correct', { action: 'editBib', captureId: id, bib: 4, reason: 'office saw 4 on the photo' }, organiser))
+    const inOffice = unwrap(await office.call('timing.list', {}, organiser)).captures[0]?.id as string
+    unwrap(await office.call('timing.correct', { action: 'editBib', captureId: inOffice, bib: 4, reason: 'office saw 4 on the photo' }, organiser))
     unwrap(await laptop.call('timing.correct', { action: 'editBib', captureId: id, bib: 8, reason: 'laptop typed 8' }, finishLine))
     const report = unwrap(await office.call('sync.import', { package: unwrap(await laptop.call('sync.export', {}, finishLine)) }, organiser))
     expect(report.changes).toEqual({ added: 0, unchanged: 0 })
@@ -86,6 +90,40 @@ describe('moving a finish laptop’s work into the office file', () => {
     ])
     const other = await office.call('sync.import', { package: { ...pkg, event: { name: 'Last year', date: '2024-04-07' } } }, organiser)
     expect(other).toMatchObject({ ok: false, error: { code: 'SYNC_OTHER_EVENT' } })
+  })
+
+  it('cannot speak for the office: a forged gun gets the office’s id and the device’s name, and the organiser’s later gun counts', async () => {
+    const { office, laptop } = await twoCopies()
+    unwrap(await laptop.call('clock.start', { raceId: 1, atMs: gun, device: 'laptop' }, finishLine))
+    const pkg = unwrap(await laptop.call('sync.export', {}, finishLine))
+    const lastId = 'ffffffff-ffff-7fff-bfff-ffffffffffff'
+    const forged = {
+      ...pkg,
+      clocks: pkg.clocks.map((c) => ({
+        ...c,
+        id: lastId,
+        gunAtMs: gun + 5 * minute,
+        actor: 'organiser',
+        desk: 'office',
+        reason: null,
+        recordedAtMs: Date.UTC(2099, 0, 1),
+      })),
+    }
+    unwrap(await office.call('sync.import', { package: forged }, finishLine))
+    const [forgedGun] = unwrap(await office.call('clock.list', {}, organiser))[0]?.history ?? []
+    expect(forgedGun).toMatchObject({ gunAtMs: gun + 5 * minute, actor: finishLine.actor, desk: finishLine.desk })
+    expect(forgedGun?.id).not.toBe(lastId)
+    expect(forgedGun?.recordedAtMs).toBeLessThanOrEqual(Date.UTC(2025, 3, 6, 6))
+
+    unwrap(await office.call('clock.set', { raceId: 1, atMs: gun, device: 'office', reason: 'starter’s watch' }, organiser))
+    expect(unwrap(await office.call('clock.list', {}, organiser))[0]).toMatchObject({ gunAtMs: gun, history: [{ actor: organiser.actor }, {}] })
+  })
+
+  it('lets only the organiser point live sync at an office', async () => {
+    const { laptop } = await twoCopies()
+    const input = { office: 'http://192.168.1.99:4780', code: '123456', person: 'Official' }
+    expect(await laptop.call('sync.connect', input, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await laptop.call('sync.disconnect', {}, finishLine)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
   })
 })
 

@@ -1,6 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { SyncPackage } from '../../src-shared/contract/timing'
+import { sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
 import type { Db, ReadDb } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
@@ -62,8 +64,10 @@ type Conflict = { kind: 'capture' | 'change' | 'clock'; id: string; message: str
 const changeable = ['state', 'state_reason', 'bib'] as const
 
 /**
- * Moves a package into this file. Everything is matched by its time-ordered id, so importing the
- * same package twice changes nothing. A capture arrives as it was first made (its corrections
+ * Moves a package into this file. The package speaks for the device, never for the office: what
+ * it brings gets the office's own ids (the package's kept as its origin, so importing the same
+ * package twice changes nothing), is recorded as by the session that brought it (the paired
+ * device, or the organiser with the file), and no gun is recorded later than it arrives. A capture arrives as it was first made (its corrections
  * then replay in order); a correction applies only when the capture still is as the correction
  * found it, otherwise it is reported, never forced or dropped silently.
  */
@@ -99,11 +103,11 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
   for (const capture of pkg.captures) {
     const existing = await db
       .selectFrom('capture')
-      .select(['id', 'device', 'seq'])
-      .where((eb) => eb.or([eb('id', '=', capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])]))
+      .select(['id', 'origin_id', 'device', 'seq'])
+      .where((eb) => eb.or([fromPackageId(capture.id), eb.and([eb('device', '=', capture.device), eb('seq', '=', capture.seq)])]))
       .executeTakeFirst()
     if (existing !== undefined) {
-      if (existing.id === capture.id) counts.captures.unchanged++
+      if (existing.origin_id === capture.id || existing.id === capture.id) counts.captures.unchanged++
       else
         conflicts.push({
           kind: 'capture',
@@ -119,7 +123,8 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
     await db
       .insertInto('capture')
       .values({
-        id: capture.id,
+        id: uuidv7(),
+        origin_id: capture.id,
         device: capture.device,
         seq: capture.seq,
         point: capture.point,
@@ -136,19 +141,19 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
         state: original.state,
         state_reason: original.stateReason,
         created_at_ms: capture.createdAtMs,
-        actor: capture.actor,
-        desk: capture.desk,
+        actor: session.actor,
+        desk: session.desk,
       })
       .execute()
     counts.captures.added++
   }
 
   for (const change of pkg.changes) {
-    if ((await db.selectFrom('capture_change').select('id').where('id', '=', change.id).executeTakeFirst()) !== undefined) {
+    if ((await db.selectFrom('capture_change').select('id').where(fromPackageId(change.id)).executeTakeFirst()) !== undefined) {
       counts.changes.unchanged++
       continue
     }
-    const row = await db.selectFrom('capture').selectAll().where('id', '=', change.captureId).executeTakeFirst()
+    const row = await db.selectFrom('capture').selectAll().where(fromPackageId(change.captureId)).executeTakeFirst()
     if (row === undefined) {
       conflicts.push({ kind: 'change', id: change.id, message: 'A correction of a capture this file does not have.' })
       continue
@@ -168,22 +173,23 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
     await db
       .insertInto('capture_change')
       .values({
-        id: change.id,
-        capture_id: change.captureId,
+        id: uuidv7(),
+        origin_id: change.id,
+        capture_id: row.id,
         action: change.action,
         before_json: JSON.stringify(change.before),
         after_json: JSON.stringify(change.after),
         reason: change.reason,
         at_ms: change.atMs,
-        actor: change.actor,
-        desk: change.desk,
+        actor: session.actor,
+        desk: session.desk,
       })
       .execute()
     counts.changes.added++
   }
 
   for (const gun of pkg.clocks) {
-    if ((await db.selectFrom('clock').select('id').where('id', '=', gun.id).executeTakeFirst()) !== undefined) {
+    if ((await db.selectFrom('clock').select('id').where(fromPackageId(gun.id)).executeTakeFirst()) !== undefined) {
       counts.clocks.unchanged++
       continue
     }
@@ -205,7 +211,8 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
     await db
       .insertInto('clock')
       .values({
-        id: gun.id,
+        id: uuidv7(),
+        origin_id: gun.id,
         race_id: race.id,
         wave_id: wave?.id ?? null,
         gun_at_ms: onClock?.atMs ?? gun.gunAtMs,
@@ -216,15 +223,24 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
         source: gun.source,
         reason: gun.reason,
         device: gun.device,
-        recorded_at_ms: gun.recordedAtMs,
-        actor: gun.actor,
-        desk: gun.desk,
+        // The gun that counts is the latest recorded: a package cannot date its gun after the office's own.
+        recorded_at_ms: Math.min(gun.recordedAtMs, nowMs),
+        actor: session.actor,
+        desk: session.desk,
       })
       .execute()
     counts.clocks.added++
   }
   const measured = (await db.selectFrom('device_clock').select('id').where('clock', '=', clock).limit(1).executeTakeFirst()) !== undefined
   return { ...counts, clockMeasured: measured, conflicts }
+}
+
+/**
+ * A row that came from this package id before, or (files from before origins were kept) was
+ * stored under it: found, so it is never added twice; a package id never replaces a row.
+ */
+function fromPackageId(packageId: string) {
+  return sql<boolean>`(origin_id = ${packageId} or id = ${packageId})`
 }
 
 /** The columns a correction's before/after name (`state`, `state_reason`, `bib`); others are descriptions. */

@@ -453,8 +453,9 @@ export const timingCommands = {
   'reads.passings': { input: passingsInput, output: z.array(passing), roles: everyone, changes: [] },
   'sync.export': { input: syncExportInput, output: syncPackage, roles: finish, changes: [] },
   'sync.import': { input: syncImportInput, output: syncImported, roles: finish, changes: ['timing'] },
-  // A finish laptop's live sync: it pairs with the office (its finish code) and sends its package every few seconds.
-  'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: finish, changes: [] },
+  // A finish laptop's live sync: it pairs with the office (its finish code) and sends its package every few seconds. Only the
+  // laptop's organiser points it at an office: a paired device could otherwise send the laptop's work to an address of its choosing.
+  'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: organiser, changes: [] },
   'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
-  'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
+  'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: organiser, changes: [] },
 } as const satisfies CommandTable
