@@ -8,7 +8,9 @@ export const desksParts: DomainParts<typeof desksCommands> = {
   'desks.list': { read: ({ db }) => listDesks(db) },
   'desks.revoke': { write: ({ tx, directory, nowMs }, input) => revokeDesk(tx, directory, input.id, nowMs), facts: [], about: null, undo: null },
   'desks.network': { read: async ({ network }) => network.status() },
-  'desks.setNetwork': { write: ({ network }, input) => network.turn(input.on), facts: [], about: null, undo: null },
+  'desks.setNetwork': { write: ({ network }, input) => network.turn(input.on, input.approveNew), facts: [], about: null, undo: null },
+  'desks.approve': { write: async ({ network }, input) => network.decide(input.id, true), facts: [], about: null, undo: null },
+  'desks.refuse': { write: async ({ network }, input) => network.decide(input.id, false), facts: [], about: null, undo: null },
   'session.get': { read: async ({ session, caller }) => ({ role: session.role, actor: session.actor, desk: session.desk, locked: isLocked(caller) }) },
   'session.lock': {
     read: async ({ caller }, input) => {

@@ -5,12 +5,17 @@ import { tempEvent } from '../../tests/support/temp-event'
 import { DeskDirectory } from './directory'
 import { DeskNetwork, type LanListener } from './network'
 import { unwrap } from '../../tests/support/results'
+import type { PairResponse } from '../../src-shared/contract/desks'
 
 async function office() {
   let nowMs = Date.UTC(2025, 3, 5, 8)
   const file = await tempEvent()
   const directory = new DeskDirectory(file.sqlite)
-  const network = new DeskNetwork(directory, () => '192.168.1.20')
+  const network = new DeskNetwork(
+    directory,
+    () => '192.168.1.20',
+    () => nowMs,
+  )
   const listener: LanListener & { opened: string[] } = {
     opened: [],
     async open(address) {
@@ -24,37 +29,53 @@ async function office() {
   return { file, router, directory, network, listener, later: (ms: number) => (nowMs += ms), now: () => nowMs }
 }
 
+/** A pairing's token, role and desk; a pairing still waiting for approval fails the test. */
+function paired(answer: PairResponse): { token: string; role: string; desk: string } {
+  if ('waiting' in answer) throw new Error('still waiting for approval')
+  return answer
+}
+
 describe('desk mode', () => {
   it('locks an organiser screen to check-in until its PIN is typed again', async () => {
     const { router } = await office()
     const screen: Session = { role: 'organiser', actor: 'Race director', desk: 'office' }
-    expect(await router.call('session.lock', { pin: '2468' }, screen)).toMatchObject({ ok: true, value: { role: 'desk', locked: true } })
+    expect(await router.call('session.lock', { pin: '246810' }, screen)).toMatchObject({ ok: true, value: { role: 'desk', locked: true } })
     expect(await router.call('session.get', {}, screen)).toMatchObject({ ok: true, value: { role: 'desk', locked: true } })
     expect(await router.call('races.create', { name: '10K', distanceM: 10000 }, screen)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
     expect((await router.call('checkin.stats', {}, screen)).ok).toBe(true)
-    expect(await router.call('session.unlock', { pin: '1111' }, screen)).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } })
-    expect(await router.call('session.unlock', { pin: '2468' }, screen)).toMatchObject({ ok: true, value: { role: 'organiser', locked: false } })
+    expect(await router.call('session.unlock', { pin: '111111' }, screen)).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } })
+    expect(await router.call('session.unlock', { pin: '246810' }, screen)).toMatchObject({ ok: true, value: { role: 'organiser', locked: false } })
     expect((await router.call('races.create', { name: '10K', distanceM: 10000 }, screen)).ok).toBe(true)
-    expect(await router.call('session.unlock', { pin: '2468' }, screen)).toMatchObject({ ok: false, error: { code: 'NOT_LOCKED' } })
+    expect(await router.call('session.unlock', { pin: '246810' }, screen)).toMatchObject({ ok: false, error: { code: 'NOT_LOCKED' } })
   })
 
-  it('stops taking PINs for a minute after five wrong ones', async () => {
+  it('stops taking PINs for a minute after five wrong ones, and for two after five more', async () => {
     const { router, later } = await office()
     const screen: Session = { role: 'organiser', actor: 'Race director', desk: 'office' }
-    await router.call('session.lock', { pin: '2468' }, screen)
-    for (let i = 0; i < 5; i++) await router.call('session.unlock', { pin: '0000' }, screen)
-    expect(await router.call('session.unlock', { pin: '2468' }, screen)).toMatchObject({
+    await router.call('session.lock', { pin: '246810' }, screen)
+    for (let i = 0; i < 5; i++) await router.call('session.unlock', { pin: '000000' }, screen)
+    expect(await router.call('session.unlock', { pin: '246810' }, screen)).toMatchObject({
       ok: false,
       error: { code: 'PIN_TOO_MANY_TRIES', details: { seconds: 60 } },
     })
-    later(61_000)
-    expect((await router.call('session.unlock', { pin: '2468' }, screen)).ok).toBe(true)
+    later(60_000)
+    for (let i = 0; i < 5; i++) await router.call('session.unlock', { pin: '000000' }, screen)
+    expect(await router.call('session.unlock', { pin: '246810' }, screen)).toMatchObject({ ok: false, error: { details: { seconds: 120 } } })
+    later(120_000)
+    expect((await router.call('session.unlock', { pin: '246810' }, screen)).ok).toBe(true)
+  })
+
+  it('takes only a six-digit PIN', async () => {
+    const { router } = await office()
+    const screen: Session = { role: 'organiser', actor: 'Race director', desk: 'office' }
+    for (const pin of ['2468', '12345', '1234567', 'abcdef'])
+      expect(await router.call('session.lock', { pin }, screen)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('may not be locked by a desk', async () => {
     const { router } = await office()
     const tablet: Session = { role: 'desk', actor: 'Volunteer', desk: 'desk-2' }
-    expect(await router.call('session.lock', { pin: '2468' }, tablet)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
+    expect(await router.call('session.lock', { pin: '246810' }, tablet)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } })
   })
 })
 
@@ -74,47 +95,114 @@ describe('desks on this network', () => {
     const { router, network, directory, file, now } = await office()
     const rd: Session = { role: 'organiser', actor: 'RD', desk: 'office' }
     const { codes } = await network.turn(true)
-    const paired = network.pair('192.168.1.31', { code: codes?.finish ?? '', desk: 'Finish laptop', person: 'Seo-yeon' }, now())
-    expect(paired).toMatchObject({ role: 'finish', desk: 'Finish laptop' })
-    expect(directory.lookup(paired.token)).toMatchObject({ role: 'finish', actor: 'Seo-yeon', desk: 'Finish laptop' })
+    const pairing = paired(network.pair('192.168.1.31', { code: codes?.finish ?? '', desk: 'Finish laptop', person: 'Seo-yeon' }))
+    expect(pairing).toMatchObject({ role: 'finish', desk: 'Finish laptop' })
+    expect(directory.lookup(pairing.token)).toMatchObject({ role: 'finish', actor: 'Seo-yeon', desk: 'Finish laptop' })
     const listed = unwrap(await router.call('desks.list', {}, rd))
     expect(listed).toEqual([expect.objectContaining({ name: 'Finish laptop', person: 'Seo-yeon', role: 'finish', revokedAtMs: null })])
     const revoked: string[] = []
     directory.onRevoke((id) => revoked.push(id))
     expect((await router.call('desks.revoke', { id: listed[0]?.id ?? '' }, rd)).ok).toBe(true)
-    expect(directory.lookup(paired.token)).toBeNull()
-    expect(new DeskDirectory(file.sqlite).lookup(paired.token)).toBeNull()
+    expect(directory.lookup(pairing.token)).toBeNull()
+    expect(new DeskDirectory(file.sqlite).lookup(pairing.token)).toBeNull()
     expect(revoked).toEqual([listed[0]?.id])
   })
 
   it('keeps a paired desk signed in across a restart of the office', async () => {
     const { file, network, now } = await office()
     const { codes } = await network.turn(true)
-    const { token } = network.pair('192.168.1.31', { code: codes?.desk ?? '', desk: 'Desk 4', person: 'Ji-ho' }, now())
+    const { token } = paired(network.pair('192.168.1.31', { code: codes?.desk ?? '', desk: 'Desk 4', person: 'Ji-ho' }))
     expect(new DeskDirectory(file.sqlite).lookup(token)).toMatchObject({ role: 'desk', desk: 'Desk 4' })
   })
 
-  it('slows down code guessing: five wrong codes from one address, then a minute of refusals', async () => {
-    const { network, now, later } = await office()
+  it('pairs one device with each code, then shows the next one', async () => {
+    const { network, now } = await office()
     const { codes } = await network.turn(true)
-    const wrong = codes?.desk === '000000' ? '000001' : '000000'
-    for (let i = 0; i < 5; i++)
-      expect(() => network.pair('10.0.0.9', { code: wrong, desk: 'x', person: 'y' }, now())).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
-    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(
-      expect.objectContaining({ code: 'PAIRING_TOO_MANY_TRIES' }),
+    const code = codes?.desk ?? ''
+    expect(paired(network.pair('10.0.0.9', { code, desk: 'Desk 1', person: 'Ji-ho' }))).toMatchObject({ role: 'desk' })
+    expect(() => network.pair('10.0.0.10', { code, desk: 'Desk 2', person: 'Min' })).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
+    const next = network.status().codes?.desk ?? ''
+    expect(next).not.toBe(code)
+    expect(network.status().codes?.finish).toBe(codes?.finish)
+    expect(paired(network.pair('10.0.0.10', { code: next, desk: 'Desk 2', person: 'Min' }))).toMatchObject({ role: 'desk' })
+  })
+
+  it('lets a code pair for ten minutes, then shows a new one', async () => {
+    const { network, now, later } = await office()
+    const { codes, codesExpireAtMs } = await network.turn(true)
+    expect(codesExpireAtMs?.viewer).toBe(now() + 10 * 60_000)
+    later(10 * 60_000)
+    expect(() => network.pair('10.0.0.9', { code: codes?.viewer ?? '', desk: 'TV', person: 'x' })).toThrow(
+      expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }),
     )
-    expect(network.pair('10.0.0.10', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now()).role).toBe('desk')
-    later(60_001)
-    expect(network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now()).role).toBe('desk')
+    const fresh = network.status()
+    expect(fresh.codes?.viewer).not.toBe(codes?.viewer)
+    expect(fresh.codesExpireAtMs?.viewer).toBe(now() + 10 * 60_000)
+    expect(paired(network.pair('10.0.0.9', { code: fresh.codes?.viewer ?? '', desk: 'TV', person: 'x' }))).toMatchObject({ role: 'viewer' })
+  })
+
+  it('makes an address that types five wrong codes wait a minute, then two after five more', async () => {
+    const { network, now, later } = await office()
+    await network.turn(true)
+    const right = () => network.status().codes?.desk ?? ''
+    const wrongFrom = (address: string) => network.pair(address, { code: right() === '000000' ? '000001' : '000000', desk: 'x', person: 'y' })
+    for (let i = 0; i < 5; i++) expect(() => wrongFrom('10.0.0.9')).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
+    expect(() => network.pair('10.0.0.9', { code: right(), desk: 'x', person: 'y' })).toThrow(
+      expect.objectContaining({ code: 'PAIRING_TOO_MANY_TRIES', details: { seconds: 60 } }),
+    )
+    later(60_000)
+    for (let i = 0; i < 5; i++) expect(() => wrongFrom('10.0.0.9')).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
+    expect(() => wrongFrom('10.0.0.9')).toThrow(expect.objectContaining({ code: 'PAIRING_TOO_MANY_TRIES', details: { seconds: 120 } }))
+    later(120_000)
+    expect(paired(network.pair('10.0.0.9', { code: right(), desk: 'x', person: 'y' }))).toMatchObject({ role: 'desk' })
+  })
+
+  it('still pairs a desk that types the right code while hundreds of other addresses flood wrong ones', async () => {
+    const { network, now, later } = await office()
+    await network.turn(true)
+    const shown = () => Object.values(network.status().codes ?? {})
+    let refusedForWaiting = 0
+    for (let round = 0; round < 20; round++) {
+      for (let host = 1; host <= 250; host++) {
+        let guess = (round * 250 + host) * 7
+        while (shown().includes(String(guess).padStart(6, '0'))) guess++
+        try {
+          network.pair(`10.0.1.${host}`, { code: String(guess).padStart(6, '0'), desk: 'x', person: 'y' })
+        } catch (error) {
+          if ((error as { code?: string }).code === 'PAIRING_TOO_MANY_TRIES') refusedForWaiting++
+        }
+      }
+      later(1000)
+    }
+    expect(refusedForWaiting).toBeGreaterThan(0)
+    const right = network.status().codes?.finish ?? ''
+    expect(paired(network.pair('10.0.0.77', { code: right, desk: 'Finish 1', person: 'Seo' }))).toMatchObject({ role: 'finish' })
+  })
+
+  it('with approval on, keeps a device with the right code waiting, named with its address, until the organiser lets it in', async () => {
+    const { router, network, now } = await office()
+    const rd: Session = { role: 'organiser', actor: 'RD', desk: 'office' }
+    const { codes } = unwrap(await router.call('desks.setNetwork', { on: true, approveNew: true }, rd))
+    const answer = network.pair('192.168.1.44', { code: codes?.desk ?? '', desk: 'Expo desk', person: 'Hana' })
+    if (!('waiting' in answer)) throw new Error('paired without approval')
+    expect(network.collect(answer.waiting)).toEqual({ waiting: answer.waiting })
+    const { waiting } = unwrap(await router.call('desks.network', {}, rd))
+    expect(waiting).toEqual([{ id: expect.any(String), role: 'desk', desk: 'Expo desk', person: 'Hana', address: '192.168.1.44', atMs: now() }])
+    unwrap(await router.call('desks.approve', { id: waiting[0]?.id ?? '' }, rd))
+    expect(paired(network.collect(answer.waiting))).toMatchObject({ role: 'desk', desk: 'Expo desk' })
+    expect(unwrap(await router.call('desks.list', {}, rd))).toEqual([expect.objectContaining({ name: 'Expo desk', person: 'Hana' })])
+
+    const second = network.pair('192.168.1.45', { code: network.status().codes?.desk ?? '', desk: 'Stranger', person: '?' })
+    if (!('waiting' in second)) throw new Error('paired without approval')
+    unwrap(await router.call('desks.refuse', { id: unwrap(await router.call('desks.network', {}, rd)).waiting[0]?.id ?? '' }, rd))
+    expect(() => network.collect(second.waiting)).toThrow(expect.objectContaining({ code: 'PAIRING_REFUSED' }))
   })
 
   it('refuses every code while desks on the network are off', async () => {
     const { network, now } = await office()
     const { codes } = await network.turn(true)
     await network.turn(false)
-    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' }, now())).toThrow(
-      expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }),
-    )
+    expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' })).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))
   })
 
   it('says so when the machine is on no network', async () => {

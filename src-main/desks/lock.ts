@@ -1,17 +1,14 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { CommandError, type Session } from '../../src-shared/contract'
+import { WrongTries } from '../../src-shared/limits/wrong-tries'
 
 interface Lock {
   salt: Buffer
   hash: Buffer
-  wrong: number
-  blockedUntilMs: number
+  tries: WrongTries<'screen'>
   /** The session as it acts while locked: a check-in desk. */
   asDesk: Session
 }
-
-const maxWrong = 5
-const blockMs = 60_000
 
 /**
  * Desk mode: an organiser's screen locked to check-in only until the PIN is typed again. Kept
@@ -30,23 +27,17 @@ export function isLocked(session: Session): boolean {
 
 export function lockSession(session: Session, pin: string): void {
   const salt = randomBytes(16)
-  locks.set(session, { salt, hash: hashPin(pin, salt), wrong: 0, blockedUntilMs: 0, asDesk: { ...session, role: 'desk' } })
+  locks.set(session, { salt, hash: hashPin(pin, salt), tries: new WrongTries(), asDesk: { ...session, role: 'desk' } })
 }
 
-/** Five wrong PINs block unlocking for a minute, so a PIN cannot be guessed at the desk. */
+/** Five wrong PINs make the screen wait a minute, five more two minutes, and so on: a six-digit PIN cannot be guessed at the desk. */
 export function unlockSession(session: Session, pin: string, nowMs: number): void {
   const lock = locks.get(session)
   if (lock === undefined) throw new CommandError('NOT_LOCKED', 'This screen is not locked.')
-  if (nowMs < lock.blockedUntilMs) {
-    const seconds = Math.ceil((lock.blockedUntilMs - nowMs) / 1000)
-    throw new CommandError('PIN_TOO_MANY_TRIES', `Too many wrong PINs. Try again in ${seconds} seconds.`, { seconds })
-  }
+  const seconds = lock.tries.waitSeconds('screen', nowMs)
+  if (seconds > 0) throw new CommandError('PIN_TOO_MANY_TRIES', `Too many wrong PINs. Try again in ${seconds} seconds.`, { seconds })
   if (!timingSafeEqual(hashPin(pin, lock.salt), lock.hash)) {
-    lock.wrong += 1
-    if (lock.wrong >= maxWrong) {
-      lock.wrong = 0
-      lock.blockedUntilMs = nowMs + blockMs
-    }
+    lock.tries.wrong('screen', nowMs)
     throw new CommandError('PIN_WRONG', 'That PIN is not the one this screen was locked with.')
   }
   locks.delete(session)

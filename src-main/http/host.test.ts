@@ -40,6 +40,7 @@ function callerOf(h: Host): CommandCaller {
     sqlite: h.file.sqlite,
     backups: h.backups,
     officeUrl: `http://127.0.0.1:${h.port}`,
+    network: h.network,
   }
 }
 
@@ -96,6 +97,8 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'desks.network': { on: true },
   'desks.setNetwork': { on: 'yes' },
   'session.get': { who: 'me' },
+  'desks.approve': { id: '' },
+  'desks.refuse': { id: 7 },
   'session.lock': { pin: '12' },
   'session.unlock': { pin: 'abcd' },
   'timing.capture': { device: 'finish-1', seq: -1, point: 'finish', atMs: 1 },

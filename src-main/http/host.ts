@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { CommandError, type CommandErrorValue, type CommandResult, type ErrorCode, type Session } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
-import { pairRequest } from '../../src-shared/contract/desks'
+import { pairRequest, pairWaitRequest } from '../../src-shared/contract/desks'
 import type { DeskDirectory } from '../desks/directory'
 import type { DeskNetwork } from '../desks/network'
 import type { PrintJobs } from '../print/jobs'
@@ -27,6 +27,13 @@ export interface HttpHostOptions {
   desks?: { network: DeskNetwork; directory: DeskDirectory }
   maxBodyBytes?: number
   heartbeatMs?: number
+  /** Sockets open at once on each address; past it new ones are closed as they arrive. */
+  maxConnections?: number
+  /** A request's headers, and the whole request, must have arrived within these (a slow sender is cut off). */
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
+  /** Event streams one sign-in may hold open; a new one past it ends that sign-in's oldest. */
+  streamsPerSession?: number
   logError?: (error: unknown) => void
 }
 
@@ -45,6 +52,10 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const { router, sessions, rendererDir } = options
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const heartbeatMs = options.heartbeatMs ?? 15_000
+  const maxConnections = options.maxConnections ?? 256
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  const requestTimeout = options.requestTimeoutMs ?? 30_000
+  const streamsPerSession = options.streamsPerSession ?? 4
   const logError = options.logError ?? ((error) => console.error('[http]', error))
   const streams = new Map<ServerResponse, { session: Session; end: () => void }>()
   const ports = new Set<number>()
@@ -58,7 +69,13 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       else response.end()
     })
   }
-  const server = createServer(answer)
+  const newServer = (): Server => {
+    // Timeouts are checked every second rather than Node's default 30 s, so a slow sender is cut off when its time is up.
+    const created = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: 1000 }, answer)
+    created.maxConnections = maxConnections
+    return created
+  }
+  const server = newServer()
   const stopRevokes = options.desks?.directory.onRevoke((deskId) => {
     for (const [stream, { session, end }] of streams) {
       if (session.deskId !== deskId) continue
@@ -81,6 +98,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     }
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
     if (url.pathname === '/pair') return pair(request, response)
+    if (url.pathname === '/pair/wait') return waitForApproval(request, response)
     if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodedOrRaw(url.pathname.slice(5)))
     if (url.pathname.startsWith('/prints/')) return downloadPrint(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -127,7 +145,25 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     if (desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
     return sendResult(
       response,
-      asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value, Date.now())),
+      asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value)),
+    )
+  }
+
+  /** A device waiting for the organiser's approval asks again with its ticket. */
+  async function waitForApproval(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      return sendError(response, 'INVALID_INPUT', 'Waiting for approval is done with POST.', 405)
+    }
+    const body = await readJson(request, response, 1024)
+    if (body === answered) return
+    const parsed = validate(pairWaitRequest, body.json)
+    if (!parsed.ok) return sendResult(response, parsed)
+    const { desks } = options
+    if (desks === undefined) return sendError(response, 'PAIRING_REFUSED', 'This office does not pair desks.')
+    return sendResult(
+      response,
+      asResult(() => desks.network.collect(parsed.value.ticket)),
     )
   }
 
@@ -135,7 +171,10 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   async function readJson(request: IncomingMessage, response: ServerResponse, limit: number): Promise<{ json: unknown } | typeof answered> {
     const body = await readBody(request, limit)
     if (body === 'too-large') {
+      // Refused as soon as the body passes the limit: the rest is not read, and the connection closes once the answer is out.
+      response.setHeader('connection', 'close')
       sendError(response, 'INVALID_INPUT', `The request is larger than ${limit} bytes.`, 413)
+      response.on('finish', () => request.destroy())
       return answered
     }
     if (body.length === 0) return { json: {} }
@@ -190,6 +229,12 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       stop()
       streams.delete(response)
     }
+    const mine = [...streams.entries()].filter(([, stream]) => stream.session === session)
+    // Oldest first (a Map keeps insertion order): a tab reloaded many times, or a caller opening streams on purpose, keeps only the newest few.
+    for (const [old, stream] of mine.slice(0, Math.max(0, mine.length - streamsPerSession + 1))) {
+      stream.end()
+      old.end()
+    }
     streams.set(response, { session, end })
     request.on('close', end)
     response.on('close', end)
@@ -227,7 +272,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       return { host, port: await bind(server, wantedPort, host) }
     },
     async listenAlso(host, wantedPort) {
-      const extra = createServer(answer)
+      const extra = newServer()
       try {
         const port = await bind(extra, wantedPort, host)
         extraServers.add(extra)
@@ -276,17 +321,21 @@ function bearerToken(request: IncomingMessage): string | null {
   return match?.[1] ?? null
 }
 
+/** The body, or 'too-large' as soon as it is known to pass the limit (by its declared length, or by what has come). */
 function readBody(request: IncomingMessage, limit: number): Promise<string | 'too-large'> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve('too-large')
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    let tooLarge = false
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length
-      if (size > limit) tooLarge = true
-      else chunks.push(chunk)
-    })
-    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')))
+      if (size <= limit) return void chunks.push(chunk)
+      request.off('data', onData)
+      request.pause()
+      resolve('too-large')
+    }
+    request.on('data', onData)
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
 }

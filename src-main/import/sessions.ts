@@ -4,6 +4,8 @@ import { readTable, type Table } from './table'
 
 const maxFileBytes = 200 * 1024 * 1024
 const maxSessions = 8
+/** What the open imports may hold together, as received and as read: a few large files at once cannot exhaust the office's memory. */
+export const maxHeldBytes = 600 * 1024 * 1024
 const idleMs = 60 * 60 * 1000
 
 interface Upload {
@@ -11,6 +13,8 @@ interface Upload {
   chunks: Buffer[]
   bytes: number
   table: Table | null
+  /** About what the read table holds in memory (its text twice over, and a little per cell). */
+  tableBytes: number
   touchedAt: number
 }
 
@@ -22,7 +26,10 @@ interface Upload {
 export class ImportSessions {
   private readonly uploads = new Map<string, Upload>()
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly heldLimit = maxHeldBytes,
+  ) {}
 
   append(id: string | undefined, fileName: string, chunk: Buffer): { id: string; bytes: number } {
     this.forgetIdle()
@@ -31,8 +38,12 @@ export class ImportSessions {
     if (upload === undefined) {
       if (this.uploads.size >= maxSessions) throw new CommandError('IMPORT_REFUSED', 'Too many imports are open at once; finish or cancel one first.')
       id = randomUUID()
-      upload = { fileName, chunks: [], bytes: 0, table: null, touchedAt: this.now() }
+      upload = { fileName, chunks: [], bytes: 0, table: null, tableBytes: 0, touchedAt: this.now() }
       this.uploads.set(id, upload)
+    }
+    if (this.held() - upload.tableBytes + chunk.length > this.heldLimit) {
+      if (upload.bytes === 0) this.uploads.delete(id as string)
+      throw new CommandError('IMPORT_REFUSED', 'The imports open at once hold too much to take this file as well: finish or cancel one first.')
     }
     upload.bytes += chunk.length
     if (upload.bytes > maxFileBytes) {
@@ -41,6 +52,7 @@ export class ImportSessions {
     }
     upload.chunks.push(chunk)
     upload.table = null
+    upload.tableBytes = 0
     upload.touchedAt = this.now()
     return { id: id as string, bytes: upload.bytes }
   }
@@ -49,7 +61,14 @@ export class ImportSessions {
     const upload = this.uploads.get(id)
     if (upload === undefined) throw notFound(id)
     upload.touchedAt = this.now()
-    upload.table ??= await readTable(Buffer.concat(upload.chunks))
+    if (upload.table === null) {
+      const table = await readTable(Buffer.concat(upload.chunks))
+      const tableBytes = sizeOf(table)
+      if (this.held() + tableBytes > this.heldLimit)
+        throw new CommandError('IMPORT_REFUSED', 'The imports open at once hold too much to read this file as well: finish or cancel one first.')
+      upload.table = table
+      upload.tableBytes = tableBytes
+    }
     return { fileName: upload.fileName, table: upload.table }
   }
 
@@ -57,9 +76,22 @@ export class ImportSessions {
     this.uploads.delete(id)
   }
 
+  /** What every open import holds now, received and read. */
+  held(): number {
+    let bytes = 0
+    for (const upload of this.uploads.values()) bytes += upload.bytes + upload.tableBytes
+    return bytes
+  }
+
   private forgetIdle(): void {
     for (const [id, upload] of this.uploads) if (this.now() - upload.touchedAt > idleMs) this.uploads.delete(id)
   }
+}
+
+function sizeOf(table: Table): number {
+  let bytes = 0
+  for (const row of table.rows) for (const cell of row.cells) bytes += cell.length * 2 + 16
+  return bytes
 }
 
 function notFound(id: string): CommandError {

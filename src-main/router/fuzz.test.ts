@@ -99,9 +99,9 @@ describe('every command under random and hostile input', () => {
         fc.asyncProperty(writeInputs(command, known), async (make) => {
           // An office of its own each run: the valid input is made anew, and a run that committed
           // leaves nothing in the way of the next.
-          const { router, file, backups } = await tempRouter({ backups: true })
+          const { router, file, backups, network } = await tempRouter({ backups: true })
           const seed = await validInputFor(
-            { call: (name, input) => router.dispatch(name, input, organiser), sqlite: file.sqlite, backups, officeUrl: null },
+            { call: (name, input) => router.dispatch(name, input, organiser), sqlite: file.sqlite, backups, officeUrl: null, network },
             command,
           )
           const ok = await answersWithinContract(router, command, make(seed), contentsOf(file.sqlite))

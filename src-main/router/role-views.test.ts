@@ -18,10 +18,9 @@ const needsAListeningOffice = new Set<CommandName>(['sync.connect'])
 /** An office with the command's own valid input ready, and a runner whose contacts, birth date and notes are everywhere: checked in, timed, a finisher. */
 async function officeFor(command: CommandName) {
   const office = await tempRouter({ backups: true, prints: new PrintJobs({ openFile: async () => {} }) })
-  office.network.attach({ open: async () => 9, close: async () => {} })
   const boss = sessionOf('organiser')
   const call = (name: CommandName, input: unknown) => office.router.dispatch(name, input, boss)
-  const input = await validInputFor({ call, sqlite: office.file.sqlite, backups: office.backups, officeUrl: null }, command)
+  const input = await validInputFor({ call, sqlite: office.file.sqlite, backups: office.backups, officeUrl: null, network: office.network }, command)
   // A race of its own and another organiser's screen: the command's input stays valid (its race unstarted, its screen maybe locked).
   const seeder = sessionOf('organiser')
   const seed = (name: CommandName, input: unknown) => office.router.dispatch(name, input, seeder)

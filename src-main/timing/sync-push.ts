@@ -51,10 +51,18 @@ export async function exchangeWithOffice(origin: string, token: string, now: () 
   return exchanges
 }
 
-/** Pairs with an office as a finish device, with the code on the organiser's screen. */
-export async function pairWithOffice(origin: string, code: string, desk: string, person: string): Promise<string> {
-  const paired = pairResponse.parse(await postJson(new URL('/pair', origin), { code, desk, person }))
-  return paired.token
+/**
+ * Pairs with an office as a finish device, with the code on the organiser's screen. An office
+ * that approves each new device answers with a ticket: asked again every two seconds until the
+ * organiser lets the laptop in or turns it away.
+ */
+export async function pairWithOffice(origin: string, code: string, desk: string, person: string, pollMs = 2000): Promise<string> {
+  let answer = pairResponse.parse(await postJson(new URL('/pair', origin), { code, desk, person }))
+  while ('waiting' in answer) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+    answer = pairResponse.parse(await postJson(new URL('/pair/wait', origin), { ticket: answer.waiting }))
+  }
+  return answer.token
 }
 
 export interface LiveSyncStatus {

@@ -337,19 +337,55 @@ test.describe('the Check-in desk', () => {
     expect(await call<unknown[]>(office, 'desks.list', {})).toEqual([])
   })
 
+  test('with approval on, a tablet that typed the right code waits, named with its address, until the organiser lets it in; the code is then used up', async ({
+    page,
+    browser,
+    office,
+  }) => {
+    await signIn(page, office)
+    await expect(page.getByRole('heading', { name: 'Setup', level: 1 })).toBeVisible()
+    await page.getByTestId('approve-new').click()
+    await expect(page.getByTestId('approve-new')).toBeChecked()
+    await page.getByTestId('network-switch').click()
+    await expect(page.getByTestId('pairing-code-desk')).toHaveText(/^\d{6}$/)
+    const code = (await page.getByTestId('pairing-code-desk').textContent()) ?? ''
+    await expect(page.getByText(/Each code pairs one device/)).toBeVisible()
+
+    const context = await browser.newContext()
+    try {
+      const tablet = await context.newPage()
+      await tablet.goto(`${office.origin}/#pair`)
+      await tablet.getByTestId('pair-code').fill(code)
+      await tablet.getByTestId('pair-desk').fill('Expo desk')
+      await tablet.getByTestId('pair-person').fill('Hana')
+      await tablet.getByRole('button', { name: 'Join' }).click()
+      await expect(tablet.getByTestId('pair-waiting')).toContainText('Wait here')
+
+      const waiting = page.getByTestId('waiting-desk')
+      await expect(waiting).toContainText('Expo desk')
+      await expect(waiting).toContainText('127.0.0.1')
+      await expect(page.getByTestId('pairing-code-desk')).not.toHaveText(code)
+      await waiting.getByTestId('approve-desk').click()
+      await expect(tablet.getByTestId('pickup-search')).toBeVisible()
+      await expect(page.getByTestId('paired-desk')).toContainText('Expo desk')
+    } finally {
+      await context.close()
+    }
+  })
+
   test('the organiser locks a screen in desk mode and unlocks it with the PIN', async ({ page, office }) => {
     await signIn(page, office)
     await page.getByTestId('lock').click()
-    await page.getByLabel('PIN', { exact: true }).fill('2468')
-    await page.getByLabel('PIN again').fill('2468')
+    await page.getByLabel('PIN', { exact: true }).fill('246810')
+    await page.getByLabel('PIN again').fill('246810')
     await page.getByRole('dialog').getByRole('button', { name: 'Desk mode' }).click()
     await expect(page.getByTestId('pickup-search')).toBeVisible()
     await expect(page.getByRole('navigation').getByRole('link')).toHaveText(['Check-inAlt+1'])
     await page.getByTestId('unlock').click()
-    await page.getByLabel('PIN', { exact: true }).fill('1111')
+    await page.getByLabel('PIN', { exact: true }).fill('111111')
     await page.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click()
     await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('That PIN is not the one this screen was locked with.')
-    await page.getByLabel('PIN', { exact: true }).fill('2468')
+    await page.getByLabel('PIN', { exact: true }).fill('246810')
     await page.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click()
     await expect(page.getByRole('navigation').getByRole('link')).toHaveCount(7)
   })
@@ -359,8 +395,8 @@ test.describe('the Check-in desk', () => {
     await call(office, 'checkin.configure', { tables: [{ name: 'Table A', first: 1, last: 499 }] })
     await openDesk(page, office)
     await page.getByTestId('kiosk').click()
-    await page.getByTestId('kiosk-pin').fill('8642')
-    await page.getByTestId('kiosk-pin-again').fill('8642')
+    await page.getByTestId('kiosk-pin').fill('864200')
+    await page.getByTestId('kiosk-pin-again').fill('864200')
     await page.getByTestId('kiosk-start').click()
     await expect(page.getByTestId('kiosk-code')).toBeFocused()
     await page.keyboard.type('RO/2/SEO-1002\n')
@@ -379,10 +415,10 @@ test.describe('the Check-in desk', () => {
     await page.keyboard.press('Alt+1')
     await expect(page.getByTestId('kiosk-screen')).toBeVisible()
     await page.getByTestId('kiosk-exit').click()
-    await page.getByTestId('kiosk-leave-pin').fill('1111')
+    await page.getByTestId('kiosk-leave-pin').fill('111111')
     await page.keyboard.press('Enter')
     await expect(page.locator('.kiosk-leave').getByRole('alert')).toHaveText('That is not the PIN this kiosk was started with.')
-    await page.getByTestId('kiosk-leave-pin').fill('8642')
+    await page.getByTestId('kiosk-leave-pin').fill('864200')
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('pickup-search')).toBeVisible()
   })

@@ -36,6 +36,8 @@ export async function tempRouter(options: Pick<RouterOptions, 'prints'> & { back
   const directory = new DeskDirectory(file.sqlite)
   // Desks on the network open on loopback in tests: the LAN address is this machine's own.
   const network = new DeskNetwork(directory, () => '127.0.0.1')
+  // Listening is the host's: a test that needs the network on for real attaches the host's listener over this one.
+  network.attach({ open: async () => 4780, close: async () => {} })
   const backups = options.backups === true ? new BackupSchedule(file.sqlite, file.path, { primary: tempDir() }) : null
   const router: Router = createRouter({
     db: file.db,

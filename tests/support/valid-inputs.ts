@@ -6,6 +6,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { CommandName } from '../../src-shared/contract'
 import type { BackupSchedule } from '../../src-main/backup/schedule'
 import { DeskDirectory } from '../../src-main/desks/directory'
+import type { DeskNetwork } from '../../src-main/desks/network'
 import { tempDir } from './temp-event'
 
 /** How a test reaches the office: a call as the organiser answering the router's `{ ok, value | error }`. */
@@ -15,6 +16,8 @@ export interface CommandCaller {
   backups: BackupSchedule | null
   /** The office's own address, for a finish laptop pairing with it; none where nothing listens. */
   officeUrl: string | null
+  /** Where a device asks to be paired (as POST /pair does), for a device waiting for approval. */
+  network: Pick<DeskNetwork, 'pair'>
 }
 
 /** How to reach the runner the inputs create, and when he was born: what only some roles may read back. */
@@ -178,6 +181,13 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
     case 'sync.status':
     case 'sync.disconnect':
       return {}
+    case 'desks.approve':
+    case 'desks.refuse': {
+      const { value } = (await c.call('desks.setNetwork', { on: true, approveNew: true })) as { value: { codes: { desk: string } } }
+      c.network.pair('192.168.1.44', { code: value.codes.desk, desk: 'Expo desk', person: 'Hana' })
+      const { waiting } = ((await c.call('desks.network', {})) as { value: { waiting: { id: string }[] } }).value
+      return { id: waiting[0]?.id }
+    }
     case 'results.races':
     case 'results.problems':
     case 'results.board':
@@ -217,10 +227,10 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
     case 'desks.setNetwork':
       return { on: false }
     case 'session.lock':
-      return { pin: '2468' }
+      return { pin: '246810' }
     case 'session.unlock':
-      await c.call('session.lock', { pin: '2468' })
-      return { pin: '2468' }
+      await c.call('session.lock', { pin: '246810' })
+      return { pin: '246810' }
   }
 }
 

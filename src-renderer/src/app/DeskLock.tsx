@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
-import { PinFields } from '../ui/PinFields'
+import { PinFields, pinLength } from '../ui/PinFields'
 import { useSession } from './session'
 import { useCall } from '../client/use-call'
 
@@ -66,7 +66,7 @@ function PinDialog({ locking, onClose }: { locking: boolean; onClose: () => void
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={pin.length < 4}>
+          <button type="submit" className="button button-primary" disabled={pin.length !== pinLength}>
             {locking ? t('lock.lock') : t('lock.unlock')}
           </button>
         </div>

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { Field } from '../ui/Field'
 
 type Paired = { token: string; role: 'desk' | 'finish' | 'viewer'; desk: string }
+type Answer = Paired | { waiting: string }
 const landing: Record<Paired['role'], string> = { desk: '/checkin', finish: '/finish', viewer: '/results' }
 
 /** A screen with no token: a tablet or laptop pairs itself with the code the organiser's screen shows. */
@@ -17,21 +18,25 @@ export function SignIn() {
   const [person, setPerson] = useState('')
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const [busy, setBusy] = useState(false)
+  const [waiting, setWaiting] = useState(false)
 
   async function pair(event: FormEvent): Promise<void> {
     event.preventDefault()
     setBusy(true)
-    let result: CommandResult<Paired>
-    try {
-      const response = await fetch('/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, desk, person }) })
-      result = (await response.json()) as CommandResult<Paired>
-    } catch {
-      result = { ok: false, error: { code: 'OFFICE_UNREACHABLE', message: 'Cannot reach the race office.' } }
+    setFailure(null)
+    let result = await post('/pair', { code, desk, person })
+    // An office that approves each new device answers with a ticket: asked again until the organiser decides.
+    while (result.ok && 'waiting' in result.value) {
+      setWaiting(true)
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      result = await post('/pair/wait', { ticket: result.value.waiting })
     }
+    setWaiting(false)
     setBusy(false)
     if (!result.ok) return setFailure(result.error)
-    rememberDeskToken(window.localStorage, result.value.token)
-    window.location.hash = landing[result.value.role]
+    const paired = result.value as Paired
+    rememberDeskToken(window.localStorage, paired.token)
+    window.location.hash = landing[paired.role]
     window.location.reload()
   }
 
@@ -42,6 +47,11 @@ export function SignIn() {
       <p>{t('signIn.body')}</p>
       <form className="card pair-form" onSubmit={(e) => void pair(e)} noValidate>
         <ErrorBanner error={failure} />
+        {waiting && (
+          <p className="notice" role="status" data-testid="pair-waiting">
+            {t('signIn.waiting')}
+          </p>
+        )}
         <Field
           label={t('signIn.code')}
           className="pair-code"
@@ -68,4 +78,13 @@ export function SignIn() {
       </form>
     </main>
   )
+}
+
+async function post(path: string, body: unknown): Promise<CommandResult<Answer>> {
+  try {
+    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    return (await response.json()) as CommandResult<Answer>
+  } catch {
+    return { ok: false, error: { code: 'OFFICE_UNREACHABLE', message: 'Cannot reach the race office.' } }
+  }
 }

@@ -163,7 +163,7 @@ export function Kiosk({ onExit }: { onExit: () => void }) {
 export function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
   const { t } = useTranslation()
   const [pin, setPin] = useState('')
-  const [refusal, setRefusal] = useState<'wrong' | 'wait' | null>(null)
+  const [refusal, setRefusal] = useState<'wrong' | { waitSeconds: number } | null>(null)
   const lock = useRef(new KioskLock(window.sessionStorage))
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -181,7 +181,7 @@ export function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: (
         inputMode="numeric"
         autoComplete="off"
         value={pin}
-        onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
         autoFocus
         data-testid="kiosk-leave-pin"
       />
@@ -193,7 +193,7 @@ export function LeaveKiosk({ onLeave, onStay }: { onLeave: () => void; onStay: (
       </button>
       {refusal !== null && (
         <p role="alert" className="kiosk-leave-refusal">
-          {t(refusal === 'wait' ? 'kiosk.leaveWait' : 'kiosk.leaveWrong')}
+          {refusal === 'wrong' ? t('kiosk.leaveWrong') : t('kiosk.leaveWait', { seconds: refusal.waitSeconds })}
         </p>
       )}
     </form>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../ui/Dialog'
-import { PinFields } from '../ui/PinFields'
+import { PinFields, pinLength } from '../ui/PinFields'
 
 /** Before the screen is left to runners: the PIN that will take it back (the check-in kiosk's, or another's `title`). */
 export function KioskStartDialog({ onStart, onClose, title }: { onStart: (pin: string) => void; onClose: () => void; title?: string }) {
@@ -33,7 +33,7 @@ export function KioskStartDialog({ onStart, onClose, title }: { onStart: (pin: s
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={pin.length < 4} data-testid="kiosk-start">
+          <button type="submit" className="button button-primary" disabled={pin.length !== pinLength} data-testid="kiosk-start">
             {t('checkin.kiosk.start')}
           </button>
         </div>

@@ -1,6 +1,6 @@
+import { WrongTries } from '../../../src-shared/limits/wrong-tries'
+
 const key = 'race-office.kiosk-pin'
-const maxWrong = 5
-const blockMs = 60_000
 
 /**
  * An unattended kiosk is left only with the PIN chosen when it was started, so a runner cannot
@@ -8,8 +8,7 @@ const blockMs = 60_000
  * cannot hold it, since the kiosk is an ordinary desk session.
  */
 export class KioskLock {
-  private wrong = 0
-  private blockedUntil = 0
+  private readonly tries = new WrongTries<'kiosk'>()
 
   constructor(
     private readonly storage: Storage,
@@ -24,21 +23,18 @@ export class KioskLock {
     return this.storage.getItem(key) !== null
   }
 
-  /** 'open' when the PIN is right (the lock is then lifted), else why not. */
-  leave(pin: string): 'open' | 'wrong' | 'wait' {
-    if (this.now() < this.blockedUntil) return 'wait'
+  /** 'open' when the PIN is right (the lock is then lifted), else why not: wrong, or the seconds to wait (a minute after five wrong PINs, doubling). */
+  leave(pin: string): 'open' | 'wrong' | { waitSeconds: number } {
+    const waiting = this.tries.waitSeconds('kiosk', this.now())
+    if (waiting > 0) return { waitSeconds: waiting }
     const stored = this.storage.getItem(key)
     if (stored === null || stored === pin) {
       this.storage.removeItem(key)
-      this.wrong = 0
+      this.tries.right('kiosk')
       return 'open'
     }
-    this.wrong += 1
-    if (this.wrong >= maxWrong) {
-      this.wrong = 0
-      this.blockedUntil = this.now() + blockMs
-      return 'wait'
-    }
-    return 'wrong'
+    this.tries.wrong('kiosk', this.now())
+    const now = this.tries.waitSeconds('kiosk', this.now())
+    return now > 0 ? { waitSeconds: now } : 'wrong'
   }
 }

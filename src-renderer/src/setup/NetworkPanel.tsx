@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../../src-shared/contract'
 import { pairedRoles } from '../../../src-shared/contract/desks'
@@ -20,9 +21,30 @@ export function NetworkPanel() {
   const event = useCommand('event.get', {}, ['event'])
   const { call, busy, failure } = useCall()
   const on = network.data?.on ?? false
+  const { reload } = network
+  const reloadDesks = desks.reload
+  // A device pairs or asks to be let in outside any command, and unused codes change: the panel looks again every few seconds.
+  useEffect(() => {
+    if (!on) return
+    const timer = setInterval(() => {
+      reload()
+      reloadDesks()
+    }, 3000)
+    return () => clearInterval(timer)
+  }, [on, reload, reloadDesks])
 
   async function turn(next: boolean): Promise<void> {
     await call('desks.setNetwork', { on: next })
+    network.reload()
+  }
+
+  async function approveNew(next: boolean): Promise<void> {
+    await call('desks.setNetwork', { on, approveNew: next })
+    network.reload()
+  }
+
+  async function decide(id: string, approve: boolean): Promise<void> {
+    await call(approve ? 'desks.approve' : 'desks.refuse', { id })
     network.reload()
   }
 
@@ -42,7 +64,60 @@ export function NetworkPanel() {
       </div>
       <p className="muted">{t('setup.network.intro')}</p>
       <ErrorBanner error={failure} />
-      {network.data?.on === true && <Pairing network={network.data} />}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={network.data?.approveNew ?? false}
+          disabled={busy || network.data === undefined}
+          onChange={(e) => void approveNew(e.target.checked)}
+          data-testid="approve-new"
+        />
+        <span>{t('setup.network.approveNew')}</span>
+      </label>
+      <p className="muted">{t('setup.network.approveNewHint')}</p>
+      {network.data?.on === true && <Pairing network={network.data} timeZone={event.data?.timeZone ?? 'UTC'} />}
+      {(network.data?.waiting ?? []).length > 0 && (
+        <>
+          <h3>{t('setup.network.waitingTitle')}</h3>
+          <table className="table desks-table">
+            <thead>
+              <tr>
+                <th>{t('setup.network.desk')}</th>
+                <th>{t('setup.network.person')}</th>
+                <th>{t('setup.network.role')}</th>
+                <th>{t('setup.network.address')}</th>
+                <th>{t('setup.network.asked')}</th>
+                <th className="col-actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {(network.data?.waiting ?? []).map((device) => (
+                <tr key={device.id} data-testid="waiting-desk">
+                  <td>{device.desk}</td>
+                  <td>{device.person}</td>
+                  <td>{t(`setup.network.roles.${device.role}`)}</td>
+                  <td>{device.address}</td>
+                  <td>{formatStart(device.atMs, event.data?.timeZone ?? 'UTC')}</td>
+                  <td className="col-actions">
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      disabled={busy}
+                      onClick={() => void decide(device.id, true)}
+                      data-testid="approve-desk"
+                    >
+                      {t('setup.network.approve')}
+                    </button>{' '}
+                    <button type="button" className="button" disabled={busy} onClick={() => void decide(device.id, false)}>
+                      {t('setup.network.refuse')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       {(desks.data ?? []).length > 0 && (
         <table className="table desks-table">
           <thead>
@@ -79,8 +154,9 @@ export function NetworkPanel() {
   )
 }
 
-function Pairing({ network }: { network: Network }) {
+function Pairing({ network, timeZone }: { network: Network; timeZone: string }) {
   const { t } = useTranslation()
+  const nextChange = Math.min(...Object.values(network.codesExpireAtMs ?? {}))
   return (
     <div className="pairing">
       {network.qr !== null && <QrCode size={network.qr.size} modules={network.qr.modules} label={network.url ?? ''} />}
@@ -99,6 +175,7 @@ function Pairing({ network }: { network: Network }) {
             </div>
           ))}
         </dl>
+        {Number.isFinite(nextChange) && <p className="muted">{t('setup.network.codesChange', { time: formatStart(nextChange, timeZone) })}</p>}
       </div>
     </div>
   )

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Field } from './Field'
 
-const digits = (text: string): string => text.replace(/\D/g, '').slice(0, 8)
+const digits = (text: string): string => text.replace(/\D/g, '').slice(0, pinLength)
+
+/** Six digits: with a growing wait after each five wrong ones, too many to guess at a desk. */
+export const pinLength = 6
 
 /**
- * A PIN of 4 to 8 digits, and when one is being chosen (`again` given) the same typed twice; the
+ * A PIN of six digits, and when one is being chosen (`again` given) the same typed twice; the
  * second field says so when they differ. Used by desk mode and by the kiosk.
  */
 export function PinFields({
