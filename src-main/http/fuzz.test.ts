@@ -34,7 +34,7 @@ const path = fc.oneof(
   // Not /api/events: a signed-in stream stays open by design (its refusals are tested in host.test.ts).
   fc.constantFrom(
     '/pair',
-    '/api/events?token=x',
+    '/ticket',
     '/prints/x',
     '/prints/..%2f..%2fetc%2fpasswd',
     '/',

@@ -33,6 +33,22 @@ async function startHost() {
 
 type Host = Awaited<ReturnType<typeof startHost>>
 
+function ticketRequest(port: number, token: string, request: unknown) {
+  return rawRequest(port, {
+    method: 'POST',
+    path: '/ticket',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(request),
+  })
+}
+
+/** A one-use ticket for an address that cannot carry the token (the event stream, a download). */
+async function ticketFor(port: number, token: string, request: unknown): Promise<string> {
+  const answer = await ticketRequest(port, token, request)
+  expect(answer.status).toBe(200)
+  return (answer.json() as { value: { ticket: string } }).value.ticket
+}
+
 /** The organiser's calls to this host, over HTTP. */
 function callerOf(h: Host): CommandCaller {
   return {
@@ -291,8 +307,9 @@ describe('the HTTP host', () => {
 
   it('streams change events to every signed-in screen after a write', async () => {
     await using h = await startHost()
+    const ticket = await ticketFor(h.port, h.tokens.viewer, { for: 'events' })
     const received = new Promise<ChangeEvent>((resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.tokens.viewer}` }, (res) => {
+      const req = get({ host: '127.0.0.1', port: h.port, path: `/api/events?ticket=${ticket}` }, (res) => {
         expect(res.statusCode).toBe(200)
         expect(res.headers['content-type']).toMatch(/text\/event-stream/)
         let buffer = ''
@@ -336,8 +353,9 @@ describe('the HTTP host', () => {
     expect((await postCommand(lanPort, 'checkin.stats', {}, token)).status).toBe(200)
     expect((await postCommand(h.port, 'races.create', { name: '5K', distanceM: 5000 }, token)).status).toBe(403)
 
+    const ticket = await ticketFor(lanPort, token, { for: 'events' })
     const ended = new Promise<void>((resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port: lanPort, path: `/api/events?token=${token}` }, (res) => {
+      const req = get({ host: '127.0.0.1', port: lanPort, path: `/api/events?ticket=${ticket}` }, (res) => {
         expect(res.statusCode).toBe(200)
         res.on('data', () => {})
         res.on('end', () => resolve())
@@ -353,26 +371,42 @@ describe('the HTTP host', () => {
     expect(refused.json()).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } })
   })
 
-  it('refuses the event stream without a valid token', async () => {
+  it('refuses the event stream without a valid ticket, and takes no token in its address', async () => {
     await using h = await startHost()
     expect((await rawRequest(h.port, { path: '/api/events' })).status).toBe(401)
-    expect((await rawRequest(h.port, { path: '/api/events?token=guess' })).status).toBe(401)
+    expect((await rawRequest(h.port, { path: '/api/events?ticket=guess' })).status).toBe(401)
+    expect((await rawRequest(h.port, { path: `/api/events?token=${h.tokens.organiser}` })).status).toBe(401)
+    const forDownload = await ticketFor(h.port, h.tokens.organiser, { for: 'download', jobId: 'x' })
+    expect((await rawRequest(h.port, { path: `/api/events?ticket=${forDownload}` })).status).toBe(401)
+    expect((await ticketRequest(h.port, 'not-a-token', { for: 'events' })).status).toBe(401)
+    expect((await ticketRequest(h.port, h.tokens.organiser, { for: 'everything' })).status).toBe(400)
   })
 
   it('downloads a finished document for the organiser, with its name, and to nobody else', async () => {
     await using h = await startHost()
     await postCommand(h.port, 'races.create', { name: 'Marathon', distanceM: 42195, bibRanges: [{ first: 1, last: 999 }] }, h.tokens.organiser)
     const jobId = await finishedPrint(callerOf(h))
-    const download = await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.organiser}` })
+    const ticket = await ticketFor(h.port, h.tokens.organiser, { for: 'download', jobId })
+    const download = await rawRequest(h.port, { path: `/prints/${jobId}?ticket=${ticket}` })
     expect(download.status).toBe(200)
     expect(download.headers['content-type']).toBe('application/pdf')
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''")
     expect(download.body.startsWith('%PDF-1.7')).toBe(true)
     expect((await rawRequest(h.port, { path: `/prints/${jobId}` })).status).toBe(401)
+    // A ticket works once, and for its own document only; the token itself is no longer taken in the address.
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?ticket=${ticket}` })).status).toBe(401)
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.organiser}` })).status).toBe(401)
+    const another = await ticketFor(h.port, h.tokens.organiser, { for: 'download', jobId: 'another' })
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?ticket=${another}` })).status).toBe(401)
+    // Scripts send the token in the header, as for commands.
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}`, headers: { authorization: `Bearer ${h.tokens.organiser}` } })).status).toBe(200)
     // A desk downloads only the bibs it printed itself; a viewer nothing.
-    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.desk}` })).status).toBe(404)
-    expect((await rawRequest(h.port, { path: `/prints/${jobId}?token=${h.tokens.viewer}` })).status).toBe(403)
-    expect((await rawRequest(h.port, { path: `/prints/unknown?token=${h.tokens.organiser}` })).status).toBe(404)
+    const asDesk = await ticketFor(h.port, h.tokens.desk, { for: 'download', jobId })
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?ticket=${asDesk}` })).status).toBe(404)
+    const asViewer = await ticketFor(h.port, h.tokens.viewer, { for: 'download', jobId })
+    expect((await rawRequest(h.port, { path: `/prints/${jobId}?ticket=${asViewer}` })).status).toBe(403)
+    const unknown = await ticketFor(h.port, h.tokens.organiser, { for: 'download', jobId: 'unknown' })
+    expect((await rawRequest(h.port, { path: `/prints/unknown?ticket=${unknown}` })).status).toBe(404)
   })
 
   it('opens a finished document for printing where the desktop can, and says why not elsewhere', async () => {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { CommandError, type CommandErrorValue, type CommandResult, type ErrorCode, type Session } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
-import { pairRequest, pairWaitRequest } from '../../src-shared/contract/desks'
+import { pairRequest, pairWaitRequest, ticketRequest } from '../../src-shared/contract/desks'
 import type { DeskDirectory } from '../desks/directory'
 import type { DeskNetwork } from '../desks/network'
 import type { PrintJobs } from '../print/jobs'
@@ -12,6 +12,7 @@ import { isAllowedHost, isSameOrigin } from './host-header'
 import { securityHeaders } from './security-headers'
 import type { SessionStore } from './sessions'
 import { resolveStaticPath, sendStaticFile } from './static-files'
+import { Tickets } from './tickets'
 
 /** A request header the screens send: refusals of a command come as values, with status 200. */
 export const refusalsHeader = 'x-race-office-refusals'
@@ -58,6 +59,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const streamsPerSession = options.streamsPerSession ?? 4
   const logError = options.logError ?? ((error) => console.error('[http]', error))
   const streams = new Map<ServerResponse, { session: Session; end: () => void }>()
+  const tickets = new Tickets()
   const ports = new Set<number>()
   const extraServers = new Set<Server>()
 
@@ -99,6 +101,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     if (url.pathname === '/api/events') return streamChanges(request, response, url)
     if (url.pathname === '/pair') return pair(request, response)
     if (url.pathname === '/pair/wait') return waitForApproval(request, response)
+    if (url.pathname === '/ticket') return issueTicket(request, response)
     if (url.pathname.startsWith('/api/')) return callCommand(request, response, decodedOrRaw(url.pathname.slice(5)))
     if (url.pathname.startsWith('/prints/')) return downloadPrint(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -149,6 +152,21 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     )
   }
 
+  /** A ticket for one address that cannot carry headers (the event stream, a download), for the signed-in caller. */
+  async function issueTicket(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      return sendError(response, 'INVALID_INPUT', 'Tickets are asked for with POST.', 405)
+    }
+    const session = sessions.lookup(bearerToken(request))
+    if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in: open the link the office gave you.')
+    const body = await readJson(request, response, 1024)
+    if (body === answered) return
+    const parsed = validate(ticketRequest, body.json)
+    if (!parsed.ok) return sendResult(response, parsed)
+    return sendResult(response, { ok: true, value: tickets.issue(session, parsed.value) })
+  }
+
   /** A device waiting for the organiser's approval asks again with its ticket. */
   async function waitForApproval(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') {
@@ -187,11 +205,12 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   }
 
   function downloadPrint(request: IncomingMessage, response: ServerResponse, url: URL): void {
-    // A download link cannot carry headers either: the token may come in the query.
-    const signedIn = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
+    const jobId = decodedOrRaw(url.pathname.slice('/prints/'.length))
+    // A download link cannot carry headers: a ticket for this one document stands in for the token.
+    const signedIn = sessions.lookup(bearerToken(request)) ?? tickets.redeem(url.searchParams.get('ticket'), { for: 'download', jobId })
     if (signedIn === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
     // A download is the job's status read, with the file in place of the answer: the same input check, role and ownership.
-    const checked = router.authorise('prints.status', { jobId: decodedOrRaw(url.pathname.slice('/prints/'.length)) }, signedIn)
+    const checked = router.authorise('prints.status', { jobId }, signedIn)
     if (!checked.ok) return sendResult(response, checked)
     if (options.prints === undefined) return sendError(response, 'PRINT_NOT_FOUND', 'There is no such document.')
     const { prints } = options
@@ -209,8 +228,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   }
 
   function streamChanges(request: IncomingMessage, response: ServerResponse, url: URL): void {
-    // EventSource cannot send headers, so the token comes in the query for this one stream.
-    const session = sessions.lookup(url.searchParams.get('token') ?? bearerToken(request))
+    // EventSource cannot send headers: a ticket for the stream stands in for the token.
+    const session = sessions.lookup(bearerToken(request)) ?? tickets.redeem(url.searchParams.get('ticket'), { for: 'events' })
     if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in.')
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -58,6 +58,17 @@ export const pairResponse = z.union([z.object({ token: z.string(), role: pairedR
 export type PairResponse = z.infer<typeof pairResponse>
 export const pairWaitRequest = z.strictObject({ ticket: z.string().min(1).max(100) })
 
+/**
+ * What a signed-in screen sends to POST /ticket (with its token in the Authorization header) for
+ * an address that must work without headers: its event stream, or one download of a document.
+ */
+export const ticketRequest = z.discriminatedUnion('for', [
+  z.strictObject({ for: z.literal('events') }),
+  z.strictObject({ for: z.literal('download'), jobId: z.string().min(1).max(100) }),
+])
+export type TicketRequest = z.infer<typeof ticketRequest>
+export const ticketResponse = z.object({ ticket: z.string(), expiresAtMs: instantMs })
+
 const pin = z.string().regex(/^\d{6}$/, { message: 'Use six digits' })
 export const sessionGetInput = z.strictObject({})
 export const sessionInfo = z.object({

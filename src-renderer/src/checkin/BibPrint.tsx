@@ -10,7 +10,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 export function BibPrint({ entrantId }: { entrantId: string }) {
   const { t, i18n } = useTranslation()
   const client = useClient()
-  const { job, failure, follow, open, downloadUrl } = usePrintJob()
+  const { job, failure, follow, open, downloadLink } = usePrintJob()
   const started = useRef(false)
   useEffect(() => {
     if (started.current) return
@@ -24,9 +24,7 @@ export function BibPrint({ entrantId }: { entrantId: string }) {
           <span className="spinner" aria-hidden="true" /> {t('checkin.printing')}
         </p>
       )}
-      {job?.state === 'done' && job.downloadPath !== null && (
-        <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} autoOpen />
-      )}
+      {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadLink={downloadLink} onOpen={() => void open(job.jobId)} autoOpen />}
       <ErrorBanner error={failure ?? (job?.error != null ? { code: job.error.code as CommandErrorValue['code'], message: job.error.message } : null)} />
     </div>
   )

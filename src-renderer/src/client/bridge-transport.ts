@@ -9,6 +9,6 @@ export function bridgeTransport(bridge: RaceOfficeBridge): Transport {
       onStatus('live')
       return bridge.subscribe(onChange)
     },
-    downloadUrl: () => null,
+    downloadLink: null,
   }
 }

@@ -23,9 +23,9 @@ export class OfficeClient {
     return this.transport.invoke(command, input) as Promise<CommandResult<CommandOutput<K>>>
   }
 
-  /** See Transport.downloadUrl. */
-  downloadUrl(path: string): string | null {
-    return this.transport.downloadUrl(path)
+  /** See Transport.downloadLink. */
+  get downloadLink(): Transport['downloadLink'] {
+    return this.transport.downloadLink
   }
 
   onChange(listener: (change: ChangeEvent) => void): () => void {

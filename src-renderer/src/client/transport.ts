@@ -8,8 +8,8 @@ export interface Transport {
   /** Calls `onChange` for every write any desk makes; reports the link's state as it changes. */
   subscribe(onChange: (change: ChangeEvent) => void, onStatus: (status: LinkStatus) => void): () => void
   /**
-   * Where a browser downloads a file the office made (a printed PDF), signed in; null in the desktop
-   * app, which opens such files in the system's viewer instead.
+   * A one-use address from which a browser downloads a file the office made (a printed PDF); null
+   * in the desktop app, which opens such files in the system's viewer instead.
    */
-  downloadUrl(path: string): string | null
+  downloadLink: ((jobId: string, path: string) => Promise<CommandResult<string>>) | null
 }

@@ -30,7 +30,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
     initialPrintForm((printLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as PrintLanguage) : 'en'),
   )
   const [preview, setPreview] = useState<{ pdfBase64: string; items: number; pages: number } | null>(null)
-  const { job, failure, setFailure, replace, cancel, open, downloadUrl } = usePrintJob()
+  const { job, failure, setFailure, replace, cancel, open, downloadLink } = usePrintJob()
   const request = toPrintRequest(form)
   const requestKey = JSON.stringify(request)
   const change = (edits: Partial<PrintForm>): void => setForm((current) => ({ ...current, ...edits }))
@@ -187,9 +187,7 @@ export function PrintPanel({ races }: { races: readonly Race[] }) {
             {t('print.make')}
           </button>
         )}
-        {job?.state === 'done' && job.downloadPath !== null && (
-          <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />
-        )}
+        {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadLink={downloadLink} onOpen={() => void open(job.jobId)} />}
         {job?.state === 'cancelled' && <p className="muted">{t('print.cancelled')}</p>}
       </div>
       {/* A failed job, or a finished one whose bibs could not be marked printed, says why. */}

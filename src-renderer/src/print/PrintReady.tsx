@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CommandErrorValue } from '../../../src-shared/contract'
 import type { PrintJob } from '../../../src-shared/contract/prints'
+import type { Transport } from '../client/transport'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useCall } from '../client/use-call'
 
@@ -10,34 +12,55 @@ import { useCall } from '../client/use-call'
  */
 export function PrintReady({
   job,
-  downloadUrl,
+  downloadLink,
   onOpen,
   autoOpen = false,
 }: {
   job: PrintJob
-  downloadUrl: string | null
+  downloadLink: Transport['downloadLink']
   onOpen: () => void
   autoOpen?: boolean
 }) {
   const { t } = useTranslation()
-  const link = useRef<HTMLAnchorElement>(null)
+  const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const opened = useRef(false)
+  /** Downloads the document; what went wrong, or null. */
+  const download = useCallback(async (): Promise<CommandErrorValue | null> => {
+    if (downloadLink === null || job.downloadPath === null) return null
+    // Asked for at the click: the address works once, for this document, for a minute.
+    const link = await downloadLink(job.jobId, job.downloadPath)
+    if (!link.ok) return link.error
+    const anchor = document.createElement('a')
+    anchor.href = link.value
+    anchor.download = job.fileName
+    anchor.click()
+    return null
+  }, [downloadLink, job.jobId, job.downloadPath, job.fileName])
   useEffect(() => {
     if (!autoOpen || opened.current) return
     opened.current = true
-    if (downloadUrl === null) onOpen()
-    else link.current?.click()
-  }, [autoOpen, downloadUrl, onOpen])
+    if (downloadLink === null) onOpen()
+    else void download().then(setFailure)
+  }, [autoOpen, downloadLink, download, onOpen])
   return (
     <div className="print-ready" role="status" data-testid="print-ready">
       <p>{t('print.ready', { fileName: job.fileName, count: job.pages })}</p>
       {job.kind === 'sheets' && <MarkPrinted jobId={job.jobId} items={job.items} />}
-      {downloadUrl === null ? (
+      <ErrorBanner error={failure} />
+      {downloadLink === null ? (
         <button type="button" className="button button-primary" onClick={onOpen}>
           {t('print.open')}
         </button>
       ) : (
-        <a ref={link} className="button button-primary" href={downloadUrl} download={job.fileName}>
+        <a
+          className="button button-primary"
+          href={job.downloadPath ?? undefined}
+          download={job.fileName}
+          onClick={(event) => {
+            event.preventDefault()
+            void download().then(setFailure)
+          }}
+        >
           {t('print.download')}
         </a>
       )}

@@ -51,5 +51,5 @@ export function usePrintJob() {
     [client],
   )
 
-  return { job, failure, setFailure, follow, replace, cancel, open, downloadUrl: (path: string) => client.downloadUrl(path) }
+  return { job, failure, setFailure, follow, replace, cancel, open, downloadLink: client.downloadLink }
 }

@@ -8,7 +8,7 @@ import type { ResultDocument } from './documents'
 /** A result document made as a print job: progress while it is made, then download or open. */
 export function DocumentButton({ label, request, testId }: { label: string; request: ResultDocument; testId: string }) {
   const client = useClient()
-  const { job, failure, follow, open, downloadUrl } = usePrintJob()
+  const { job, failure, follow, open, downloadLink } = usePrintJob()
   const running = job?.state === 'running'
   return (
     <div className="document-button">
@@ -20,9 +20,7 @@ export function DocumentButton({ label, request, testId }: { label: string; requ
           <progress max={job.items} value={job.done} />
         </div>
       )}
-      {job?.state === 'done' && job.downloadPath !== null && (
-        <PrintReady job={job} downloadUrl={downloadUrl(job.downloadPath)} onOpen={() => void open(job.jobId)} />
-      )}
+      {job?.state === 'done' && job.downloadPath !== null && <PrintReady job={job} downloadLink={downloadLink} onOpen={() => void open(job.jobId)} />}
       <ErrorBanner error={failure ?? (job?.error != null ? { code: job.error.code as CommandErrorValue['code'], message: job.error.message } : null)} />
     </div>
   )
