@@ -15,7 +15,7 @@ export const rendererBuildDir = fileURLToPath(new URL('../../out/renderer', impo
 export const serveCommand: Subcommand = {
   name: 'serve',
   summary: 'open an event file in the browser and for desks on the local network',
-  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR] [--backups DIR [--second-backups DIR] [--backup-every 5m]]
+  help: `Usage: race-office serve FILE [--port N] [--host ADDR] [--lan-address ADDR] [--backups DIR [--second-backups DIR] [--backup-every 5m]] [--take-over]
 
 Serves the Race Office screens and commands over HTTP and prints, alone on one line,
   open http://HOST:PORT/#token=TOKEN
@@ -36,7 +36,10 @@ Options:
   --second-backups DIR
                 the same snapshots into a second folder too (a USB stick), when it is there
   --backup-every DURATION
-                how often a changed event is snapshotted: 5m (the default), 90s, 1m`,
+                how often a changed event is snapshotted: 5m (the default), 90s, 1m
+  --take-over   open the file although another computer's Race Office holds it (a shared
+                folder): only when that computer is off or has closed the event. A claim of
+                a Race Office still running on this computer is never taken over.`,
 
   async run(args, io) {
     const { values, positionals } = parse(args, {
@@ -46,6 +49,7 @@ Options:
       backups: { type: 'string' },
       'second-backups': { type: 'string' },
       'backup-every': { type: 'string' },
+      'take-over': { type: 'boolean' },
     })
     const path = resolve(onePositional(positionals, 'FILE (the event file to serve)'))
     const port = values.port === undefined ? 4780 : Number(values.port)
@@ -71,13 +75,15 @@ Options:
           }
     // Listening for the stop signal from here on: one that comes while the file opens still closes it cleanly.
     const stopped = io.stopSignal()
-    const office = await openOffice(path, { ...(backups !== undefined && { backups }), holdAs: 'serve' }).catch((error: unknown) => {
-      const offer = backups === undefined ? null : backupToOffer(error, backups, path)
-      if (offer === null) throw error
-      throw new RejectedError(
-        `${(error as Error).message}\nThe latest good backup is ${backupLine(offer)}.\nOpen it as a new file with: race-office restore ${path} --backups ${backups?.primary}`,
-      )
-    })
+    const office = await openOffice(path, { ...(backups !== undefined && { backups }), holdAs: 'serve', takeOver: values['take-over'] === true }).catch(
+      (error: unknown) => {
+        const offer = backups === undefined ? null : backupToOffer(error, backups, path)
+        if (offer === null) throw error
+        throw new RejectedError(
+          `${(error as Error).message}\nThe latest good backup is ${backupLine(offer)}.\nOpen it as a new file with: race-office restore ${path} --backups ${backups?.primary}`,
+        )
+      },
+    )
     const sessions = new SessionStore(office.directory)
     const token = sessions.issue({ role: 'organiser', actor: 'organiser', desk: 'office' })
     const http = createHttpHost({

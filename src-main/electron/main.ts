@@ -38,12 +38,24 @@ let stopChanges: (() => void) | null = null
 
 const backupFolders = (): BackupFolders => ({ primary: join(app.getPath('userData'), 'backups') })
 
-async function openEvent(path: string): Promise<void> {
+async function openEvent(path: string, takeOver = false): Promise<void> {
   let next: Office
   try {
-    next = await openOffice(path, { ...(existsSync(nativeBinding) && { nativeBinding }), desktop, backups: backupFolders(), holdAs: 'desktop' })
+    next = await openOffice(path, { ...(existsSync(nativeBinding) && { nativeBinding }), desktop, backups: backupFolders(), holdAs: 'desktop', takeOver })
   } catch (error) {
     const message = error instanceof CommandError ? error.message : String(error)
+    if (error instanceof CommandError && error.code === 'FILE_IN_USE' && error.details?.canTakeOver === true) {
+      const choice = await dialog.showMessageBox({
+        type: 'warning',
+        message: `This event is open on ${String(error.details.host)}`,
+        detail: `${message}\n\nTake it over only if that computer is off or has closed the event: two offices on one file would each keep their own desks and backups.`,
+        buttons: ['Take it over', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      })
+      if (choice.response === 0) await openEvent(path, true)
+      return
+    }
     const offer = backupToOffer(error, backupFolders(), path)
     if (offer === null) {
       dialog.showErrorBox('Race Office cannot open this file', message)

@@ -38,11 +38,13 @@ export interface OfficeOptions extends OpenOptions {
   backups?: BackupFolders
   /** The long-running office (not a one-shot command): claims the file, so a second office is refused. */
   holdAs?: Holder['app']
+  /** Take over a claim from another machine: the organiser knows that machine is done with the file. */
+  takeOver?: boolean
 }
 
 export async function openOffice(path: string, options: OfficeOptions = {}): Promise<Office> {
   const { desktop, backups: backupFolders } = options
-  const releaseClaim = options.holdAs === undefined ? () => {} : claimEventFile(path, options.holdAs, Date.now())
+  const releaseClaim = options.holdAs === undefined ? () => {} : claimEventFile(path, options.holdAs, Date.now(), { takeOver: options.takeOver === true })
   let file: EventFile
   try {
     file = await openEventFile(path, options)
