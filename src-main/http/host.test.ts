@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { get } from 'node:http'
+import { get, request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { commandNames, commands, type ChangeEvent } from '../../src-shared/contract'
@@ -369,6 +369,36 @@ describe('the HTTP host', () => {
     const refused = await postCommand(lanPort, 'checkin.stats', {}, token)
     expect(refused.status).toBe(401)
     expect(refused.json()).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } })
+  })
+
+  it('pairs a desk typing the right code from its own address while six other addresses send wrong codes', async () => {
+    await using h = await startHost()
+    const { url } = ((await postCommand(h.port, 'desks.setNetwork', { on: true }, h.tokens.organiser)).json() as { value: { url: string } }).value
+    const lanPort = Number(new URL(url).port)
+    const pairFrom = (from: string, code: string) =>
+      new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify({ code, desk: `Desk at ${from}`, person: 'Ji-woo' })
+        const sending = httpRequest(
+          { host: '127.0.0.1', port: lanPort, localAddress: from, method: 'POST', path: '/pair', headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          },
+        )
+        sending.on('error', reject)
+        sending.end(body)
+      })
+    const shown = () => h.network.status().codes ?? { desk: '', finish: '', viewer: '' }
+    const statuses: number[] = []
+    for (let round = 0; round < 10; round++)
+      for (let host = 2; host <= 7; host++) {
+        let guess = round * 10 + host
+        while (Object.values(shown()).includes(String(guess).padStart(6, '0'))) guess++
+        statuses.push(await pairFrom(`127.0.0.${host}`, String(guess).padStart(6, '0')))
+      }
+    // Five wrong codes from an address, then it waits (429); the desk at its own address is not held up.
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+    expect(await pairFrom('127.0.0.8', shown().desk)).toBe(200)
   })
 
   it('refuses the event stream without a valid ticket, and takes no token in its address', async () => {
