@@ -175,8 +175,29 @@ describe('desks on this network', () => {
       later(1000)
     }
     expect(refusedForWaiting).toBeGreaterThan(0)
-    const right = network.status().codes?.finish ?? ''
-    expect(paired(network.pair('10.0.0.77', { code: right, desk: 'Finish 1', person: 'Seo' }))).toMatchObject({ role: 'finish' })
+    // Under the flood the right code is not refused: its device waits for the organiser's click, as any guess that hit would.
+    const answer = network.pair('10.0.0.77', { code: network.status().codes?.finish ?? '', desk: 'Finish 1', person: 'Seo' })
+    if (!('waiting' in answer)) throw new Error('paired without approval under a flood of wrong codes')
+    const [waiting] = network.status().waiting
+    expect(waiting).toMatchObject({ desk: 'Finish 1', address: '10.0.0.77' })
+    network.decide(waiting?.id ?? '', true)
+    expect(paired(network.collect(answer.waiting))).toMatchObject({ role: 'finish' })
+  })
+
+  it('makes new devices wait for approval for ten minutes after ten wrong codes in a minute from anywhere', async () => {
+    const { network, later } = await office()
+    await network.turn(true)
+    const wrong = () =>
+      Object.values(network.status().codes ?? {}).reduce((guess, code) => (guess === code ? String(Number(guess) + 1).padStart(6, '0') : guess), '000000')
+    for (let host = 1; host <= 9; host++) expect(() => network.pair(`10.0.2.${host}`, { code: wrong(), desk: 'x', person: 'y' })).toThrow()
+    expect(network.status().guardedUntilMs).toBeNull()
+    expect(paired(network.pair('10.0.0.5', { code: network.status().codes?.desk ?? '', desk: 'Desk 1', person: 'Ji-ho' }))).toMatchObject({ role: 'desk' })
+    expect(() => network.pair('10.0.2.10', { code: wrong(), desk: 'x', person: 'y' })).toThrow()
+    expect(network.status().guardedUntilMs).not.toBeNull()
+    expect(network.pair('10.0.0.6', { code: network.status().codes?.desk ?? '', desk: 'Desk 2', person: 'Min' })).toHaveProperty('waiting')
+    later(10 * 60_000)
+    expect(network.status().guardedUntilMs).toBeNull()
+    expect(paired(network.pair('10.0.0.7', { code: network.status().codes?.desk ?? '', desk: 'Desk 3', person: 'Bo' }))).toMatchObject({ role: 'desk' })
   })
 
   it('with approval on, keeps a device with the right code waiting, named with its address, until the organiser lets it in', async () => {

@@ -22,11 +22,20 @@ export interface DeskNetworkState {
   qr: { size: number; modules: string } | null
   /** Each new device waits for the organiser's approval before it gets a token. */
   approveNew: boolean
+  /** Until this instant new devices wait for approval whatever `approveNew` says: many wrong codes came in. */
+  guardedUntilMs: number | null
   waiting: WaitingDesk[]
 }
 
 /** How long a code pairs, and how long a device waits for approval, before it is refused. */
 export const codeLifetimeMs = 10 * 60_000
+/**
+ * Wrong codes in a minute, from all addresses together, that mean someone is guessing: new devices
+ * then wait for the organiser's approval for ten minutes. Nobody is refused for it, so a flood
+ * jams no desk; a guess that hits a code still needs the organiser's click.
+ */
+export const guessingPerMinute = 10
+const guardMs = 10 * 60_000
 
 interface Code {
   code: string
@@ -42,8 +51,9 @@ interface Request extends WaitingDesk {
  * "Desks on this network": while on, the office answers on the machine's LAN address and three
  * six-digit pairing codes (desk, finish line, viewer) are shown to the organiser. A code pairs one
  * device and lasts ten minutes; then the next one shows. Wrong codes are counted per address, so
- * guessing is slow and never stops a desk typing the right code. With approval on, a device that
- * typed the right code waits, named, until the organiser lets it in.
+ * guessing is slow and never stops a desk typing the right code. With approval on (or for ten
+ * minutes after many wrong codes from anywhere), a device that typed the right code waits, named,
+ * until the organiser lets it in.
  */
 export class DeskNetwork {
   private listener: LanListener | null = null
@@ -54,6 +64,8 @@ export class DeskNetwork {
   private approveNew = false
   private readonly requests = new Map<string, Request>()
   private readonly tries = new WrongTries<string>()
+  private recentWrong: number[] = []
+  private guardedUntilMs = 0
 
   /** `now`: the network's own clock (codes expire by it), the same for pairing over HTTP and the organiser's commands. */
   constructor(
@@ -73,7 +85,8 @@ export class DeskNetwork {
 
   status(): DeskNetworkState {
     const nowMs = this.now()
-    if (!this.on || this.codes === null) return { on: false, url: null, codes: null, codesExpireAtMs: null, qr: null, approveNew: this.approveNew, waiting: [] }
+    if (!this.on || this.codes === null)
+      return { on: false, url: null, codes: null, codesExpireAtMs: null, qr: null, approveNew: this.approveNew, guardedUntilMs: null, waiting: [] }
     const codes = this.codes
     for (const role of pairedRoles) if (codes[role].expiresAtMs <= nowMs) codes[role] = this.newCode(nowMs)
     for (const [ticket, request] of this.requests) if (request.atMs + codeLifetimeMs <= nowMs) this.requests.delete(ticket)
@@ -84,6 +97,7 @@ export class DeskNetwork {
       codesExpireAtMs: { desk: codes.desk.expiresAtMs, finish: codes.finish.expiresAtMs, viewer: codes.viewer.expiresAtMs },
       qr: this.qr,
       approveNew: this.approveNew,
+      guardedUntilMs: this.guardedUntilMs > nowMs ? this.guardedUntilMs : null,
       waiting: [...this.requests.values()]
         .filter((r) => !r.approved)
         .map(({ id, role, desk, person, address, atMs }) => ({ id, role, desk, person, address, atMs })),
@@ -127,6 +141,7 @@ export class DeskNetwork {
     const role = codes === null ? undefined : pairedRoles.find((r) => codes[r] === request.code)
     if (role === undefined || this.codes === null) {
       this.tries.wrong(from, nowMs)
+      this.countWrong(nowMs)
       throw new CommandError(
         'PAIRING_CODE_WRONG',
         'That code is not the one on the organiser’s screen: it may have been used or be more than ten minutes old (or desks on the network are turned off).',
@@ -134,7 +149,7 @@ export class DeskNetwork {
     }
     this.tries.right(from)
     this.codes[role] = this.newCode(nowMs)
-    if (!this.approveNew) return this.issue(role, request.desk, request.person, nowMs)
+    if (!this.approveNew && this.guardedUntilMs <= nowMs) return this.issue(role, request.desk, request.person, nowMs)
     const ticket = randomBytes(32).toString('base64url')
     this.requests.set(ticket, {
       id: randomBytes(9).toString('base64url'),
@@ -168,6 +183,12 @@ export class DeskNetwork {
     if (approve) request.approved = true
     else this.requests.delete(ticket)
     return this.status()
+  }
+
+  private countWrong(nowMs: number): void {
+    this.recentWrong = this.recentWrong.filter((atMs) => nowMs - atMs < 60_000)
+    this.recentWrong.push(nowMs)
+    if (this.recentWrong.length >= guessingPerMinute) this.guardedUntilMs = nowMs + guardMs
   }
 
   private issue(role: PairedRole, desk: string, person: string, nowMs: number): PairResponse {

@@ -38,6 +38,8 @@ export const deskNetwork = z.object({
   qr: qrMatrix.nullable(),
   /** Each new device waits, named with its address, until the organiser approves it. */
   approveNew: z.boolean(),
+  /** Many wrong codes came in: until then new devices wait for approval whatever `approveNew` says. */
+  guardedUntilMs: instantMs.nullable(),
   waiting: z.array(waitingDesk),
 })
 export const desksNetworkInput = z.strictObject({})

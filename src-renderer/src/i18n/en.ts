@@ -173,6 +173,7 @@ export const en = {
       waitingTitle: 'Waiting to be let in',
       address: 'Address',
       asked: 'Asked',
+      guarded: 'Many wrong codes came in: someone may be guessing. Until {{time}}, every new device waits here for you to let it in.',
       approve: 'Let in',
       refuse: 'Turn away',
     },

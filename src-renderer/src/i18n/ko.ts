@@ -172,6 +172,7 @@ export const ko: Messages = {
       waitingTitle: '승인을 기다리는 기기',
       address: '주소',
       asked: '요청 시각',
+      guarded: '틀린 코드가 많이 들어왔습니다. 누군가 코드를 추측하고 있을 수 있습니다. {{time}}까지 새 기기는 모두 여기에서 승인을 기다립니다.',
       approve: '들여보내기',
       refuse: '거절',
     },

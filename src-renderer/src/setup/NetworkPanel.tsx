@@ -75,6 +75,11 @@ export function NetworkPanel() {
         <span>{t('setup.network.approveNew')}</span>
       </label>
       <p className="muted">{t('setup.network.approveNewHint')}</p>
+      {network.data?.guardedUntilMs != null && (
+        <p className="notice notice-error" role="alert" data-testid="pairing-guarded">
+          {t('setup.network.guarded', { time: formatStart(network.data.guardedUntilMs, event.data?.timeZone ?? 'UTC') })}
+        </p>
+      )}
       {network.data?.on === true && <Pairing network={network.data} timeZone={event.data?.timeZone ?? 'UTC'} />}
       {(network.data?.waiting ?? []).length > 0 && (
         <>
