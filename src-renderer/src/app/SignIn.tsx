@@ -48,7 +48,7 @@ export function SignIn() {
       <form className="card pair-form" onSubmit={(e) => void pair(e)} noValidate>
         <ErrorBanner error={failure} />
         {waiting && (
-          <p className="notice" role="status" data-testid="pair-waiting">
+          <p className="info-banner" role="status" data-testid="pair-waiting">
             {t('signIn.waiting')}
           </p>
         )}

@@ -76,7 +76,7 @@ export function NetworkPanel() {
       </label>
       <p className="muted">{t('setup.network.approveNewHint')}</p>
       {network.data?.guardedUntilMs != null && (
-        <p className="notice notice-error" role="alert" data-testid="pairing-guarded">
+        <p className="warning-banner" role="alert" data-testid="pairing-guarded">
           {t('setup.network.guarded', { time: formatStart(network.data.guardedUntilMs, event.data?.timeZone ?? 'UTC') })}
         </p>
       )}
