@@ -63,7 +63,8 @@ describe('the host under abuse', () => {
       pump()
     }).catch(() => 'cut off' as const)
     expect(status === 413 || status === 'cut off').toBe(true)
-    expect(written).toBeLessThan(4 * 1024 * 1024)
+    // The old host read all 20 MB before answering; what the client pushes into loopback buffers before the answer is a few MB at most.
+    expect(written).toBeLessThan(10 * 1024 * 1024)
   })
 
   it('refuses a body whose declared length passes the limit before reading any of it', async () => {
