@@ -92,7 +92,7 @@ describe('desks on this network', () => {
   })
 
   it('gives a desk its role by the code it typed, and the organiser can see and revoke it', async () => {
-    const { router, network, directory, file, now } = await office()
+    const { router, network, directory, file } = await office()
     const rd: Session = { role: 'organiser', actor: 'RD', desk: 'office' }
     const { codes } = await network.turn(true)
     const pairing = paired(network.pair('192.168.1.31', { code: codes?.finish ?? '', desk: 'Finish laptop', person: 'Seo-yeon' }))
@@ -109,14 +109,14 @@ describe('desks on this network', () => {
   })
 
   it('keeps a paired desk signed in across a restart of the office', async () => {
-    const { file, network, now } = await office()
+    const { file, network } = await office()
     const { codes } = await network.turn(true)
     const { token } = paired(network.pair('192.168.1.31', { code: codes?.desk ?? '', desk: 'Desk 4', person: 'Ji-ho' }))
     expect(new DeskDirectory(file.sqlite).lookup(token)).toMatchObject({ role: 'desk', desk: 'Desk 4' })
   })
 
   it('pairs one device with each code, then shows the next one', async () => {
-    const { network, now } = await office()
+    const { network } = await office()
     const { codes } = await network.turn(true)
     const code = codes?.desk ?? ''
     expect(paired(network.pair('10.0.0.9', { code, desk: 'Desk 1', person: 'Ji-ho' }))).toMatchObject({ role: 'desk' })
@@ -142,7 +142,7 @@ describe('desks on this network', () => {
   })
 
   it('makes an address that types five wrong codes wait a minute, then two after five more', async () => {
-    const { network, now, later } = await office()
+    const { network, later } = await office()
     await network.turn(true)
     const right = () => network.status().codes?.desk ?? ''
     const wrongFrom = (address: string) => network.pair(address, { code: right() === '000000' ? '000001' : '000000', desk: 'x', person: 'y' })
@@ -158,7 +158,7 @@ describe('desks on this network', () => {
   })
 
   it('still pairs a desk that types the right code while hundreds of other addresses flood wrong ones', async () => {
-    const { network, now, later } = await office()
+    const { network, later } = await office()
     await network.turn(true)
     const shown = () => Object.values(network.status().codes ?? {})
     let refusedForWaiting = 0
@@ -220,7 +220,7 @@ describe('desks on this network', () => {
   })
 
   it('refuses every code while desks on the network are off', async () => {
-    const { network, now } = await office()
+    const { network } = await office()
     const { codes } = await network.turn(true)
     await network.turn(false)
     expect(() => network.pair('10.0.0.9', { code: codes?.desk ?? '', desk: 'x', person: 'y' })).toThrow(expect.objectContaining({ code: 'PAIRING_CODE_WRONG' }))

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { z } from 'zod'
 import { CommandError, type CommandErrorValue, type CommandResult, type ErrorCode, type Session } from '../../src-shared/contract'
 import { httpStatusOf } from '../../src-shared/contract/http-status'
 import { pairRequest, pairWaitRequest, ticketRequest } from '../../src-shared/contract/desks'
@@ -136,53 +137,55 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
 
   /** A desk with no token yet: the pairing code shown to the organiser earns it one. */
   async function pair(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') {
-      response.setHeader('allow', 'POST')
-      return sendError(response, 'INVALID_INPUT', 'Pairing is done with POST.', 405)
-    }
-    const body = await readJson(request, response, 4096)
-    if (body === answered) return
-    const parsed = validate(pairRequest, body.json)
-    if (!parsed.ok) return sendResult(response, parsed)
+    const input = await postedInput(request, response, pairRequest, 4096)
+    if (input === answered) return
     const { desks } = options
     if (desks === undefined) return sendError(response, 'PAIRING_CODE_WRONG', 'This office does not pair desks.')
     return sendResult(
       response,
-      asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', parsed.value)),
+      asResult(() => desks.network.pair(request.socket.remoteAddress ?? 'unknown', input)),
     )
   }
 
   /** A ticket for one address that cannot carry headers (the event stream, a download), for the signed-in caller. */
   async function issueTicket(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') {
-      response.setHeader('allow', 'POST')
-      return sendError(response, 'INVALID_INPUT', 'Tickets are asked for with POST.', 405)
-    }
     const session = sessions.lookup(bearerToken(request))
     if (session === null) return sendError(response, 'NOT_AUTHENTICATED', 'This desk is not signed in: open the link the office gave you.')
-    const body = await readJson(request, response, 1024)
-    if (body === answered) return
-    const parsed = validate(ticketRequest, body.json)
-    if (!parsed.ok) return sendResult(response, parsed)
-    return sendResult(response, { ok: true, value: tickets.issue(session, parsed.value) })
+    const input = await postedInput(request, response, ticketRequest, 1024)
+    if (input === answered) return
+    return sendResult(response, { ok: true, value: tickets.issue(session, input) })
   }
 
   /** A device waiting for the organiser's approval asks again with its ticket. */
   async function waitForApproval(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') {
-      response.setHeader('allow', 'POST')
-      return sendError(response, 'INVALID_INPUT', 'Waiting for approval is done with POST.', 405)
-    }
-    const body = await readJson(request, response, 1024)
-    if (body === answered) return
-    const parsed = validate(pairWaitRequest, body.json)
-    if (!parsed.ok) return sendResult(response, parsed)
+    const input = await postedInput(request, response, pairWaitRequest, 1024)
+    if (input === answered) return
     const { desks } = options
     if (desks === undefined) return sendError(response, 'PAIRING_REFUSED', 'This office does not pair desks.')
     return sendResult(
       response,
-      asResult(() => desks.network.collect(parsed.value.ticket)),
+      asResult(() => desks.network.collect(input.ticket)),
     )
+  }
+
+  /** A POST's body read within `limit` and checked against `schema`, or `answered` once a refusal has been sent for it. */
+  async function postedInput<T extends z.ZodType>(
+    request: IncomingMessage,
+    response: ServerResponse,
+    schema: T,
+    limit: number,
+  ): Promise<z.output<T> | typeof answered> {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      sendError(response, 'INVALID_INPUT', 'This address is called with POST.', 405)
+      return answered
+    }
+    const body = await readJson(request, response, limit)
+    if (body === answered) return answered
+    const parsed = validate(schema, body.json)
+    if (parsed.ok) return parsed.value
+    sendResult(response, parsed)
+    return answered
   }
 
   /** The request's JSON body (none is `{}`), or `answered` once a refusal has been sent for it. */
