@@ -14,8 +14,10 @@ export const syncCommand: Subcommand = {
        race-office sync push FILE --to URL --token TOKEN [--every SECONDS] [--json]
 
 export writes this file's captures, corrections and race clocks to PACKAGE (JSON).
-import moves a PACKAGE into FILE. Everything is matched by its id: importing the same package
-twice changes nothing. A correction the office made differently is reported, not forced.
+import moves a PACKAGE into FILE. What it brings gets this file's own ids (the package's are kept
+to match it again), so importing the same package twice changes nothing; it is recorded as by the
+one importing it, never as the package says. A correction the office made differently is
+reported, not forced.
 push sends the package to the office's desk host (URL, e.g. http://192.168.1.10:4780) with a
 finish or organiser desk TOKEN; with --every it keeps sending every SECONDS until stopped.
 
