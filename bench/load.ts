@@ -71,12 +71,18 @@ export async function loadTest(eventPath: string, deskCount: number, finishDevic
   try {
     const network = await call(organiser, 'desks.setNetwork', { on: true })
     if (!network.ok) throw new Error(`desks on this network: ${JSON.stringify(network.error)}`)
-    const { url, codes } = network.value as { url: string; codes: { desk: string; finish: string } }
+    const { url } = network.value as { url: string }
     const lanOrigin = new URL(url).origin
+    // A code pairs one device: each desk types the one the organiser's screen shows at that moment.
+    const codeFor = async (role: 'desk' | 'finish'): Promise<string> => {
+      const shown = await call(organiser, 'desks.network', {})
+      if (!shown.ok) throw new Error(`desks on this network: ${JSON.stringify(shown.error)}`)
+      return (shown.value as { codes: Record<'desk' | 'finish', string> }).codes[role]
+    }
     const desks: Client[] = []
-    for (let i = 0; i < deskCount; i++) desks.push({ origin: lanOrigin, token: await pair(lanOrigin, codes.desk, `Desk ${i + 1}`) })
+    for (let i = 0; i < deskCount; i++) desks.push({ origin: lanOrigin, token: await pair(lanOrigin, await codeFor('desk'), `Desk ${i + 1}`) })
     const devices: Client[] = []
-    for (let i = 0; i < finishDevices; i++) devices.push({ origin: lanOrigin, token: await pair(lanOrigin, codes.finish, `Finish ${i + 1}`) })
+    for (let i = 0; i < finishDevices; i++) devices.push({ origin: lanOrigin, token: await pair(lanOrigin, await codeFor('finish'), `Finish ${i + 1}`) })
 
     const timed = async (client: Client, command: string, input: unknown): Promise<boolean> => {
       const start = performance.now()
