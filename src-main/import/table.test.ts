@@ -80,6 +80,20 @@ describe('reading registration files', () => {
     ])
   })
 
+  it('reads XLSX cells by their column letter: an empty spacer column keeps the e-mails after it', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Entries')
+    sheet.getCell('A1').value = 'First Name'
+    sheet.getCell('B1').value = 'Last Name'
+    sheet.getCell('D1').value = 'Email'
+    sheet.getCell('A2').value = 'Min-jun'
+    sheet.getCell('B2').value = 'Kim'
+    sheet.getCell('D2').value = 'minjun@example.org'
+    const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()))
+    expect(table.headers).toEqual(['First Name', 'Last Name', '', 'Email'])
+    expect(table.rows).toEqual([{ row: 2, cells: ['Min-jun', 'Kim', '', 'minjun@example.org'] }])
+  })
+
   it('refuses a damaged spreadsheet with a clear error', async () => {
     await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
   })

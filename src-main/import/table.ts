@@ -64,7 +64,8 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0)
   if (sheet === undefined) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
-  const width = sheet.actualColumnCount
+  // Every column up to the highest letter used: an empty spacer column must not shift the ones after it.
+  const width = sheet.columnCount
   const rows: { row: number; cells: string[] }[] = []
   let headers: string[] | null = null
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
