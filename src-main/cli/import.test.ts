@@ -19,7 +19,7 @@ describe('race-office import', () => {
     const file = await event()
     const run = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout)).toEqual({ imported: 30, updated: 0, unchanged: 0, skipped: 0, rejected: [], duplicates: [] })
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 30, updated: 0, unchanged: 0, skipped: 0, rejected: [], duplicates: [], noRefColumn: false })
 
     const again = await runCliProcess(['import', file, join(fixtures, 'registrations-platform.csv'), '--json'])
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 30 })
@@ -46,10 +46,32 @@ describe('race-office import', () => {
         },
       ],
       duplicates: [],
+      unmappedColumns: [],
+      noRefColumn: true,
     })
     expect(run.stderr).toMatch(/Nothing was imported/)
     const listed = await runCliProcess(['entrants', file, '--json'])
     expect(JSON.parse(listed.stdout)).toEqual([])
+  })
+
+  it('lists the columns it does not import and says when none holds the registration number, before writing anything', async () => {
+    const file = await event()
+    const data = join(tempDir(), 'short-forms.csv')
+    writeFileSync(data, 'First Name,Last Name,Gender,Runner Code,Contact,Notes\nMin-jun,Kim,M,A1,minjun@example.org,fast\nJi-woo,Lee,F,A2,jiwoo@example.org,\n')
+    const run = await runCliProcess(['import', file, data, '--race', '10K', '--json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      imported: 2,
+      noRefColumn: true,
+      unmappedColumns: [
+        { column: 3, header: 'Runner Code', filled: 2, looksLike: null },
+        { column: 4, header: 'Contact', filled: 2, looksLike: 'email' },
+        { column: 5, header: 'Notes', filled: 1, looksLike: null },
+      ],
+    })
+    const words = await runCliProcess(['import', file, data, '--race', '10K', '--duplicates', 'skip'])
+    expect(words.stdout).toMatch(/No column was read as the registration number/)
+    expect(words.stdout).toMatch(/Columns not imported \(3\):[\s\S]*Contact: 2 row\(s\) filled; looks like the e-?mail/)
   })
 
   it('imports the valid rows with --skip-invalid, and takes --race for rows without one', async () => {

@@ -9,6 +9,7 @@ import {
   type ImportResult,
   type RejectedRow,
 } from '../../src-shared/contract/imports'
+import { fieldLabel } from '../import/plan'
 import { uploadThroughRouter } from './upload'
 import { requireFile, withEventFile } from './event-file'
 import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
@@ -36,7 +37,8 @@ Options:
   --duplicates ACTION    skip, update or add (default ${defaultDuplicateAction})
   --skip-invalid         import the valid rows and report the others
   --date-order dmy|mdy   how to read dates like 05/07/1986 when no row proves the order
-  --json                 print {"imported","updated","unchanged","skipped","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}]}
+  --json                 print {"imported","updated","unchanged","skipped","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}],
+                         "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn"}
 
 Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
 
@@ -88,6 +90,17 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
     io.out(
       `Imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}.${result.skipped > 0 ? ` Skipped ${result.skipped} duplicate(s).` : ''}`,
     )
+  if (result.noRefColumn)
+    io.out(
+      'No column was read as the registration number: importing the next export cannot match these runners, and scanning a confirmation code finds nobody.',
+    )
+  if (result.unmappedColumns.length > 0) {
+    io.out(`Columns not imported (${result.unmappedColumns.length}):`)
+    for (const c of result.unmappedColumns)
+      io.out(
+        `  ${c.header === '' ? `column ${c.column + 1} (no header)` : c.header}: ${c.filled} row(s) filled${c.looksLike === null ? '' : `; looks like the ${fieldLabel(c.looksLike)}`}`,
+      )
+  }
   if (result.rejected.length > 0) {
     io.out(`${refused ? 'Problems' : 'Not imported'} (${new Set(result.rejected.map((r) => r.row)).size} row(s)):`)
     for (const line of rejectedLines(result.rejected)) io.out(line)

@@ -11,6 +11,7 @@ import { guessMapping, headersKey } from './mapping'
 import { fieldLabel, missingColumns, planImport, type EntrantInput, type ImportPlan, type PlanContext } from './plan'
 import type { ImportSessions } from './sessions'
 import type { Table } from './table'
+import { unmappedColumns } from './unmapped'
 
 const previewRejectedLimit = 1000
 
@@ -55,7 +56,12 @@ export async function previewImport(db: ReadDb, sessions: ImportSessions, input:
     rejected: plan.rejected.slice(0, previewRejectedLimit),
     duplicates: plan.duplicates.slice(0, previewRejectedLimit),
     duplicatesCount: plan.duplicates.length,
+    ...leftOutOf(table, mapping),
   }
+}
+
+function leftOutOf(table: Table, mapping: ColumnMapping): Pick<ImportResult, 'unmappedColumns' | 'noRefColumn'> {
+  return { unmappedColumns: unmappedColumns(table, mapping), noRefColumn: mapping.ref === undefined }
 }
 
 /**
@@ -75,10 +81,20 @@ export async function commitImport(
     throw new CommandError(
       'IMPORT_REFUSED',
       `Nothing was imported: the file has no column for ${missing.map(fieldLabel).join(', ')}${missing.includes('race') ? ' (or choose a race for all rows)' : ''}. Its columns are: ${table.headers.join(', ')}.`,
-      { missingFields: missing, headers: table.headers, imported: 0, updated: 0, unchanged: 0, skipped: 0, rejected: [], duplicates: [] },
+      {
+        missingFields: missing,
+        headers: table.headers,
+        imported: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        rejected: [],
+        duplicates: [],
+        ...leftOutOf(table, mapping),
+      },
     )
   }
-  const report = { rejected: plan.rejected, duplicates: plan.duplicates }
+  const report = { rejected: plan.rejected, duplicates: plan.duplicates, ...leftOutOf(table, mapping) }
   if (plan.rejected.length > 0 && !input.skipInvalid) {
     const rows = new Set(plan.rejected.map((r) => r.row)).size
     throw new CommandError('IMPORT_REFUSED', `Nothing was imported: ${rows} row(s) have problems. Fix them, or import the valid rows only.`, {

@@ -117,6 +117,24 @@ export const importPreviewInput = z.strictObject({ id: z.string().max(64), ...im
 export const importCommitInput = z.strictObject({ id: z.string().max(64), ...importOptions, skipInvalid: z.boolean().default(false) })
 export const importDiscardInput = z.strictObject({ id: z.string().max(64) })
 
+/** A column of the file that the import does not read, and the field it looks like (its header or its cells), if one. */
+export const unmappedColumn = z.object({
+  column: z.int(),
+  header: z.string(),
+  /** Rows with something in this column. */
+  filled: z.int(),
+  looksLike: z.enum(importFields).nullable(),
+})
+export type UnmappedColumn = z.infer<typeof unmappedColumn>
+
+/** What an import leaves out as a whole: said in the preview, and in the report of a commit. */
+const leftOut = {
+  /** Every column not imported; none is dropped without a word. */
+  unmappedColumns: z.array(unmappedColumn),
+  /** No column is read as the registration number: a re-import cannot match these runners, nor a scan of a confirmation code find them. */
+  noRefColumn: z.boolean(),
+}
+
 export const importPreview = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -143,6 +161,7 @@ export const importPreview = z.object({
   /** The first thousand; duplicatesCount says how many in all. */
   duplicates: z.array(duplicateFlag),
   duplicatesCount: z.int(),
+  ...leftOut,
 })
 export type ImportPreview = z.infer<typeof importPreview>
 
@@ -153,6 +172,7 @@ export const importResult = z.object({
   skipped: z.int(),
   rejected: z.array(rejectedRow),
   duplicates: z.array(duplicateFlag),
+  ...leftOut,
 })
 export type ImportResult = z.infer<typeof importResult>
 

@@ -32,6 +32,9 @@ test.describe('the Entrants desk', () => {
     await expect(wizard.getByText('registrations-platform.csv')).toBeVisible()
     await expect(wizard.getByLabel('Read as: Native Name')).toHaveValue('secondName')
     await expect(wizard.getByLabel('Read as: DOB')).toHaveValue('birthDate')
+    // Nothing is dropped without a word: the columns left out are named, and the registration number is read.
+    await expect(wizard.getByTestId('not-imported')).toContainText('Street Address')
+    await expect(wizard.getByTestId('no-ref-column')).toHaveCount(0)
     await wizard.getByRole('button', { name: 'Next' }).click()
     await expect(wizard.getByTestId('tally-add')).toHaveText('30')
     await expect(wizard.getByText('Every row is ready to import.')).toBeVisible()

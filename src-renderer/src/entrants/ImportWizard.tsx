@@ -191,6 +191,14 @@ function ColumnsStep({
     ...(mapping.sex === undefined ? (['sex'] as const) : []),
     ...(mapping.race === undefined && options.race === undefined ? (['race'] as const) : []),
   ]
+  // What the office offers for a column left out: only while it is still left out and its field has no column.
+  const suggested = (index: number): ImportField | null => {
+    const field = preview.unmappedColumns.find((c) => c.column === index)?.looksLike ?? null
+    return field === null || fieldAt(index) !== '' || mapping[field] !== undefined ? null : field
+  }
+  const leftOut = preview.headers
+    .map((header, index) => ({ header, index }))
+    .filter(({ index }) => fieldAt(index) === '' && preview.unmappedColumns.some((c) => c.column === index))
   const askOrder =
     mapping.birthDate !== undefined && (preview.dateOrder === 'ambiguous' || preview.dateOrder === 'contradictory' || options.dateOrder !== undefined)
 
@@ -233,6 +241,16 @@ function ColumnsStep({
                       </option>
                     ))}
                   </select>
+                  {suggested(index) !== null && (
+                    <button
+                      type="button"
+                      className="button button-quiet suggestion"
+                      onClick={() => assign(index, suggested(index) as ImportField)}
+                      data-testid="column-suggestion"
+                    >
+                      {t('importWizard.useAs', { field: t(`importWizard.fields.${suggested(index) as ImportField}`) })}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -267,6 +285,16 @@ function ColumnsStep({
           </fieldset>
         )}
       </div>
+      {mapping.ref === undefined && (
+        <p className="warning-banner" data-testid="no-ref-column">
+          {t('importWizard.noRef')}
+        </p>
+      )}
+      {leftOut.length > 0 && (
+        <p className="muted" data-testid="not-imported">
+          {t('importWizard.notImported', { columns: leftOut.map(({ header, index }) => (header === '' ? `#${index + 1}` : header)).join(', ') })}
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="field-error" role="alert">
           {t('importWizard.missing', { fields: missing.map((f) => t(`importWizard.fields.${f}`)).join(', ') })}

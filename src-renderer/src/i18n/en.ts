@@ -488,6 +488,10 @@ export const en = {
     field: 'Read as',
     skip: '— not imported —',
     missing: 'Still needed: {{fields}}',
+    useAs: 'Read it as {{field}}',
+    notImported: 'Not imported: {{columns}}',
+    noRef:
+      'No column is read as the registration number. Importing the next export will not find these runners again, and scanning a confirmation code at pickup will find nobody.',
     defaultRace: 'Race for rows without one',
     noDefaultRace: '— none —',
     dateOrder: 'Dates like 05/07/1986 are',
