@@ -29,6 +29,23 @@ describe('reading birth dates', () => {
     expect(readDate('18.01.30', 'dmy', today)).toBe('1930-01-18')
   })
 
+  it('reads a date exported with a time of day, the time left aside', () => {
+    expect(readDate('10/25/2024 6:01:57 AM', null, today)).toBe('2024-10-25')
+    expect(readDate('25.10.2024 18:01', 'dmy', today)).toBe('2024-10-25')
+    expect(readDate('2024-10-25 06:01:57', null, today)).toBe('2024-10-25')
+    expect(dateOrderEvidence([{ row: 2, text: '10/25/2024 6:01:57 AM' }])).toEqual({ kind: 'proven', order: 'mdy' })
+  })
+
+  it("reads Korean platforms' birth dates: YYMMDD, YYYYMMDD, YYYY.MM.DD and written out", () => {
+    expect(readDate('870605', null, today)).toBe('1987-06-05')
+    expect(readDate('050101', null, today)).toBe('2005-01-01')
+    expect(readDate('19870605', null, today)).toBe('1987-06-05')
+    expect(readDate('1987.06.05', null, today)).toBe('1987-06-05')
+    expect(readDate('1987.06.05.', null, today)).toBe('1987-06-05')
+    expect(readDate('1987년 6월 5일', null, today)).toBe('1987-06-05')
+    expect(readDate('871305', null, today)).toBeNull()
+  })
+
   it('reads Excel serial day numbers', () => {
     expect(readDate('31430', null, today)).toBe('1986-01-18')
     expect(readDate('19545', null, today)).toBe('1953-07-05')

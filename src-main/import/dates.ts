@@ -4,8 +4,13 @@ export type DateOrder = 'dmy' | 'mdy'
 export type DateOrderEvidence =
   { kind: 'proven'; order: DateOrder } | { kind: 'ambiguous' } | { kind: 'contradictory'; dmyRow: number; mdyRow: number } | { kind: 'none' }
 
-const numeric = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/
-const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/
+// A time after the date is left aside: platforms export "10/25/2024 6:01:57 AM" for a plain date.
+const numeric = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[T ].*)?$/
+const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?(?:[T ].*)?$/
+/** Korean platforms' 생년월일 as digits alone: YYMMDD (870605) or YYYYMMDD (19870605). */
+const compact = /^(\d{2}|\d{4})(\d{2})(\d{2})$/
+/** Written out in Korean: 1987년 6월 5일. */
+const korean = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일$/
 
 /** Reads the whole column first: one row with a first part above 12 proves D/M/Y, and so on. */
 export function dateOrderEvidence(values: { row: number; text: string }[]): DateOrderEvidence {
@@ -27,9 +32,10 @@ export function dateOrderEvidence(values: { row: number; text: string }[]): Date
 }
 
 /**
- * A birth date as YYYY-MM-DD, or null when the text is no real date. Takes ISO dates, D/M/Y
- * and M/D/Y (in the order given), two-digit years (as the most recent past century), and Excel
- * serial day numbers.
+ * A birth date as YYYY-MM-DD, or null when the text is no real date. Takes ISO dates (and
+ * YYYY.MM.DD), D/M/Y and M/D/Y (in the order given, a time after them left aside), two-digit
+ * years (as the most recent past century), Excel serial day numbers, and Korean platforms'
+ * YYMMDD, YYYYMMDD and 1987년 6월 5일.
  */
 export function readDate(text: string, order: DateOrder | null, today: string): string | null {
   const value = text.trim()
@@ -45,6 +51,10 @@ export function readDate(text: string, order: DateOrder | null, today: string): 
     return validDate(fullYear(match[3] as string, today), month, day)
   }
   if (/^\d{4,5}(\.0+)?$/.test(value)) return excelSerialDate(Number(value))
+  const compactMatch = compact.exec(value)
+  if (compactMatch !== null) return validDate(fullYear(compactMatch[1] as string, today), Number(compactMatch[2]), Number(compactMatch[3]))
+  const koreanMatch = korean.exec(value)
+  if (koreanMatch !== null) return validDate(Number(koreanMatch[1]), Number(koreanMatch[2]), Number(koreanMatch[3]))
   return null
 }
 
