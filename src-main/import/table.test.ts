@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { fixture } from '../../tests/support/import'
 import { readTable } from './table'
@@ -92,6 +93,17 @@ describe('reading registration files', () => {
     const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()))
     expect(table.headers).toEqual(['First Name', 'Last Name', '', 'Email'])
     expect(table.rows).toEqual([{ row: 2, cells: ['Min-jun', 'Kim', '', 'minjun@example.org'] }])
+  })
+
+  it('refuses a spreadsheet that unpacks past the limit without unpacking it (a zip bomb), and reads one within it', async () => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Entries').addRow(['First Name', 'Last Name'])
+    const honest = Buffer.from(await workbook.xlsx.writeBuffer())
+    // One part of 20 MB of zeros, a few kilobytes packed: past a 10 MB limit.
+    const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }))
+    expect(bomb.length).toBeLessThan(100_000)
+    await expect(readTable(bomb, 10 * 1024 * 1024)).rejects.toMatchObject({ code: 'IMPORT_REFUSED', message: expect.stringContaining('unpacks to more than 10 MB') })
+    expect((await readTable(honest, 10 * 1024 * 1024)).headers).toEqual(['First Name', 'Last Name'])
   })
 
   it('refuses a damaged spreadsheet with a clear error', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { CommandError } from '../../src-shared/contract'
 import { decodeText, type TextEncoding } from './decode'
+import { maxInflatedBytes, unpacksWithin } from './zip-size'
 
 /** A registration file as rows of text cells; row numbers are the file's (the header is row 1). */
 export interface Table {
@@ -14,8 +15,12 @@ export interface Table {
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04]
 
-export async function readTable(bytes: Uint8Array): Promise<Table> {
-  if (zipMagic.every((byte, i) => bytes[i] === byte)) return readXlsx(bytes)
+export async function readTable(bytes: Uint8Array, inflatedLimit = maxInflatedBytes): Promise<Table> {
+  if (zipMagic.every((byte, i) => bytes[i] === byte)) {
+    if (!unpacksWithin(bytes, inflatedLimit))
+      throw new CommandError('IMPORT_REFUSED', `The spreadsheet unpacks to more than ${Math.round(inflatedLimit / 1024 / 1024)} MB: it was not opened.`)
+    return readXlsx(bytes)
+  }
   return readCsv(bytes)
 }
 
