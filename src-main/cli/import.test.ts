@@ -48,6 +48,7 @@ describe('race-office import', () => {
       duplicates: [],
       unmappedColumns: [],
       noRefColumn: true,
+      leftOutRows: [],
     })
     expect(run.stderr).toMatch(/Nothing was imported/)
     const listed = await runCliProcess(['entrants', file, '--json'])

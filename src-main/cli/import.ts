@@ -38,7 +38,7 @@ Options:
   --skip-invalid         import the valid rows and report the others
   --date-order dmy|mdy   how to read dates like 05/07/1986 when no row proves the order
   --json                 print {"imported","updated","unchanged","skipped","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}],
-                         "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn"}
+                         "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn","leftOutRows":[{"row","reason","text"}]}
 
 Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
 
@@ -94,6 +94,10 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
     io.out(
       'No column was read as the registration number: importing the next export cannot match these runners, and scanning a confirmation code finds nobody.',
     )
+  if (result.leftOutRows.length > 0) {
+    io.out(`Rows that are not runners, left out (${result.leftOutRows.length}):`)
+    for (const r of result.leftOutRows) io.out(`  row ${r.row} (${r.reason === 'title' ? 'a title above the header' : 'after the data'}): ${r.text}`)
+  }
   if (result.unmappedColumns.length > 0) {
     io.out(`Columns not imported (${result.unmappedColumns.length}):`)
     for (const c of result.unmappedColumns)

@@ -60,8 +60,8 @@ export async function previewImport(db: ReadDb, sessions: ImportSessions, input:
   }
 }
 
-function leftOutOf(table: Table, mapping: ColumnMapping): Pick<ImportResult, 'unmappedColumns' | 'noRefColumn'> {
-  return { unmappedColumns: unmappedColumns(table, mapping), noRefColumn: mapping.ref === undefined }
+function leftOutOf(table: Table, mapping: ColumnMapping): Pick<ImportResult, 'unmappedColumns' | 'noRefColumn' | 'leftOutRows'> {
+  return { unmappedColumns: unmappedColumns(table, mapping), noRefColumn: mapping.ref === undefined, leftOutRows: table.leftOut.slice(0, 50) }
 }
 
 /**

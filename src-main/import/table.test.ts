@@ -102,8 +102,43 @@ describe('reading registration files', () => {
     // One part of 20 MB of zeros, a few kilobytes packed: past a 10 MB limit.
     const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }))
     expect(bomb.length).toBeLessThan(100_000)
-    await expect(readTable(bomb, 10 * 1024 * 1024)).rejects.toMatchObject({ code: 'IMPORT_REFUSED', message: expect.stringContaining('unpacks to more than 10 MB') })
+    await expect(readTable(bomb, 10 * 1024 * 1024)).rejects.toMatchObject({
+      code: 'IMPORT_REFUSED',
+      message: expect.stringContaining('unpacks to more than 10 MB'),
+    })
     expect((await readTable(honest, 10 * 1024 * 1024)).headers).toEqual(['First Name', 'Last Name'])
+  })
+
+  it('reads past a title above the header, and stops where a summary or an HTML page is appended, reporting both', async () => {
+    const csv = [
+      'Seoul Marathon 2025 — registrations',
+      'Reg #,First Name,Last Name,Gender,Event',
+      'R1,Min-jun,Kim,M,10K',
+      'R2,Ji-woo,Lee,F,10K',
+      '',
+      'Total registrations,2',
+      'Exported on,2025-03-01',
+    ].join('\n')
+    const table = await readTable(Buffer.from(csv))
+    expect(table.headers).toEqual(['Reg #', 'First Name', 'Last Name', 'Gender', 'Event'])
+    expect(table.rows.map((r) => r.row)).toEqual([3, 4])
+    expect(table.leftOut).toEqual([
+      { row: 1, reason: 'title', text: 'Seoul Marathon 2025 — registrations' },
+      { row: 6, reason: 'after-data', text: 'Total registrations · 2' },
+      { row: 7, reason: 'after-data', text: 'Exported on · 2025-03-01' },
+    ])
+    const withPage = await readTable(Buffer.from('First Name,Last Name,Gender\nMin-jun,Kim,M\n<!DOCTYPE html>\n<html><body>Thank you</body></html>\n'))
+    expect(withPage.rows).toHaveLength(1)
+    expect(withPage.leftOut.map((r) => [r.row, r.reason])).toEqual([
+      [3, 'after-data'],
+      [4, 'after-data'],
+    ])
+  })
+
+  it('keeps the last runners of a file whose rows are short, when no blank line sets them apart', async () => {
+    const table = await readTable(Buffer.from('First Name,Last Name,Gender,Event\nMin-jun,Kim,M,10K\nJi-woo,Lee,,\n'))
+    expect(table.rows).toHaveLength(2)
+    expect(table.leftOut).toEqual([])
   })
 
   it('refuses a damaged spreadsheet with a clear error', async () => {

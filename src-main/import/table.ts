@@ -4,14 +4,24 @@ import { CommandError } from '../../src-shared/contract'
 import { decodeText, type TextEncoding } from './decode'
 import { maxInflatedBytes, unpacksWithin } from './zip-size'
 
-/** A registration file as rows of text cells; row numbers are the file's (the header is row 1). */
+/** A registration file as rows of text cells; row numbers are the file's (the header is row 1 unless a title is above it). */
 export interface Table {
   format: 'csv' | 'xlsx'
   encoding: TextEncoding | null
   delimiter: string | null
   headers: string[]
   rows: { row: number; cells: string[] }[]
+  /** Rows of the file that are not data: a title above the header, a page or summary some platforms append. */
+  leftOut: LeftOutRow[]
 }
+
+export interface LeftOutRow {
+  row: number
+  reason: 'title' | 'after-data'
+  text: string
+}
+
+type Row = { row: number; cells: string[] }
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04]
 
@@ -29,16 +39,53 @@ function readCsv(bytes: Uint8Array): Table {
   if (text.trim() === '') throw new CommandError('IMPORT_UNREADABLE', 'The file is empty.')
   const delimiter = guessDelimiter(text)
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false })
-  const data = parsed.data
-  const [header, ...body] = data
-  if (header === undefined || header.every((cell) => cell.trim() === '')) throw new CommandError('IMPORT_UNREADABLE', 'The first row has no column names.')
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes')
   if (fatal !== undefined) {
     throw new CommandError('IMPORT_UNREADABLE', `A quoted field is never closed (from row ${(fatal.row ?? 0) + 2}).`, { row: (fatal.row ?? 0) + 2 })
   }
   // Row numbers count lines as a spreadsheet shows records: a field with a line break stays one row.
-  const rows = body.map((cells, index) => ({ row: index + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''))
-  return { format: 'csv', encoding, delimiter, headers: header.map((h) => h.trim()), rows }
+  const { headers, rows, leftOut } = frame(parsed.data.map((cells, index) => ({ row: index + 1, cells })))
+  if (headers.every((cell) => cell === '')) throw new CommandError('IMPORT_UNREADABLE', 'The first row has no column names.')
+  return { format: 'csv', encoding, delimiter, headers, rows, leftOut }
+}
+
+const filled = (cells: readonly string[]): number => cells.filter((cell) => cell.trim() !== '').length
+const appendedPage = /^\s*<(!doctype|html|head|body|table|div|p|br|script|style)\b/i
+
+/**
+ * Where the data is: the header is the first of the first ten rows with two cells or more (a
+ * title above it is left out), and the data ends where a page some platforms append begins (an
+ * HTML tag) or, after a blank line, a block of rows of one or two cells each in a file of four
+ * columns or more (a summary: "Total registrations,30"); a runner's row has more. What is left out is reported, never dropped silently.
+ */
+function frame(all: Row[]): { headers: string[]; rows: Row[]; leftOut: LeftOutRow[] } {
+  const textOf = (cells: readonly string[]): string =>
+    cells
+      .filter((cell) => cell.trim() !== '')
+      .join(' · ')
+      .slice(0, 120)
+  const headerAt = Math.max(
+    0,
+    all.slice(0, 10).findIndex(({ cells }) => filled(cells) >= 2),
+  )
+  const leftOut: LeftOutRow[] = all
+    .slice(0, headerAt)
+    .filter(({ cells }) => filled(cells) > 0)
+    .map(({ row, cells }) => ({ row, reason: 'title' as const, text: textOf(cells) }))
+  const headers = (all[headerAt]?.cells ?? []).map((h) => h.trim())
+  let rows = all.slice(headerAt + 1).filter(({ cells }) => filled(cells) > 0)
+  const pageAt = rows.findIndex(({ cells }) => appendedPage.test(cells.find((cell) => cell.trim() !== '') ?? ''))
+  let endAt = pageAt < 0 ? rows.length : pageAt
+  const width = filled(headers)
+  if (width >= 4) {
+    let summaryAt = endAt
+    while (summaryAt > 0 && filled((rows[summaryAt - 1] as Row).cells) <= 2) summaryAt--
+    const afterBlank = summaryAt > 0 && summaryAt < endAt && (rows[summaryAt] as Row).row > (rows[summaryAt - 1] as Row).row + 1
+    if (afterBlank) endAt = summaryAt
+  }
+  for (const { row, cells } of rows.slice(endAt)) leftOut.push({ row, reason: 'after-data', text: textOf(cells) })
+  rows = rows.slice(0, endAt)
+  return { headers, rows, leftOut }
 }
 
 /** The separator the header row uses most, outside quotes: every export has one header row. */
@@ -71,15 +118,12 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   if (sheet === undefined) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
   // Every column up to the highest letter used: an empty spacer column must not shift the ones after it.
   const width = sheet.columnCount
-  const rows: { row: number; cells: string[] }[] = []
-  let headers: string[] | null = null
+  const all: Row[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value))
-    if (headers === null) headers = cells.map((c) => c.trim())
-    else if (cells.some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells })
+    all.push({ row: rowNumber, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
   })
-  if (headers === null) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
-  return { format: 'xlsx', encoding: null, delimiter: null, headers, rows }
+  if (all.length === 0) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
+  return { format: 'xlsx', encoding: null, delimiter: null, ...frame(all) }
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -4,7 +4,7 @@ import type { Table } from './table'
 import { unmappedColumns } from './unmapped'
 
 function tableOf(headers: string[], ...rows: string[][]): Table {
-  return { format: 'csv', encoding: 'utf-8', delimiter: ',', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) }
+  return { format: 'csv', encoding: 'utf-8', delimiter: ',', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })), leftOut: [] }
 }
 
 describe('the columns an import leaves out', () => {

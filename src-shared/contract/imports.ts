@@ -127,8 +127,13 @@ export const unmappedColumn = z.object({
 })
 export type UnmappedColumn = z.infer<typeof unmappedColumn>
 
+/** A row of the file that is no data: a title above the header, or a page or summary appended after the rows. */
+export const leftOutRow = z.object({ row: z.int(), reason: z.enum(['title', 'after-data']), text: z.string() })
+
 /** What an import leaves out as a whole: said in the preview, and in the report of a commit. */
 const leftOut = {
+  /** The first fifty rows that are no data. */
+  leftOutRows: z.array(leftOutRow),
   /** Every column not imported; none is dropped without a word. */
   unmappedColumns: z.array(unmappedColumn),
   /** No column is read as the registration number: a re-import cannot match these runners, nor a scan of a confirmation code find them. */

@@ -290,6 +290,11 @@ function ColumnsStep({
           {t('importWizard.noRef')}
         </p>
       )}
+      {preview.leftOutRows.length > 0 && (
+        <p className="muted" data-testid="left-out-rows">
+          {t('importWizard.leftOutRows', { rows: preview.leftOutRows.map((r) => r.row).join(', ') })}
+        </p>
+      )}
       {leftOut.length > 0 && (
         <p className="muted" data-testid="not-imported">
           {t('importWizard.notImported', { columns: leftOut.map(({ header, index }) => (header === '' ? `#${index + 1}` : header)).join(', ') })}
