@@ -49,6 +49,8 @@ describe('race-office import', () => {
       unmappedColumns: [],
       noRefColumn: true,
       leftOutRows: [],
+      removed: 0,
+      withdrawn: 0,
     })
     expect(run.stderr).toMatch(/Nothing was imported/)
     const listed = await runCliProcess(['entrants', file, '--json'])

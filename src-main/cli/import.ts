@@ -37,7 +37,7 @@ Options:
   --duplicates ACTION    skip, update or add (default ${defaultDuplicateAction})
   --skip-invalid         import the valid rows and report the others
   --date-order dmy|mdy   how to read dates like 05/07/1986 when no row proves the order
-  --json                 print {"imported","updated","unchanged","skipped","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}],
+  --json                 print {"imported","updated","unchanged","skipped","removed","withdrawn","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}],
                          "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn","leftOutRows":[{"row","reason","text"}]}
 
 Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
@@ -89,6 +89,10 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
   if (!refused)
     io.out(
       `Imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}.${result.skipped > 0 ? ` Skipped ${result.skipped} duplicate(s).` : ''}`,
+    )
+  if (result.removed > 0)
+    io.out(
+      `Removed on the platform: ${result.removed} row(s) not imported${result.withdrawn > 0 ? `; ${result.withdrawn} runner(s) already in the event withdrawn` : ''}.`,
     )
   if (result.noRefColumn)
     io.out(

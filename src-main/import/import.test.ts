@@ -530,3 +530,23 @@ describe('waves from the file', () => {
     ])
   })
 })
+
+describe('a registration the platform marks removed', () => {
+  it('is not imported, withdraws the runner already in the event under it, and is reported', async () => {
+    const { router, all } = await pyongyang()
+    unwrap(await importFile(router, csv(['Registration ID,First Name,Last Name,Gender,Event', 'R1,Min-jun,Kim,M,10K', 'R2,Ji-woo,Lee,F,10K'])))
+    const next = csv([
+      'Registration ID,First Name,Last Name,Gender,Event,Removed',
+      'R1,Min-jun,Kim,M,10K,False',
+      'R2,Ji-woo,Lee,F,10K,True',
+      // Removed before it was ever imported, and with no sex: left out, not refused.
+      'R3,Sarah,Jones,,10K,TRUE',
+    ])
+    expect(unwrap(await previewFile(router, next))).toMatchObject({ mapping: { removed: 5 }, removed: 2, toWithdraw: 1, toAdd: 0, rejectedCount: 0 })
+    expect(unwrap(await importFile(router, next))).toMatchObject({ imported: 0, removed: 2, withdrawn: 1, rejected: [] })
+    expect((await all()).map((e) => [e.ref, e.status])).toEqual([
+      ['R1', 'registered'],
+      ['R2', 'withdrawn'],
+    ])
+  })
+})

@@ -21,7 +21,7 @@ export type EntrantInput = z.output<typeof entrantsCreateInput>
 export interface PlanContext {
   races: { id: number; name: string; ranges: { first: number; last: number }[]; waves: { id: number; name: string }[] }[]
   /** Everyone already in the event, to match re-imports by reference and to flag duplicates. */
-  existing: (RegistrationDetails & Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'wave_id'>)[]
+  existing: (RegistrationDetails & Pick<EntrantRow, 'id' | 'num' | 'ref' | 'bib' | 'wave_id' | 'status'>)[]
   today: string
 }
 
@@ -43,9 +43,15 @@ export interface ImportPlan {
   toUpdate: { row: number; num: number; id: string; input: EntrantInput; ref: string | null }[]
   unchanged: number
   skipped: number
+  /** Rows the platform marks removed, left out; those of a runner already in the event withdraw them. */
+  removed: number
+  toWithdraw: { row: number; num: number }[]
   rejected: RejectedRow[]
   duplicates: DuplicateFlag[]
 }
+
+/** How exports write "yes" in a flag column (a removed registration). */
+const yes = /^(true|yes|y|1|x|ja|oui|si|sí|예|o|✓|✔)$/i
 
 const labels: Record<ImportField, string> = {
   ref: 'registration reference',
@@ -65,6 +71,7 @@ const labels: Record<ImportField, string> = {
   emergencyPhone: 'emergency phone',
   shirtSize: 'shirt size',
   bib: 'bib',
+  removed: 'removed flag',
   predictedTime: 'predicted time',
   wave: 'wave',
 }
@@ -123,7 +130,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
   const forAll = options.duplicates ?? defaultDuplicateAction
   const updates = new Map<string, number>()
   const refsInFile = new Map<string, number>()
-  const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, skipped: 0, rejected: [], duplicates: [] }
+  const plan: ImportPlan = { dateOrder: evidence, toAdd: [], toUpdate: [], unchanged: 0, skipped: 0, removed: 0, toWithdraw: [], rejected: [], duplicates: [] }
 
   // One list and one closure for the whole file: 50,000 rows allocate enough as it is.
   let row = 0
@@ -136,6 +143,13 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     row = record.row
     rowErrors = 0
     const cells = record.cells
+    // A registration the platform removed is no runner, whatever else its row says.
+    if (mapping.removed !== undefined && yes.test(cell(cells, 'removed'))) {
+      plan.removed++
+      const runner = existingByRef.get(cell(cells, 'ref'))
+      if (runner !== undefined && runner.status === 'registered') plan.toWithdraw.push({ row, num: runner.num })
+      continue
+    }
 
     let givenName = cell(cells, 'givenName')
     let familyName = cell(cells, 'familyName')
@@ -166,7 +180,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
     if (birthText !== '') {
       birthDate = readDate(birthText, order, context.today)
       if (birthDate === null) {
-        const undecided = order === null && /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(birthText)
+        const undecided = order === null && /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:[T ].*)?$/.test(birthText)
         reject(
           'birthDate',
           undecided ? 'DATE_ORDER_UNKNOWN' : 'BAD_DATE',

@@ -51,6 +51,8 @@ export async function previewImport(db: ReadDb, sessions: ImportSessions, input:
     toUpdate: plan.toUpdate.length,
     unchanged: plan.unchanged,
     skipped: plan.skipped,
+    removed: plan.removed,
+    toWithdraw: plan.toWithdraw.length,
     missingFields: missingColumns(mapping, input.race),
     rejectedCount: plan.rejected.length,
     rejected: plan.rejected.slice(0, previewRejectedLimit),
@@ -88,6 +90,8 @@ export async function commitImport(
         updated: 0,
         unchanged: 0,
         skipped: 0,
+        removed: 0,
+        withdrawn: 0,
         rejected: [],
         duplicates: [],
         ...leftOutOf(table, mapping),
@@ -102,6 +106,8 @@ export async function commitImport(
       updated: 0,
       unchanged: 0,
       skipped: 0,
+      removed: 0,
+      withdrawn: 0,
       ...report,
     })
   }
@@ -112,7 +118,15 @@ export async function commitImport(
     .onConflict((oc) => oc.column('headers_key').doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at_ms: nowMs }))
     .execute()
   sessions.discard(input.id)
-  return { imported: plan.toAdd.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, skipped: plan.skipped, ...report }
+  return {
+    imported: plan.toAdd.length,
+    updated: plan.toUpdate.length,
+    unchanged: plan.unchanged,
+    skipped: plan.skipped,
+    removed: plan.removed,
+    withdrawn: plan.toWithdraw.length,
+    ...report,
+  }
 }
 
 async function chooseMapping(
@@ -138,6 +152,7 @@ async function planContext(db: ReadDb): Promise<PlanContext> {
       .select([
         'id',
         'num',
+        'status',
         'ref',
         'bib',
         'given_name',
@@ -173,6 +188,8 @@ async function planContext(db: ReadDb): Promise<PlanContext> {
 
 /** Prepared statements on the transaction's own connection: 50,000 rows in a fraction of a second. */
 async function writePlan(db: Db, sqlite: SqliteDatabase.Database, plan: ImportPlan, nowMs: number): Promise<void> {
+  const withdraw = sqlite.prepare("update entrant set status = 'withdrawn', updated_at_ms = ? where num = ? and status = 'registered'")
+  for (const { num } of plan.toWithdraw) withdraw.run(nowMs, num)
   if (plan.toAdd.length + plan.toUpdate.length === 0) return
   const day = await raceDay(db)
   const bands = new Map((await db.selectFrom('race').select(['id', 'category_bands']).execute()).map((r) => [r.id, r.category_bands]))

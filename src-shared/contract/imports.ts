@@ -22,6 +22,8 @@ export const importFields = [
   'bib',
   'predictedTime',
   'wave',
+  /** A platform's removed or cancelled flag (True/False, Yes/No, 1/0): a removed registration is no runner. */
+  'removed',
 ] as const
 export type ImportField = (typeof importFields)[number]
 
@@ -158,6 +160,9 @@ export const importPreview = z.object({
   unchanged: z.int(),
   /** Rows left out because they look like runners already in the event. */
   skipped: z.int(),
+  /** Rows the platform marks removed (not imported), and runners of the event they withdraw. */
+  removed: z.int(),
+  toWithdraw: z.int(),
   /** Required fields the mapping has no column for: the wizard asks for them. */
   missingFields: z.array(z.enum(importFields)),
   rejectedCount: z.int(),
@@ -175,6 +180,9 @@ export const importResult = z.object({
   updated: z.int(),
   unchanged: z.int(),
   skipped: z.int(),
+  /** Rows the platform marks removed: not imported, and a runner already in the event under that registration withdrawn. */
+  removed: z.int(),
+  withdrawn: z.int(),
   rejected: z.array(rejectedRow),
   duplicates: z.array(duplicateFlag),
   ...leftOut,

@@ -354,6 +354,15 @@ function CheckStep({
           <dt>{t('importWizard.unchanged')}</dt>
           <dd>{number(preview.unchanged)}</dd>
         </div>
+        {preview.removed > 0 && (
+          <div>
+            <dt>{t('importWizard.removedTally')}</dt>
+            <dd data-testid="tally-removed">
+              {number(preview.removed)}
+              {preview.toWithdraw > 0 && ` · ${t('importWizard.toWithdraw', { count: preview.toWithdraw })}`}
+            </dd>
+          </div>
+        )}
         {preview.skipped > 0 && (
           <div>
             <dt>{t('importWizard.skippedTally')}</dt>
@@ -437,7 +446,12 @@ function CheckStep({
           {t('importWizard.back')}
         </button>
         {/* Every row left out as already in the event still ends with the import's report. */}
-        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || blocked || importable + preview.skipped === 0}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onImport}
+          disabled={busy || blocked || importable + preview.skipped + preview.toWithdraw === 0}
+        >
           {importable === 0 && preview.skipped > 0 ? t('importWizard.importNothing') : t('importWizard.importButton', { count: importable })}
         </button>
       </div>

@@ -512,6 +512,9 @@ export const en = {
     fieldColumn: 'Field',
     problemColumn: 'Problem',
     skippedTally: 'Left out (already in the event)',
+    removedTally: 'Removed on the platform (not imported)',
+    toWithdraw_one: '{{count}} runner in the event withdrawn',
+    toWithdraw_other: '{{count}} runners in the event withdrawn',
     existingTitle_one: '{{count, number}} row looks like a runner already in the event',
     existingTitle_other: '{{count, number}} rows look like runners already in the event',
     existingIntro: 'Same name and birth date, or same e-mail, as someone you already have. Left out unless you say otherwise, so nobody is in the event twice.',
@@ -569,6 +572,7 @@ export const en = {
       bib: 'Bib',
       wave: 'Wave or corral',
       predictedTime: 'Predicted time',
+      removed: 'Removed / cancelled flag',
     },
   },
   checkin: {

@@ -509,6 +509,9 @@ export const ko: Messages = {
     fieldColumn: '항목',
     problemColumn: '문제',
     skippedTally: '제외 (이미 있는 참가자)',
+    removedTally: '신청 사이트에서 취소됨 (가져오지 않음)',
+    toWithdraw_one: '대회의 참가자 {{count}}명 기권 처리',
+    toWithdraw_other: '대회의 참가자 {{count}}명 기권 처리',
     existingTitle_one: '이미 있는 참가자와 같아 보이는 행 {{count, number}}개',
     existingTitle_other: '이미 있는 참가자와 같아 보이는 행 {{count, number}}개',
     existingIntro: '이미 있는 참가자와 이름과 생년월일, 또는 이메일이 같습니다. 따로 정하지 않으면 제외하므로 한 사람이 두 번 등록되지 않습니다.',
@@ -566,6 +569,7 @@ export const ko: Messages = {
       bib: '배번',
       wave: '출발 그룹',
       predictedTime: '예상 기록',
+      removed: '취소 여부',
     },
   },
   checkin: {
