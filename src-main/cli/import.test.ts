@@ -49,6 +49,7 @@ describe('race-office import', () => {
       unmappedColumns: [],
       noRefColumn: true,
       leftOutRows: [],
+      foldedRows: [],
       removed: 0,
       withdrawn: 0,
     })

@@ -38,7 +38,7 @@ Options:
   --skip-invalid         import the valid rows and report the others
   --date-order dmy|mdy   how to read dates like 05/07/1986 when no row proves the order
   --json                 print {"imported","updated","unchanged","skipped","removed","withdrawn","rejected":[{"row","field","code","message"}],"duplicates":[{"row","name","birthDate","matchedBy","action","existing",…}],
-                         "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn","leftOutRows":[{"row","reason","text"}]}
+                         "unmappedColumns":[{"column","header","filled","looksLike"}],"noRefColumn","leftOutRows":[{"row","reason","text"}],"foldedRows":[{"row","into"}]}
 
 Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
 
@@ -97,6 +97,10 @@ function report(io: CliIo, result: ImportResult, json: boolean, refused: boolean
   if (result.noRefColumn)
     io.out(
       'No column was read as the registration number: importing the next export cannot match these runners, and scanning a confirmation code finds nobody.',
+    )
+  if (result.foldedRows.length > 0)
+    io.out(
+      `Rows of one more purchased item, folded into the runner's first row (${result.foldedRows.length}): ${result.foldedRows.map((f) => `${f.row}→${f.into}`).join(', ')}`,
     )
   if (result.leftOutRows.length > 0) {
     io.out(`Rows that are not runners, left out (${result.leftOutRows.length}):`)

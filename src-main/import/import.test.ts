@@ -92,7 +92,8 @@ describe('the all-or-nothing rule', () => {
     '5,10K,Sam,Taylor,maybe,1969-11-03,',
     '6,Marathon,Aoife,OConnor,F,1966-12-21,5000',
     '7,Marathon,Simon,Cockerell,M,1959-08-20,7',
-    '1,Marathon,Min-jun,Kim,M,1986-01-18,',
+    // Another person under a registration number already used (rows of one person fold into one).
+    '1,Marathon,Mi-rae,Kim,F,1990-01-01,',
     '9,10K,Lan,Nguyen,F,1999-06-13,abc',
     '10,10K,Lan,Nguyen,F,1999-06-13,',
   ])
@@ -547,6 +548,36 @@ describe('a registration the platform marks removed', () => {
     expect((await all()).map((e) => [e.ref, e.status])).toEqual([
       ['R1', 'registered'],
       ['R2', 'withdrawn'],
+    ])
+  })
+})
+
+describe('an export with one row per purchased item', () => {
+  it('folds the rows of one registration and name into one entrant, each detail from the row that has it', async () => {
+    const { router, all } = await pyongyang()
+    const file = csv([
+      'Registration ID,First Name,Last Name,Gender,Event,Item,T-Shirt Size',
+      'R1,Min-jun,Kim,M,10K,Entry,',
+      'R1,Min-jun,Kim,M,10K,T-shirt,L',
+      'R1,Min-jun,Kim,M,10K,Donation,',
+      // One order for two people: the same number under another name is someone else, and said to be.
+      'R2,Ji-woo,Lee,F,10K,Entry,S',
+      'R2,Seo-yeon,Lee,F,10K,Entry,M',
+      // The same person under the same number but in another race: not folded, and said to be.
+      'R3,Bo-ra,Park,F,10K,Entry,',
+      'R3,Bo-ra,Park,F,Marathon,Entry,',
+    ])
+    const preview = unwrap(await previewFile(router, file))
+    expect(preview.foldedRows).toEqual([
+      { row: 3, into: 2 },
+      { row: 4, into: 2 },
+    ])
+    expect(preview.rejected).toEqual([expect.objectContaining({ row: 6, code: 'DUPLICATE_REF' }), expect.objectContaining({ row: 8, code: 'DUPLICATE_REF' })])
+    expect(unwrap(await importFile(router, file, { skipInvalid: true }))).toMatchObject({ imported: 3, foldedRows: [{ row: 3 }, { row: 4 }] })
+    expect((await all()).map((e) => [e.ref, e.givenName, e.shirtSize])).toEqual([
+      ['R1', 'Min-jun', 'L'],
+      ['R2', 'Ji-woo', 'S'],
+      ['R3', 'Bo-ra', null],
     ])
   })
 })

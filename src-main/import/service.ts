@@ -12,6 +12,7 @@ import { fieldLabel, missingColumns, planImport, type EntrantInput, type ImportP
 import type { ImportSessions } from './sessions'
 import type { Table } from './table'
 import { unmappedColumns } from './unmapped'
+import { foldItemRows, type FoldedRow } from './item-rows'
 
 const previewRejectedLimit = 1000
 
@@ -20,8 +21,9 @@ export function uploadChunk(sessions: ImportSessions, input: ParsedInput<'import
 }
 
 async function planFor(db: ReadDb, sessions: ImportSessions, input: ParsedInput<'imports.preview'>) {
-  const { fileName, table } = await sessions.table(input.id)
-  const { mapping, source } = await chooseMapping(db, table, input.mapping)
+  const { fileName, table: file } = await sessions.table(input.id)
+  const { mapping, source } = await chooseMapping(db, file, input.mapping)
+  const { table, folded } = foldItemRows(file, mapping)
   if (input.race !== undefined) {
     const known = await db.selectFrom('race').select('name').execute()
     if (!known.some((r) => r.name.toLowerCase() === input.race?.toLowerCase())) {
@@ -30,11 +32,11 @@ async function planFor(db: ReadDb, sessions: ImportSessions, input: ParsedInput<
   }
   const options = { mapping, dateOrder: input.dateOrder, race: input.race, duplicates: input.duplicates, duplicateRows: input.duplicateRows }
   const plan = planImport(table, options, await planContext(db))
-  return { fileName, table, mapping, source, plan }
+  return { fileName, table, mapping, source, plan, folded }
 }
 
 export async function previewImport(db: ReadDb, sessions: ImportSessions, input: ParsedInput<'imports.preview'>): Promise<ImportPreview> {
-  const { fileName, table, mapping, source, plan } = await planFor(db, sessions, input)
+  const { fileName, table, mapping, source, plan, folded } = await planFor(db, sessions, input)
   return {
     id: input.id,
     fileName,
@@ -58,12 +60,21 @@ export async function previewImport(db: ReadDb, sessions: ImportSessions, input:
     rejected: plan.rejected.slice(0, previewRejectedLimit),
     duplicates: plan.duplicates.slice(0, previewRejectedLimit),
     duplicatesCount: plan.duplicates.length,
-    ...leftOutOf(table, mapping),
+    ...leftOutOf(table, mapping, folded),
   }
 }
 
-function leftOutOf(table: Table, mapping: ColumnMapping): Pick<ImportResult, 'unmappedColumns' | 'noRefColumn' | 'leftOutRows'> {
-  return { unmappedColumns: unmappedColumns(table, mapping), noRefColumn: mapping.ref === undefined, leftOutRows: table.leftOut.slice(0, 50) }
+function leftOutOf(
+  table: Table,
+  mapping: ColumnMapping,
+  folded: FoldedRow[],
+): Pick<ImportResult, 'unmappedColumns' | 'noRefColumn' | 'leftOutRows' | 'foldedRows'> {
+  return {
+    unmappedColumns: unmappedColumns(table, mapping),
+    noRefColumn: mapping.ref === undefined,
+    leftOutRows: table.leftOut.slice(0, 50),
+    foldedRows: folded.slice(0, 50),
+  }
 }
 
 /**
@@ -77,7 +88,7 @@ export async function commitImport(
   input: ParsedInput<'imports.commit'>,
   nowMs: number,
 ): Promise<ImportResult> {
-  const { table, mapping, plan } = await planFor(db, sessions, input)
+  const { table, mapping, plan, folded } = await planFor(db, sessions, input)
   const missing = missingColumns(mapping, input.race)
   if (missing.length > 0) {
     throw new CommandError(
@@ -94,11 +105,11 @@ export async function commitImport(
         withdrawn: 0,
         rejected: [],
         duplicates: [],
-        ...leftOutOf(table, mapping),
+        ...leftOutOf(table, mapping, folded),
       },
     )
   }
-  const report = { rejected: plan.rejected, duplicates: plan.duplicates, ...leftOutOf(table, mapping) }
+  const report = { rejected: plan.rejected, duplicates: plan.duplicates, ...leftOutOf(table, mapping, folded) }
   if (plan.rejected.length > 0 && !input.skipInvalid) {
     const rows = new Set(plan.rejected.map((r) => r.row)).size
     throw new CommandError('IMPORT_REFUSED', `Nothing was imported: ${rows} row(s) have problems. Fix them, or import the valid rows only.`, {

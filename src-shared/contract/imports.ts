@@ -136,6 +136,8 @@ export const leftOutRow = z.object({ row: z.int(), reason: z.enum(['title', 'aft
 const leftOut = {
   /** The first fifty rows that are no data. */
   leftOutRows: z.array(leftOutRow),
+  /** The first fifty rows folded into an earlier one: the same registration and name, one more purchased item (a t-shirt, a donation). */
+  foldedRows: z.array(z.object({ row: z.int(), into: z.int() })),
   /** Every column not imported; none is dropped without a word. */
   unmappedColumns: z.array(unmappedColumn),
   /** No column is read as the registration number: a re-import cannot match these runners, nor a scan of a confirmation code find them. */

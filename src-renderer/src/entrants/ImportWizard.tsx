@@ -290,6 +290,11 @@ function ColumnsStep({
           {t('importWizard.noRef')}
         </p>
       )}
+      {preview.foldedRows.length > 0 && (
+        <p className="muted" data-testid="folded-rows">
+          {t('importWizard.foldedRows', { rows: preview.foldedRows.map((f) => `${f.row} → ${f.into}`).join(', ') })}
+        </p>
+      )}
       {preview.leftOutRows.length > 0 && (
         <p className="muted" data-testid="left-out-rows">
           {t('importWizard.leftOutRows', { rows: preview.leftOutRows.map((r) => r.row).join(', ') })}

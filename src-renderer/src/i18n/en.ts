@@ -490,6 +490,7 @@ export const en = {
     missing: 'Still needed: {{fields}}',
     useAs: 'Read it as {{field}}',
     notImported: 'Not imported: {{columns}}',
+    foldedRows: 'Rows of one more purchased item (a t-shirt, a donation), folded into the runner’s first row: {{rows}}',
     leftOutRows: 'Rows that are not runners (a title, or a summary or page after the data), left out: {{rows}}',
     noRef:
       'No column is read as the registration number. Importing the next export will not find these runners again, and scanning a confirmation code at pickup will find nobody.',

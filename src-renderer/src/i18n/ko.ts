@@ -488,6 +488,7 @@ export const ko: Messages = {
     missing: '아직 필요한 항목: {{fields}}',
     useAs: '{{field}}(으)로 읽기',
     notImported: '가져오지 않는 열: {{columns}}',
+    foldedRows: '추가 구매 항목(티셔츠, 기부 등)의 행은 그 참가자의 첫 행에 합쳤습니다: {{rows}}',
     leftOutRows: '참가자가 아닌 행(제목, 또는 데이터 뒤의 요약이나 페이지)은 가져오지 않습니다: {{rows}}행',
     noRef: '참가번호로 읽는 열이 없습니다. 다음 파일을 가져올 때 이 참가자들을 다시 찾지 못하고, 수령처에서 확인 코드를 스캔해도 아무도 찾지 못합니다.',
     defaultRace: '종목이 없는 행의 종목',
