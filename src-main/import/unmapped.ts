@@ -6,6 +6,7 @@ import type { Table } from './table'
 const refWords = /(reg|registr|entry|entries|order|ticket|booking|confirm|particip|anmeld|teilnehm|inscri|참가|접수|신청|등록)/u
 const numberWords = /(#|\bno\b|\bno\.|\bnr\b|\bnr\.|\bid\b|number|num\b|nummer|numero|número|번호)/u
 const emailCell = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
+const shapeSample = 500
 const dateCell = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{6}|\d{8})(\s.*)?$/u
 
 /**
@@ -18,10 +19,18 @@ export function unmappedColumns(table: Table, mapping: ColumnMapping): UnmappedC
   const columns: UnmappedColumn[] = []
   table.headers.forEach((header, column) => {
     if (read.has(column)) return
-    const cells = table.rows.map((r) => (r.cells[column] ?? '').trim()).filter((cell) => cell !== '')
-    if (header === '' && cells.length === 0) return
-    const looksLike = [lookByHeader(header), lookByCells(cells)].find((field) => field !== null && mapping[field] === undefined) ?? null
-    columns.push({ column, header, filled: cells.length, looksLike })
+    // Every row is counted; the shape is judged on the first few hundred filled cells (a big field is 50,000 rows).
+    let filled = 0
+    const sample: string[] = []
+    for (const { cells } of table.rows) {
+      const cell = cells[column]
+      if (cell === undefined || cell.trim() === '') continue
+      filled++
+      if (sample.length < shapeSample) sample.push(cell.trim())
+    }
+    if (header === '' && filled === 0) return
+    const looksLike = [lookByHeader(header), lookByCells(sample)].find((field) => field !== null && mapping[field] === undefined) ?? null
+    columns.push({ column, header, filled, looksLike })
   })
   return columns
 }
