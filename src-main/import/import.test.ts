@@ -581,3 +581,25 @@ describe('an export with one row per purchased item', () => {
     ])
   })
 })
+
+describe("a Korean platform's export", () => {
+  it('splits 성명 as its script and order say, reads 성별 남/여 and 생년월일 as YYMMDD', async () => {
+    const { router, all } = await pyongyang()
+    const file = csv([
+      '참가번호,성명,성별,생년월일,종목',
+      'K1,김민준,남,870605,10K',
+      'K2,남궁민수,남,900101,10K',
+      'K3,이 서연,여,19920315,10K',
+      'K4,Mary Smith,여,851224,10K',
+    ])
+    const preview = unwrap(await previewFile(router, file))
+    expect(preview.mapping).toMatchObject({ ref: 0, fullName: 1, sex: 2, birthDate: 3, race: 4 })
+    expect(unwrap(await importFile(router, file))).toMatchObject({ imported: 4, rejected: [], noRefColumn: false })
+    expect((await all()).map((e) => [e.familyName, e.givenName, e.sex, e.birthDate])).toEqual([
+      ['김', '민준', 'M', '1987-06-05'],
+      ['남궁', '민수', 'M', '1990-01-01'],
+      ['이', '서연', 'F', '1992-03-15'],
+      ['Smith', 'Mary', 'F', '1985-12-24'],
+    ])
+  })
+})

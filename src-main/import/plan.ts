@@ -383,11 +383,27 @@ function readDuration(text: string): number {
 }
 
 /** "Kim, Min-jun" is family first; "Min-jun Kim" has the family name last. */
+/** Korean family names of two syllables: 남궁민수 is 남궁 and 민수, not 남 and 궁민수. */
+const twoSyllableFamilies = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방', '망절', '어금'])
+const hangulName = /^[\uAC00-\uD7A3]+(\s+[\uAC00-\uD7A3]+)*$/u
+const hanName = /^[\u3400-\u9FFF]+(\s+[\u3400-\u9FFF]+)*$/u
+
+/**
+ * A whole name in one column, split as its script and order say: "Smith, Mary" and "Mary Smith"
+ * (family last in Latin script); Korean and Chinese names family first, with or without a space
+ * (김민준, 이 서연, 남궁민수, 王小明).
+ */
 function splitFullName(text: string): [string, string] {
   const comma = text.indexOf(',')
   if (comma >= 0) return [text.slice(comma + 1).trim(), text.slice(0, comma).trim()]
-  const parts = text.split(/\s+/).filter(Boolean)
-  if (parts.length < 2) return ['', text.trim()]
+  const name = text.trim()
+  const parts = name.split(/\s+/).filter(Boolean)
+  if (hangulName.test(name) || hanName.test(name)) {
+    if (parts.length >= 2) return [parts.slice(1).join(' '), parts[0] as string]
+    const familyLength = name.length >= 3 && twoSyllableFamilies.has(name.slice(0, 2)) ? 2 : 1
+    return name.length < 2 ? ['', name] : [name.slice(familyLength), name.slice(0, familyLength)]
+  }
+  if (parts.length < 2) return ['', name]
   return [parts.slice(0, -1).join(' '), parts.at(-1) as string]
 }
 
