@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -76,6 +77,26 @@ describe('race-office import', () => {
     const words = await runCliProcess(['import', file, data, '--race', '10K', '--duplicates', 'skip'])
     expect(words.stdout).toMatch(/No column was read as the registration number/)
     expect(words.stdout).toMatch(/Columns not imported \(3\):[\s\S]*Contact: 2 row\(s\) filled; looks like the e-?mail/)
+  })
+
+  it('imports the sheet named by --sheet from a workbook with several', async () => {
+    const file = await event()
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Marathon').addRows([
+      ['First Name', 'Last Name', 'Gender'],
+      ['Min-jun', 'Kim', 'M'],
+    ])
+    workbook.addWorksheet('10K').addRows([
+      ['First Name', 'Last Name', 'Gender'],
+      ['Ji-woo', 'Lee', 'F'],
+      ['Seo-yeon', 'Park', 'F'],
+    ])
+    const data = join(tempDir(), 'entries.xlsx')
+    writeFileSync(data, Buffer.from(await workbook.xlsx.writeBuffer()))
+    expect(JSON.parse((await runCliProcess(['import', file, data, '--sheet', '10K', '--race', '10K', '--json'])).stdout)).toMatchObject({ imported: 2 })
+    const unknown = await runCliProcess(['import', file, data, '--sheet', 'Ultra', '--race', '10K'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/no sheet called "Ultra" \(its sheets: Marathon, 10K\)/)
   })
 
   it('imports the valid rows with --skip-invalid, and takes --race for rows without one', async () => {

@@ -17,7 +17,7 @@ import { parse, RejectedError, UsageError, type CliIo, type Subcommand } from '.
 export const importCommand: Subcommand = {
   name: 'import',
   summary: 'import registrations from a CSV or XLSX file',
-  help: `Usage: race-office import FILE DATA [--race NAME] [--duplicates skip|update|add] [--skip-invalid] [--date-order dmy|mdy] [--json]
+  help: `Usage: race-office import FILE DATA [--race NAME] [--sheet NAME] [--duplicates skip|update|add] [--skip-invalid] [--date-order dmy|mdy] [--json]
 
 Imports the registrations in DATA (CSV in any encoding Excel writes, or XLSX) into the event
 FILE. Columns are recognised by their header names; entrants already in the event are matched by
@@ -34,6 +34,7 @@ wizard of the Entrants desk.
 
 Options:
   --race NAME            the race for rows with no race column or an empty race cell
+  --sheet NAME           the sheet of a workbook with several (default: the first with rows)
   --duplicates ACTION    skip, update or add (default ${defaultDuplicateAction})
   --skip-invalid         import the valid rows and report the others
   --date-order dmy|mdy   how to read dates like 05/07/1986 when no row proves the order
@@ -45,6 +46,7 @@ Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
   async run(args, io) {
     const { values, positionals } = parse(args, {
       race: { type: 'string' },
+      sheet: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'date-order': { type: 'string' },
       duplicates: { type: 'string' },
@@ -66,6 +68,7 @@ Exit codes: 0 imported, 1 refused (nothing imported), 2 usage.`,
           id: uploaded.id,
           skipInvalid: values['skip-invalid'] === true,
           ...(values.race !== undefined && { race: values.race }),
+          ...(values.sheet !== undefined && { sheet: values.sheet }),
           ...(dateOrder !== undefined && { dateOrder }),
           ...(duplicates !== undefined && { duplicates: duplicates as DuplicateAction }),
         },

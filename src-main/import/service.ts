@@ -21,7 +21,7 @@ export function uploadChunk(sessions: ImportSessions, input: ParsedInput<'import
 }
 
 async function planFor(db: ReadDb, sessions: ImportSessions, input: ParsedInput<'imports.preview'>) {
-  const { fileName, table: file } = await sessions.table(input.id)
+  const { fileName, table: file } = await sessions.table(input.id, input.sheet)
   const { mapping, source } = await chooseMapping(db, file, input.mapping)
   const { table, folded } = foldItemRows(file, mapping)
   if (input.race !== undefined) {
@@ -41,6 +41,8 @@ export async function previewImport(db: ReadDb, sessions: ImportSessions, input:
     id: input.id,
     fileName,
     format: table.format,
+    sheets: table.sheets,
+    sheet: table.sheet,
     encoding: table.encoding,
     delimiter: table.delimiter,
     headers: table.headers,

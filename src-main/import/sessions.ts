@@ -13,6 +13,8 @@ interface Upload {
   chunks: Buffer[]
   bytes: number
   table: Table | null
+  /** The sheet that table was read from (a workbook's other sheet is read anew). */
+  sheet: string | undefined
   /** About what the read table holds in memory (its text twice over, and a little per cell). */
   tableBytes: number
   touchedAt: number
@@ -38,7 +40,7 @@ export class ImportSessions {
     if (upload === undefined) {
       if (this.uploads.size >= maxSessions) throw new CommandError('IMPORT_REFUSED', 'Too many imports are open at once; finish or cancel one first.')
       id = randomUUID()
-      upload = { fileName, chunks: [], bytes: 0, table: null, tableBytes: 0, touchedAt: this.now() }
+      upload = { fileName, chunks: [], bytes: 0, table: null, sheet: undefined, tableBytes: 0, touchedAt: this.now() }
       this.uploads.set(id, upload)
     }
     if (this.held() - upload.tableBytes + chunk.length > this.heldLimit) {
@@ -57,16 +59,19 @@ export class ImportSessions {
     return { id: id as string, bytes: upload.bytes }
   }
 
-  async table(id: string): Promise<{ fileName: string; table: Table }> {
+  async table(id: string, sheet?: string): Promise<{ fileName: string; table: Table }> {
     const upload = this.uploads.get(id)
     if (upload === undefined) throw notFound(id)
     upload.touchedAt = this.now()
-    if (upload.table === null) {
-      const table = await readTable(Buffer.concat(upload.chunks))
+    if (upload.table === null || upload.sheet?.toLowerCase() !== sheet?.toLowerCase()) {
+      upload.table = null
+      upload.tableBytes = 0
+      const table = await readTable(Buffer.concat(upload.chunks), { sheet })
       const tableBytes = sizeOf(table)
       if (this.held() + tableBytes > this.heldLimit)
         throw new CommandError('IMPORT_REFUSED', 'The imports open at once hold too much to read this file as well: finish or cancel one first.')
       upload.table = table
+      upload.sheet = sheet
       upload.tableBytes = tableBytes
     }
     return { fileName: upload.fileName, table: upload.table }

@@ -102,11 +102,11 @@ describe('reading registration files', () => {
     // One part of 20 MB of zeros, a few kilobytes packed: past a 10 MB limit.
     const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }))
     expect(bomb.length).toBeLessThan(100_000)
-    await expect(readTable(bomb, 10 * 1024 * 1024)).rejects.toMatchObject({
+    await expect(readTable(bomb, { inflatedLimit: 10 * 1024 * 1024 })).rejects.toMatchObject({
       code: 'IMPORT_REFUSED',
       message: expect.stringContaining('unpacks to more than 10 MB'),
     })
-    expect((await readTable(honest, 10 * 1024 * 1024)).headers).toEqual(['First Name', 'Last Name'])
+    expect((await readTable(honest, { inflatedLimit: 10 * 1024 * 1024 })).headers).toEqual(['First Name', 'Last Name'])
   })
 
   it('reads past a title above the header, and stops where a summary or an HTML page is appended, reporting both', async () => {
@@ -143,5 +143,22 @@ describe('reading registration files', () => {
 
   it('refuses a damaged spreadsheet with a clear error', async () => {
     await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
+  })
+})
+
+describe('a workbook with several sheets', () => {
+  it('reads the first sheet with rows unless told which, lists them all, and names them when told one it lacks', async () => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Summary')
+    const tenK = workbook.addWorksheet('10K')
+    tenK.addRow(['First Name', 'Last Name'])
+    tenK.addRow(['Min-jun', 'Kim'])
+    const half = workbook.addWorksheet('Half')
+    half.addRow(['Vorname', 'Nachname'])
+    half.addRow(['Anna', 'Schmidt'])
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer())
+    expect(await readTable(bytes)).toMatchObject({ sheets: ['Summary', '10K', 'Half'], sheet: '10K', headers: ['First Name', 'Last Name'] })
+    expect(await readTable(bytes, { sheet: 'half' })).toMatchObject({ sheet: 'Half', rows: [{ row: 2, cells: ['Anna', 'Schmidt'] }] })
+    await expect(readTable(bytes, { sheet: 'Marathon' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Summary, 10K, Half') })
   })
 })

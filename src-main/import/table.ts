@@ -11,6 +11,9 @@ export interface Table {
   delimiter: string | null
   headers: string[]
   rows: { row: number; cells: string[] }[]
+  /** A workbook's sheets, and the one read (none for CSV). */
+  sheets: string[]
+  sheet: string | null
   /** Rows of the file that are not data: a title above the header, a page or summary some platforms append. */
   leftOut: LeftOutRow[]
 }
@@ -25,11 +28,12 @@ type Row = { row: number; cells: string[] }
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04]
 
-export async function readTable(bytes: Uint8Array, inflatedLimit = maxInflatedBytes): Promise<Table> {
+export async function readTable(bytes: Uint8Array, options: { inflatedLimit?: number; sheet?: string | undefined } = {}): Promise<Table> {
   if (zipMagic.every((byte, i) => bytes[i] === byte)) {
-    if (!unpacksWithin(bytes, inflatedLimit))
-      throw new CommandError('IMPORT_REFUSED', `The spreadsheet unpacks to more than ${Math.round(inflatedLimit / 1024 / 1024)} MB: it was not opened.`)
-    return readXlsx(bytes)
+    const limit = options.inflatedLimit ?? maxInflatedBytes
+    if (!unpacksWithin(bytes, limit))
+      throw new CommandError('IMPORT_REFUSED', `The spreadsheet unpacks to more than ${Math.round(limit / 1024 / 1024)} MB: it was not opened.`)
+    return readXlsx(bytes, options.sheet)
   }
   return readCsv(bytes)
 }
@@ -46,7 +50,7 @@ function readCsv(bytes: Uint8Array): Table {
   // Row numbers count lines as a spreadsheet shows records: a field with a line break stays one row.
   const { headers, rows, leftOut } = frame(parsed.data.map((cells, index) => ({ row: index + 1, cells })))
   if (headers.every((cell) => cell === '')) throw new CommandError('IMPORT_UNREADABLE', 'The first row has no column names.')
-  return { format: 'csv', encoding, delimiter, headers, rows, leftOut }
+  return { format: 'csv', encoding, delimiter, headers, rows, leftOut, sheets: [], sheet: null }
 }
 
 const filled = (cells: readonly string[]): number => cells.filter((cell) => cell.trim() !== '').length
@@ -107,14 +111,20 @@ export function guessDelimiter(text: string): string {
   return best
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
+async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<Table> {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
     throw new CommandError('IMPORT_UNREADABLE', `The spreadsheet cannot be read: ${(error as Error).message}`)
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0)
+  const sheets = workbook.worksheets.map((ws) => ws.name)
+  const sheet =
+    sheetName === undefined
+      ? workbook.worksheets.find((ws) => ws.actualRowCount > 0)
+      : workbook.worksheets.find((ws) => ws.name.toLowerCase() === sheetName.toLowerCase())
+  if (sheet === undefined && sheetName !== undefined)
+    throw new CommandError('NOT_FOUND', `The workbook has no sheet called "${sheetName}" (its sheets: ${sheets.join(', ')}).`, { sheet: sheetName, sheets })
   if (sheet === undefined) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
   // Every column up to the highest letter used: an empty spacer column must not shift the ones after it.
   const width = sheet.columnCount
@@ -122,8 +132,8 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     all.push({ row: rowNumber, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
   })
-  if (all.length === 0) throw new CommandError('IMPORT_UNREADABLE', 'The spreadsheet has no rows.')
-  return { format: 'xlsx', encoding: null, delimiter: null, ...frame(all) }
+  if (all.length === 0) throw new CommandError('IMPORT_UNREADABLE', `The sheet "${sheet.name}" has no rows.`)
+  return { format: 'xlsx', encoding: null, delimiter: null, sheets, sheet: sheet.name, ...frame(all) }
 }
 
 function cellText(value: ExcelJS.CellValue): string {

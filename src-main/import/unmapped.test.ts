@@ -4,7 +4,16 @@ import type { Table } from './table'
 import { unmappedColumns } from './unmapped'
 
 function tableOf(headers: string[], ...rows: string[][]): Table {
-  return { format: 'csv', encoding: 'utf-8', delimiter: ',', headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })), leftOut: [] }
+  return {
+    format: 'csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    headers,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+    leftOut: [],
+    sheets: [],
+    sheet: null,
+  }
 }
 
 describe('the columns an import leaves out', () => {

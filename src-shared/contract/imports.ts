@@ -50,6 +50,8 @@ export const importOptions = {
   dateOrder: dateOrder.optional(),
   /** The race for rows when the file has no race column (or an empty cell). */
   race: z.string().trim().min(1).max(100).optional(),
+  /** The sheet of a workbook with several; left out, the first with rows. */
+  sheet: z.string().trim().min(1).max(100).optional(),
   /** For every row that looks like a runner already in the event; skip when left out. */
   duplicates: duplicateAction.optional(),
   /** Decisions for single rows (by row number), over `duplicates`. */
@@ -148,6 +150,9 @@ export const importPreview = z.object({
   id: z.string(),
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
+  /** A workbook's sheets, and the one read; empty and null for CSV. */
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),

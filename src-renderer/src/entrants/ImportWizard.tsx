@@ -46,6 +46,17 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setStep({ name: 'columns', preview: preview.value })
   }
 
+  /** Another sheet of the workbook: its own columns, so its own guess of them. */
+  async function chooseSheet(sheet: string): Promise<void> {
+    if (id === null) return
+    setBusy(t('importWizard.reading'))
+    const preview = await call('imports.preview', { id, sheet })
+    setBusy(null)
+    if (!preview.ok) return
+    setOptions({ mapping: preview.value.mapping, sheet })
+    setStep({ name: 'columns', preview: preview.value })
+  }
+
   async function check(next: Options): Promise<void> {
     if (id === null) return
     setBusy(t('importWizard.reading'))
@@ -99,6 +110,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           options={options}
           races={(races.data ?? []).map((r) => r.name)}
           onChange={setOptions}
+          onSheet={(sheet) => void chooseSheet(sheet)}
           onNext={() => void check(options)}
           busy={busy !== null}
         />
@@ -168,12 +180,14 @@ function ColumnsStep({
   races,
   onChange,
   onNext,
+  onSheet,
   busy,
 }: {
   preview: ImportPreview
   options: Options
   races: string[]
   onChange: (options: Options) => void
+  onSheet: (sheet: string) => void
   onNext: () => void
   busy: boolean
 }) {
@@ -258,6 +272,18 @@ function ColumnsStep({
         </table>
       </div>
       <div className="form-grid">
+        {preview.sheets.length > 1 && (
+          <div className="field">
+            <label htmlFor="import-sheet">{t('importWizard.sheet')}</label>
+            <select id="import-sheet" value={preview.sheet ?? ''} disabled={busy} onChange={(e) => onSheet(e.target.value)}>
+              {preview.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {sheet}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="import-default-race">{t('importWizard.defaultRace')}</label>
           <select

@@ -495,6 +495,7 @@ export const en = {
     noRef:
       'No column is read as the registration number. Importing the next export will not find these runners again, and scanning a confirmation code at pickup will find nobody.',
     defaultRace: 'Race for rows without one',
+    sheet: 'Sheet of the workbook',
     noDefaultRace: '— none —',
     dateOrder: 'Dates like 05/07/1986 are',
     dateOrderAsk: 'No row shows which comes first in the dates. Choose how to read them:',
