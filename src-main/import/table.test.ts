@@ -162,3 +162,18 @@ describe('a workbook with several sheets', () => {
     await expect(readTable(bytes, { sheet: 'Marathon' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Summary, 10K, Half') })
   })
 })
+
+describe('merged cells', () => {
+  it('give every row of the merge the value shown, as the organiser sees it in the spreadsheet', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Entries')
+    sheet.addRows([
+      ['First Name', 'Club', 'Gender'],
+      ['Min-jun', 'Seoul RC', 'M'],
+      ['Ji-woo', '', 'F'],
+    ])
+    sheet.mergeCells('B2:B3')
+    const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()))
+    expect(table.rows.map((r) => r.cells[1])).toEqual(['Seoul RC', 'Seoul RC'])
+  })
+})
