@@ -175,7 +175,7 @@ describe('desks on this network', () => {
       later(1000)
     }
     expect(refusedForWaiting).toBeGreaterThan(0)
-    // Under the flood the right code is not refused: its device waits for the organiser's click, as any guess that hit would.
+    // Under the flood the right code is not refused: its device waits for the organiser's click, as a lucky guess's would.
     const answer = network.pair('10.0.0.77', { code: network.status().codes?.finish ?? '', desk: 'Finish 1', person: 'Seo' })
     if (!('waiting' in answer)) throw new Error('paired without approval under a flood of wrong codes')
     const [waiting] = network.status().waiting

@@ -79,6 +79,9 @@ function leftOutOf(
   }
 }
 
+/** The counts of a refused import: the report says what was found, and that none of it was written. */
+const nothingImported = { imported: 0, updated: 0, unchanged: 0, skipped: 0, removed: 0, withdrawn: 0 }
+
 /**
  * Writes the whole file in the caller's transaction, or nothing: with any invalid row and no
  * `skipInvalid`, it refuses and names every bad row.
@@ -99,12 +102,7 @@ export async function commitImport(
       {
         missingFields: missing,
         headers: table.headers,
-        imported: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: 0,
-        removed: 0,
-        withdrawn: 0,
+        ...nothingImported,
         rejected: [],
         duplicates: [],
         ...leftOutOf(table, mapping, folded),
@@ -115,12 +113,7 @@ export async function commitImport(
   if (plan.rejected.length > 0 && !input.skipInvalid) {
     const rows = new Set(plan.rejected.map((r) => r.row)).size
     throw new CommandError('IMPORT_REFUSED', `Nothing was imported: ${rows} row(s) have problems. Fix them, or import the valid rows only.`, {
-      imported: 0,
-      updated: 0,
-      unchanged: 0,
-      skipped: 0,
-      removed: 0,
-      withdrawn: 0,
+      ...nothingImported,
       ...report,
     })
   }
