@@ -183,7 +183,22 @@ const synonyms: Record<ImportField, string[]> = {
     '취소',
     '취소여부',
   ],
-  bib: ['bib', 'bibnumber', 'bibno', 'bibnr', 'bibnum', 'startnumber', 'startno', 'startnr', 'startnummer', 'racenumber', 'dossard', 'dorsal', '배번', '배번호'],
+  bib: [
+    'bib',
+    'bibnumber',
+    'bibno',
+    'bibnr',
+    'bibnum',
+    'startnumber',
+    'startno',
+    'startnr',
+    'startnummer',
+    'racenumber',
+    'dossard',
+    'dorsal',
+    '배번',
+    '배번호',
+  ],
 }
 
 const lookup = new Map<string, ImportField>()

@@ -23,8 +23,7 @@ describe('the columns an import leaves out', () => {
   })
 
   it('reads a bib under its short forms', () => {
-    for (const header of ['Bib #', 'Bib No.', 'Start-Nr.', 'Start No', '배번'])
-      expect(guessMapping(['First Name', 'Last Name', header]).bib, header).toBe(2)
+    for (const header of ['Bib #', 'Bib No.', 'Start-Nr.', 'Start No', '배번']) expect(guessMapping(['First Name', 'Last Name', header]).bib, header).toBe(2)
   })
 
   it('lists every column not read, with how many rows fill it, and offers the field it looks like', () => {
