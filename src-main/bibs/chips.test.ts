@@ -9,10 +9,11 @@ describe('importing chip codes', () => {
     expect(await router.call('chips.import', { id: first }, organiser)).toEqual({ ok: true, value: { imported: 2, replaced: 0, unchanged: 0, rejected: [] } })
     const again = await upload(router, csv(['Chip Code;Bib Number', '058-ABC;1', '058-ABD;7', '058-ABE;3']), 'chips2.csv')
     expect(await router.call('chips.import', { id: again }, organiser)).toEqual({ ok: true, value: { imported: 1, replaced: 1, unchanged: 1, rejected: [] } })
+    // Kept by their key, as a decoder that drops leading zeros writes them.
     expect(await file.db.selectFrom('chip').select(['code', 'bib']).orderBy('code').execute()).toEqual([
-      { code: '058-ABC', bib: 1 },
-      { code: '058-ABD', bib: 7 },
-      { code: '058-ABE', bib: 3 },
+      { code: '58-ABC', bib: 1 },
+      { code: '58-ABD', bib: 7 },
+      { code: '58-ABE', bib: 3 },
     ])
   })
 
@@ -41,6 +42,15 @@ describe('importing chip codes', () => {
     expect(await router.call('chips.import', { id }, organiser)).toMatchObject({
       ok: false,
       error: { code: 'IMPORT_REFUSED', message: /needs a chip column and a bib column/ },
+    })
+  })
+
+  it('takes a chip written twice, once with its leading zeros and once without, for the same chip', async () => {
+    const { router } = await tempRouter()
+    const both = await upload(router, csv(['Chip,Bib', '000123,1', '123,2']), 'chips.csv')
+    expect(await router.call('chips.import', { id: both }, organiser)).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_REFUSED', details: { rejected: [{ row: 3, code: 'DUPLICATE_CHIP' }] } },
     })
   })
 })

@@ -9,6 +9,12 @@ export const squashHeader = (h: string): string => fold(h).replace(/[^\p{L}\p{N}
 
 type Rejected = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
 
+/** A chip as it is matched: a decoder may drop the chip file's leading zeros or write its hex in small letters. */
+export function chipKey(text: string): string {
+  const trimmed = text.trim().toUpperCase()
+  return trimmed === '' ? '' : trimmed.replace(/^0+(?=.)/, '')
+}
+
 export const chipHeaders = ['chip', 'chipcode', 'chipid', 'chipnumber', 'transponder', 'transponderid', 'tag', 'tagid', 'epc', 'code']
 export const bibHeaders = ['bib', 'bibnumber', 'bibno', 'startnumber', 'startnummer', 'number', 'dossard', '배번']
 
@@ -38,7 +44,7 @@ export async function importChips(db: Db, sessions: ImportSessions, input: Parse
   const rejected: Rejected[] = []
   const rows: { code: string; bib: number }[] = []
   for (const { row, cells } of table.rows) {
-    const code = (cells[chipColumn] ?? '').trim()
+    const code = chipKey(cells[chipColumn] ?? '')
     const bibText = (cells[bibColumn] ?? '').trim()
     if (code === '') rejected.push({ row, field: 'chip', code: 'MISSING', message: 'The chip code is missing.' })
     else if (seen.has(code))

@@ -62,6 +62,19 @@ describe('race-office reads import', () => {
     ])
     expect(json(good.stdout)).toMatchObject({ imported: 1, unknownChips: [{ chip: 'A1', reads: 1 }] })
   })
+
+  it('reads a RACE RESULT decoder’s passings as they are, asks when it was switched on, and takes --anchor', async () => {
+    const dir = tempDir()
+    const file = await event(dir, 'event.raceoffice')
+    const data = join(dir, 'passings.txt')
+    writeFileSync(data, '1;NHKCT25;0000-00-00;01:02:33.450;1;12;-56\n2;NHKCT26;0000-00-00;01:03:00.000;1;9;-61\n')
+    const untold = await runCliProcess(['reads', 'import', file, data, '--point', 'finish'])
+    expect(untold.code).toBe(1)
+    expect(untold.stderr).toMatch(/switched on/)
+    const told = await runCliProcess(['reads', 'import', file, data, '--point', 'finish', '--anchor', '09:10:00', '--json'])
+    expect(json(told.stdout)).toMatchObject({ imported: 2, format: 'raceresult', skipped: 0, unknownChips: [{ chip: 'NHKCT25' }, { chip: 'NHKCT26' }] })
+    expect((await runCliProcess(['reads', 'import', file, data, '--format', 'tag-heuer'])).code).toBe(2)
+  })
 })
 
 describe('race-office sync and captures', () => {

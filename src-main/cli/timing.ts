@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { readFields, type CaptureView, type ReadField } from '../../src-shared/contract/timing'
+import { decoderFormats, readFields, type CaptureView, type DecoderFormatName, type ReadField } from '../../src-shared/contract/timing'
 import { wallTimeAt } from '../../src-shared/time/zoned'
 import { clockDrift } from '../../src-shared/timing/clock-offset'
 import { uploadThroughRouter } from './upload'
@@ -106,9 +106,11 @@ offsetUncertaintyMs what was applied (null offset with a clock: never measured, 
 export const readsCommand: Subcommand = {
   name: 'reads',
   summary: 'import chip reads from a timing system’s file',
-  help: `Usage: race-office reads import FILE DATA [--point finish|start|NAME] [--map FIELD=COLUMN]... [--skip-invalid] [--json]
+  help: `Usage: race-office reads import FILE DATA [--point finish|start|NAME] [--map FIELD=COLUMN]... [--format NAME] [--anchor TIME] [--skip-invalid] [--json]
 
-Imports the reads of a chip timing system's export (CSV or XLSX). A file with the headers bib (or
+Imports the reads of a chip timing system's export (CSV or XLSX), or a decoder's own file as the
+decoder wrote it: ${decoderFormats.join(', ')} (recognised from the content; give
+--point). A file with the headers bib (or
 chip), time and point imports as it is: time is a time of day HH:MM:SS.mmm in the event's zone on
 the event date, or an ISO instant. Other layouts are mapped by their usual header spellings, or by
 --map (fields: ${readFields.join(', ')}; elapsed counts from the runner's gun). Reads of chips no
@@ -118,8 +120,11 @@ Importing the same reads again adds nothing.
 Options:
   --point P        the timing point of every read (when the file has no point column)
   --map F=COLUMN   which column holds field F, e.g. --map chip=Tag --map time="Time of day"
+  --format NAME    read the file as this decoder's format (instead of recognising it)
+  --anchor TIME    when a decoder counting from power-on was switched on (RACE RESULT's 0000-00-00
+                   dates): a time of day in the event's zone, e.g. 07:12:00, or an ISO instant
   --skip-invalid   import the good rows, list the others
-  --json           print {"imported","duplicates","runners","points","unknownChips","rejected"}`,
+  --json           print {"imported","duplicates","runners","points","unknownChips","rejected","format","skipped"}`,
 
   async run(args, io) {
     const [action, ...rest] = args
@@ -127,12 +132,17 @@ Options:
     const { values, positionals } = parse(rest, {
       point: { type: 'string' },
       map: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      anchor: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       json: { type: 'boolean' },
     })
     if (positionals.length !== 2) throw new UsageError('Give the event FILE and the reads DATA file.')
     const [file, data] = positionals.map((p) => resolve(p)) as [string, string]
     const mapping = readMapping(values.map)
+    const format = values.format
+    if (format !== undefined && !(decoderFormats as readonly string[]).includes(format))
+      throw new UsageError(`--format ${format}: the decoder formats are ${decoderFormats.join(', ')}.`)
     requireFile(data)
     await withEventFile(file, async (office, session) => {
       const uploaded = await uploadThroughRouter(office.router, session, readFileSync(data), data)
@@ -142,6 +152,8 @@ Options:
         skipInvalid: values['skip-invalid'] === true,
         ...(values.point !== undefined && { point: values.point }),
         ...(mapping !== undefined && { mapping }),
+        ...(format !== undefined && { format: format as DecoderFormatName }),
+        ...(values.anchor !== undefined && { anchor: values.anchor }),
       }
       const result = await office.router.call('reads.import', input, session)
       report(result.ok ? result.value : (result.error.details as Report | undefined), values.json === true, io)
@@ -156,6 +168,8 @@ type Report = {
   runners: number
   unknownChips: { chip: string; reads: number }[]
   rejected: { row: number; field: string; message: string }[]
+  format?: string | null
+  skipped?: number
 }
 
 function report(value: Report | undefined, json: boolean, io: CliIo): void {
@@ -163,6 +177,8 @@ function report(value: Report | undefined, json: boolean, io: CliIo): void {
   if (json) return io.out(JSON.stringify(value))
   for (const r of value.rejected) io.out(`  row ${r.row}, ${r.field}: ${r.message}`)
   if (value.unknownChips.length > 0) io.out(`  unknown chips: ${value.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ')}`)
+  if (value.format !== undefined && value.format !== null)
+    io.out(`  read as ${value.format} decoder lines${value.skipped ? `; ${value.skipped} line(s) of the decoder's own (status, markers) left aside` : ''}`)
   io.out(`Reads: ${value.imported} imported, ${value.duplicates} already there, ${value.runners} runner(s), ${value.unknownChips.length} unknown chip(s).`)
 }
 

@@ -77,6 +77,14 @@ export class ImportSessions {
     return { fileName: upload.fileName, table: upload.table }
   }
 
+  /** The file's bytes as received: a decoder's own format is read as lines, not as a table. */
+  bytes(id: string): Buffer {
+    const upload = this.uploads.get(id)
+    if (upload === undefined) throw notFound(id)
+    upload.touchedAt = this.now()
+    return Buffer.concat(upload.chunks)
+  }
+
   discard(id: string): void {
     this.uploads.delete(id)
   }

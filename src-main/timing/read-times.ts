@@ -26,6 +26,8 @@ export function timeReader(eventDate: string, timeZone: string) {
     return start === null ? null : start + Number(m) * 60_000 + Number(s) * 1000 + millisOf(fraction)
   }
   return {
+    /** A wall date and time (YYYY-MM-DD, HH:MM:SS.ffffff) in the event's zone. */
+    wall,
     /** A time of day on the event date, a date and time, or an ISO instant with its offset. */
     timeOfDay(text: string): number | null {
       const value = text.trim()

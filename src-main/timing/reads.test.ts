@@ -123,3 +123,60 @@ describe('reading times', () => {
     expect(readElapsed('1:61:00')).toBeNull()
   })
 })
+
+describe('importing a decoder’s own file', () => {
+  const chipFile = 'Chip,Bib\n058003,1\n0000000e2943,2\n'
+  async function withChips() {
+    const { router, upload } = await withReads('bib,time,point\n9,10:00:00,start\n')
+    unwrap(await router.call('chips.import', { id: await upload(chipFile) }, organiser))
+    return { router, upload }
+  }
+
+  it('recognises the format with no mapping step, matches chips written without their leading zeros, and keeps a replayed read once', async () => {
+    const { router, upload } = await withChips()
+    const ultra = [
+      '0,58003,1428401553,450,1,-52,0,1,0,0,0,1',
+      'V=25.1',
+      '0,58003,1428401553,450,1,-52,1,1,0,0,0,1',
+      '0,E2943,1428401600,0,1,-58,0,1,0,0,0,2',
+    ].join('\n')
+    const id = await upload(ultra)
+    expect(unwrap(await router.call('reads.preview', { id }, organiser))).toMatchObject({ decoder: { format: 'ultra', needsAnchor: false }, rows: 4 })
+    const report = unwrap(await router.call('reads.import', { id, point: 'finish' }, organiser))
+    expect(report).toMatchObject({ format: 'ultra', imported: 2, duplicates: 1, skipped: 1, runners: 2, unknownChips: [], rejected: [] })
+    expect(unwrap(await router.call('reads.passings', { point: 'finish' }, organiser)).map((p) => [p.bib, p.atMs])).toEqual([
+      [1, Date.UTC(2025, 3, 6, 1, 12, 33, 450)],
+      [2, Date.UTC(2025, 3, 6, 1, 13, 20)],
+    ])
+  })
+
+  it('asks for the timing point, and for when a decoder counting from power-on was switched on', async () => {
+    const { router, upload } = await withChips()
+    const passings = '1;58003;0000-00-00;01:02:33.450;1;12;-56\n'
+    expect(await router.call('reads.import', { id: await upload(passings) }, organiser)).toMatchObject({ ok: false, error: { code: 'READS_REFUSED' } })
+    const untold = await router.call('reads.import', { id: await upload(passings), point: 'finish' }, organiser)
+    expect(untold).toMatchObject({ ok: false, error: { code: 'READS_NEED_ANCHOR', details: { imported: 0, rejected: [{ row: 1 }] } } })
+    const told = unwrap(await router.call('reads.import', { id: await upload(passings), point: 'finish', anchor: '09:10:00' }, organiser))
+    expect(told).toMatchObject({ format: 'raceresult', imported: 1, runners: 1 })
+  })
+
+  it('refuses a file with a damaged line and names the line, or imports the rest when asked', async () => {
+    const { router, upload } = await withChips()
+    const ipico = 'aa400000000e29430a2a2504061012332d00\naa400000000e29430a2a2504061012332d01\n'
+    const refused = await router.call('reads.import', { id: await upload(ipico), point: 'finish' }, organiser)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'READS_REFUSED', details: { rejected: [{ row: 2, field: 'checksum' }] } } })
+    const skipped = unwrap(await router.call('reads.import', { id: await upload(ipico), point: 'finish', skipInvalid: true }, organiser))
+    expect(skipped).toMatchObject({ format: 'ipico', imported: 1, runners: 1, rejected: [{ row: 2 }] })
+  })
+
+  it('reads a file as the format it is told, and says a spreadsheet is not one', async () => {
+    const { router, upload } = await withChips()
+    const told = await router.call('reads.import', { id: await upload('058003;06-04-2025 10:12:33.450;1;0\n'), point: 'finish', format: 'ultra' }, organiser)
+    expect(told).toMatchObject({ ok: false, error: { code: 'READS_REFUSED', details: { rejected: [{ row: 1 }] } } })
+    const workbook = unwrap(
+      await router.call('imports.upload', { fileName: 'reads.xlsx', chunk: Buffer.from('PK\u0003\u0004rest').toString('base64') }, organiser),
+    ).id
+    const sheet = await router.call('reads.import', { id: workbook, point: 'finish', format: 'ipico' }, organiser)
+    expect(sheet).toMatchObject({ ok: false, error: { code: 'READS_REFUSED', message: 'A spreadsheet is not a ipico decoder file.' } })
+  })
+})

@@ -4,11 +4,14 @@ import { sql } from 'kysely'
 import { CommandError } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { builtInPoints, readFields, type ReadField } from '../../src-shared/contract/timing'
-import { bibHeaders, chipHeaders, squashHeader } from '../bibs/chips'
+import { bibHeaders, chipHeaders, chipKey, squashHeader } from '../bibs/chips'
 import type { Db, ReadDb } from '../db/schema'
+import { decodeText } from '../import/decode'
 import type { ImportSessions } from '../import/sessions'
 import type { Table } from '../import/table'
 import { currentGuns, gunOf } from './runners'
+import type { DecoderFormat } from './decoders/format'
+import { decodeLines, decoderFormat, decoderLines, recogniseDecoder } from './decoders/recognise'
 import { readElapsed, timeReader } from './read-times'
 
 type Mapping = Partial<Record<ReadField, string>>
@@ -35,14 +38,37 @@ export function guessReadMapping(headers: readonly string[]): Mapping {
 }
 
 export async function previewReads(sessions: ImportSessions, input: ParsedInput<'reads.preview'>) {
+  const lines = decoderFileLines(sessions.bytes(input.id))
+  const format = lines === null ? null : recogniseDecoder(lines)
+  if (lines !== null && format !== null) {
+    return {
+      headers: [],
+      mapping: {},
+      sample: lines.slice(0, 5).map((l) => [l.text]),
+      rows: lines.length,
+      decoder: { format: format.name, needsAnchor: format.mayNeedAnchor === true && lines.some((l) => /;0000-00-00;/.test(l.text)) },
+    }
+  }
   const { table } = await sessions.table(input.id)
-  return { headers: table.headers, mapping: guessReadMapping(table.headers), sample: table.rows.slice(0, 5).map((r) => r.cells), rows: table.rows.length }
+  return {
+    headers: table.headers,
+    mapping: guessReadMapping(table.headers),
+    sample: table.rows.slice(0, 5).map((r) => r.cells),
+    rows: table.rows.length,
+    decoder: null,
+  }
+}
+
+/** A text file's lines, or null for a spreadsheet (which is never a decoder's file). */
+function decoderFileLines(bytes: Buffer): { line: number; text: string }[] | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return null
+  return decoderLines(decodeText(bytes).text)
 }
 
 /** SQL for a read's bib: the one in the file, or the chip's through the chip file. */
 export const readBib = sql<number | null>`coalesce(r.bib, (select c.bib from chip c where c.code = r.chip))`
 
-interface ReadRow {
+export interface ReadRow {
   chip: string | null
   bib: number | null
   point: string
@@ -52,33 +78,35 @@ interface ReadRow {
 }
 
 /**
- * Reads from a timing system's file: mapped, checked row by row, and kept raw (a passing is
- * derived from them). The same file imported twice adds nothing.
+ * Reads from a timing system's file: a decoder's own format read line by line, or a table mapped
+ * by its headers; checked row by row, and kept raw (a passing is derived from them). The same file
+ * imported twice adds nothing, and neither does a read a decoder sent again.
  */
 export async function importReads(db: Db, sqlite: SqliteDatabase.Database, sessions: ImportSessions, input: ParsedInput<'reads.import'>) {
-  const { table } = await sessions.table(input.id)
-  const mapping = { ...guessReadMapping(table.headers), ...input.mapping }
-  const column = (field: ReadField): number => (mapping[field] === undefined ? -1 : table.headers.indexOf(mapping[field] as string))
-  for (const [field, header] of Object.entries(mapping)) {
-    if (!table.headers.includes(header))
-      throw refused(`The file has no column called ${header} (for ${field}). Its columns are: ${table.headers.join(', ')}.`, [])
-  }
-  if (column('chip') < 0 && column('bib') < 0) throw refused(`A read file needs a chip or a bib column. Its columns are: ${table.headers.join(', ')}.`, [])
-  if (column('time') < 0 && column('elapsed') < 0)
-    throw refused(`A read file needs a time column (time of day, or elapsed). Its columns are: ${table.headers.join(', ')}.`, [])
-  if (column('point') < 0 && input.point === undefined)
-    throw refused('Say which timing point these reads are from (finish, start or a split): the file has no point column.', [])
-
-  const { rows, rejected } = await readRows(db, table, column, input.point)
+  const lines = decoderFileLines(sessions.bytes(input.id))
+  const format = lines === null ? null : input.format !== undefined ? decoderFormat(input.format) : recogniseDecoder(lines)
+  if (input.format !== undefined && lines === null) throw refused(`A spreadsheet is not a ${input.format} decoder file.`, [])
+  const { rows, rejected, skipped } = lines !== null && format !== null ? await decodedRows(db, lines, format, input) : await tableRows(db, sessions, input)
   if (rejected.length > 0 && !input.skipInvalid) {
     throw refused(`Nothing was imported: ${rejected.length} row(s) have problems. Fix them, or import the others and leave these out.`, rejected)
   }
   const importId = randomUUID()
+  const imported = storeReads(sqlite, importId, rows)
+  sessions.discard(input.id)
+  return { ...(await readsReport(db, rows, imported)), rejected, format: format?.name ?? null, skipped }
+}
+
+/** Keeps reads once each: one already there (the same file, a replayed read) adds nothing. */
+export function storeReads(sqlite: SqliteDatabase.Database, importId: string, rows: readonly ReadRow[]): number {
   const insert = sqlite.prepare('insert or ignore into chip_read (import_id, chip, bib, point, at_ms, reader, line) values (?, ?, ?, ?, ?, ?, ?)')
   let imported = 0
-  for (const r of rows) imported += insert.run(importId, r.chip, r.bib, r.point, r.atMs, r.reader, r.line).changes
-  sessions.discard(input.id)
+  sqlite.transaction(() => {
+    for (const r of rows) imported += insert.run(importId, r.chip, r.bib, r.point, r.atMs, r.reader, r.line).changes
+  })()
+  return imported
+}
 
+async function readsReport(db: Db, rows: readonly ReadRow[], imported: number) {
   const chips = new Map((await db.selectFrom('chip').select(['code', 'bib']).execute()).map((c) => [c.code, c.bib]))
   const runners = new Set<number>()
   const unknown = new Map<string, number>()
@@ -93,18 +121,60 @@ export async function importReads(db: Db, sqlite: SqliteDatabase.Database, sessi
     runners: runners.size,
     points: [...new Set(rows.map((r) => r.point))],
     unknownChips: [...unknown].map(([chip, reads]) => ({ chip, reads })),
-    rejected,
   }
 }
 
+async function decodedRows(db: Db, lines: readonly { line: number; text: string }[], format: DecoderFormat, input: ParsedInput<'reads.import'>) {
+  if (input.point === undefined) throw refused('Say which timing point these reads are from (finish, start or a split): a decoder’s file does not say.', [])
+  const point = (await knownPoints(db)).get(input.point.toLowerCase())
+  if (point === undefined) throw refused(`There is no timing point called ${input.point}.`, [])
+  const event = await db.selectFrom('event').select(['date', 'time_zone']).where('id', '=', 1).executeTakeFirstOrThrow()
+  const times = timeReader(event.date, event.time_zone)
+  const anchorMs = input.anchor === undefined ? null : times.timeOfDay(input.anchor)
+  if (input.anchor !== undefined && anchorMs === null)
+    throw refused(`"${input.anchor}" is not a time of day (HH:MM:SS) or an instant: say when the decoder was switched on.`, [])
+  const decoded = decodeLines(lines, format, { wall: times.wall, eventDate: event.date, anchorMs })
+  if (decoded.needsAnchor) {
+    throw new CommandError(
+      'READS_NEED_ANCHOR',
+      'These reads count from when the decoder was switched on (its date is 0000-00-00): say at what time of day that was, and import again.',
+      { ...emptyReport, rejected: decoded.rejected.filter((r) => r.code === 'NEEDS_ANCHOR').slice(0, 20) },
+    )
+  }
+  const rows: ReadRow[] = decoded.reads.map((r) => ({ chip: chipKey(r.chip), bib: r.bib, point, atMs: r.atMs, reader: r.reader, line: r.line }))
+  return { rows, rejected: decoded.rejected, skipped: decoded.skipped }
+}
+
+async function knownPoints(db: Db): Promise<Map<string, string>> {
+  const splits = await db.selectFrom('timing_point').select('name').execute()
+  return new Map([...builtInPoints, ...splits.map((s) => s.name)].map((p) => [p.toLowerCase(), p]))
+}
+
+async function tableRows(db: Db, sessions: ImportSessions, input: ParsedInput<'reads.import'>) {
+  const { table } = await sessions.table(input.id)
+  const mapping = { ...guessReadMapping(table.headers), ...input.mapping }
+  const column = (field: ReadField): number => (mapping[field] === undefined ? -1 : table.headers.indexOf(mapping[field] as string))
+  for (const [field, header] of Object.entries(mapping)) {
+    if (!table.headers.includes(header))
+      throw refused(`The file has no column called ${header} (for ${field}). Its columns are: ${table.headers.join(', ')}.`, [])
+  }
+  if (column('chip') < 0 && column('bib') < 0) throw refused(`A read file needs a chip or a bib column. Its columns are: ${table.headers.join(', ')}.`, [])
+  if (column('time') < 0 && column('elapsed') < 0)
+    throw refused(`A read file needs a time column (time of day, or elapsed). Its columns are: ${table.headers.join(', ')}.`, [])
+  if (column('point') < 0 && input.point === undefined)
+    throw refused('Say which timing point these reads are from (finish, start or a split): the file has no point column.', [])
+  return { ...(await readRows(db, table, column, input.point)), skipped: 0 }
+}
+
+const emptyReport = { imported: 0, duplicates: 0, runners: 0, points: [], unknownChips: [], format: null, skipped: 0 }
+
 function refused(message: string, rejected: Rejected[]): CommandError {
-  return new CommandError('READS_REFUSED', message, { imported: 0, duplicates: 0, runners: 0, points: [], unknownChips: [], rejected })
+  return new CommandError('READS_REFUSED', message, { ...emptyReport, rejected })
 }
 
 async function readRows(db: Db, table: Table, column: (field: ReadField) => number, fixedPoint: string | undefined) {
   const event = await db.selectFrom('event').select(['date', 'time_zone']).where('id', '=', 1).executeTakeFirstOrThrow()
-  const splits = await db.selectFrom('timing_point').select('name').execute()
-  const points = new Map([...builtInPoints, ...splits.map((s) => s.name)].map((p) => [p.toLowerCase(), p]))
+  const points = await knownPoints(db)
   const times = timeReader(event.date, event.time_zone)
   const [chipAt, bibAt, timeAt, elapsedAt, pointAt, readerAt] = readFields.map(column) as [number, number, number, number, number, number]
   // Elapsed times count from the runner's gun: its race's (or wave's) clock.
@@ -115,7 +185,7 @@ async function readRows(db: Db, table: Table, column: (field: ReadField) => numb
   const rejected: Rejected[] = []
   for (const { row, cells } of table.rows) {
     const cell = (at: number): string => (at < 0 ? '' : (cells[at] ?? '').trim())
-    const chip = cell(chipAt) || null
+    const chip = chipKey(cell(chipAt)) || null
     const bibText = cell(bibAt)
     const pointText = fixedPoint ?? cell(pointAt)
     const point = points.get(pointText.toLowerCase())

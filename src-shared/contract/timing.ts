@@ -286,12 +286,24 @@ export const readFields = ['chip', 'bib', 'time', 'elapsed', 'point', 'reader'] 
 export type ReadField = (typeof readFields)[number]
 export const readMapping = z.partialRecord(z.enum(readFields), z.string().max(200))
 
+/** Decoders' own formats, read as they are (see the README's chip-read section). */
+export const decoderFormats = ['ultra', 'ultra-file', 'raceresult', 'trackbox', 'impinj', 'jchip', 'chronotrack', 'ipico', 'mylaps', 'wiclax'] as const
+export type DecoderFormatName = (typeof decoderFormats)[number]
+
 export const readsPreviewInput = z.strictObject({ id: z.string().max(64) })
 export const readsPreview = z.object({
   headers: z.array(z.string()),
   mapping: readMapping,
   sample: z.array(z.array(z.string())),
   rows: z.int(),
+  /** The decoder format the file is written in (no mapping needed), or null for a table with headers. */
+  decoder: z
+    .object({
+      format: z.enum(decoderFormats),
+      /** Some of its times count from the decoder's power-on: the import needs to know when that was. */
+      needsAnchor: z.boolean(),
+    })
+    .nullable(),
 })
 
 export const readsImportInput = z.strictObject({
@@ -302,6 +314,10 @@ export const readsImportInput = z.strictObject({
   point: pointName.optional(),
   /** Import the good rows and leave out those with problems (listed); otherwise any problem refuses the file. */
   skipInvalid: z.boolean().default(false),
+  /** Read the file as this decoder's format (it is recognised from the content otherwise). */
+  format: z.enum(decoderFormats).optional(),
+  /** When a decoder counting from power-on was switched on: a time of day in the event's zone, or an ISO instant. */
+  anchor: z.string().trim().min(1).max(40).optional(),
 })
 
 const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() })
@@ -315,6 +331,10 @@ export const readsImported = z.object({
   /** Chips no runner has: kept, listed here, matched once the chip file knows them. */
   unknownChips: z.array(z.object({ chip: z.string(), reads: z.int() })),
   rejected: z.array(rejectedRead),
+  /** The decoder format it was read as; null for a table read through its headers. */
+  format: z.enum(decoderFormats).nullable(),
+  /** Lines that are the decoder's own (status, markers, headers): not reads. */
+  skipped: z.int(),
 })
 
 export const readsSummaryInput = z.strictObject({})

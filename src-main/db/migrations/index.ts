@@ -13,6 +13,7 @@ import * as m0011 from './0011-audit-subjects'
 import * as m0012 from './0012-device-clocks'
 import * as m0013 from './0013-search-initials'
 import * as m0014 from './0014-sync-origins'
+import * as m0015 from './0015-chip-keys'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { name: '0012-device-clocks', up: m0012.up },
   { name: '0013-search-initials', up: m0013.up },
   { name: '0014-sync-origins', up: m0014.up },
+  { name: '0015-chip-keys', up: m0015.up },
 ]

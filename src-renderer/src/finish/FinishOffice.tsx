@@ -37,6 +37,7 @@ function ChipReads() {
   const [preview, setPreview] = useState<Preview | null>(null)
   const [mapping, setMapping] = useState<Mapping>({})
   const [point, setPoint] = useState('')
+  const [anchor, setAnchor] = useState('')
   const [progress, setProgress] = useState<number | null>(null)
   const [report, setReport] = useState<Imported | null>(null)
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
@@ -56,12 +57,19 @@ function ChipReads() {
     setPreview({ ...read.value, id: uploaded.value, fileName: file.name })
     setMapping(read.value.mapping)
     setPoint(read.value.mapping.point === undefined ? 'finish' : '')
+    setAnchor('')
   }
 
   async function importReads(skipInvalid: boolean): Promise<void> {
     if (preview === null) return
     setProgress(1)
-    const result = await client.call('reads.import', { id: preview.id, mapping, skipInvalid, ...(point !== '' && { point }) })
+    const result = await client.call('reads.import', {
+      id: preview.id,
+      skipInvalid,
+      ...(preview.decoder === null && { mapping }),
+      ...(point !== '' && { point }),
+      ...(anchor.trim() !== '' && { anchor: anchor.trim() }),
+    })
     setProgress(null)
     if (result.ok) {
       setReport(result.value)
@@ -85,49 +93,67 @@ function ChipReads() {
       <ErrorBanner error={failure} />
       {preview !== null && (
         <div className="form-grid" data-testid="reads-mapping">
-          <p className="span-2">{t('finish.reads.file', { name: preview.fileName, rows: preview.rows })}</p>
-          {readFields.map((field) => (
-            <div key={field} className="field">
-              <label htmlFor={`read-${field}`}>{t(`finish.reads.fields.${field}`)}</label>
-              <select
-                id={`read-${field}`}
-                value={mapping[field] ?? ''}
-                onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? undefined : e.target.value })}
-              >
-                <option value="">{t('finish.reads.none')}</option>
-                {preview.headers.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
+          <p className="span-2">
+            {preview.decoder === null
+              ? t('finish.reads.file', { name: preview.fileName, rows: preview.rows })
+              : t('finish.reads.decoder', { name: preview.fileName, rows: preview.rows, format: t(`finish.reads.formats.${preview.decoder.format}`) })}
+          </p>
+          {preview.decoder === null &&
+            readFields.map((field) => (
+              <div key={field} className="field">
+                <label htmlFor={`read-${field}`}>{t(`finish.reads.fields.${field}`)}</label>
+                <select
+                  id={`read-${field}`}
+                  value={mapping[field] ?? ''}
+                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? undefined : e.target.value })}
+                >
+                  <option value="">{t('finish.reads.none')}</option>
+                  {preview.headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
           <div className="field">
             <label htmlFor="read-point">{t('finish.reads.point')}</label>
             <select id="read-point" value={point} onChange={(e) => setPoint(e.target.value)}>
-              <option value="">{t('finish.reads.pointFromFile')}</option>
+              {preview.decoder === null && <option value="">{t('finish.reads.pointFromFile')}</option>}
               <PointOptions />
             </select>
           </div>
-          <table className="table span-2">
-            <thead>
-              <tr>
-                {preview.headers.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
+          {preview.decoder?.needsAnchor === true && (
+            <div className="field">
+              <label htmlFor="read-anchor">{t('finish.reads.anchor')}</label>
+              <input id="read-anchor" type="time" step="1" value={anchor} onChange={(e) => setAnchor(e.target.value)} aria-describedby="read-anchor-hint" />
+              <p id="read-anchor-hint" className="muted">
+                {t('finish.reads.anchorHint')}
+              </p>
+            </div>
+          )}
+          {preview.decoder !== null ? (
+            <pre className="span-2 decoder-sample">{preview.sample.map((row) => row.join('')).join('\n')}</pre>
+          ) : (
+            <table className="table span-2">
+              <thead>
+                <tr>
+                  {preview.headers.map((h) => (
+                    <th key={h}>{h}</th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.sample.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((cell, j) => (
+                      <td key={j}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <div className="form-actions span-2">
             <button type="button" className="button" onClick={() => setPreview(null)}>
               {t('common.cancel')}
@@ -173,6 +199,7 @@ function ReadsReport({ report, onSkip }: { report: Imported; onSkip: (() => void
   return (
     <div className="reads-report" role="status" data-testid="reads-report">
       <p>{t('finish.reads.done', { imported: report.imported, duplicates: report.duplicates, runners: report.runners })}</p>
+      {report.format !== null && <p className="muted">{t('finish.reads.readAs', { format: t(`finish.reads.formats.${report.format}`) })}</p>}
       {report.unknownChips.length > 0 && (
         <p className="field-error">{t('finish.reads.unknownChips', { chips: report.unknownChips.map((c) => `${c.chip} (${c.reads})`).join(', ') })}</p>
       )}
