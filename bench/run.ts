@@ -13,6 +13,7 @@ import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
 import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
+import { importDecoderFiles } from './decoder-files'
 import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { bostonField } from './real-field'
@@ -224,6 +225,15 @@ const benchmarks: Record<string, () => Promise<void>> = {
     await office.close()
     const run = await importReads(eventPath, join(dir, `event-${++fileNumber}.raceoffice`), 27_000, 250_000)
     print({ name: 'reads.import.250k', value: run.ms, unit: 'ms', floor: run.floorMs })
+    // The same reads in each decoder's own file (times to its resolution, hundredths for some).
+    const reads = run.rows.map((r) => ({ bib: r.bib, atMs: Math.floor(r.atMs / 10) * 10 }))
+    const copies = async () => {
+      const copy = await newEvent()
+      await copy.close()
+      return copy.file.path
+    }
+    for (const { format, ms } of await importDecoderFiles(copies, reads, 27_000))
+      print({ name: `reads.import.250k.${format}`, value: ms, unit: 'ms', floor: run.floorMs })
   },
 
   async 'results.50k'() {

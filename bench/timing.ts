@@ -145,5 +145,5 @@ export async function importReads(eventPath: string, floorPath: string, runners:
   } finally {
     await floorOffice.close()
   }
-  return { ms, floorMs }
+  return { ms, floorMs, rows }
 }
