@@ -14,6 +14,7 @@ import { runCheckinFlow } from './checkin-flow'
 import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
 import { importDecoderFiles } from './decoder-files'
+import { liveDecoderRate } from './live-decoder'
 import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { bostonField } from './real-field'
@@ -234,6 +235,23 @@ const benchmarks: Record<string, () => Promise<void>> = {
     }
     for (const { format, ms } of await importDecoderFiles(copies, reads, 27_000))
       print({ name: `reads.import.250k.${format}`, value: ms, unit: 'ms', floor: run.floorMs })
+  },
+
+  async 'reads.live.rate'() {
+    const office = await newEvent()
+    try {
+      await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(entrantCount))))
+      await raceDay(office)
+      const run = await liveDecoderRate(office, Date.UTC(2025, 3, 6, 0), 2500, 30)
+      // The floor is what the decoder offered: every read it sent, taken as fast as it came.
+      print({ name: 'reads.live.rate', value: run.rate, unit: 'reads/s', floor: run.offered })
+      print({ name: 'reads.live.lost', value: run.lost, unit: 'reads', floor: 0 })
+      print({ name: 'reads.live.doubled', value: run.doubled, unit: 'reads', floor: 0 })
+      // Asked for again after the drop; the floor is what the decoder took while the link was down.
+      print({ name: 'reads.live.fetchedAfterDrop', value: run.fetched, unit: 'reads', floor: run.sentWhileOffline })
+    } finally {
+      await office.close()
+    }
   },
 
   async 'results.50k'() {

@@ -11,6 +11,7 @@ import type { PrintJobs } from '../print/jobs'
 import type { ResultsEngine } from '../results/engine'
 import type { FactGroup } from '../results/load'
 import type { LiveSync } from '../timing/sync-push'
+import type { DecoderLinks } from '../timing/decoder-links'
 
 /** What every command may use besides the event file: the office's in-memory parts and who is calling. */
 interface Office {
@@ -20,6 +21,8 @@ interface Office {
   network: DeskNetwork
   /** A finish laptop's live sync to the office. */
   liveSync: LiveSync
+  /** Decoders on the local network the office takes reads from. */
+  decoders: DecoderLinks
   /** The event's results, kept current from what is written. */
   results: ResultsEngine
   backups: BackupSchedule | null

@@ -24,6 +24,7 @@ import { PrintJobs } from '../print/jobs'
 import { exportSync } from '../timing/sync'
 import { keepOwnMeasurement } from '../timing/device-clocks'
 import { LiveSync } from '../timing/sync-push'
+import { DecoderLinks } from '../timing/decoder-links'
 import { ResultsEngine } from '../results/engine'
 import type { BackupSchedule } from '../backup/schedule'
 import type { CommandParts, AnyPart } from '../commands/parts'
@@ -57,6 +58,7 @@ export interface RouterOptions {
   directory?: DeskDirectory
   network?: DeskNetwork
   liveSync?: LiveSync
+  decoders?: DecoderLinks
   results?: ResultsEngine
   /** The office's automatic backups; none for one-shot commands and tests. */
   backups?: BackupSchedule | null
@@ -81,6 +83,14 @@ export function createRouter(options: RouterOptions): Router {
       () => exportSync(db, Date.now()),
       (exchanges) => keepOwnMeasurement(db, exchanges, Date.now()),
     )
+  const decoders = options.decoders ?? new DecoderLinks()
+  // A link's reads are written like any other: through the router, audited, and into the results.
+  decoders.deliverTo(async (link) => {
+    const { host, port } = link.settings
+    // Not refused while the router closes: the link's last reads are stored as it stops.
+    const taken = await track(route('decoder.take', { id: link.id }, { role: 'organiser', actor: `decoder ${host}:${port}`, desk: 'decoder' }))
+    return taken.ok ? (taken.value as { stored: number; duplicates: number }) : null
+  })
   const results = options.results ?? new ResultsEngine(sqlite, factsChangedBy)
   const backups = options.backups ?? null
   const openEvent = options.openEvent ?? null
@@ -93,7 +103,10 @@ export function createRouter(options: RouterOptions): Router {
 
   function dispatch(command: string, input: unknown, session: Session): Promise<CommandResult<unknown>> {
     if (draining) return Promise.resolve(failure('SHUTTING_DOWN', 'The office is closing this event file; nothing was changed.'))
-    const call = route(command, input, session)
+    return track(route(command, input, session))
+  }
+
+  function track(call: Promise<CommandResult<unknown>>): Promise<CommandResult<unknown>> {
     underWay.add(call)
     void call.finally(() => underWay.delete(call))
     return call
@@ -123,7 +136,7 @@ export function createRouter(options: RouterOptions): Router {
     let storageFailure: CommandError | null = null
     try {
       const nowMs = now()
-      const context = { imports, prints, directory, network, liveSync, results, backups, openEvent, session, caller, nowMs }
+      const context = { imports, prints, directory, network, liveSync, decoders, results, backups, openEvent, session, caller, nowMs }
       const hidden = fieldsHiddenFrom(commands[command], session.role)
       if ('read' in part) return { ok: true, value: asSeenBy(await part.read({ db, ...context }, input), hidden) }
       const value = await db.transaction().execute(async (tx) => {
@@ -185,6 +198,7 @@ export function createRouter(options: RouterOptions): Router {
     },
     async drain() {
       draining = true
+      await decoders.close()
       await Promise.allSettled([...underWay])
     },
   }

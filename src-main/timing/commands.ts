@@ -5,6 +5,7 @@ import { listClocks, setClock, startClock } from './clock'
 import { correctCapture, giveBibToTime } from './corrections'
 import { answerExchange, listDeviceClocks, measureClock, setClockOffset } from './device-clocks'
 import { setTimingPoints, timingPoints } from './points'
+import { linkSettings, takeReads } from './decoder-take'
 import { importReads, listPassings, previewReads, readsSummary } from './reads'
 import { exportSync, importSync } from './sync'
 import { pairWithOffice } from './sync-push'
@@ -52,4 +53,8 @@ export const timingParts: DomainParts<typeof timingCommands> = {
   },
   'sync.status': { read: async ({ liveSync }) => liveSync.status() },
   'sync.disconnect': { read: async ({ liveSync }) => liveSync.disconnect() },
+  'decoder.connect': { read: async ({ db, decoders }, input) => decoders.connect(await linkSettings(db, input)) },
+  'decoder.status': { read: async ({ decoders }) => decoders.status() },
+  'decoder.disconnect': { read: ({ decoders }, input) => decoders.disconnect(input.id) },
+  'decoder.take': { write: ({ sqlite, decoders }, input) => takeReads(sqlite, decoders.get(input.id)), facts: ['passings'], about: null, undo: null },
 }

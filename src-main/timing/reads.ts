@@ -145,7 +145,14 @@ async function decodedRows(db: Db, lines: readonly { line: number; text: string 
   return { rows, rejected: decoded.rejected, skipped: decoded.skipped }
 }
 
-async function knownPoints(db: Db): Promise<Map<string, string>> {
+/** The point a decoder's reads are at, as the event names it; refused when there is none. */
+export async function timingPointNamed(db: ReadDb, name: string): Promise<string> {
+  const point = (await knownPoints(db)).get(name.toLowerCase())
+  if (point === undefined) throw new CommandError('NOT_FOUND', `There is no timing point called ${name}.`, { point: name })
+  return point
+}
+
+async function knownPoints(db: ReadDb): Promise<Map<string, string>> {
   const splits = await db.selectFrom('timing_point').select('name').execute()
   return new Map([...builtInPoints, ...splits.map((s) => s.name)].map((p) => [p.toLowerCase(), p]))
 }

@@ -54,6 +54,7 @@ export const errorCodes = [
   'POINT_UNKNOWN',
   'READS_REFUSED',
   'READS_NEED_ANCHOR',
+  'DECODER_REFUSED',
   'SYNC_OTHER_EVENT',
   'SYNC_REFUSED',
   'NOT_AN_EVENT_FILE',

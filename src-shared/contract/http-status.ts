@@ -55,6 +55,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   POINT_UNKNOWN: 422,
   READS_REFUSED: 422,
   READS_NEED_ANCHOR: 422,
+  DECODER_REFUSED: 409,
   SYNC_OTHER_EVENT: 422,
   SYNC_REFUSED: 422,
   NOT_AN_EVENT_FILE: 422,

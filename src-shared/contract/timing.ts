@@ -448,6 +448,56 @@ export const liveSyncStatus = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
 
+// A live decoder: the office connects over TCP to a decoder on the local network and takes its reads as they come.
+export const decoderProtocols = ['raceresult', 'lines'] as const
+export type DecoderProtocol = (typeof decoderProtocols)[number]
+export const decoderConnectInput = z.strictObject({
+  /** The decoder's address on the local network. */
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'An address is a name or an IP address' }),
+  port: z.int().min(1).max(65535),
+  /** RACE RESULT's decoder protocol (port 3601: it can send again what a drop missed), or a stream of read lines (the Ultra's, port 23). */
+  protocol: z.enum(decoderProtocols),
+  /** How the lines of a line stream are written. */
+  format: z.enum(decoderFormats).default('ultra'),
+  point: pointName,
+  /** When a decoder counting from power-on was switched on: a time of day in the event's zone, or an ISO instant. */
+  anchor: z.string().trim().min(1).max(40).optional(),
+})
+export const decoderLinkStatus = z.object({
+  id: z.string(),
+  host: z.string(),
+  port: z.int(),
+  protocol: z.enum(decoderProtocols),
+  format: z.enum(decoderFormats),
+  point: z.string(),
+  state: z.enum(['connecting', 'connected', 'retrying', 'stopped']),
+  connectedAtMs: instantMs.nullable(),
+  /** Why the last connection failed or ended: refused, unreachable, dropped. */
+  error: z.string().nullable(),
+  readsPerMinute: z.int(),
+  lastRead: z.object({ chip: z.string(), atMs: instantMs, receivedAtMs: instantMs }).nullable(),
+  /** Reads decoded from this decoder since connecting; stored is how many were new to the file. */
+  received: z.int(),
+  stored: z.int(),
+  duplicates: z.int(),
+  /** Reads received and not yet in the file (a moment's worth). */
+  waiting: z.int(),
+  /** Passings the office asked the decoder for again (after a drop, or what it held before connecting). */
+  fetched: z.int(),
+  reconnects: z.int(),
+  problems: z.int(),
+  lastProblem: z.string().nullable(),
+})
+export type DecoderLinkStatus = z.infer<typeof decoderLinkStatus>
+export const decoderStatusInput = z.strictObject({})
+export const decoderLinkInput = z.strictObject({ id: z.string().max(64) })
+export const decoderTaken = z.object({ stored: z.int(), duplicates: z.int() })
+
 export const timingCommands = {
   // The finish line. A capture is answered only once it is committed to the file; a resend of the
   // same device and sequence (after a lost answer) stores nothing new.
@@ -478,4 +528,9 @@ export const timingCommands = {
   'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: organiser, changes: [] },
   'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
   'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: organiser, changes: [] },
+  'decoder.connect': { input: decoderConnectInput, output: decoderLinkStatus, roles: organiser, changes: [] },
+  'decoder.status': { input: decoderStatusInput, output: z.array(decoderLinkStatus), roles: organiser, changes: [] },
+  'decoder.disconnect': { input: decoderLinkInput, output: z.array(decoderLinkStatus), roles: organiser, changes: [] },
+  /** The reads a link has received, into the file: called by the link itself (as the organiser) a few times a second. */
+  'decoder.take': { input: decoderLinkInput, output: decoderTaken, roles: organiser, changes: ['timing'] },
 } as const satisfies CommandTable

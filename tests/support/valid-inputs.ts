@@ -181,6 +181,16 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
     case 'sync.status':
     case 'sync.disconnect':
       return {}
+    case 'decoder.connect':
+      // Nothing listens there: the link is made and keeps trying until the office closes.
+      return { host: '127.0.0.1', port: 9, protocol: 'lines', point: 'finish' }
+    case 'decoder.status':
+      return {}
+    case 'decoder.disconnect':
+    case 'decoder.take': {
+      const link = (await c.call('decoder.connect', { host: '127.0.0.1', port: 9, protocol: 'raceresult', point: 'finish' })) as { value: { id: string } }
+      return { id: link.value.id }
+    }
     case 'desks.approve':
     case 'desks.refuse': {
       const { value } = (await c.call('desks.setNetwork', { on: true, approveNew: true })) as { value: { codes: { desk: string } } }

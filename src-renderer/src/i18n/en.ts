@@ -1190,6 +1190,7 @@ export const en = {
     CLOCK_EXCHANGE_INVALID: 'This device’s clock check did not add up, so it was not kept. It is tried again in a moment.',
     POINT_UNKNOWN: 'There is no timing point called {{point}}. Set up splits in Setup.',
     READS_REFUSED: '{{message}}',
+    DECODER_REFUSED: 'The office is already connected to that decoder.',
     READS_NEED_ANCHOR: 'These reads count from when the decoder was switched on. Say at what time of day that was, and import again.',
     SYNC_REFUSED: 'The office refused what this laptop sent: pair it with the finish code (not the check-in or viewer code).',
     SYNC_OTHER_EVENT: 'This package is from {{event}} ({{date}}), not from this event.',

@@ -1164,6 +1164,7 @@ export const ko: Messages = {
     CLOCK_EXCHANGE_INVALID: '이 기기의 시계 확인 값이 맞지 않아 저장하지 않았습니다. 잠시 후 다시 확인합니다.',
     POINT_UNKNOWN: '{{point}}라는 계측 지점이 없습니다. 설정에서 구간 지점을 만드세요.',
     READS_REFUSED: '기록을 하나도 가져오지 않았습니다. 아래 줄의 문제를 확인하세요.',
+    DECODER_REFUSED: '사무국이 이미 그 디코더에 연결되어 있습니다.',
     READS_NEED_ANCHOR: '이 기록은 디코더를 켠 때부터 센 시간입니다. 디코더를 켠 시각을 입력하고 다시 가져오세요.',
     SYNC_REFUSED: '사무국이 이 노트북이 보낸 것을 거부했습니다. 접수나 관람 코드가 아닌 결승 코드로 연결하세요.',
     SYNC_OTHER_EVENT: '이 패키지는 이 대회가 아니라 {{event}} ({{date}})의 것입니다.',
