@@ -7,6 +7,7 @@ import type { CaptureView } from '../../src-shared/contract/timing'
 import { runCliProcess, serveProcess } from '../support/cli'
 import { postCommand } from '../support/http-client'
 import { expect, signIn, test, type OfficeFixture } from './office'
+import { SimulatedDecoder } from '../support/decoder-simulator'
 
 test.use({
   initArgs: ['--name', 'Seoul 10K 2025', '--date', '2025-04-06', '--tz', 'Asia/Seoul', '--race', '10K:10000:1-999', '--race', 'Half Marathon:21097:1000-1999'],
@@ -218,6 +219,46 @@ test.describe('the Finish line desk', () => {
     await expect(page.getByTestId('reads-report')).toContainText('3 reads imported, 0 already there')
     await expect(page.getByTestId('reads-report')).toContainText('Chips no runner has: A1 (2), B7 (1)')
     await expect(page.getByTestId('reads-summary')).toContainText('finish')
+  })
+
+  test('the organiser imports a decoder’s own file with no mapping step, and connects a live decoder that keeps its reads through a drop', async ({
+    page,
+    office,
+  }) => {
+    await openFinish(page, office)
+    const data = join(tmpdir(), `passings-${Date.now()}.txt`)
+    writeFileSync(data, '1;NHKCT25;0000-00-00;01:02:33.450;1;12;-56\r\n2;NHKCT26;0000-00-00;01:03:00.000;1;9;-61\r\n')
+    await page.getByText('Import reads…').setInputFiles(data)
+    const mapping = page.getByTestId('reads-mapping')
+    await expect(mapping).toContainText('written by a RACE RESULT decoder')
+    await mapping.getByLabel('When the decoder was switched on').fill('09:10:00')
+    await mapping.getByRole('button', { name: 'Import reads', exact: true }).click()
+    await expect(page.getByTestId('reads-report')).toContainText('2 reads imported')
+    await expect(page.getByTestId('reads-report')).toContainText('Read as RACE RESULT decoder lines.')
+
+    const decoder = await SimulatedDecoder.start('raceresult')
+    try {
+      const panel = page.getByRole('region', { name: 'Live decoders' })
+      await panel.getByLabel('Decoder address').fill('127.0.0.1')
+      await panel.getByLabel('Port').fill(String(decoder.port))
+      await panel.getByRole('button', { name: 'Connect' }).click()
+      const link = panel.getByTestId('decoder-link')
+      await expect(link).toContainText('Connected')
+      const passing = (n: number) => `D${n};2025-04-06;10:20:${String(n).padStart(2, '0')}.000;1;5;-60;0;0;1;1;0;0;0;0;0;Finish;1`
+      decoder.add([1, 2, 3].map(passing))
+      await expect(link).toContainText('D3 at 10:20:03.000')
+      await decoder.goOffline()
+      decoder.add([4, 5].map(passing))
+      await expect(link).toContainText('Trying again')
+      await decoder.comeBack()
+      await expect(link).toContainText('D5 at 10:20:05.000', { timeout: 15_000 })
+      await expect(link).toContainText('5 new')
+      expect((await call<{ points: { reads: number }[] }>(office, 'reads.summary', {})).points).toEqual([
+        expect.objectContaining({ point: 'finish', reads: 7 }),
+      ])
+    } finally {
+      await decoder.close()
+    }
   })
 
   test('a finish laptop with its own copy of the event pairs with the office’s finish code and sends what it records', async ({ page, office }) => {

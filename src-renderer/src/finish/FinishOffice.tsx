@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { DecoderLinksPanel } from './DecoderLinksPanel'
 import { PointOptions } from './PointOptions'
 import { timeOfDay } from './times'
 import { TimingPoints } from './TimingPoints'
@@ -24,6 +25,7 @@ export function FinishOffice() {
     <>
       <TimingPoints />
       <ChipReads />
+      <DecoderLinksPanel />
       <DeviceSync />
       <LiveSyncPanel />
     </>
