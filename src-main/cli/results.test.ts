@@ -40,6 +40,28 @@ describe('race-office races update', () => {
   })
 })
 
+describe('race-office results for other platforms, and the participant file', () => {
+  it('writes ITRA’s workbook and UltraSignup’s CSV for one race, and the timing system’s participants', { timeout: 60_000 }, async () => {
+    const dir = tempDir()
+    const file = await finishedRace(dir)
+    const itra = join(dir, 'itra.xlsx')
+    expect((await runCliProcess(['results', file, '--format', 'itra', '--race', '10K'])).code).toBe(2)
+    const made = await runCliProcess(['results', file, '--format', 'itra', '--race', '10K', '--out', itra])
+    expect(made.stdout).toMatch(/ITRA result file/)
+    expect(readFileSync(itra).subarray(0, 2).toString()).toBe('PK')
+    const ultra = await runCliProcess(['results', file, '--format', 'ultrasignup', '--race', '10K'])
+    const rows = Papa.parse<Record<string, string>>(ultra.stdout, { header: true, skipEmptyLines: true }).data
+    expect(Object.keys(rows[0] ?? {})).toEqual(['place', 'time', 'first', 'last', 'age', 'gender', 'dob', 'bib', 'status'])
+    const finished = (JSON.parse((await runCliProcess(['results', file, '--format', 'json'])).stdout) as { status: string }[]).filter(
+      (r) => r.status === 'finished',
+    )
+    expect(rows.filter((r) => r['status'] === '1')).toHaveLength(finished.length)
+    const participants = await runCliProcess(['entrants', file, '--format', 'participants'])
+    expect(participants.stdout.split('\r\n')[0]).toBe('bib,chip,chip2,firstName,lastName,sex,birthDate,age,category,race,wave,club,nationality')
+    expect(participants.stdout.split('\r\n')).toHaveLength(23)
+  })
+})
+
 describe('race-office results', () => {
   it('writes JSON rows with the public fields, and a CSV with the same places and times', { timeout: 60_000 }, async () => {
     const dir = tempDir()

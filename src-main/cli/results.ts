@@ -82,12 +82,12 @@ each category, and whether overall winners are also awarded in their category.
 }
 
 const precisionWords = { s: 'whole seconds', ds: 'tenths', cs: 'hundredths' } as const
-const formats = ['json', 'csv', 'html', 'pdf'] as const
+const formats = ['json', 'csv', 'html', 'pdf', 'itra', 'ultrasignup'] as const
 
 export const resultsCommand: Subcommand = {
   name: 'results',
   summary: 'write the results as JSON, CSV, an HTML site or PDF',
-  help: `Usage: race-office results FILE [--race NAME] --format json|csv|html|pdf [--out FILE] [--lang en|ko]
+  help: `Usage: race-office results FILE [--race NAME] --format json|csv|html|pdf|itra|ultrasignup [--out FILE] [--lang en|ko]
        race-office results FILE --awards|--certificates [--race NAME] [--bib N] --out FILE.pdf [--lang en|ko]
 
 Every runner of the event (or of one race) in result order: finishers by place, then runners not
@@ -98,6 +98,10 @@ yet finished, DNS, DNF and DQ.
   html   a static results site (an index and a page per race, searchable without a server) in
          the folder --out DIR
   pdf    result lists in columns with the event's header, to --out FILE.pdf
+  itra   ITRA's result file (XLSX: Ranking, Time, Family name, First name, Gender, Birthdate,
+         Nationality, Bib number) for one race (--race), to --out FILE.xlsx
+  ultrasignup  UltraSignup's results upload (CSV: place, time, first, last, age, gender, dob, bib,
+         status) for one race (--race); to stdout or --out
 --awards writes the award list, --certificates finisher certificates (one runner with --bib).`,
 
   async run(args, io) {
@@ -116,8 +120,14 @@ yet finished, DNS, DNF and DQ.
     const format = document !== null ? 'pdf' : oneOf('--format', values.format, formats)
     if (format === undefined) throw new UsageError('Say which format: --format json, csv, html or pdf.')
     const out = values.out === undefined ? undefined : resolve(values.out)
-    if (out === undefined && (format === 'html' || format === 'pdf'))
-      throw new UsageError(format === 'html' ? 'Say which folder the site goes in: --out DIR.' : 'Say where to write the PDF: --out FILE.pdf.')
+    if (out === undefined && (format === 'html' || format === 'pdf' || format === 'itra'))
+      throw new UsageError(
+        format === 'html'
+          ? 'Say which folder the site goes in: --out DIR.'
+          : format === 'itra'
+            ? 'Say where to write the workbook: --out FILE.xlsx.'
+            : 'Say where to write the PDF: --out FILE.pdf.',
+      )
     if (out !== undefined && !existsSync(dirname(out))) throw new RejectedError(`There is no folder ${dirname(out)} to write ${out} in.`)
     const bib = values.bib === undefined ? undefined : Number(values.bib)
     if (bib !== undefined && !(Number.isInteger(bib) && bib > 0)) throw new UsageError('--bib is a bib number.')
@@ -126,11 +136,15 @@ yet finished, DNS, DNF and DQ.
       const [race] = values.race === undefined ? [] : await chooseRaces(office, session, values.race)
       const raceId = race?.id
       if (format === 'json') return write(io, out, `${JSON.stringify(await everyRow(office, session, raceId), null, 1)}\n`)
-      if (format === 'csv' || format === 'html') {
+      if (format === 'csv' || format === 'html' || format === 'itra' || format === 'ultrasignup') {
         const exported = await office.router.call('results.export', { format, language, ...(raceId !== undefined && { raceId }) }, session)
         if (!exported.ok) throw new RejectedError(exported.error.message)
         const bytes = Buffer.from(exported.value.base64, 'base64')
-        if (format === 'csv') return write(io, out, bytes.toString('utf8'))
+        if (format === 'csv' || format === 'ultrasignup') return write(io, out, bytes.toString('utf8'))
+        if (format === 'itra') {
+          writeFileSync(out as string, bytes)
+          return io.out(`ITRA result file → ${out}`)
+        }
         const dir = out as string
         const files = Object.entries(unzipSync(bytes)).map(([path, content]) => [path.split('/').slice(1).join('/'), content] as const)
         for (const [path, content] of files) {

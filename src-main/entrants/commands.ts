@@ -1,10 +1,12 @@
 import type { entrantsCommands } from '../../src-shared/contract/entrants'
 import type { DomainParts } from '../commands/parts'
+import { participantsCsv } from './participants'
 import { searchEntrants } from './search'
 import { createEntrant, deleteEntrant, getEntrant, listCategories, listEntrants, restoreEntrant, updateEntrant } from './service'
 
 export const entrantsParts: DomainParts<typeof entrantsCommands> = {
   'entrants.list': { read: ({ db }, input) => listEntrants(db, input) },
+  'entrants.export': { read: ({ db }, input) => participantsCsv(db, input) },
   'entrants.get': { read: ({ db }, input) => getEntrant(db, input.id) },
   'entrants.categories': { read: ({ db }, input) => listCategories(db, input) },
   'entrants.search': { read: ({ db, session }, input) => searchEntrants(db, input, session.desk) },

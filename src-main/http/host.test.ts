@@ -140,6 +140,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'sync.connect': { office: 'file:///etc/passwd', code: '123456', person: 'x' },
   'sync.status': { office: 'x' },
   'sync.disconnect': { now: true },
+  'entrants.export': { format: 'xml' },
   'decoder.connect': { host: 'decoder one', port: 0, protocol: 'serial', point: 'finish' },
   'decoder.status': { all: true },
   'decoder.disconnect': {},

@@ -25,5 +25,5 @@ export const resultsParts: DomainParts<typeof resultsCommands> = {
     about: { made: (problem) => problem.entrantId },
     undo: null,
   },
-  'results.export': { read: async ({ results }, input) => exportResults(results, input) },
+  'results.export': { read: ({ results, db }, input) => exportResults(results, db, input) },
 }

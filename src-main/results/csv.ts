@@ -4,7 +4,7 @@ import { formatResultTime } from '../../src-shared/results/format'
 import type { RaceStanding } from './engine'
 
 /** A spreadsheet opening the file must not run a name as a formula (=, +, -, @ at the start). */
-function asText(value: string | null): string {
+export function asText(value: string | null): string {
   if (value === null) return ''
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }

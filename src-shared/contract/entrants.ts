@@ -155,6 +155,10 @@ export const entrantsPage = z.object({ total: z.int(), items: z.array(entrant) }
 export const entrantsCategoriesInput = z.strictObject({ raceId: id.optional() })
 export const categoryCount = z.object({ category: z.string(), count: z.int() })
 
+/** The entrants with their bibs and chips as a timing system's participant import (columns in the README). */
+export const entrantsExportInput = z.strictObject({ format: z.enum(['participants']).default('participants'), raceId: id.optional() })
+export const entrantsExported = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })
+
 export const entrantsCommands = {
   'entrants.list': { input: entrantsListInput, output: entrantsPage, roles: everyone, changes: [] },
   'entrants.get': { input: entrantsGetInput, output: entrant, roles: everyone, changes: [], view: 'card' },
@@ -163,4 +167,6 @@ export const entrantsCommands = {
   'entrants.create': { input: entrantsCreateInput, output: entrant, roles: organiser, changes: ['entrants'] },
   'entrants.update': { input: entrantsUpdateInput, output: entrant, roles: organiser, changes: ['entrants'] },
   'entrants.delete': { input: entrantsDeleteInput, output: z.object({ id: z.string() }), roles: organiser, changes: ['entrants'] },
+  // Birth dates go with it (timing systems age-grade and categorise): the organiser's only.
+  'entrants.export': { input: entrantsExportInput, output: entrantsExported, roles: organiser, changes: [] },
 } as const satisfies CommandTable

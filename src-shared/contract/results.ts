@@ -162,12 +162,13 @@ export const resultsAwards = z.object({
   openProblems: z.int(),
 })
 
-export const exportFormats = ['csv', 'html'] as const
+/** csv and html: ours; itra (XLSX) and ultrasignup (CSV): the files those platforms take, one race each. */
+export const exportFormats = ['csv', 'html', 'itra', 'ultrasignup'] as const
 export const resultsExportInput = z.strictObject({ format: z.enum(exportFormats), raceId: id.optional(), language: z.enum(['en', 'ko']).default('en') })
 export const resultsExported = z.object({
   fileName: z.string(),
   mimeType: z.string(),
-  /** The CSV text, or the HTML site's folder as a ZIP file, in base64. */
+  /** The CSV text, the XLSX workbook, or the HTML site's folder as a ZIP file, in base64. */
   base64: z.string(),
 })
 

@@ -181,6 +181,8 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
     case 'sync.status':
     case 'sync.disconnect':
       return {}
+    case 'entrants.export':
+      return { format: 'participants' }
     case 'decoder.connect':
       // Nothing listens there: the link is made and keeps trying until the office closes.
       return { host: '127.0.0.1', port: 9, protocol: 'lines', point: 'finish' }

@@ -5,6 +5,7 @@ import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { saveExported } from '../ui/save-file'
 import { useCall } from '../client/use-call'
 
 type Problem = { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }
@@ -32,6 +33,15 @@ export function ChipsPanel() {
     notify(t('bibs.chipsImported', result.value))
   }
 
+  async function exportParticipants(): Promise<void> {
+    setBusy(t('bibs.participantsMaking'))
+    const result = await call('entrants.export', { format: 'participants' })
+    setBusy(null)
+    if (!result.ok) return
+    saveExported(result.value)
+    notify(t('bibs.participantsReady', { file: result.value.fileName }))
+  }
+
   const problems = (failure?.details?.['rejected'] as Problem[] | undefined) ?? []
   return (
     <section className="card" aria-labelledby="chips-title">
@@ -52,8 +62,14 @@ export function ChipsPanel() {
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       ) : (
-        <FileButton label={t('bibs.chipsChoose')} accept=".csv,.txt,.tsv,.xlsx" onFile={(file) => void choose(file)} />
+        <div className="form-actions">
+          <FileButton label={t('bibs.chipsChoose')} accept=".csv,.txt,.tsv,.xlsx" onFile={(file) => void choose(file)} />
+          <button type="button" className="button" onClick={() => void exportParticipants()} data-testid="export-participants">
+            {t('bibs.participants')}
+          </button>
+        </div>
       )}
+      <p className="muted">{t('bibs.participantsHint')}</p>
     </section>
   )
 }

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { FileButton } from '../ui/FileButton'
 import { useNotify } from '../ui/Notices'
+import { saveFile } from '../ui/save-file'
 import { DecoderLinksPanel } from './DecoderLinksPanel'
 import { PointOptions } from './PointOptions'
 import { timeOfDay } from './times'
@@ -248,11 +249,10 @@ function DeviceSync() {
   async function exportPackage(): Promise<void> {
     const pkg = await client.call('sync.export', {})
     if (!pkg.ok) return setFailure(pkg.error)
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(pkg.value)], { type: 'application/json' }))
-    link.download = `${pkg.value.event.name} finish ${new Date(pkg.value.exportedAtMs).toISOString().slice(0, 16).replace(':', '')}.json`
-    link.click()
-    URL.revokeObjectURL(link.href)
+    saveFile(
+      `${pkg.value.event.name} finish ${new Date(pkg.value.exportedAtMs).toISOString().slice(0, 16).replace(':', '')}.json`,
+      new Blob([JSON.stringify(pkg.value)], { type: 'application/json' }),
+    )
     notify(t('finish.sync.exported', { captures: pkg.value.captures.length }))
   }
 

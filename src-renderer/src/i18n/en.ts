@@ -392,6 +392,11 @@ export const en = {
     chipsHint:
       'The timing company’s file of chip codes and bibs (CSV or Excel, with a chip column and a bib column). A chip already known moves to its new bib.',
     chipsChoose: 'Import chip file',
+    participants: 'Participants for the timing system (CSV)',
+    participantsHint:
+      'By bib: chips, names, sex, birth date, age on race day, category, race, wave, club and nationality, for the timing company’s participant import. Withdrawn runners are left out.',
+    participantsMaking: 'Making the participant file…',
+    participantsReady: '{{file}} is ready',
     chipsImported: 'Chips: {{imported, number}} new, {{replaced, number}} moved to another bib, {{unchanged, number}} unchanged',
     chipProblem: 'Row {{row}}: {{message}}',
     chipProblems: {
@@ -1142,6 +1147,10 @@ export const en = {
       siteHint: 'A folder to put on any web space or a USB stick: searchable by name, bib and club, by race and category, without a server.',
       pdf: 'Result lists (PDF)',
       pdfHint: 'In columns with the event’s header, race by race.',
+      itra: 'ITRA result file (XLSX)',
+      itraHint: '{{race}} only, as ITRA’s upload asks: finishers in order, then DNF; runners who did not start are left out.',
+      ultrasignup: 'UltraSignup results (CSV)',
+      ultrasignupHint: '{{race}} only, with UltraSignup’s column names and status codes (1 finished, 2 DNF, 3 DNS, 5 DQ).',
       allRaces: 'All races',
       thisRace: 'This race only',
       exporting: 'Making the file…',

@@ -390,6 +390,11 @@ export const ko: Messages = {
     chipsTitle: '칩 번호',
     chipsHint: '계측 업체가 준 칩 번호와 배번 파일(CSV 또는 엑셀, 칩 열과 배번 열 포함). 이미 있는 칩은 새 배번으로 옮겨집니다.',
     chipsChoose: '칩 파일 가져오기',
+    participants: '계측 시스템용 참가자 파일 (CSV)',
+    participantsHint:
+      '배번 순으로 칩, 이름, 성별, 생년월일, 대회 당일 나이, 부문, 종목, 웨이브, 클럽, 국적: 계측 업체의 참가자 가져오기에 씁니다. 취소한 참가자는 뺍니다.',
+    participantsMaking: '참가자 파일을 만드는 중…',
+    participantsReady: '{{file}} 준비됨',
     chipsImported: '칩: 새로 {{imported, number}}개, 다른 배번으로 이동 {{replaced, number}}개, 변경 없음 {{unchanged, number}}개',
     chipProblem: '{{row}}행: {{message}}',
     chipProblems: {
@@ -1116,6 +1121,10 @@ export const ko: Messages = {
       siteHint: '웹 공간이나 USB에 그대로 올리는 폴더: 서버 없이 이름, 배번, 클럽, 종목, 연령대로 검색됩니다.',
       pdf: '기록표 (PDF)',
       pdfHint: '대회 머리글과 함께 종목별로 열을 맞춘 기록표.',
+      itra: 'ITRA 결과 파일 (XLSX)',
+      itraHint: '{{race}} 종목만, ITRA 업로드 형식대로: 완주자 순위 순, 그다음 DNF. 출발하지 않은 주자는 뺍니다.',
+      ultrasignup: 'UltraSignup 결과 (CSV)',
+      ultrasignupHint: '{{race}} 종목만, UltraSignup의 열 이름과 상태 코드(1 완주, 2 DNF, 3 DNS, 5 실격)로.',
       allRaces: '전 종목',
       thisRace: '이 종목만',
       exporting: '파일을 만드는 중…',

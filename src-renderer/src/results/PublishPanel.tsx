@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
 import type { ResultRules } from '../../../src-shared/contract/result-rules'
+import type { exportFormats } from '../../../src-shared/contract/results'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
+import { saveExported } from '../ui/save-file'
 import { useDraft } from '../ui/use-draft'
 import { DocumentButton } from './DocumentButton'
 import { printLanguage } from './documents'
@@ -102,28 +104,26 @@ function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
   )
 }
 
+type ExportFormat = (typeof exportFormats)[number]
+
 function Exports({ race }: { race: RaceInfo }) {
   const { t, i18n } = useTranslation()
   const client = useClient()
   const notify = useNotify()
   const [scope, setScope] = useState<'race' | 'all'>('race')
-  const [busy, setBusy] = useState<'csv' | 'html' | null>(null)
+  const [busy, setBusy] = useState<ExportFormat | null>(null)
   const [failure, setFailure] = useState<CommandErrorValue | null>(null)
   const language = printLanguage(i18n.language)
   const raceId = scope === 'race' ? { raceId: race.id } : {}
 
-  const save = async (format: 'csv' | 'html'): Promise<void> => {
+  // ITRA and UltraSignup take one file per race: always this race's.
+  const save = async (format: ExportFormat): Promise<void> => {
     setBusy(format)
-    const result = await client.call('results.export', { format, language, ...raceId })
+    const result = await client.call('results.export', { format, language, ...(format === 'itra' || format === 'ultrasignup' ? { raceId: race.id } : raceId) })
     setBusy(null)
     if (!result.ok) return setFailure(result.error)
     setFailure(null)
-    const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0))
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(new Blob([bytes], { type: result.value.mimeType }))
-    link.download = result.value.fileName
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
+    saveExported(result.value)
     notify(t('results.publish.exported', { file: result.value.fileName }))
   }
 
@@ -152,6 +152,14 @@ function Exports({ race }: { race: RaceInfo }) {
           </button>
           <span className="muted">{t('results.publish.siteHint')}</span>
         </li>
+        {(['itra', 'ultrasignup'] as const).map((format) => (
+          <li key={format}>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void save(format)} data-testid={`export-${format}`}>
+              {t(`results.publish.${format}`)}
+            </button>
+            <span className="muted">{t(`results.publish.${format}Hint`, { race: race.name })}</span>
+          </li>
+        ))}
         <li>
           <DocumentButton label={t('results.publish.pdf')} request={{ kind: 'results', language, ...raceId }} testId="print-results" />
           <span className="muted">{t('results.publish.pdfHint')}</span>
