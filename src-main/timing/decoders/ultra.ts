@@ -1,10 +1,25 @@
-import { bibOf, problem, tagOf, wallOfSeconds, type DecoderFormat } from './format'
+import { bibOf, problem, tagOf, wallOfSeconds, type DecoderClock, type DecoderFormat } from './format'
 
 // RFID Race Timing Systems' Ultra and Joey. Its stream and log: "0,chip,seconds,ms,antenna,rssi,
 // rewind,reader,ultraId,readerTime,startTime,logId", seconds counted from 1980-01-01 in the
 // reader's own local time; rewind 1 marks a read sent again.
 const streamLine = /^\d,[0-9A-Za-z]+,\d{1,10},\d{1,3},\d+,-?\d+,[01](?:,|$)/
 const since1980 = Date.UTC(1980, 0, 1)
+/** The instant each wall-clock hour of a reader began, per event clock: the zone is looked up once an hour, not once a read. */
+const hourStarts = new WeakMap<DecoderClock, Map<number, number | null>>()
+
+function instantOf(clock: DecoderClock, seconds: number, millis: number): number | null {
+  let hours = hourStarts.get(clock)
+  if (hours === undefined) hourStarts.set(clock, (hours = new Map()))
+  const hour = Math.floor(seconds / 3600)
+  let start = hours.get(hour)
+  if (start === undefined) {
+    const { date, time } = wallOfSeconds(since1980, hour * 3600, 0)
+    start = clock.wall(date, time)
+    hours.set(hour, start)
+  }
+  return start === null ? null : start + (seconds - hour * 3600) * 1000 + millis
+}
 
 export const ultra: DecoderFormat = {
   name: 'ultra',
@@ -15,9 +30,8 @@ export const ultra: DecoderFormat = {
     const chip = tagOf(chipText)
     if (chip === null) return problem(`"${chipText}" is not a chip.`, 'chip')
     if (Number(millis) > 999) return problem(`${millis} is not a number of milliseconds.`, 'time')
-    const { date, time } = wallOfSeconds(since1980, Number(seconds), Number(millis))
-    const atMs = clock.wall(date, time)
-    if (atMs === null) return problem(`${date} ${time} is not a time in the event's zone.`, 'time')
+    const atMs = instantOf(clock, Number(seconds), Number(millis))
+    if (atMs === null) return problem(`${seconds} s after 1980 is not a time in the event's zone.`, 'time')
     return { read: { chip, bib: null, atMs, reader: reader?.trim() || null, replayed: rewind === '1' } }
   },
 }
