@@ -141,6 +141,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'sync.status': { office: 'x' },
   'sync.disconnect': { now: true },
   'entrants.export': { format: 'xml' },
+  'timing.nearMiss': { typed: '21a' },
   'decoder.connect': { host: 'decoder one', port: 0, protocol: 'serial', point: 'finish' },
   'decoder.status': { all: true },
   'decoder.disconnect': {},

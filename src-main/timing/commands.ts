@@ -5,6 +5,7 @@ import { listClocks, setClock, startClock } from './clock'
 import { correctCapture, giveBibToTime } from './corrections'
 import { answerExchange, listDeviceClocks, measureClock, setClockOffset } from './device-clocks'
 import { setTimingPoints, timingPoints } from './points'
+import { suggestBibs } from './bib-suggestions'
 import { linkSettings, takeReads } from './decoder-take'
 import { importReads, listPassings, previewReads, readsSummary } from './reads'
 import { exportSync, importSync } from './sync'
@@ -53,6 +54,9 @@ export const timingParts: DomainParts<typeof timingCommands> = {
   },
   'sync.status': { read: async ({ liveSync }) => liveSync.status() },
   'sync.disconnect': { read: async ({ liveSync }) => liveSync.disconnect() },
+  'timing.nearMiss': {
+    read: async ({ results, db, nowMs }, input) => ({ candidates: await suggestBibs(results.current(), db, input.typed, input.point, input.atMs ?? nowMs) }),
+  },
   'decoder.connect': { read: async ({ db, decoders }, input) => decoders.connect(await linkSettings(db, input)) },
   'decoder.status': { read: async ({ decoders }) => decoders.status() },
   'decoder.disconnect': { read: ({ decoders }, input) => decoders.disconnect(input.id) },

@@ -448,6 +448,29 @@ export const liveSyncStatus = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
 
+// Near-miss bibs: what a typed bib that matches nobody (or someone already through, or not started) most likely meant.
+export const nearMissReasons = ['asTyped', 'unreadDigit', 'neighbourKey', 'swapped', 'missingDigit', 'doubledDigit'] as const
+export const timingNearMissInput = z.strictObject({
+  /** What was typed: digits, and * for a digit that could not be read. */
+  typed: z.string().regex(/^[0-9*]{1,8}$/, { message: 'Digits, and * for a digit that could not be read' }),
+  point: pointName.default('finish'),
+  /** When the runner crossed (the capture's time); now when not given. */
+  atMs: instantMs.optional(),
+})
+export const timingNearMiss = z.object({
+  candidates: z.array(
+    z.object({
+      bib: z.int(),
+      reason: z.enum(nearMissReasons),
+      name: z.string(),
+      race: z.string(),
+      /** onCourse: started and not through this point yet; alreadyHere: through it already; out: DNS, DNF or DQ. */
+      state: z.enum(['onCourse', 'alreadyHere', 'notStarted', 'out']),
+      expectedAtMs: instantMs.nullable(),
+    }),
+  ),
+})
+
 // A live decoder: the office connects over TCP to a decoder on the local network and takes its reads as they come.
 export const decoderProtocols = ['raceresult', 'lines'] as const
 export type DecoderProtocol = (typeof decoderProtocols)[number]
@@ -528,6 +551,7 @@ export const timingCommands = {
   'sync.connect': { input: syncConnectInput, output: liveSyncStatus, roles: organiser, changes: [] },
   'sync.status': { input: syncStatusInput, output: liveSyncStatus, roles: finish, changes: [] },
   'sync.disconnect': { input: syncStatusInput, output: liveSyncStatus, roles: organiser, changes: [] },
+  'timing.nearMiss': { input: timingNearMissInput, output: timingNearMiss, roles: finish, changes: [] },
   'decoder.connect': { input: decoderConnectInput, output: decoderLinkStatus, roles: organiser, changes: [] },
   'decoder.status': { input: decoderStatusInput, output: z.array(decoderLinkStatus), roles: organiser, changes: [] },
   'decoder.disconnect': { input: decoderLinkInput, output: z.array(decoderLinkStatus), roles: organiser, changes: [] },

@@ -181,6 +181,8 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
     case 'sync.status':
     case 'sync.disconnect':
       return {}
+    case 'timing.nearMiss':
+      return { typed: '21*' }
     case 'entrants.export':
       return { format: 'participants' }
     case 'decoder.connect':
