@@ -15,6 +15,7 @@ import { fullRecompute, incrementalUpdates, raceDay } from './results'
 import { captureThroughHost, importReads } from './timing'
 import { importDecoderFiles } from './decoder-files'
 import { liveDecoderRate } from './live-decoder'
+import { nearMissTimes } from './near-miss'
 import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { bostonField } from './real-field'
@@ -249,6 +250,18 @@ const benchmarks: Record<string, () => Promise<void>> = {
       print({ name: 'reads.live.doubled', value: run.doubled, unit: 'reads', floor: 0 })
       // Asked for again after the drop; the floor is what the decoder took while the link was down.
       print({ name: 'reads.live.fetchedAfterDrop', value: run.fetched, unit: 'reads', floor: run.sentWhileOffline })
+    } finally {
+      await office.close()
+    }
+  },
+
+  async 'finish.nearmiss'() {
+    const office = await newEvent()
+    try {
+      await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(entrantCount))))
+      await raceDay(office)
+      const run = await nearMissTimes(office, 2000)
+      print({ name: 'finish.nearmiss.p99', value: quantile(run.times, 0.99), unit: 'ms', floor: quantile(run.floors, 0.99) })
     } finally {
       await office.close()
     }

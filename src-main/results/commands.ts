@@ -11,7 +11,7 @@ export const resultsParts: DomainParts<typeof resultsCommands> = {
   'results.runner': { read: async ({ results }, input) => runnerResult(results, input.bib) },
   'results.board': { read: async ({ results }, input) => resultsBoard(results, input) },
   'results.awards': { read: async ({ results }, input) => resultsAwards(results, input.raceId) },
-  'results.problems': { read: async ({ results }) => resultsProblems(results) },
+  'results.problems': { read: ({ results, db, nowMs }) => resultsProblems(results, db, nowMs) },
   'results.history': { read: ({ db }, input) => overrideHistory(db, input.entrantId) },
   'results.override': {
     write: ({ tx, session, nowMs }, input) => overrideResult(tx, input, session, nowMs),

@@ -12,12 +12,21 @@ import { personName } from '../../src-shared/names/person-name'
 export function findProblems(state: ResultsState): ResultProblem[] {
   const problems: ResultProblem[] = []
   const add = (
-    p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count'> & Partial<Pick<ResultProblem, 'device' | 'count'>>,
+    p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count' | 'candidates'> & Partial<Pick<ResultProblem, 'device' | 'count'>>,
     standing?: Standing,
   ): void => {
     const race = standing === undefined ? null : (state.raceById.get(standing.runner.raceId)?.name ?? null)
     const name = standing === undefined ? null : personName(standing.runner.givenName, standing.runner.familyName)
-    problems.push({ device: null, count: null, ...p, race, entrantId: standing?.runner.entrantId ?? null, name, checked: state.checks.get(p.key) ?? null })
+    problems.push({
+      device: null,
+      count: null,
+      candidates: [],
+      ...p,
+      race,
+      entrantId: standing?.runner.entrantId ?? null,
+      name,
+      checked: state.checks.get(p.key) ?? null,
+    })
   }
   clockProblems(state, add)
   const finish = state.manual.get('finish')

@@ -9,6 +9,7 @@ import { findProblems, openProblems } from './problems'
 import { inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
+import { suggestBibs } from '../timing/bib-suggestions'
 
 export function raceOf(state: ResultsState, raceId: number): RaceStanding {
   const race = state.raceById.get(raceId)
@@ -128,8 +129,14 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   }
 }
 
-export function resultsProblems(engine: ResultsEngine) {
-  const problems = findProblems(engine.current())
+export async function resultsProblems(engine: ResultsEngine, db: ReadDb, nowMs: number) {
+  const state = engine.current()
+  const problems = findProblems(state)
+  for (const p of problems) {
+    if (p.kind !== 'unknownBib' || p.bib === null || p.checked !== null) continue
+    const suggestions = await suggestBibs(state, db, String(p.bib), 'finish', p.atMs ?? nowMs, 3)
+    p.candidates = suggestions.map(({ bib, name, race }) => ({ bib, name, race }))
+  }
   return { problems, open: problems.filter((p) => p.checked === null).length }
 }
 

@@ -89,6 +89,15 @@ describe('near-miss bibs at the finish', () => {
     expect(finished.map((c) => c.state)).toEqual(Array(8).fill('alreadyHere'))
   })
 
+  it('offers the same candidates on the problems list for a finish time whose bib nobody wears', async () => {
+    const router = await field()
+    unwrap(await router.call('timing.capture', { device: 't', seq: 999, point: 'finish', atMs: gun + predicted(215), bib: 2155 }, finishLine))
+    const { problems } = unwrap(await router.call('results.problems', {}, organiser))
+    const unknown = problems.find((p) => p.kind === 'unknownBib')
+    expect(unknown).toMatchObject({ bib: 2155, candidates: [{ bib: 215, name: 'Runner215 Kim', race: '10K' }] })
+    expect(problems.filter((p) => p.kind !== 'unknownBib').every((p) => p.candidates.length === 0)).toBe(true)
+  })
+
   it('answers nothing for a typo no runner is near, and refuses what is not digits and *', async () => {
     const router = await field()
     expect(await candidates(router, '9999999', gun)).toEqual([])

@@ -149,6 +149,8 @@ export const resultProblem = z.object({
   /** How many times it is about (a device's times taken on an unmeasured clock). */
   count: z.int().nullable(),
   checked: z.object({ note: z.string(), atMs: instantMs, actor: z.string(), desk: z.string() }).nullable(),
+  /** For a bib nobody wears: the bibs it most likely meant, best first (see timing.nearMiss). */
+  candidates: z.array(z.object({ bib: z.int(), name: z.string(), race: z.string() })),
 })
 export type ResultProblem = z.infer<typeof resultProblem>
 export const resultsProblemsInput = z.strictObject({})

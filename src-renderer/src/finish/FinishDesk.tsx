@@ -6,6 +6,7 @@ import { useSession } from '../app/session'
 import { useCommand, useLinkStatus } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import type { Acknowledged, QueuedCall } from './capture-queue'
+import { BibSuggestions } from './BibSuggestions'
 import { CorrectionDialog, type CorrectionAction } from './CorrectionDialog'
 import { claimDevice, finishDevice } from './device'
 import { ClockStatus, DeviceClocks } from './DeviceClocks'
@@ -279,6 +280,15 @@ export function FinishDesk() {
                 {t('finish.bibInvalid')}
               </p>
             )}
+            <BibSuggestions
+              text={bibText}
+              point={point}
+              onPick={(bib) => {
+                setBibText(String(bib))
+                setBibInvalid(false)
+                box.current?.focus()
+              }}
+            />
           </div>
         )}
         <Acknowledgement confirmation={confirmation} timeZone={timeZone} />

@@ -58,11 +58,42 @@ export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
                 </span>
               )}
               {p.checked !== null && <span className="muted">{t('results.problems.checked', { actor: p.checked.actor, note: p.checked.note })}</span>}
+              {p.candidates.length > 0 && <NearMisses problem={p} canFix={canCheck} />}
             </div>
             {canCheck && p.checked === null && <CheckForm problem={p} />}
           </li>
         ))}
       </ul>
+    </div>
+  )
+}
+
+/** A bib nobody wears: the bibs it most likely meant, and (for a finish-line time) the fix in one click. */
+function NearMisses({ problem, canFix }: { problem: ResultProblem; canFix: boolean }) {
+  const { t } = useTranslation()
+  const { call, busy, failure } = useCall()
+  const fix = async (bib: number): Promise<void> => {
+    if (problem.captureId === null) return
+    await call('timing.correct', {
+      action: 'editBib',
+      captureId: problem.captureId,
+      bib,
+      reason: t('results.problems.nearMissReason', { typed: problem.bib, bib }),
+    })
+  }
+  return (
+    <div className="near-misses">
+      <span className="muted">{t('results.problems.perhaps')}</span>
+      {problem.candidates.map((c) =>
+        canFix && problem.captureId !== null ? (
+          <button key={c.bib} type="button" className="button button-quiet" disabled={busy} onClick={() => void fix(c.bib)}>
+            {t('results.problems.itIs', { bib: c.bib, name: c.name, race: c.race })}
+          </button>
+        ) : (
+          <span key={c.bib}>{t('results.problems.candidate', { bib: c.bib, name: c.name, race: c.race })}</span>
+        ),
+      )}
+      <ErrorBanner error={failure} />
     </div>
   )
 }
