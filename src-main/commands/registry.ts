@@ -13,6 +13,7 @@ import { racesParts } from '../races/commands'
 import { everyFactGroup, type FactGroup } from '../results/load'
 import { resultsParts } from '../results/commands'
 import { timingParts } from '../timing/commands'
+import { manualTimingParts } from '../timing/manual-commands'
 import type { AnyPart, AnyWritePart, CommandParts } from './parts'
 
 const domainParts = {
@@ -25,6 +26,7 @@ const domainParts = {
   ...checkinParts,
   ...desksParts,
   ...timingParts,
+  ...manualTimingParts,
   ...resultsParts,
   ...backupsParts,
 }

@@ -244,7 +244,7 @@ export interface CaptureTable {
   bib: number | null
   position: number
   source: 'key' | 'typed' | 'inserted' | 'gap'
-  state: 'active' | 'deleted' | 'notRunner'
+  state: 'active' | 'deleted' | 'notRunner' | 'backup'
   state_reason: string | null
   created_at_ms: number
   actor: string

@@ -85,6 +85,13 @@ export class ImportSessions {
     return Buffer.concat(upload.chunks)
   }
 
+  /** The name the file was chosen by. */
+  fileName(id: string): string {
+    const upload = this.uploads.get(id)
+    if (upload === undefined) throw notFound(id)
+    return upload.fileName
+  }
+
   discard(id: string): void {
     this.uploads.delete(id)
   }

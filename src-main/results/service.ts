@@ -1,11 +1,12 @@
 import { uuidv7 } from 'uuidv7'
 import { CommandError, type Session } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
-import type { ResultRow } from '../../src-shared/contract/results'
+import type { ResultProblem, ResultRow } from '../../src-shared/contract/results'
 import type { Db, ReadDb } from '../db/schema'
 import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems } from './problems'
+import { crossCheck } from '../timing/cross-check'
 import { inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
@@ -137,7 +138,36 @@ export async function resultsProblems(engine: ResultsEngine, db: ReadDb, nowMs: 
     const suggestions = await suggestBibs(state, db, String(p.bib), 'finish', p.atMs ?? nowMs, 3)
     p.candidates = suggestions.map(({ bib, name, race }) => ({ bib, name, race }))
   }
+  problems.push(...(await crossCheckProblems(db)))
   return { problems, open: problems.filter((p) => p.checked === null).length }
+}
+
+/** What a backup timer found that the results depend on: a missed press, a double one, a disagreement. */
+async function crossCheckProblems(db: ReadDb): Promise<ResultProblem[]> {
+  const points = await db.selectFrom('capture').select('point').distinct().where('state', '=', 'backup').execute()
+  const problems: ResultProblem[] = []
+  for (const { point } of points) {
+    for (const f of (await crossCheck(db, { point, toleranceMs: 1000 })).findings) {
+      if (f.fix === 'none') continue
+      const times = [f.main, f.backup].filter((t) => t !== null)
+      problems.push({
+        key: `crossCheck:${point}:${f.id}`,
+        kind: 'crossCheck',
+        race: null,
+        bib: f.main?.bib ?? f.backup?.bib ?? null,
+        entrantId: null,
+        name: null,
+        captureId: times[0]?.captureId ?? null,
+        atMs: times[0]?.atMs ?? null,
+        timesMs: times.map((t) => t.atMs),
+        device: f.device,
+        count: null,
+        checked: null,
+        candidates: [],
+      })
+    }
+  }
+  return problems
 }
 
 export async function checkProblem(db: Db, engine: ResultsEngine, input: ParsedInput<'results.checkProblem'>, session: Session, nowMs: number) {

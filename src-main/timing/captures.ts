@@ -19,7 +19,7 @@ export async function captureById(db: Db, id: string): Promise<CaptureRow> {
 }
 
 /** A resend of what a device already sent returns the stored capture; anything else under its number is refused. */
-async function sentBefore(db: Db, device: string, seq: number, same: (row: CaptureRow) => boolean): Promise<CaptureRow | null> {
+export async function sentBefore(db: Db, device: string, seq: number, same: (row: CaptureRow) => boolean): Promise<CaptureRow | null> {
   const row = await db.selectFrom('capture').selectAll().where('device', '=', device).where('seq', '=', seq).executeTakeFirst()
   if (row === undefined) return null
   if (!same(row)) {
@@ -34,7 +34,7 @@ const noClock: ClockColumns = { device_at_ms: null, clock: null, clock_segment: 
 
 export async function insertCapture(
   db: Db,
-  values: Pick<CaptureRow, 'device' | 'seq' | 'point' | 'at_ms' | 'bib' | 'position' | 'source'> & Partial<ClockColumns>,
+  values: Pick<CaptureRow, 'device' | 'seq' | 'point' | 'at_ms' | 'bib' | 'position' | 'source'> & Partial<ClockColumns> & Partial<Pick<CaptureRow, 'state'>>,
   session: Session,
   nowMs: number,
 ): Promise<CaptureRow> {
@@ -42,8 +42,8 @@ export async function insertCapture(
     id: uuidv7(),
     origin_id: null,
     ...noClock,
-    ...values,
     state: 'active',
+    ...values,
     state_reason: null,
     created_at_ms: nowMs,
     actor: session.actor,
@@ -198,7 +198,13 @@ function toView(
 export async function listCaptures(db: ReadDb, input: ParsedInput<'timing.list'>) {
   const point = await requirePoint(db, input.point)
   // Only what the merge needs of every capture; whole rows only for those shown.
-  const rows = await db.selectFrom('capture').select(['id', 'at_ms', 'bib', 'position', 'state', 'source']).where('point', '=', point).execute()
+  // A backup timer's times are the cross-check's, not the desk's.
+  const rows = await db
+    .selectFrom('capture')
+    .select(['id', 'at_ms', 'bib', 'position', 'state', 'source'])
+    .where('point', '=', point)
+    .where('state', '!=', 'backup')
+    .execute()
   const { times, waiting, inactive } = mergeSequence(rows)
   // A bib's second time (and a typed bib that already has one) is flagged, the first is not.
   const seen = new Set<number>()

@@ -65,6 +65,8 @@ export async function correctCapture(db: Db, input: Correction, session: Session
     case 'restore':
     case 'notRunner': {
       const state = stateOf[input.action]
+      if (row.state === 'backup' && input.action !== 'delete')
+        throw new CommandError('CAPTURE_STATE', 'A backup timer’s time goes into the sequence through the cross-check, not on its own.', { state: row.state })
       if (row.state === state)
         throw new CommandError('CAPTURE_STATE', `This capture is already ${state === 'notRunner' ? 'marked not a runner' : state}.`, { state })
       return update(db, row, input.action, { state, state_reason: input.action === 'restore' ? null : input.reason }, input.reason, session, nowMs)

@@ -8,6 +8,7 @@ import { printsCommands } from './prints'
 import { checkinCommands } from './checkin'
 import { desksCommands } from './desks'
 import { timingCommands } from './timing'
+import { manualTimingCommands } from './manual-timing'
 import { resultsCommands } from './results'
 import { auditCommands } from './audit'
 import { backupsCommands } from './backups'
@@ -29,6 +30,7 @@ export const commands = {
   ...checkinCommands,
   ...desksCommands,
   ...timingCommands,
+  ...manualTimingCommands,
   ...resultsCommands,
   ...auditCommands,
   ...backupsCommands,

@@ -130,6 +130,8 @@ export const problemKinds = [
   'clockUnknown',
   'futureTime',
   'beforeFirstGun',
+  /** A backup timer's finding the results depend on (see timing.crossCheck): fixed with timing.applyCrossCheck. */
+  'crossCheck',
 ] as const
 export type ProblemKind = (typeof problemKinds)[number]
 export const resultProblem = z.object({

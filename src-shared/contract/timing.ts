@@ -9,17 +9,18 @@ import { bib } from './entrants'
 export const pointName = z.string().trim().min(1).max(40)
 export const builtInPoints = ['start', 'finish'] as const
 /** A device names itself once (browser storage); with its sequence it makes a capture unique. */
-const device = z.string().trim().min(1).max(60)
-const seq = z
+export const device = z.string().trim().min(1).max(60)
+export const seq = z
   .int()
   .min(0)
   .max(2 ** 40)
-const reason = z.string().trim().min(1).max(300)
-const captureId = z.string().min(1).max(64)
+export const reason = z.string().trim().min(1).max(300)
+export const captureId = z.string().min(1).max(64)
 /** A device starts a new one when its clock jumped (a sleep, a clock set by hand): offsets are measured per anchor. */
 const clockSegment = z.int().min(0).max(1_000_000)
 
-export const captureStates = ['active', 'deleted', 'notRunner'] as const
+/** `backup`: a backup timer's time, kept to cross-check the point's times with, never in its sequence itself. */
+export const captureStates = ['active', 'deleted', 'notRunner', 'backup'] as const
 export const captureSources = ['key', 'typed', 'inserted', 'gap'] as const
 /** Shown as the official goes, never blocking. */
 export const captureWarnings = ['unknownBib', 'alreadyFinished', 'raceNotStarted', 'notPickedUp', 'fasterThanWorldRecord'] as const
@@ -320,7 +321,7 @@ export const readsImportInput = z.strictObject({
   anchor: z.string().trim().min(1).max(40).optional(),
 })
 
-const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() })
+export const rejectedRead = z.object({ row: z.int(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() })
 export const readsImported = z.object({
   imported: z.int(),
   /** Reads the event already had (the same file, or overlapping exports). */

@@ -183,6 +183,23 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
       return {}
     case 'timing.nearMiss':
       return { typed: '21*' }
+    case 'timing.typeTime':
+      return { device: 'typed-1', seq: 1, clock: 'timeOfDay', timeMs: 10 * 3600_000 }
+    case 'times.preview':
+    case 'times.import': {
+      const id = await uploadId(c, { fileName: 'stopwatch.txt', chunk: Buffer.from('1,0:15:02.3\n2,0:15:09.8\n').toString('base64') })
+      return command === 'times.preview' ? { id } : { id, clock: 'timeOfDay' }
+    }
+    case 'timing.crossCheck':
+      return {}
+    case 'timing.applyCrossCheck': {
+      // The main timer has one press; the backup has it and one more, which the main missed.
+      await c.call('timing.typeTime', { device: 'main-1', seq: 1, clock: 'timeOfDay', timeMs: 36_000_000 })
+      await c.call('timing.typeTime', { device: 'backup-1', seq: 1, clock: 'timeOfDay', timeMs: 36_000_100, as: 'backup' })
+      await c.call('timing.typeTime', { device: 'backup-1', seq: 2, clock: 'timeOfDay', timeMs: 36_030_000, as: 'backup' })
+      const checked = (await c.call('timing.crossCheck', {})) as { value: { findings: { id: string }[] } }
+      return { finding: checked.value.findings[0]?.id, device: 'office-fix', seq: 1 }
+    }
     case 'entrants.export':
       return { format: 'participants' }
     case 'decoder.connect':
