@@ -9,6 +9,7 @@ import { serveCommand } from './serve'
 import { syncCommand } from './sync'
 import { racesCommand, resultsCommand } from './results'
 import { capturesCommand, clockCommand, devicesCommand, readsCommand } from './timing'
+import { timesCommand } from './times'
 import { RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 const subcommands: Subcommand[] = [
@@ -22,6 +23,7 @@ const subcommands: Subcommand[] = [
   capturesCommand,
   devicesCommand,
   readsCommand,
+  timesCommand,
   syncCommand,
   resultsCommand,
   backupCommand,
