@@ -8,6 +8,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import type { Acknowledged, QueuedCall } from './capture-queue'
 import { BibSuggestions } from './BibSuggestions'
 import { CorrectionDialog, type CorrectionAction } from './CorrectionDialog'
+import { CrossCheckPanel } from './CrossCheckPanel'
 import { claimDevice, finishDevice } from './device'
 import { ClockStatus, DeviceClocks } from './DeviceClocks'
 import { FinishOffice } from './FinishOffice'
@@ -15,10 +16,11 @@ import { PointOptions } from './PointOptions'
 import { RaceClocks } from './RaceClocks'
 import { SequenceTable } from './SequenceTable'
 import { timeOfDay } from './times'
+import { TypedTimes, type EnqueueTyped } from './TypedTimes'
 import { useCaptureQueue } from './use-capture-queue'
 import { useDeviceClock } from './use-device-clock'
 
-export const captureModes = ['time', 'bib', 'bibTime'] as const
+export const captureModes = ['time', 'bib', 'bibTime', 'typed'] as const
 export type CaptureMode = (typeof captureModes)[number]
 export const captureKeys = ['Space', 'Enter', 'F9', 'NumpadEnter'] as const
 /** A key's `code`: one of the usual ones, or the one a foot pedal or a big button sends. */
@@ -43,8 +45,8 @@ function storedKey(): CaptureKey {
 type Confirmation = { bib: number | null; order: number | null; atMs: number | null; name: string | null; warnings: CaptureWarning[]; waiting: boolean }
 
 function confirmationOf(ack: Acknowledged): Confirmation {
-  if (ack.item.command === 'timing.capture') {
-    const c = (ack as Extract<Acknowledged, { item: { command: 'timing.capture' } }>).value.capture
+  if (ack.item.command === 'timing.capture' || ack.item.command === 'timing.typeTime') {
+    const c = (ack as Extract<Acknowledged, { item: { command: 'timing.capture' | 'timing.typeTime' } }>).value.capture
     return { bib: c.bib, order: c.order, atMs: c.atMs, name: c.runner?.name ?? null, warnings: c.warnings, waiting: false }
   }
   const v = (ack as Extract<Acknowledged, { item: { command: 'timing.assignBib' } }>).value
@@ -194,6 +196,11 @@ export function FinishDesk() {
     })
   }
 
+  const enqueueTyped: EnqueueTyped = (item) => {
+    setRefusal(null)
+    add({ ...item, key: pressKey(), order: performance.timeOrigin + performance.now() })
+  }
+
   if (event.data === undefined) return <ErrorBanner error={event.error} onRetry={event.reload} />
   const timeZone = event.data.timeZone
   const captures = list.data?.captures ?? []
@@ -260,6 +267,8 @@ export function FinishDesk() {
           <button type="button" className="capture-button" onClick={(e) => captureTime(clock.instantOf(e))} data-testid="capture-button">
             {t('finish.captureNow')} <kbd>{keyName(captureKey)}</kbd>
           </button>
+        ) : mode === 'typed' ? (
+          <TypedTimes clocks={clocks.data ?? []} device={device} point={point} timeZone={timeZone} enqueue={enqueueTyped} />
         ) : (
           <div className={`field capture-bib ${bibInvalid ? 'field-invalid' : ''}`}>
             <label htmlFor="finish-bib">{t(mode === 'bib' ? 'finish.bibInOrder' : 'finish.bibAndTime')}</label>
@@ -368,6 +377,8 @@ export function FinishDesk() {
           </button>
         )}
       </section>
+
+      <CrossCheckPanel point={point} device={device} timeZone={timeZone} />
 
       <DeviceClocks timeZone={timeZone} />
 

@@ -13,6 +13,7 @@ import { saveFile } from '../ui/save-file'
 import { DecoderLinksPanel } from './DecoderLinksPanel'
 import { PointOptions } from './PointOptions'
 import { timeOfDay } from './times'
+import { TimerFilesPanel } from './TimerFilesPanel'
 import { TimingPoints } from './TimingPoints'
 import { useCall } from '../client/use-call'
 
@@ -26,6 +27,7 @@ export function FinishOffice() {
     <>
       <TimingPoints />
       <ChipReads />
+      <TimerFilesPanel />
       <DecoderLinksPanel />
       <DeviceSync />
       <LiveSyncPanel />

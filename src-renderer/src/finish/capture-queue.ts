@@ -1,17 +1,19 @@
 import type { CommandErrorValue, CommandInput, CommandOutput, CommandResult } from '../../../src-shared/contract'
 
 /**
- * What the finish desk sends: a time (maybe with its bib), or a bib typed in finish order. `key` is
+ * What the finish desk sends: a time (maybe with its bib), a bib typed in finish order, or a time typed from a tape. `key` is
  * the press's own (never its device and sequence, which a duplicated tab may share), `order` when
  * it was made.
  */
 export type QueuedCall =
   | { key: string; order: number; command: 'timing.capture'; input: CommandInput<'timing.capture'> }
   | { key: string; order: number; command: 'timing.assignBib'; input: CommandInput<'timing.assignBib'> }
+  | { key: string; order: number; command: 'timing.typeTime'; input: CommandInput<'timing.typeTime'> }
 
 export type Acknowledged =
   | { item: QueuedCall & { command: 'timing.capture' }; value: CommandOutput<'timing.capture'> }
   | { item: QueuedCall & { command: 'timing.assignBib' }; value: CommandOutput<'timing.assignBib'> }
+  | { item: QueuedCall & { command: 'timing.typeTime' }; value: CommandOutput<'timing.typeTime'> }
 
 /** Where presses wait until the office has them: the browser's IndexedDB, or memory in tests. */
 export interface QueueStore {
