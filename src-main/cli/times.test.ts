@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess } from '../../tests/support/cli'
+import { pdfText } from '../../tests/support/pdf'
 import { tempDir } from '../../tests/support/temp-event'
 
 async function event(dir: string): Promise<string> {
@@ -41,5 +42,17 @@ describe('race-office times', () => {
     expect(check.stdout).toMatch(/timer backup: 4 time\(s\), 3 matched of 3/)
     expect(check.stdout).toMatch(/missed \(timer stopwatch\) at 09:31:30\.0 → insertBackupTime/)
     expect(check.stdout).toMatch(/1 finding\(s\), 1 the results depend on/)
+  })
+
+  it('writes a race’s tally sheets and chute cards as PDF', async () => {
+    const dir = tempDir()
+    const file = await event(dir)
+    const tally = await runCliProcess(['times', 'tally', file, '--race', '10K', '--sheets', '2', '--out', join(dir, 'tally.pdf'), '--json'])
+    expect(tally.code).toBe(0)
+    expect(JSON.parse(tally.stdout)).toMatchObject({ kind: 'tally', items: 2, pages: 2 })
+    expect(pdfText(join(dir, 'tally.pdf'), 2)).toContain('Finish tally sheet · 10K · Sheet 2')
+    const cards = await runCliProcess(['times', 'cards', file, '--race', '10K', '--last', '20', '--out', join(dir, 'cards.pdf')])
+    expect(cards.stdout).toMatch(/Chute cards: 20 on 3 pages/)
+    expect((await runCliProcess(['times', 'tally', file, '--race', '10K', '--lines', '45', '--out', join(dir, 'x.pdf')])).code).toBe(2)
   })
 })

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { timerFields, type TimerField } from '../../src-shared/contract/manual-timing'
+import { listPapers, printLanguages, type PrintRequestInput } from '../../src-shared/contract/prints'
+import { writeDocument } from './print'
 import { wallTimeAt } from '../../src-shared/time/zoned'
 import { chooseRaces, requireFile, withEventFile } from './event-file'
 import { uploadThroughRouter } from './upload'
@@ -12,6 +14,9 @@ export const timesCommand: Subcommand = {
   help: `Usage: race-office times import FILE TIMER_FILE [--point NAME] [--race NAME] [--wave NAME] [--time-of-day]
                           [--as main|backup] [--device NAME] [--map FIELD=COLUMN]... [--skip-invalid] [--json]
        race-office times check FILE [--point NAME] [--tolerance SECONDS] [--json]
+       race-office times tally FILE --race NAME --out FILE.pdf [--sheets N] [--first-sheet N] [--lines 30|40|50]
+                          [--paper a4|letter] [--lang en|ko] [--json]
+       race-office times cards FILE --race NAME --out FILE.pdf [--first N] [--last N] [--paper a4|letter] [--lang en|ko] [--json]
 
 import: the times a stopwatch or a timing app exports, one time a line, with a place or a bib
 before it (CSV, text or XLSX; a header line is optional): 1:23:45.67, 45:12, or digits read from
@@ -26,6 +31,10 @@ missed, those it made twice, and the times further apart than the tolerance, wit
 proposes (apply them on the finish line desk's cross-check, one key each). Exit code 1 when any
 finding the results depend on is open.
 
+tally: finish tally sheets for a race, a sheet a page (50 numbered places by default, numbered on
+from sheet to sheet) with a bib and a time box each; the bibs are then typed through "Bibs in
+finish order". cards: chute cards, one per finish place (1 to 200 by default), eight to a page.
+
 Options:
   --point NAME       the timing point (finish by default)
   --race NAME        the race whose gun elapsed times count from (needed with more than one race)
@@ -36,13 +45,18 @@ Options:
   --map F=COLUMN     which column holds field F (${timerFields.join(', ')})
   --skip-invalid     import the good lines, list the others
   --tolerance S      presses further apart than this disagree (default 1 second)
+  --out FILE.pdf     where to write the tally sheets or chute cards
+  --sheets N         how many tally sheets (default 4); --first-sheet N: the first one's number
+  --lines N          places on a tally sheet: 30, 40 or 50
+  --first N, --last N  the chute cards' first and last place
   --json             print the report as JSON`,
 
   async run(args, io) {
     const [action, ...rest] = args
     if (action === 'import') return importTimerFile(rest, io)
     if (action === 'check') return checkBackups(rest, io)
-    throw new UsageError(action === undefined ? 'Say what to do: times import, or times check.' : `Unknown times action: ${action}.`)
+    if (action === 'tally' || action === 'cards') return printChutePaper(action, rest, io)
+    throw new UsageError(action === undefined ? 'Say what to do: times import, check, tally or cards.' : `Unknown times action: ${action}.`)
   },
 }
 
@@ -160,3 +174,58 @@ async function checkBackups(args: string[], io: CliIo): Promise<void> {
 }
 
 const signed = (ms: number): string => `${ms >= 0 ? '+' : '−'}${(Math.abs(ms) / 1000).toFixed(2)}`
+
+const whole = (flag: string, value: string | undefined, min: number, max: number): number | undefined => {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} is a whole number from ${min} to ${max}.`)
+  return n
+}
+
+async function printChutePaper(action: 'tally' | 'cards', args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, {
+    race: { type: 'string' },
+    out: { type: 'string' },
+    sheets: { type: 'string' },
+    'first-sheet': { type: 'string' },
+    lines: { type: 'string' },
+    first: { type: 'string' },
+    last: { type: 'string' },
+    paper: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+  })
+  if (positionals.length !== 1) throw new UsageError('Give the event FILE.')
+  if (values.out === undefined) throw new UsageError('Say where to write the PDF with --out FILE.pdf.')
+  if (values.race === undefined) throw new UsageError('Give the race: --race NAME.')
+  if (values.paper !== undefined && !(listPapers as readonly string[]).includes(values.paper)) throw new UsageError('--paper is a4 or letter.')
+  if (values.lang !== undefined && !(printLanguages as readonly string[]).includes(values.lang)) throw new UsageError('--lang is en or ko.')
+  const lines = whole('--lines', values.lines, 30, 50)
+  if (lines !== undefined && ![30, 40, 50].includes(lines)) throw new UsageError('--lines is 30, 40 or 50.')
+  const out = resolve(values.out)
+  await withEventFile(resolve(positionals[0] as string), async (office, session) => {
+    const [race] = await chooseRaces(office, session, values.race)
+    const common = {
+      raceId: (race as { id: number }).id,
+      ...(values.paper !== undefined && { paper: values.paper as 'a4' | 'letter' }),
+      ...(values.lang !== undefined && { language: values.lang as 'en' | 'ko' }),
+    }
+    const sheets = whole('--sheets', values.sheets, 1, 200)
+    const firstSheet = whole('--first-sheet', values['first-sheet'], 1, 10_000)
+    const first = whole('--first', values.first, 1, 100_000)
+    const last = whole('--last', values.last, 1, 100_000)
+    const request: PrintRequestInput =
+      action === 'tally'
+        ? {
+            kind: 'tally',
+            ...common,
+            ...(sheets !== undefined && { sheets }),
+            ...(firstSheet !== undefined && { firstSheet }),
+            ...(lines !== undefined && { linesPerSheet: lines as 30 | 40 | 50 }),
+          }
+        : { kind: 'chute', ...common, ...(first !== undefined && { firstPlace: first }), ...(last !== undefined && { lastPlace: last }) }
+    const { items, pages, bytes } = await writeDocument(office, session, request, out, io)
+    if (values.json === true) io.out(JSON.stringify({ file: out, kind: request.kind, items, pages, bytes }))
+    else io.out(`${action === 'tally' ? `Tally sheets: ${items}` : `Chute cards: ${items} on ${pages} pages`} → ${out}`)
+  })
+}

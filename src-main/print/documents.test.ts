@@ -83,3 +83,34 @@ describe('envelope labels', () => {
     expect(scanPage(path, 1).sort()).toEqual(['QR-Code:RO/2001/H-1', 'QR-Code:RO/2002/H-2', 'QR-Code:RO/2003/H-3'])
   })
 })
+
+describe('paper for the chute', () => {
+  // The numbers standing alone on their lines, left to right and down the page.
+  const numbersOf = (text: string): number[] =>
+    text
+      .split('\n')
+      .filter((line) => /^\s*\d+(\s+\d+)*\s*$/.test(line))
+      .flatMap((line) => line.trim().split(/\s+/).map(Number))
+
+  it('numbers a race’s tally sheets on from sheet to sheet, a sheet a page, with a bib and a time box per place', async () => {
+    const { path, document } = await made({ kind: 'tally', raceId: 1, sheets: 3, firstSheet: 2, linesPerSheet: 40 })
+    expect(document).toMatchObject({ kind: 'tally', items: 3, pages: 3 })
+    expect(pdfPageCount(path)).toBe(3)
+    const first = pdfText(path, 1)
+    expect(first).toContain('Finish tally sheet · 10K · Sheet 2')
+    expect(first).toMatch(/Place\s+Bib\s+Time\s+Place\s+Bib\s+Time/)
+    expect(first).toMatch(/Recorder: _+\s+Point: _+\s+Time: _+/)
+    expect(numbersOf(first).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => 41 + i))
+    expect(pdfText(path, 3)).toContain('Finish tally sheet · 10K · Sheet 4')
+    expect(Math.max(...numbersOf(pdfText(path, 3)))).toBe(160)
+  })
+
+  it('prints a chute card per place, eight to a page, in Korean when asked', async () => {
+    const { path, document } = await made({ kind: 'chute', raceId: 2, firstPlace: 1, lastPlace: 10, language: 'ko' })
+    expect(document).toMatchObject({ kind: 'chute', items: 10, pages: 2 })
+    expect(pdfPageCount(path)).toBe(2)
+    expect(pdfText(path, 1)).toContain('Half marathon · 도착 순위')
+    expect(numbersOf(pdfText(path, 1))).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect(numbersOf(pdfText(path, 2))).toEqual([9, 10])
+  })
+})

@@ -8,6 +8,7 @@ import type { PreparedDocument } from './document'
 import { prepareLabels } from './labels'
 import { preparePickupLists } from './pickup-lists'
 import { prepareResultLists } from './result-lists'
+import { prepareChuteCards, prepareTallySheets } from './tally-sheets'
 
 export function prepareDocument(db: ReadDb, results: ResultsEngine, request: PrintRequest): Promise<PreparedDocument> {
   switch (request.kind) {
@@ -23,5 +24,9 @@ export function prepareDocument(db: ReadDb, results: ResultsEngine, request: Pri
       return prepareAwardLists(db, results, request)
     case 'certificates':
       return prepareCertificates(db, results, request)
+    case 'tally':
+      return prepareTallySheets(db, request)
+    case 'chute':
+      return prepareChuteCards(db, request)
   }
 }

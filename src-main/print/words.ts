@@ -31,6 +31,14 @@ const english = {
   placeLine: (place: number, of: number) => `Place ${place} of ${of}`,
   sexPlaceLine: (sex: string, place: number) => `${sex}: ${place}`,
   categoryPlaceLine: (category: string, place: number) => `${category}: ${place}`,
+  tallyTitle: 'Finish tally sheet',
+  sheet: (n: number) => `Sheet ${n}`,
+  time: 'Time',
+  tallyHint: 'Write each bib in the order runners cross the line, and its time if you have one.',
+  recorder: 'Recorder',
+  point: 'Point',
+  chuteTitle: 'Finish place',
+  chuteHint: 'Keep this card and hand it in with your bib number at the results desk.',
 }
 
 export type PrintWords = typeof english
@@ -65,6 +73,14 @@ const korean: PrintWords = {
   placeLine: (place: number, of: number) => `${of}명 중 ${place}위`,
   sexPlaceLine: (sex: string, place: number) => `${sex} ${place}위`,
   categoryPlaceLine: (category: string, place: number) => `${category} ${place}위`,
+  tallyTitle: '결승 기록지',
+  sheet: (n: number) => `${n}번 기록지`,
+  time: '시간',
+  tallyHint: '결승선을 통과한 순서대로 배번을 적고, 시간이 있으면 함께 적으세요.',
+  recorder: '기록자',
+  point: '지점',
+  chuteTitle: '도착 순위',
+  chuteHint: '이 카드를 가지고 있다가 기록 데스크에 배번과 함께 내세요.',
 }
 
 export function printWords(language: PrintLanguage): PrintWords {

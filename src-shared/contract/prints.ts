@@ -83,6 +83,33 @@ export const certificatesRequest = z.strictObject({
   language: z.enum(printLanguages).default('en'),
 })
 
+/** Finish tally sheets: numbered lines for the bibs in finish order, with a time column, a sheet per page. */
+export const tallySheetsRequest = z.strictObject({
+  kind: z.literal('tally'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id,
+  /** How many sheets; each holds `linesPerSheet` places, numbered on from sheet to sheet. */
+  sheets: z.int().min(1).max(200).default(4),
+  firstSheet: z.int().min(1).max(10_000).default(1),
+  linesPerSheet: z.union([z.literal(30), z.literal(40), z.literal(50)]).default(50),
+  language: z.enum(printLanguages).default('en'),
+})
+
+/** Chute cards: one card per finish place, handed to each runner in the finish chute in turn. */
+export const chuteCardsRequest = z
+  .strictObject({
+    kind: z.literal('chute'),
+    paper: z.enum(listPapers).default('a4'),
+    raceId: id,
+    firstPlace: z.int().min(1).max(100_000).default(1),
+    lastPlace: z.int().min(1).max(100_000).default(200),
+    language: z.enum(printLanguages).default('en'),
+  })
+  .refine((r) => r.firstPlace <= r.lastPlace && r.lastPlace - r.firstPlace < 5000, {
+    message: 'From the first place to the last, at most 5,000 cards',
+    path: ['lastPlace'],
+  })
+
 export const printRequest = z.discriminatedUnion('kind', [
   bibSheetsRequest,
   pickupListsRequest,
@@ -90,6 +117,8 @@ export const printRequest = z.discriminatedUnion('kind', [
   resultListsRequest,
   awardListsRequest,
   certificatesRequest,
+  tallySheetsRequest,
+  chuteCardsRequest,
 ])
 export type PrintRequest = z.output<typeof printRequest>
 export type PrintRequestInput = z.input<typeof printRequest>
@@ -107,7 +136,7 @@ export const printJobInput = z.strictObject({ jobId })
 
 export const printJob = z.object({
   jobId: z.string(),
-  kind: z.enum(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates']),
+  kind: z.enum(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates', 'tally', 'chute']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** Bibs, names or labels drawn so far, of `items`. */
   done: z.int(),

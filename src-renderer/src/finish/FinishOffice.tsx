@@ -13,6 +13,7 @@ import { saveFile } from '../ui/save-file'
 import { DecoderLinksPanel } from './DecoderLinksPanel'
 import { PointOptions } from './PointOptions'
 import { timeOfDay } from './times'
+import { ChutePaperPanel } from './ChutePaperPanel'
 import { TimerFilesPanel } from './TimerFilesPanel'
 import { TimingPoints } from './TimingPoints'
 import { useCall } from '../client/use-call'
@@ -28,6 +29,7 @@ export function FinishOffice() {
       <TimingPoints />
       <ChipReads />
       <TimerFilesPanel />
+      <ChutePaperPanel />
       <DecoderLinksPanel />
       <DeviceSync />
       <LiveSyncPanel />

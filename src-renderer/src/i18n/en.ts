@@ -811,6 +811,17 @@ export const en = {
       others_one: '{{count}} more the results do not depend on (the backup’s own misses)',
       others_other: '{{count}} more the results do not depend on (the backup’s own misses)',
     },
+    paper: {
+      title: 'Paper for the chute',
+      intro:
+        'When the chute is timed by hand: tally sheets, numbered lines to write the bibs on in finish order (then typed through Bibs in finish order), and chute cards, a card per place to hand each runner.',
+      sheets: 'Tally sheets',
+      cards: 'Chute cards',
+      tally_one: 'Print {{count}} tally sheet',
+      tally_other: 'Print {{count}} tally sheets',
+      chute_one: 'Print {{count}} chute card',
+      chute_other: 'Print {{count}} chute cards',
+    },
     typed: {
       clock: 'Times are',
       clocks: { elapsed: 'elapsed from the gun', timeOfDay: 'times of day' },

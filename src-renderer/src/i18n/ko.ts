@@ -806,6 +806,16 @@ export const ko: Messages = {
       others_one: '결과와 상관없는 것 {{count}}개 더 (백업이 놓친 것)',
       others_other: '결과와 상관없는 것 {{count}}개 더 (백업이 놓친 것)',
     },
+    paper: {
+      title: '결승 통로용 종이',
+      intro: '손으로 기록할 때: 도착 순서대로 배번을 적는 결승 기록지 (나중에 도착 순 배번으로 입력)와, 주자마다 한 장씩 건네는 순위 카드.',
+      sheets: '결승 기록지',
+      cards: '순위 카드',
+      tally_one: '결승 기록지 {{count}}장 인쇄',
+      tally_other: '결승 기록지 {{count}}장 인쇄',
+      chute_one: '순위 카드 {{count}}장 인쇄',
+      chute_other: '순위 카드 {{count}}장 인쇄',
+    },
     typed: {
       clock: '시간 종류',
       clocks: { elapsed: '출발부터 경과 시간', timeOfDay: '시각' },

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
 import { saveExported } from '../ui/save-file'
 import { useDraft } from '../ui/use-draft'
-import { DocumentButton } from './DocumentButton'
+import { DocumentButton } from '../print/DocumentButton'
 import { printLanguage } from './documents'
 import { useCall } from '../client/use-call'
 

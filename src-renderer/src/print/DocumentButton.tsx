@@ -1,12 +1,12 @@
 import type { CommandErrorValue } from '../../../src-shared/contract'
 import { useClient } from '../client/use-command'
-import { PrintReady } from '../print/PrintReady'
-import { usePrintJob } from '../print/use-print-job'
+import { PrintReady } from './PrintReady'
+import { usePrintJob } from './use-print-job'
 import { ErrorBanner } from '../ui/ErrorBanner'
-import type { ResultDocument } from './documents'
+import type { PrintRequestInput } from '../../../src-shared/contract/prints'
 
-/** A result document made as a print job: progress while it is made, then download or open. */
-export function DocumentButton({ label, request, testId }: { label: string; request: ResultDocument; testId: string }) {
+/** A document made as a print job: progress while it is made, then download or open. */
+export function DocumentButton({ label, request, testId }: { label: string; request: PrintRequestInput; testId: string }) {
   const client = useClient()
   const { job, failure, follow, open, downloadLink } = usePrintJob()
   const running = job?.state === 'running'
