@@ -16,6 +16,7 @@ import { captureThroughHost, importReads } from './timing'
 import { importDecoderFiles } from './decoder-files'
 import { liveDecoderRate } from './live-decoder'
 import { nearMissTimes } from './near-miss'
+import { bostonTape, typedKeys } from './typed-times'
 import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { bostonField } from './real-field'
@@ -265,6 +266,15 @@ const benchmarks: Record<string, () => Promise<void>> = {
     } finally {
       await office.close()
     }
+  },
+
+  async 'finish.typed'() {
+    const tape = bostonTape()
+    // A marathon's tape: every time has hours, so five digits each, and the desk set to go in after five.
+    const auto = typedKeys(tape, 5)
+    print({ name: 'finish.typed.keys', value: auto.keys, unit: 'keys/time', floor: auto.floor })
+    const withEnter = typedKeys(tape, 0)
+    print({ name: 'finish.typed.keys.withEnter', value: withEnter.keys, unit: 'keys/time', floor: withEnter.floor })
   },
 
   async 'results.50k'() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTypedLine, parseTypedLines, parseTypedTime, typedDigitsOf } from './typed-times'
+import { entersByItself, parseTypedLine, parseTypedLines, parseTypedTime, typedDigitsOf } from './typed-times'
 
 const hms = (h: number, m: number, s: number, ms = 0): number => ((h * 60 + m) * 60 + s) * 1000 + ms
 
@@ -55,5 +55,12 @@ describe('typed times', () => {
     }
     expect(typedDigitsOf(hms(1, 23, 45, 600))).toBe('12345.6')
     expect(typedDigitsOf(hms(0, 45, 12))).toBe('4512')
+  })
+
+  it('lets a line of digits alone go in by itself at the set length, and nothing else', () => {
+    expect(entersByItself('12345', 5)).toBe(true)
+    expect(entersByItself('1234', 5)).toBe(false)
+    expect(entersByItself('215 1', 5)).toBe(false)
+    expect(entersByItself('12345', 0)).toBe(false)
   })
 })

@@ -67,3 +67,8 @@ export function typedDigitsOf(ms: number): string {
   const whole = h > 0 ? `${h}${String(m).padStart(2, '0')}${String(s).padStart(2, '0')}` : m > 0 ? `${m}${String(s).padStart(2, '0')}` : String(s)
   return fraction === '' ? whole : `${whole}.${fraction}`
 }
+
+/** A line of digits alone as long as the desk's "Enter by itself" setting goes in without Enter (0: never). */
+export function entersByItself(text: string, autoDigits: number): boolean {
+  return autoDigits > 0 && text.length === autoDigits && /^\d+$/.test(text)
+}

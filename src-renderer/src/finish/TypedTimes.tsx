@@ -2,7 +2,7 @@ import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react
 import { useTranslation } from 'react-i18next'
 import type { TypedClock } from '../../../src-shared/contract/manual-timing'
 import type { RaceClock } from '../../../src-shared/contract/timing'
-import { parseTypedLine, parseTypedLines, type TypedLine } from '../../../src-shared/timing/typed-times'
+import { entersByItself, parseTypedLine, parseTypedLines, type TypedLine } from '../../../src-shared/timing/typed-times'
 import type { QueuedCall } from './capture-queue'
 import type { FinishDevice } from './device'
 import { elapsed, timeOfDay } from './times'
@@ -117,7 +117,7 @@ export function TypedTimes({
     setText(value)
     setRefused(null)
     // A tape of times that all have the same number of digits needs no Enter.
-    if (settings.autoDigits > 0 && /^\d+$/.test(value) && value.length === settings.autoDigits) commit(value)
+    if (entersByItself(value, settings.autoDigits)) commit(value)
   }
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>): void => {
