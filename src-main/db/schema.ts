@@ -298,6 +298,14 @@ export interface CaptureChangeTable {
   origin_id: string | null
 }
 
+/** A capture typed as elapsed from its race's (wave's) gun: re-timed when that gun is corrected. */
+export interface TypedElapsedTable {
+  capture_id: string
+  race_id: number
+  wave_id: number | null
+  elapsed_ms: number
+}
+
 export interface ChipReadTable {
   id: Generated<number>
   import_id: string
@@ -350,6 +358,7 @@ export interface Database {
   clock: ClockTable
   capture: CaptureTable
   capture_change: CaptureChangeTable
+  typed_elapsed: TypedElapsedTable
   device_clock: DeviceClockTable
   chip_read: ChipReadTable
   result_override: ResultOverrideTable

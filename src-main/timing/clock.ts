@@ -8,6 +8,7 @@ import type { RaceClock } from '../../src-shared/contract/timing'
 import type { ClockTable, Db, ReadDb } from '../db/schema'
 import { readBib } from './reads'
 import { onDeviceClock } from './device-clocks'
+import { retimeTypedTimes } from './typed-times'
 
 /** Every race, and every wave of races that have waves, with the gun that counts and its history. */
 /** Who set a gun, from which device and why: the same on the clock screen and in a sync package. */
@@ -97,6 +98,8 @@ async function recordGun(
       desk: session.desk,
     })
     .execute()
+  const name = clock.wave === null ? clock.race : `${clock.race} · ${clock.wave}`
+  await retimeTypedTimes(db, target.raceId, `gun of ${name} ${clock.gunAtMs === null ? 'recorded' : `corrected: ${reason ?? ''}`}`, session, nowMs)
   return clockOf(db, target.raceId, target.waveId)
 }
 

@@ -155,3 +155,27 @@ describe('the backup timer cross-check', () => {
     ])
   })
 })
+
+describe('a corrected gun', () => {
+  it('moves the times typed as elapsed from it, keeps the change in their history, and leaves times of day alone', async () => {
+    const { router, upload } = await race()
+    unwrap(await router.call('clock.set', { raceId: 1, atMs: gun }, finishLine))
+    const typed = unwrap(await router.call('timing.typeTime', { device: 'tape', seq: 1, raceId: 1, timeMs: s(2712), bib: 7 }, finishLine))
+    const ofDay = unwrap(
+      await router.call('timing.typeTime', { device: 'tape', seq: 2, clock: 'timeOfDay', timeMs: s(18 * 3600 + 46 * 60), bib: 8 }, finishLine),
+    )
+    unwrap(await router.call('times.import', { id: await upload('1,0:46:00.50\n'), raceId: 1, as: 'main' }, organiser))
+    // The starter's watch says the gun went 5 s later than recorded.
+    unwrap(await router.call('clock.set', { raceId: 1, atMs: gun + s(5), reason: 'starter’s watch' }, finishLine))
+    const list = unwrap(await router.call('timing.list', {}, finishLine))
+    const byId = new Map(list.captures.map((c) => [c.id, c]))
+    expect(byId.get(typed.id)).toMatchObject({ atMs: gun + s(2717), elapsedMs: s(2712) })
+    expect(byId.get(ofDay.id)?.atMs).toBe(ofDay.capture.atMs)
+    expect(list.captures.find((c) => c.device === 'timer stopwatch')?.atMs).toBe(gun + s(5) + 2_760_500)
+    const history = unwrap(await router.call('timing.history', { captureId: typed.id }, finishLine))
+    expect(history).toMatchObject([
+      { action: 'retime', before: { atMs: gun + s(2712) }, after: { atMs: gun + s(2717) }, reason: 'gun of 10K corrected: starter’s watch' },
+    ])
+    expect(unwrap(await router.call('results.runner', { bib: 7 }, organiser))).toMatchObject({ row: { gunTimeMs: s(2712) } })
+  })
+})

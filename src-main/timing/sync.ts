@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7'
 import type { Db, ReadDb } from '../db/schema'
 import type { CaptureTable } from '../db/schema'
 import { changeOf } from './captures'
+import { retimeTypedTimes } from './typed-times'
 import { howRecorded } from './clock'
 import { keepPackageMeasurement, onDeviceClock, ownClockId, ownMeasurements } from './device-clocks'
 
@@ -229,6 +230,13 @@ export async function importSync(db: Db, sqlite: SqliteDatabase.Database, pkg: S
         desk: session.desk,
       })
       .execute()
+    await retimeTypedTimes(
+      db,
+      race.id,
+      `gun of ${gun.race}${gun.wave === null ? '' : ` · ${gun.wave}`} from ${gun.desk}: ${gun.reason ?? 'recorded'}`,
+      session,
+      nowMs,
+    )
     counts.clocks.added++
   }
   const measured = (await db.selectFrom('device_clock').select('id').where('clock', '=', clock).limit(1).executeTakeFirst()) !== undefined

@@ -9,7 +9,7 @@ import { decodeText } from '../import/decode'
 import type { ImportSessions } from '../import/sessions'
 import { insertCapture } from './captures'
 import { requirePoint } from './points'
-import { typedInstants } from './typed-times'
+import { keepElapsed, typedInstants } from './typed-times'
 
 // A stopwatch's or a timing app's export: one time a line, with a place or a bib before it, as
 // CSV, text or a workbook, with or without a header line.
@@ -132,7 +132,7 @@ export async function importTimes(db: Db, sessions: ImportSessions, input: Parse
   const at = (field: TimerField): number => (mapping[field] === undefined ? -1 : file.headers.indexOf(mapping[field]))
   const instantOf = await typedInstants(db, input.clock, input.raceId, input.waveId)
   const rejected: Rejected[] = []
-  const times: { seq: number; atMs: number; bib: number | null }[] = []
+  const times: { seq: number; atMs: number; timeMs: number; bib: number | null }[] = []
   for (const { row, cells } of file.rows) {
     const cell = (field: TimerField): string => (at(field) < 0 ? '' : (cells[at(field)] ?? '').trim())
     const timeText = cell('time')
@@ -158,7 +158,7 @@ export async function importTimes(db: Db, sessions: ImportSessions, input: Parse
       rejected.push({ row, field: 'place', code: 'INVALID', message: `"${placeText}" is not a place.`, value: placeText })
       continue
     }
-    times.push({ seq: row, atMs, bib: bibText === '' ? null : Number(bibText) })
+    times.push({ seq: row, atMs, timeMs: timeMs as number, bib: bibText === '' ? null : Number(bibText) })
   }
   if (rejected.length > 0 && !input.skipInvalid) {
     throw new CommandError(
@@ -183,12 +183,13 @@ export async function importTimes(db: Db, sessions: ImportSessions, input: Parse
         })
       continue
     }
-    await insertCapture(
+    const row = await insertCapture(
       db,
       { device, seq: t.seq, point, at_ms: t.atMs, bib: t.bib, position: t.atMs, source: 'typed', state: as === 'backup' ? 'backup' : 'active' },
       session,
       nowMs,
     )
+    if (input.clock === 'elapsed') await keepElapsed(db, row.id, input.raceId as number, input.waveId, t.timeMs)
     imported++
   }
   sessions.discard(input.id)

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { TypedClock } from '../../src-shared/contract/manual-timing'
 import type { Db, ReadDb } from '../db/schema'
 import { insertCapture, sentBefore, viewOf } from './captures'
+import { recordChange } from './corrections'
 import { requirePoint } from './points'
 import { timeReader } from './read-times'
 import { currentGuns, gunOf } from './runners'
@@ -56,5 +57,40 @@ export async function typeTime(db: Db, input: ParsedInput<'timing.typeTime'>, se
   const before = await sentBefore(db, input.device, input.seq, (r) => r.point === point && r.at_ms === atMs && r.bib === bib)
   if (before !== null) return { id: before.id, duplicate: true, capture: await viewOf(db, before) }
   const row = await insertCapture(db, { device: input.device, seq: input.seq, point, at_ms: atMs, bib, position: atMs, source: 'typed', state }, session, nowMs)
+  if (input.clock === 'elapsed') await keepElapsed(db, row.id, input.raceId as number, input.waveId, input.timeMs)
   return { id: row.id, duplicate: false, capture: await viewOf(db, row) }
+}
+
+/** The elapsed time a capture was typed as, and whose gun it counts from. */
+export async function keepElapsed(db: Db, captureId: string, raceId: number, waveId: number | undefined, elapsedMs: number): Promise<void> {
+  await db
+    .insertInto('typed_elapsed')
+    .values({ capture_id: captureId, race_id: raceId, wave_id: waveId ?? null, elapsed_ms: elapsedMs })
+    .execute()
+}
+
+/**
+ * A race's gun was recorded again (corrected, taken from the start mat, arrived from a laptop):
+ * the times typed as elapsed from it move with it, each change kept in the capture's history.
+ */
+export async function retimeTypedTimes(db: Db, raceId: number, reason: string, session: Session, nowMs: number): Promise<number> {
+  const typed = await db
+    .selectFrom('typed_elapsed as t')
+    .innerJoin('capture as c', 'c.id', 't.capture_id')
+    .selectAll('c')
+    .select(['t.wave_id as typedWave', 't.elapsed_ms'])
+    .where('t.race_id', '=', raceId)
+    .execute()
+  if (typed.length === 0) return 0
+  const guns = await currentGuns(db)
+  let moved = 0
+  for (const { typedWave, elapsed_ms, ...row } of typed) {
+    const gunAtMs = gunOf(guns, raceId, typedWave)
+    if (gunAtMs === null || row.at_ms === gunAtMs + elapsed_ms) continue
+    const atMs = gunAtMs + elapsed_ms
+    await db.updateTable('capture').set({ at_ms: atMs, position: atMs }).where('id', '=', row.id).execute()
+    await recordChange(db, row, 'retime', { atMs: row.at_ms }, { atMs, elapsedMs: elapsed_ms }, reason, session, nowMs)
+    moved++
+  }
+  return moved
 }

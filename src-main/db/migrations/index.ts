@@ -14,6 +14,7 @@ import * as m0012 from './0012-device-clocks'
 import * as m0013 from './0013-search-initials'
 import * as m0014 from './0014-sync-origins'
 import * as m0015 from './0015-chip-keys'
+import * as m0016 from './0016-typed-elapsed'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { name: '0013-search-initials', up: m0013.up },
   { name: '0014-sync-origins', up: m0014.up },
   { name: '0015-chip-keys', up: m0015.up },
+  { name: '0016-typed-elapsed', up: m0016.up },
 ]
