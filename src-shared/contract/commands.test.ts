@@ -12,6 +12,7 @@ import { printsCommands } from './prints'
 import { racesCommands } from './races'
 import { resultsCommands } from './results'
 import { timingCommands } from './timing'
+import { manualTimingCommands } from './manual-timing'
 
 const domains = [
   eventCommands,
@@ -23,6 +24,7 @@ const domains = [
   checkinCommands,
   desksCommands,
   timingCommands,
+  manualTimingCommands,
   resultsCommands,
   auditCommands,
   backupsCommands,

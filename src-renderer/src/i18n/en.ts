@@ -1201,6 +1201,7 @@ export const en = {
         beforeFirstGun: 'A finish time before the first gun of the day',
         crossCheck: 'The backup timer disagrees with the finish times',
       },
+      crossCheckHint: 'Fix it, or keep the finish times as they are, on the Finish line desk’s Backup timer cross-check (one key each).',
       at: 'at {{time}}',
       times: 'times: {{times}}',
       ahead: '{{times}} ahead of the office’s clock',

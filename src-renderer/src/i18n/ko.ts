@@ -1175,6 +1175,7 @@ export const ko: Messages = {
         beforeFirstGun: '그날 첫 총성보다 이른 완주 기록',
         crossCheck: '백업 타이머와 결승 기록이 맞지 않음',
       },
+      crossCheckHint: '결승선 데스크의 백업 타이머 대조에서 수정하거나 결승 기록을 그대로 두세요 (키 하나로).',
       at: '{{time}}',
       times: '기록: {{times}}',
       ahead: '본부 시계보다 {{times}} 앞섬',

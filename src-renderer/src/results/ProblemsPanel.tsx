@@ -59,8 +59,9 @@ export function ProblemsPanel({ canCheck }: { canCheck: boolean }) {
               )}
               {p.checked !== null && <span className="muted">{t('results.problems.checked', { actor: p.checked.actor, note: p.checked.note })}</span>}
               {p.candidates.length > 0 && <NearMisses problem={p} canFix={canCheck} />}
+              {p.kind === 'crossCheck' && <span className="muted">{t('results.problems.crossCheckHint')}</span>}
             </div>
-            {canCheck && p.checked === null && <CheckForm problem={p} />}
+            {canCheck && p.checked === null && p.kind !== 'crossCheck' && <CheckForm problem={p} />}
           </li>
         ))}
       </ul>
