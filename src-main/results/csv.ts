@@ -32,6 +32,9 @@ export function resultsCsv(results: readonly { race: RaceStanding; rows: readonl
     'nationality',
     'wave',
     'ranking',
+    'ageGradePct',
+    'ageGradedTime',
+    'ageGradeReason',
     ...splitPoints.flatMap((p) => [`${p} time`, `${p} position`]),
   ]
   const lines = results.flatMap(({ race, rows }) =>
@@ -59,6 +62,9 @@ export function resultsCsv(results: readonly { race: RaceStanding; rows: readonl
         r.nationality ?? '',
         asText(r.wave),
         race.rules.ranking,
+        r.ageGradePct === null ? '' : r.ageGradePct.toFixed(2),
+        time(r.ageGradedTimeMs),
+        r.ageGradeReason ?? '',
         ...splitPoints.flatMap((p) => {
           const split = splits.get(p)
           return split === undefined ? ['', ''] : [time(race.rules.ranking === 'gun' ? split.gunTimeMs : split.netTimeMs), split.position]

@@ -5,6 +5,8 @@ import type { RaceRow } from '../db/schema'
 import { rulesOf } from '../races/service'
 import type { CaptureFact } from './point-merge'
 import type { Crossing, Runner } from './standing'
+import { tableDistance } from './age-grading'
+import { ageOnDay } from '../../src-shared/categories/categories'
 
 // Reading what the results are made of, straight from the file in one read transaction: the
 // engine runs synchronously, so nothing another call writes can land halfway through.
@@ -14,6 +16,8 @@ export interface RaceFacts {
   name: string
   distanceM: number
   rules: ResultRules
+  /** The road age-grading tables' row for the race's distance; null when the tables have none. */
+  ageTable: ReturnType<typeof tableDistance>
 }
 
 export interface Check {
@@ -86,16 +90,17 @@ export function loadFacts<G extends FactGroup>(sqlite: SqliteDatabase.Database, 
 }
 
 function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
-  const event = sqlite.prepare('select name from event where id = 1').get() as { name: string }
+  const event = sqlite.prepare('select name, date from event where id = 1').get() as { name: string; date: string }
   const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({
     id: r.id,
     name: r.name,
     distanceM: r.distance_m,
     rules: rulesOf(r),
+    ageTable: tableDistance(r.distance_m),
   }))
   const rows = sqlite
     .prepare(
-      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality
+      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality, birth_date
          from entrant where status <> 'withdrawn'`,
     )
     .raw()
@@ -112,6 +117,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     string | null,
     string | null,
     string | null,
+    string | null,
   ][]
   const categories = new Map<string, number>()
   const indexOf = (category: string): number => {
@@ -119,7 +125,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     if (index === undefined) categories.set(category, (index = categories.size))
     return index
   }
-  const runners = rows.map(([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality]): Runner => ({
+  const runners = rows.map(([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality, birthDate]): Runner => ({
     num,
     entrantId,
     bib,
@@ -134,6 +140,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     nationality,
     sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
     categoryIndex: category === null ? -1 : indexOf(category),
+    age: birthDate === null ? null : ageOnDay(birthDate, event.date),
   }))
   return {
     eventName: event.name,

@@ -1,6 +1,7 @@
 import type { ResultRow, ResultStatus } from '../../src-shared/contract/results'
 import { placesOf, splitTimes, type Places, type RaceStanding, type ResultsState } from './engine'
 import { roundUp, type Standing } from './standing'
+import { ageGrade, type AgeGrade } from './age-grading'
 
 /** Finishers in place order, then finishers without a time to rank (no gun), on course, DNS, DNF, DQ. */
 const statusOrder: Record<ResultStatus, number> = { finished: 0, onCourse: 1, DNS: 2, DNF: 3, DQ: 4 }
@@ -27,6 +28,12 @@ export function inResultOrder(race: RaceStanding): Standing[] {
     .filter((s) => s.rankedMs === null)
     .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || (a.runner.bib ?? Infinity) - (b.runner.bib ?? Infinity) || a.runner.num - b.runner.num)
   return [...race.ranked, ...rest]
+}
+
+/** A finisher's age grade, on the official time as published (rounded up to the race's precision). */
+export function ageGradeOf(race: RaceStanding, s: Standing): AgeGrade {
+  const official = race.rules.ranking === 'gun' ? s.gunMs : s.netMs
+  return ageGrade(race.ageTable, s.runner.sex, s.runner.age, s.status === 'finished' && official !== null ? roundUp(official, race.rules.precision) : null)
 }
 
 export function toRow(state: ResultsState, race: RaceStanding, s: Standing, withSplits = true, places: Places = placesOf(race, s)): ResultRow {
@@ -57,5 +64,6 @@ export function toRow(state: ResultsState, race: RaceStanding, s: Standing, with
     startAtMs: s.start?.atMs ?? null,
     finishSource: s.finish?.source ?? null,
     splits: withSplits && s.splits !== null ? splitTimes(state, race, s) : [],
+    ...ageGradeOf(race, s),
   }
 }

@@ -7,7 +7,7 @@ import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems } from './problems'
 import { crossCheck } from '../timing/cross-check'
-import { inResultOrder, raceInfo, toRow } from './rows'
+import { ageGradeOf, inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
 import { suggestBibs } from '../timing/bib-suggestions'
@@ -41,6 +41,11 @@ export function listResults(engine: ResultsEngine, input: ParsedInput<'results.l
       (input.status === undefined || s.status === input.status) &&
       matches(s, words),
   )
+  if (input.sort === 'ageGrade') {
+    const pct = new Map(chosen.map((s) => [s, ageGradeOf(race, s).ageGradePct ?? -1]))
+    // A stable sort: runners without an age grade stay in result order after the graded ones.
+    chosen.sort((a, b) => (pct.get(b) as number) - (pct.get(a) as number))
+  }
   return {
     race: raceInfo(race),
     rows: chosen.slice(input.offset, input.offset + input.limit).map((s) => toRow(state, race, s)),

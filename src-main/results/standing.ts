@@ -18,6 +18,8 @@ export interface Runner {
   categoryIndex: number
   club: string | null
   nationality: string | null
+  /** On race day; null without a birth date. */
+  age: number | null
 }
 
 /** A crossing of a timing point: a chip passing or a finish-line capture. */

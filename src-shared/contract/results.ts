@@ -23,6 +23,10 @@ export const splitResult = z.object({
   position: z.int(),
 })
 
+/** Why a finisher has no age grade: the race's distance, the runner's sex or age is not in the road tables, or no birth date. */
+export const ageGradeReasons = ['distanceNotInTables', 'sexNotInTables', 'noBirthDate', 'ageNotInTables'] as const
+export type AgeGradeReason = (typeof ageGradeReasons)[number]
+
 /** One runner's result. The first twelve fields are the public JSON row of `race-office results`. */
 export const resultRow = z.object({
   race: z.string(),
@@ -52,6 +56,11 @@ export const resultRow = z.object({
   /** Where the finish came from: a chip read or a finish-line capture. */
   finishSource: z.enum(['chip', 'capture']).nullable(),
   splits: z.array(splitResult),
+  /** From the 2025 road age-grading tables, on the official time; null without one (see ageGradeReason). */
+  ageGradePct: z.number().nullable(),
+  ageGradedTimeMs: z.int().nullable(),
+  /** Why a finisher has no age grade; null when graded or not finished. */
+  ageGradeReason: z.enum(ageGradeReasons).nullable(),
 })
 export type ResultRow = z.infer<typeof resultRow>
 
@@ -75,6 +84,8 @@ export const resultsListInput = z.strictObject({
   search: search.optional(),
   offset: z.int().min(0).default(0),
   limit: z.int().min(1).max(1000).default(200),
+  /** place: result order; ageGrade: the highest age grade first, then those without one in result order. */
+  sort: z.enum(['place', 'ageGrade']).default('place'),
 })
 
 export const resultsList = z.object({
