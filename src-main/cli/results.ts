@@ -28,7 +28,8 @@ export const racesCommand: Subcommand = {
   summary: 'list races, or set how a race is ranked: race-office races update',
   help: `Usage: race-office races list FILE [--json]
        race-office races update FILE --race NAME [--ranking gun|net] [--precision s|ds|cs]
-                                [--award-overall N] [--award-category N] [--award-exclude-overall yes|no] [--json]
+                                [--award-overall N] [--award-category N] [--award-exclude-overall yes|no]
+                                [--award-age-graded N] [--json]
 
 races update sets a race's result rules. --ranking: places by gun time (official, World
 Athletics) or by net time (from the runner's own start). --precision: times rounded up to whole
@@ -47,6 +48,7 @@ each category, and whether overall winners are also awarded in their category.
       'award-overall': { type: 'string' },
       'award-category': { type: 'string' },
       'award-exclude-overall': { type: 'string' },
+      'award-age-graded': { type: 'string' },
       json: { type: 'boolean' },
     })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
@@ -66,6 +68,7 @@ each category, and whether overall winners are also awarded in their category.
       ...(values['award-overall'] !== undefined && { awardOverall: count('--award-overall', values['award-overall']) }),
       ...(values['award-category'] !== undefined && { awardCategory: count('--award-category', values['award-category']) }),
       ...(exclude !== undefined && { awardExcludeOverall: exclude === 'yes' }),
+      ...(values['award-age-graded'] !== undefined && { awardAgeGraded: count('--award-age-graded', values['award-age-graded']) }),
     }
     if (Object.keys(change).length === 0) throw new UsageError('Say what to change: --ranking, --precision or an --award option.')
     await withEventFile(file, async (office, session) => {
@@ -75,7 +78,7 @@ each category, and whether overall winners are also awarded in their category.
       const { name, rules } = updated.value
       if (values.json === true) return io.out(JSON.stringify(updated.value))
       io.out(
-        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}.`,
+        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}${rules.awardAgeGraded > 0 ? `, top ${rules.awardAgeGraded} by age grade` : ''}.`,
       )
     })
   },

@@ -43,6 +43,8 @@ export interface RaceTable {
   award_category: Generated<number>
   /** 1: an overall award winner is not also awarded in a category. */
   award_exclude_overall: Generated<number>
+  /** Awards by age grade: the top N of each sex (0: none). */
+  award_age_graded: Generated<number>
   created_at_ms: number
   updated_at_ms: number
 }

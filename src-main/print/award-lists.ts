@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
-import { formatResultTime } from '../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../src-shared/results/format'
 import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { resultsAwards } from '../results/service'
@@ -24,15 +24,25 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
   const awards = resultsAwards(results, request.raceId)
   const words = printWords(request.language)
   const lines: Line[] = []
-  for (const { race, overall, categories } of awards.races) {
-    const groups = [...overall.map((g) => ({ ...g, title: words.overall(words.sexes[g.sex ?? 'X']) })), ...categories]
+  for (const { race, overall, categories, ageGraded } of awards.races) {
+    const groups = [
+      ...overall.map((g) => ({ ...g, title: words.overall(words.sexes[g.sex ?? 'X']), byAgeGrade: false })),
+      ...categories.map((g) => ({ ...g, byAgeGrade: false })),
+      ...ageGraded.map((g) => ({ ...g, title: words.ageGradedAwards(words.sexes[g.sex ?? 'X']), byAgeGrade: true })),
+    ]
     if (groups.length === 0) continue
     lines.push({ kind: 'race', text: race.name, note: words.rankedBy[race.rules.ranking] })
     for (const group of groups) {
       lines.push({ kind: 'group', text: group.title })
       for (const [i, r] of group.rows.entries()) {
-        const time = formatResultTime(race.rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, race.rules.precision)
-        const rank = group.category === null ? r.sexPlace : group.rows.filter((o, j) => j < i && o.categoryPlace !== r.categoryPlace).length + 1
+        const time = group.byAgeGrade
+          ? formatAgeGrade(r.ageGradePct)
+          : formatResultTime(race.rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, race.rules.precision)
+        const rank = group.byAgeGrade
+          ? group.rows.filter((o, j) => j < i && o.ageGradePct !== r.ageGradePct).length + 1
+          : group.category === null
+            ? r.sexPlace
+            : group.rows.filter((o, j) => j < i && o.categoryPlace !== r.categoryPlace).length + 1
         lines.push({
           kind: 'winner',
           cells: [String(rank ?? i + 1), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time],

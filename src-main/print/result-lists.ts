@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import type { ResultRow } from '../../src-shared/contract/results'
-import { formatResultTime } from '../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../src-shared/results/format'
 import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
 import { openProblems } from '../results/problems'
@@ -25,11 +25,12 @@ const columns = [
   ['place', 13 * mm, 'right'],
   ['bib', 15 * mm, 'right'],
   ['name', 0, 'left'],
-  ['nat', 11 * mm, 'left'],
-  ['sex', 17 * mm, 'left'],
-  ['category', 24 * mm, 'left'],
-  ['gun', 20 * mm, 'right'],
-  ['net', 20 * mm, 'right'],
+  ['nat', 10 * mm, 'left'],
+  ['sex', 14 * mm, 'left'],
+  ['category', 20 * mm, 'left'],
+  ['gun', 19 * mm, 'right'],
+  ['net', 19 * mm, 'right'],
+  ['ageGrade', 20 * mm, 'right'],
 ] as const
 
 /** Results race by race, every runner on a line: finishers in place order, then the rest with their status. */
@@ -79,8 +80,19 @@ export async function prepareResultLists(db: ReadDb, results: ResultsEngine, req
           r.category === null ? '' : r.categoryPlace === null ? r.category : `${r.category} ${r.categoryPlace}`,
           formatResultTime(r.gunTimeMs, precision),
           formatResultTime(r.netTimeMs, precision),
+          formatAgeGrade(r.ageGradePct),
         ]
-        const titles = [words.place, words.bib, words.name, '', words.sex, words.category, words.gunTime, words.netTime]
+        const titles = [
+          words.place,
+          words.bib,
+          words.name,
+          '',
+          words.sex,
+          words.category,
+          words.gunTime,
+          words.netTime,
+          race.ageTable === null ? '' : words.ageGrade,
+        ]
         let y = margin + headerHeight + 2
         drawLine(type, doc, titles, widths, y, 'bold', quiet)
         for (const r of rows) {

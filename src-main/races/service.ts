@@ -26,13 +26,16 @@ export async function listRaces(db: ReadDb): Promise<Race[]> {
   }))
 }
 
-export function rulesOf(row: Pick<RaceRow, 'ranking' | 'precision' | 'award_overall' | 'award_category' | 'award_exclude_overall'>): ResultRules {
+export function rulesOf(
+  row: Pick<RaceRow, 'ranking' | 'precision' | 'award_overall' | 'award_category' | 'award_exclude_overall' | 'award_age_graded'>,
+): ResultRules {
   return {
     ranking: row.ranking,
     precision: row.precision,
     awardOverall: row.award_overall,
     awardCategory: row.award_category,
     awardExcludeOverall: row.award_exclude_overall === 1,
+    awardAgeGraded: row.award_age_graded,
   }
 }
 
@@ -42,6 +45,7 @@ const ruleColumns = (input: Partial<ResultRules>) => ({
   ...(input.awardOverall !== undefined && { award_overall: input.awardOverall }),
   ...(input.awardCategory !== undefined && { award_category: input.awardCategory }),
   ...(input.awardExcludeOverall !== undefined && { award_exclude_overall: input.awardExcludeOverall ? 1 : 0 }),
+  ...(input.awardAgeGraded !== undefined && { award_age_graded: input.awardAgeGraded }),
 })
 
 export async function getRace(db: Db, id: number): Promise<Race> {

@@ -92,5 +92,14 @@ describe('age-graded results', () => {
     expect(byBib.get(4)).toMatchObject({ ageGradePct: null, ageGradeReason: 'noBirthDate' })
     const sorted = unwrap(await router.call('results.list', { raceId: 1, sort: 'ageGrade' }, organiser))
     expect(sorted.rows.map((r) => r.bib)).toEqual([2, 1, 3, 4])
+
+    // Age-graded awards: none until the race asks for them, then the top one of each sex by age grade.
+    const awards = async () => unwrap(await router.call('results.awards', { raceId: 1 }, organiser)).races[0]?.ageGraded
+    expect(await awards()).toEqual([])
+    unwrap(await router.call('races.update', { id: 1, awardAgeGraded: 1 }, organiser))
+    expect((await awards())?.map((g) => [g.sex, g.rows.map((r) => r.bib)])).toEqual([
+      ['F', [2]],
+      ['M', [1]],
+    ])
   })
 })

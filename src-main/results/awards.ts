@@ -1,5 +1,5 @@
 import type { RaceStanding, ResultsState } from './engine'
-import { compareCategories } from './rows'
+import { ageGradeOf, compareCategories } from './rows'
 import { compareRanked, type Standing } from './standing'
 
 export interface AwardGroup {
@@ -15,7 +15,7 @@ const sexes = ['F', 'M', 'X'] as const
  * organiser says so, without the overall winners (the next runners of the category move up).
  * A tie at the last award place takes every runner of the tie.
  */
-export function awardsOf(state: ResultsState, race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[] } {
+export function awardsOf(state: ResultsState, race: RaceStanding): { overall: AwardGroup[]; categories: AwardGroup[]; ageGraded: AwardGroup[] } {
   const { awardOverall, awardCategory, awardExcludeOverall } = race.rules
   const overall = sexes
     .map((sex, i) => ({ sex, category: null, winners: topOf(race.bySex[i] as Standing[], awardOverall) }))
@@ -27,7 +27,27 @@ export function awardsOf(state: ResultsState, race: RaceStanding): { overall: Aw
     .sort((a, b) => compareCategories(a.category, b.category))
     .map(({ category, runners }) => ({ sex: runners[0]?.runner.sex ?? null, category, winners: topOf(runners, awardCategory) }))
     .filter((g) => g.winners.length > 0)
-  return { overall, categories }
+  return { overall, categories, ageGraded: ageGradedAwards(race) }
+}
+
+/**
+ * The top N of each sex by age grade, apart from the awards by place (a runner may win both, as
+ * the tables' users expect). Ties at the last award place take every runner of the tie.
+ */
+function ageGradedAwards(race: RaceStanding): AwardGroup[] {
+  const n = race.rules.awardAgeGraded
+  if (n === 0 || race.ageTable === null) return []
+  return (['F', 'M'] as const)
+    .map((sex, i) => {
+      const graded = (race.bySex[i] as Standing[])
+        .map((s) => ({ s, pct: ageGradeOf(race, s).ageGradePct }))
+        .filter((g): g is { s: Standing; pct: number } => g.pct !== null)
+        .sort((a, b) => b.pct - a.pct)
+      let end = Math.min(n, graded.length)
+      while (end > 0 && end < graded.length && graded[end - 1]?.pct === graded[end]?.pct) end++
+      return { sex, category: null, winners: graded.slice(0, end).map((g) => g.s) }
+    })
+    .filter((g) => g.winners.length > 0)
 }
 
 function topOf(ordered: readonly Standing[], n: number): Standing[] {

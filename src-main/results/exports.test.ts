@@ -1,6 +1,13 @@
+import { createWriteStream } from 'node:fs'
+import { join } from 'node:path'
+import { finished } from 'node:stream/promises'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { finishLine, organiser, tempRouter } from '../../tests/support/temp-event'
+import { finishLine, organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
+import { pdfText } from '../../tests/support/pdf'
+import { printRequest } from '../../src-shared/contract/prints'
+import { progressEvery } from '../print/pdf-document'
+import { prepareDocument } from '../print/prepare'
 import { ResultsEngine } from './engine'
 import { resultsSite } from './html-site'
 import { allResults } from './service'
@@ -55,5 +62,46 @@ describe('exports of hostile names', () => {
       club: "'+cmd|calc",
       gunTime: '20:00',
     })
+  })
+})
+
+describe('age grades in the exports', () => {
+  it('reach the CSV, the results site and the PDF result list', async () => {
+    const { router, file } = await tempRouter()
+    unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'UTC' }, organiser))
+    unwrap(await router.call('races.create', { name: '10K', distanceM: 10000, bibRanges: [{ first: 1, last: 9 }] }, organiser))
+    unwrap(await router.call('entrants.create', { raceId: 1, givenName: 'Eun-ji', familyName: 'Cho', sex: 'F', bib: 1, birthDate: '1962-04-06' }, organiser))
+    unwrap(await router.call('entrants.create', { raceId: 1, givenName: 'Sam', familyName: 'Park', sex: 'X', bib: 2, birthDate: '1990-01-01' }, organiser))
+    unwrap(await router.call('clock.start', { raceId: 1, atMs: Date.UTC(2025, 3, 6, 9), device: 'f' }, finishLine))
+    for (const bib of [1, 2])
+      unwrap(await router.call('timing.capture', { device: 't', seq: bib, point: 'finish', atMs: Date.UTC(2025, 3, 6, 9, 45), bib }, finishLine))
+    const graded = unwrap(await router.call('results.list', { raceId: 1 }, organiser)).rows.find((r) => r.bib === 1)
+    const pct = (graded?.ageGradePct as number).toFixed(2)
+
+    const csv = Papa.parse<Record<string, string>>(
+      Buffer.from(unwrap(await router.call('results.export', { format: 'csv' }, organiser)).base64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data
+    expect(csv.map((r) => [r['bib'], r['ageGradePct'], r['ageGradeReason']])).toEqual([
+      ['1', pct, ''],
+      ['2', '', 'sexNotInTables'],
+    ])
+    expect(csv[0]?.['ageGradedTime']).toMatch(/^\d\d:\d\d$/)
+
+    const site = resultsSite('Run', allResults(new ResultsEngine(file.sqlite, factsChangedBy)), false, 'en').get('10k.html') as string
+    expect(site).toContain('<th class="num">Age grade</th>')
+    expect(JSON.parse(/<script type="application\/json" id="rows">(.*?)<\/script>/s.exec(site)?.[1] as string)[0][11]).toBe(`${pct} %`)
+
+    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind: 'results', raceId: 1 }))
+    const path = join(tempDir(), document.fileName)
+    const out = createWriteStream(path)
+    await document.write(
+      out,
+      progressEvery(1, () => {}),
+    )
+    await finished(out)
+    expect(pdfText(path)).toMatch(new RegExp(`Age grade[\\s\\S]*Cho[\\s\\S]*${pct.replace('.', '\\.')} %`))
   })
 })

@@ -1,5 +1,5 @@
 import type { ResultRow } from '../../src-shared/contract/results'
-import { formatResultTime } from '../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../src-shared/results/format'
 import type { RaceStanding } from './engine'
 import { raceInfo } from './rows'
 import { personName } from '../../src-shared/names/person-name'
@@ -23,6 +23,7 @@ const words = {
     category: 'Category',
     gun: 'Gun time',
     net: 'Net time',
+    ageGrade: 'Age grade',
     club: 'Club',
     status: { finished: '', onCourse: 'Not finished', DNS: 'DNS', DNF: 'DNF', DQ: 'DQ' },
     rankedBy: { gun: 'Places by gun time (official, World Athletics)', net: 'Places by net time (from the start line)' },
@@ -46,6 +47,7 @@ const words = {
     category: '연령대',
     gun: '총성 기록',
     net: '넷 기록',
+    ageGrade: '연령 환산',
     club: '클럽',
     status: { finished: '', onCourse: '미완주', DNS: 'DNS', DNF: 'DNF', DQ: '실격' },
     rankedBy: { gun: '총성 기록 순위 (공식, 세계육상연맹)', net: '넷 기록 순위 (출발선 통과부터)' },
@@ -102,7 +104,7 @@ function fromHash(){const m=/category=([^&]*)/.exec(location.hash);if(m){cat.val
 function cell(row,text,cls){const td=document.createElement('td');td.textContent=text==null?'':String(text);if(cls)td.className=cls;row.appendChild(td);}
 function draw(){const words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
 const list=data.filter(r=>(!sex.value||r[3]===sex.value)&&(!cat.value||r[5]===cat.value)&&words.every(w=>String(r[1])===w||(r[2]+' '+r[9]).toLowerCase().includes(w)));
-body.replaceChildren();for(const r of list.slice(0,limit)){const tr=document.createElement('tr');cell(tr,r[0]??t.status[r[10]],'num');cell(tr,r[1],'num');cell(tr,r[2]);cell(tr,r[4]==null?r[3]:r[3]+' '+r[4]);cell(tr,r[5]==null?'':r[5]+(r[6]==null?'':' '+r[6]));cell(tr,r[7],'num');cell(tr,r[8],'num');cell(tr,r[9]);body.appendChild(tr);}
+body.replaceChildren();for(const r of list.slice(0,limit)){const tr=document.createElement('tr');cell(tr,r[0]??t.status[r[10]],'num');cell(tr,r[1],'num');cell(tr,r[2]);cell(tr,r[4]==null?r[3]:r[3]+' '+r[4]);cell(tr,r[5]==null?'':r[5]+(r[6]==null?'':' '+r[6]));cell(tr,r[7],'num');cell(tr,r[8],'num');if(r.length>11)cell(tr,r[11],'num');cell(tr,r[9]);body.appendChild(tr);}
 count.textContent=t.shown.replace('{n}',Math.min(limit,list.length)).replace('{of}',list.length);more.hidden=list.length<=limit;}
 q.addEventListener('input',()=>{limit=500;draw();});sex.addEventListener('change',draw);cat.addEventListener('change',()=>{location.hash=cat.value?'category='+encodeURIComponent(cat.value):'';draw();});
 more.addEventListener('click',()=>{limit+=500;draw();});window.addEventListener('hashchange',()=>{fromHash();draw();});fromHash();draw();
@@ -140,6 +142,8 @@ export function resultsSite(
       time(r.netTimeMs),
       r.club ?? '',
       r.status,
+      // The age grade only on the pages of races the tables have: the column is not there otherwise.
+      ...(race.ageTable !== null ? [formatAgeGrade(r.ageGradePct)] : []),
     ])
     const sexOptions = (['F', 'M', 'X'] as const)
       .filter((s) => rows.some((r) => r.sex === s))
@@ -155,7 +159,7 @@ export function resultsSite(
 <select id="sex" aria-label="${escapeHtml(w.sex)}"><option value="">${escapeHtml(w.allSexes)}</option>${sexOptions}</select>
 <select id="cat" aria-label="${escapeHtml(w.category)}"><option value="">${escapeHtml(w.allCategories)}</option>${categoryOptions}</select></div>
 <p id="count" class="note"></p>
-<table><thead><tr><th class="num">${w.place}</th><th class="num">${w.bib}</th><th>${w.name}</th><th>${w.sex}</th><th>${w.category}</th><th class="num">${w.gun}</th><th class="num">${w.net}</th><th>${w.club}</th></tr></thead><tbody id="body"></tbody></table>
+<table><thead><tr><th class="num">${w.place}</th><th class="num">${w.bib}</th><th>${w.name}</th><th>${w.sex}</th><th>${w.category}</th><th class="num">${w.gun}</th><th class="num">${w.net}</th>${race.ageTable !== null ? `<th class="num">${w.ageGrade}</th>` : ''}<th>${w.club}</th></tr></thead><tbody id="body"></tbody></table>
 <button id="more" type="button" hidden>${escapeHtml(w.more)}</button>
 <script type="application/json" id="rows">${scriptJson(data)}</script>
 <script type="application/json" id="words">${scriptJson({ status: w.status, shown: w.shown })}</script>

@@ -13,7 +13,15 @@ export function raceInfo(race: RaceStanding) {
     counts[s.status]++
     if (s.runner.category !== null) categories.add(s.runner.category)
   }
-  return { id: race.id, name: race.name, distanceM: race.distanceM, rules: race.rules, categories: [...categories].sort(compareCategories), counts }
+  return {
+    id: race.id,
+    name: race.name,
+    distanceM: race.distanceM,
+    rules: race.rules,
+    categories: [...categories].sort(compareCategories),
+    counts,
+    ageGrading: race.ageTable !== null,
+  }
 }
 
 /** By sex letter (M, W, X), then by the age the band starts at (U bands and seniors first). */

@@ -122,14 +122,14 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   const races = raceId === undefined ? state.races : [raceOf(state, raceId)]
   return {
     races: races.map((race) => {
-      const { overall, categories } = awardsOf(state, race)
+      const { overall, categories, ageGraded } = awardsOf(state, race)
       const group = (g: (typeof overall)[number]) => ({
         title: g.category ?? g.sex ?? '',
         sex: g.sex,
         category: g.category,
         rows: g.winners.map((s) => toRow(state, race, s, false)),
       })
-      return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group) }
+      return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group), ageGraded: ageGraded.map(group) }
     }),
     openProblems: openProblems(state),
   }

@@ -65,6 +65,7 @@ const raceFields = {
   awardOverall: z.int().min(0).max(50),
   awardCategory: z.int().min(0).max(50),
   awardExcludeOverall: z.boolean(),
+  awardAgeGraded: z.int().min(0).max(50),
 }
 
 export const racesListInput = z.strictObject({})
@@ -83,6 +84,7 @@ export const racesCreateInput = z.strictObject({
   awardOverall: raceFields.awardOverall.optional(),
   awardCategory: raceFields.awardCategory.optional(),
   awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
+  awardAgeGraded: raceFields.awardAgeGraded.optional(),
 })
 
 // An update names the race and any of the settings a race is created with.

@@ -15,5 +15,7 @@ export const resultRules = z.object({
   awardCategory: z.int(),
   /** An overall award winner is not also awarded in a category. */
   awardExcludeOverall: z.boolean(),
+  /** Age-graded awards: the top N of each sex by age grade (0: none). */
+  awardAgeGraded: z.int(),
 })
 export type ResultRules = z.infer<typeof resultRules>

@@ -71,6 +71,8 @@ export const raceResultsInfo = z.object({
   rules: resultRules,
   categories: z.array(z.string()),
   counts: z.record(z.enum(resultStatuses), z.int()),
+  /** The race's distance is in the road age-grading tables: its finishers are age-graded. */
+  ageGrading: z.boolean(),
 })
 
 const search = z.string().trim().max(100)
@@ -173,7 +175,15 @@ export const resultsCheckProblemInput = z.strictObject({ key: z.string().min(1).
 export const resultsAwardsInput = z.strictObject({ raceId: id.optional() })
 const awardGroup = z.object({ title: z.string(), sex: sex.nullable(), category: z.string().nullable(), rows: z.array(resultRow) })
 export const resultsAwards = z.object({
-  races: z.array(z.object({ race: raceResultsInfo, overall: z.array(awardGroup), categories: z.array(awardGroup) })),
+  races: z.array(
+    z.object({
+      race: raceResultsInfo,
+      overall: z.array(awardGroup),
+      categories: z.array(awardGroup),
+      /** The top N of each sex by age grade (the race's awardAgeGraded); empty when it has none. */
+      ageGraded: z.array(awardGroup),
+    }),
+  ),
   openProblems: z.int(),
 })
 

@@ -26,3 +26,8 @@ export function pacePerKm(ms: number | null, distanceM: number): string {
   const perKm = Math.round(ms / (distanceM / 1000) / 1000)
   return `${Math.floor(perKm / 60)}:${String(perKm % 60).padStart(2, '0')}`
 }
+
+/** An age grade as published: two decimals and the per cent sign (82.31 %). */
+export function formatAgeGrade(pct: number | null): string {
+  return pct === null ? '' : `${pct.toFixed(2)} %`
+}

@@ -15,6 +15,7 @@ import * as m0013 from './0013-search-initials'
 import * as m0014 from './0014-sync-origins'
 import * as m0015 from './0015-chip-keys'
 import * as m0016 from './0016-typed-elapsed'
+import * as m0017 from './0017-age-graded-awards'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { name: '0014-sync-origins', up: m0014.up },
   { name: '0015-chip-keys', up: m0015.up },
   { name: '0016-typed-elapsed', up: m0016.up },
+  { name: '0017-age-graded-awards', up: m0017.up },
 ]

@@ -1123,6 +1123,16 @@ export const en = {
     },
   },
   results: {
+    sortBy: 'Order',
+    sorts: { place: 'By place', ageGrade: 'By age grade' },
+    ageGrade: 'Age grade',
+    ageGradedTime: 'Age-graded',
+    ageGradeReasons: {
+      distanceNotInTables: 'This race’s distance is not in the age-grading tables.',
+      sexNotInTables: 'The age-grading tables have no factors for sex X.',
+      noBirthDate: 'No birth date: no age to grade by.',
+      ageNotInTables: 'The tables grade ages 5 to 100.',
+    },
     title: 'Results',
     intro: 'Worked out from the finish line, the chip reads and the officials’ decisions — never typed in. They follow every new time within a second.',
     noRaces: 'There are no races yet. Set them up in Setup.',
@@ -1220,6 +1230,7 @@ export const en = {
       showChecked: 'Show checked ones too',
     },
     awards: {
+      ageGraded: 'By age grade · {{sex}}',
       title: 'Awards',
       intro: 'Top {{overall}} of each sex overall and top {{category}} of each category, on the race’s ranking basis.',
       excluded: 'Overall winners are not awarded again in their category.',
@@ -1238,6 +1249,7 @@ export const en = {
       precisionS: 'Whole seconds (road races)',
       precisionDs: 'Tenths of a second',
       precisionCs: 'Hundredths of a second',
+      awardAgeGraded: 'Age-graded awards: top N of each sex (0: none)',
       awardOverall: 'Overall awards per sex',
       awardCategory: 'Awards per category',
       excludeOverall: 'Overall winners are not awarded again in their category',
@@ -1284,6 +1296,7 @@ export const en = {
     leave: 'Esc: leave the board',
   },
   resultsKiosk: {
+    ageGrade: 'Age grade {{pct}} · age-graded time {{time}}',
     title: 'Your result',
     prompt: 'Type or scan your bib number',
     bibLabel: 'Bib number',

@@ -1098,6 +1098,16 @@ export const ko: Messages = {
     },
   },
   results: {
+    sortBy: '정렬',
+    sorts: { place: '순위순', ageGrade: '연령 환산순' },
+    ageGrade: '연령 환산',
+    ageGradedTime: '연령 환산 기록',
+    ageGradeReasons: {
+      distanceNotInTables: '이 종목의 거리는 연령 환산표에 없습니다.',
+      sexNotInTables: '연령 환산표에는 성별 X의 계수가 없습니다.',
+      noBirthDate: '생년월일이 없어 나이로 환산할 수 없습니다.',
+      ageNotInTables: '환산표는 5세부터 100세까지입니다.',
+    },
     title: '기록',
     intro: '결승선 기록, 칩 기록, 심판 결정으로 자동 계산되며 직접 입력하지 않습니다. 새 기록이 들어오면 1초 안에 반영됩니다.',
     noRaces: '아직 종목이 없습니다. 설정에서 종목을 만드세요.',
@@ -1194,6 +1204,7 @@ export const ko: Messages = {
       showChecked: '확인한 것도 보기',
     },
     awards: {
+      ageGraded: '연령 환산 · {{sex}}',
       title: '시상',
       intro: '성별 종합 상위 {{overall}}명, 연령대별 상위 {{category}}명 (종목의 순위 기준).',
       excluded: '종합 입상자는 연령대에서 다시 시상하지 않습니다.',
@@ -1212,6 +1223,7 @@ export const ko: Messages = {
       precisionS: '초 (로드 레이스)',
       precisionDs: '0.1초',
       precisionCs: '0.01초',
+      awardAgeGraded: '연령 환산 시상: 성별 상위 N명 (0: 없음)',
       awardOverall: '성별 종합 시상 인원',
       awardCategory: '연령대별 시상 인원',
       excludeOverall: '종합 입상자는 연령대에서 다시 시상하지 않음',
@@ -1258,6 +1270,7 @@ export const ko: Messages = {
     leave: 'Esc: 전광판 나가기',
   },
   resultsKiosk: {
+    ageGrade: '연령 환산 {{pct}} · 환산 기록 {{time}}',
     title: '내 기록',
     prompt: '배번을 입력하거나 스캔하세요',
     bibLabel: '배번',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../../src-shared/contract'
-import { formatResultTime } from '../../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../../src-shared/results/format'
 import { useCommand } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { DocumentButton } from '../print/DocumentButton'
@@ -20,7 +20,11 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
   const groups =
     award === undefined
       ? []
-      : [...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }) })), ...award.categories]
+      : [
+          ...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }), ageGraded: false })),
+          ...award.categories.map((g) => ({ ...g, ageGraded: false })),
+          ...award.ageGraded.map((g) => ({ ...g, title: t('results.awards.ageGraded', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }), ageGraded: true })),
+        ]
 
   return (
     <div className="card">
@@ -56,7 +60,9 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
                 <li key={r.entrantId}>
                   <span className="award-bib">{r.bib}</span>
                   <span className="award-name">{personName(r.givenName, r.familyName)}</span>
-                  <span className="award-time">{time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}</span>
+                  <span className="award-time">
+                    {group.ageGraded ? formatAgeGrade(r.ageGradePct) : time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}
+                  </span>
                 </li>
               ))}
             </ol>

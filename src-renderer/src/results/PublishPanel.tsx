@@ -88,6 +88,19 @@ function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
             onChange={(e) => setRules({ ...rules, awardCategory: count(e.target.value) })}
           />
         </div>
+        {race.ageGrading && (
+          <div className="field">
+            <label htmlFor="rules-age-graded">{t('results.rules.awardAgeGraded')}</label>
+            <input
+              id="rules-age-graded"
+              type="number"
+              min={0}
+              max={50}
+              value={rules.awardAgeGraded}
+              onChange={(e) => setRules({ ...rules, awardAgeGraded: count(e.target.value) })}
+            />
+          </div>
+        )}
         <label className="checkbox span-2">
           <input type="checkbox" checked={rules.awardExcludeOverall} onChange={(e) => setRules({ ...rules, awardExcludeOverall: e.target.checked })} />
           {t('results.rules.excludeOverall')}

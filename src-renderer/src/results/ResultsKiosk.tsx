@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../../src-shared/contract'
 import { readBibScanCode } from '../../../src-shared/contract/scan-code'
-import { formatResultTime, pacePerKm } from '../../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime, pacePerKm } from '../../../src-shared/results/format'
 import { LeaveKiosk } from '../checkin/Kiosk'
 import { errorText } from '../ui/messages'
 import { personName } from '../../../src-shared/names/person-name'
@@ -109,6 +109,11 @@ export function ResultsKiosk({ onExit }: { onExit: () => void }) {
                 {t('results.gunTime')} {time(row.gunTimeMs)} · {t('results.netTime')} {time(row.netTimeMs)} ·{' '}
                 {t('resultsKiosk.pace', { pace: pacePerKm(row.netTimeMs, found.race.distanceM) })}
               </p>
+              {row.ageGradePct !== null && (
+                <p className="slip-times" data-testid="slip-age-grade">
+                  {t('resultsKiosk.ageGrade', { pct: formatAgeGrade(row.ageGradePct), time: time(row.ageGradedTimeMs) })}
+                </p>
+              )}
               {row.place !== null && (
                 <ul className="slip-places">
                   <li>{t('resultsKiosk.place', { place: row.place, of: found.finishers })}</li>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../../src-shared/contract'
 import { resultStatuses, type ResultRow, type ResultStatus } from '../../../src-shared/contract/results'
-import { formatResultTime } from '../../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../../src-shared/results/format'
 import { useCommand } from '../client/use-command'
 import { Choice } from '../ui/Choice'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -20,6 +20,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
   const [category, setCategory] = useState('')
   const [status, setStatus] = useState<'' | ResultStatus>('')
   const [search, setSearch] = useState('')
+  const [sort, setSort] = useState<'place' | 'ageGrade'>('place')
   // A page at a time: a marathon's 30,000 finishers are paged, searched or filtered, never drawn at once.
   const [page, setPage] = useState(0)
   const [open, setOpen] = useState<ResultRow | null>(null)
@@ -31,6 +32,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
     ...(category !== '' && { category }),
     ...(status !== '' && { status }),
     ...(search.trim() !== '' && { search: search.trim() }),
+    ...(race.ageGrading && { sort }),
   }
   const list = useCommand('results.list', input, resultTopics)
   // A new filter starts again at the first page.
@@ -69,6 +71,18 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
           options={[['', t('results.allCategories')], ...race.categories.map((c) => [c, c] as const)]}
           onChange={(next) => filter(() => setCategory(next))}
         />
+        {race.ageGrading && (
+          <Choice
+            id="results-sort"
+            label={t('results.sortBy')}
+            value={sort}
+            options={[
+              ['place', t('results.sorts.place')],
+              ['ageGrade', t('results.sorts.ageGrade')],
+            ]}
+            onChange={(next) => filter(() => setSort(next))}
+          />
+        )}
         <Choice
           id="results-status"
           label={t('results.statusFilter')}
@@ -88,6 +102,12 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
             <th>{t('results.categoryPlace')}</th>
             <th className="numeric">{t('results.gunTime')}</th>
             <th className="numeric">{t('results.netTime')}</th>
+            {race.ageGrading && (
+              <>
+                <th className="numeric">{t('results.ageGrade')}</th>
+                <th className="numeric">{t('results.ageGradedTime')}</th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -120,6 +140,14 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
               </td>
               <td className="numeric">{time(r.gunTimeMs)}</td>
               <td className="numeric">{time(r.netTimeMs)}</td>
+              {race.ageGrading && (
+                <>
+                  <td className="numeric" title={r.ageGradeReason === null ? undefined : t(`results.ageGradeReasons.${r.ageGradeReason}`)}>
+                    {r.ageGradePct !== null ? formatAgeGrade(r.ageGradePct) : r.ageGradeReason !== null ? '—' : ''}
+                  </td>
+                  <td className="numeric">{time(r.ageGradedTimeMs)}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

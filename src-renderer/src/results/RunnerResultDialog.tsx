@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TimePrecision } from '../../../src-shared/contract/result-rules'
 import { overrideStatuses, type ResultRow } from '../../../src-shared/contract/results'
-import { formatResultTime } from '../../../src-shared/results/format'
+import { formatAgeGrade, formatResultTime } from '../../../src-shared/results/format'
 import { useCommand } from '../client/use-command'
 import { timeOfDay } from '../finish/times'
 import { Dialog } from '../ui/Dialog'
@@ -74,6 +74,16 @@ export function RunnerResultDialog({
             <dt>{t('results.netTime')}</dt>
             <dd>{time(row.netTimeMs) || '—'}</dd>
           </div>
+          {(row.ageGradePct !== null || row.ageGradeReason !== null) && (
+            <div>
+              <dt>{t('results.ageGrade')}</dt>
+              <dd data-testid="runner-age-grade">
+                {row.ageGradePct !== null
+                  ? `${formatAgeGrade(row.ageGradePct)} · ${time(row.ageGradedTimeMs)}`
+                  : t(`results.ageGradeReasons.${row.ageGradeReason as NonNullable<typeof row.ageGradeReason>}`)}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('results.runner.places')}</dt>
             <dd>
