@@ -100,7 +100,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
   }))
   const rows = sqlite
     .prepare(
-      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality, birth_date
+      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality, birth_date, age
          from entrant where status <> 'withdrawn'`,
     )
     .raw()
@@ -118,6 +118,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     string | null,
     string | null,
     string | null,
+    number | null,
   ][]
   const categories = new Map<string, number>()
   const indexOf = (category: string): number => {
@@ -125,23 +126,26 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     if (index === undefined) categories.set(category, (index = categories.size))
     return index
   }
-  const runners = rows.map(([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality, birthDate]): Runner => ({
-    num,
-    entrantId,
-    bib,
-    raceId,
-    waveId,
-    givenName,
-    familyName,
-    secondName,
-    sex,
-    category,
-    club,
-    nationality,
-    sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
-    categoryIndex: category === null ? -1 : indexOf(category),
-    age: birthDate === null ? null : ageOnDay(birthDate, event.date),
-  }))
+  const runners = rows.map(
+    ([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality, birthDate, givenAge]): Runner => ({
+      num,
+      entrantId,
+      bib,
+      raceId,
+      waveId,
+      givenName,
+      familyName,
+      secondName,
+      sex,
+      category,
+      club,
+      nationality,
+      sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
+      categoryIndex: category === null ? -1 : indexOf(category),
+      // From the birth date on race day; else the age the registration gave.
+      age: birthDate === null ? givenAge : ageOnDay(birthDate, event.date),
+    }),
+  )
   return {
     eventName: event.name,
     races,

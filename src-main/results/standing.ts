@@ -18,7 +18,7 @@ export interface Runner {
   categoryIndex: number
   club: string | null
   nationality: string | null
-  /** On race day; null without a birth date. */
+  /** On race day; null without a birth date or an age. */
   age: number | null
 }
 

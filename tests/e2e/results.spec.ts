@@ -166,6 +166,7 @@ test.describe('results', () => {
     await expect(page.getByTestId('slip-time')).toHaveText('40:01')
     await expect(page.getByTestId('result-slip')).toContainText('Place 1 of 1')
     await expect(page.getByTestId('result-slip')).toContainText('Women: 1 of 1')
+    await expect(page.getByTestId('slip-age-grade')).toHaveText(/^Age grade \d\d\.\d\d % · age-graded time \d\d:\d\d$/)
     await page.getByRole('button', { name: 'Next runner' }).click()
     await expect(bib).toBeFocused()
     await page.getByRole('button', { name: 'Leave kiosk' }).click()

@@ -1130,7 +1130,7 @@ export const en = {
     ageGradeReasons: {
       distanceNotInTables: 'This race’s distance is not in the age-grading tables.',
       sexNotInTables: 'The age-grading tables have no factors for sex X.',
-      noBirthDate: 'No birth date: no age to grade by.',
+      noBirthDate: 'No birth date or age: nothing to grade by.',
       ageNotInTables: 'The tables grade ages 5 to 100.',
     },
     title: 'Results',

@@ -1105,7 +1105,7 @@ export const ko: Messages = {
     ageGradeReasons: {
       distanceNotInTables: '이 종목의 거리는 연령 환산표에 없습니다.',
       sexNotInTables: '연령 환산표에는 성별 X의 계수가 없습니다.',
-      noBirthDate: '생년월일이 없어 나이로 환산할 수 없습니다.',
+      noBirthDate: '생년월일이나 나이가 없어 환산할 수 없습니다.',
       ageNotInTables: '환산표는 5세부터 100세까지입니다.',
     },
     title: '기록',
