@@ -144,3 +144,14 @@ function clockProblems(state: ResultsState, add: Add): void {
 export function openProblems(state: ResultsState): number {
   return findProblems(state).filter((p) => p.checked === null).length
 }
+
+/**
+ * Whether a race's results (its podium among them) are still provisional: a problem of the race
+ * not yet checked, or one of no race (a time without a bib may be any race's).
+ */
+export function provisionalRaces(state: ResultsState): (race: string) => boolean {
+  const open = findProblems(state).filter((p) => p.checked === null)
+  const anyRace = open.some((p) => p.race === null)
+  const races = new Set(open.map((p) => p.race))
+  return (race) => anyRace || races.has(race)
+}

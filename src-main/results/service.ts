@@ -5,7 +5,7 @@ import type { ResultProblem, ResultRow } from '../../src-shared/contract/results
 import type { Db, ReadDb } from '../db/schema'
 import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
-import { findProblems, openProblems } from './problems'
+import { findProblems, openProblems, provisionalRaces } from './problems'
 import { crossCheck } from '../timing/cross-check'
 import { ageGradeOf, inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
@@ -99,6 +99,7 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
     }
   }
   const rowOf = (s: Standing): ResultRow => toRow(state, state.raceById.get(s.runner.raceId) as RaceStanding, s, false)
+  const provisional = provisionalRaces(state)
   return {
     eventName: state.eventName,
     latest: latest.map(rowOf),
@@ -108,6 +109,7 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
         raceId: race.id,
         race: race.name,
         ranking: race.rules.ranking,
+        provisional: provisional(race.name),
         sexes: (['F', 'M', 'X'] as const)
           .map((sex, i) => ({ sex, rows: (race.bySex[i] as Standing[]).slice(0, input.leaders).map(rowOf) }))
           .filter((g) => g.rows.length > 0),
@@ -120,6 +122,7 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
 export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   const state = engine.current()
   const races = raceId === undefined ? state.races : [raceOf(state, raceId)]
+  const provisional = provisionalRaces(state)
   return {
     races: races.map((race) => {
       const { overall, categories, ageGraded } = awardsOf(state, race)
@@ -129,7 +132,13 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
         category: g.category,
         rows: g.winners.map((s) => toRow(state, race, s, false)),
       })
-      return { race: raceInfo(race), overall: overall.map(group), categories: categories.map(group), ageGraded: ageGraded.map(group) }
+      return {
+        race: raceInfo(race),
+        overall: overall.map(group),
+        categories: categories.map(group),
+        ageGraded: ageGraded.map(group),
+        provisional: provisional(race.name),
+      }
     }),
     openProblems: openProblems(state),
   }

@@ -110,7 +110,16 @@ export const resultsBoard = z.object({
   eventName: z.string(),
   /** The latest finishers across the races shown, newest first. */
   latest: z.array(resultRow),
-  leaders: z.array(z.object({ raceId: id, race: z.string(), ranking: z.enum(rankingBases), sexes: z.array(z.object({ sex, rows: z.array(resultRow) })) })),
+  leaders: z.array(
+    z.object({
+      raceId: id,
+      race: z.string(),
+      ranking: z.enum(rankingBases),
+      /** The race has problems not yet checked: its leaders are provisional. */
+      provisional: z.boolean(),
+      sexes: z.array(z.object({ sex, rows: z.array(resultRow) })),
+    }),
+  ),
   finishers: z.int(),
   onCourse: z.int(),
 })
@@ -182,6 +191,8 @@ export const resultsAwards = z.object({
       categories: z.array(awardGroup),
       /** The top N of each sex by age grade (the race's awardAgeGraded); empty when it has none. */
       ageGraded: z.array(awardGroup),
+      /** Winners as they finish, provisional until the race's problems are all checked. */
+      provisional: z.boolean(),
     }),
   ),
   openProblems: z.int(),

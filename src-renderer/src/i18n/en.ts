@@ -1230,6 +1230,7 @@ export const en = {
       showChecked: 'Show checked ones too',
     },
     awards: {
+      provisional: 'Provisional: these winners stand as they finished, until the race’s problems are all checked.',
       ageGraded: 'By age grade · {{sex}}',
       title: 'Awards',
       intro: 'Top {{overall}} of each sex overall and top {{category}} of each category, on the race’s ranking basis.',
@@ -1283,6 +1284,7 @@ export const en = {
     },
   },
   board: {
+    provisional: 'provisional',
     latest: 'Latest finishers',
     leaders: 'Leaders',
     finishers_one: '{{count}} finisher',

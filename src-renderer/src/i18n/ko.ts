@@ -1204,6 +1204,7 @@ export const ko: Messages = {
       showChecked: '확인한 것도 보기',
     },
     awards: {
+      provisional: '잠정: 이 종목의 문제를 모두 확인할 때까지 도착한 대로의 수상자입니다.',
       ageGraded: '연령 환산 · {{sex}}',
       title: '시상',
       intro: '성별 종합 상위 {{overall}}명, 연령대별 상위 {{category}}명 (종목의 순위 기준).',
@@ -1257,6 +1258,7 @@ export const ko: Messages = {
     },
   },
   board: {
+    provisional: '잠정',
     latest: '최근 완주자',
     leaders: '선두',
     finishers_one: '완주 {{count}}명',

@@ -49,6 +49,11 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
         {t('results.awards.intro', { overall: rules.awardOverall, category: rules.awardCategory })}{' '}
         {t(rules.awardExcludeOverall ? 'results.awards.excluded' : 'results.awards.included')}
       </p>
+      {award?.provisional === true && groups.length > 0 && (
+        <p className="badge badge-warn" data-testid="awards-provisional">
+          {t('results.awards.provisional')}
+        </p>
+      )}
       <ErrorBanner error={awards.error} onRetry={awards.reload} />
       {award !== undefined && groups.length === 0 && <p className="empty">{t('results.awards.none')}</p>}
       <div className="award-groups" data-testid="awards">

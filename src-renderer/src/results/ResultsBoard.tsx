@@ -67,7 +67,10 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
           <h2 id="board-leaders-title">{t('board.leaders')}</h2>
           {data?.leaders.map((race) => (
             <div key={race.raceId} className="board-race">
-              <h3>{race.race}</h3>
+              <h3>
+                {race.race}
+                {race.provisional && <span className="board-provisional">{t('board.provisional')}</span>}
+              </h3>
               {race.sexes.map((group) => (
                 <div key={group.sex} className="board-sex">
                   <h4>{t(`results.sexes.${group.sex}`)}</h4>
