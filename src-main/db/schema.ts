@@ -45,6 +45,15 @@ export interface RaceTable {
   award_exclude_overall: Generated<number>
   /** Awards by age grade: the top N of each sex (0: none). */
   award_age_graded: Generated<number>
+  /** Team scoring: by the sum of places or of times; null: the race scores no teams. */
+  team_score: 'places' | 'times' | null
+  /** The first N finishers of a team score. */
+  team_size: Generated<number>
+  /** open: any sex; bySex: women's and men's teams apart; mixed: at least team_mixed_min of each. */
+  team_sex: Generated<'open' | 'bySex' | 'mixed'>
+  team_mixed_min: Generated<number>
+  /** Places summed: among the runners of a team only (cross-country), or overall. */
+  team_places: Generated<'team' | 'overall'>
   created_at_ms: number
   updated_at_ms: number
 }

@@ -156,6 +156,7 @@ const invalidInput: Record<(typeof commandNames)[number], unknown> = {
   'results.runner': { bib: 'x' },
   'results.board': { last: 0 },
   'results.awards': { raceId: -1 },
+  'results.teams': { raceId: 'all' },
   'results.problems': { all: 1 },
   'results.history': {},
   'results.override': { entrantId: 'a', status: 'LATE', reason: 'x' },

@@ -27,7 +27,20 @@ export async function listRaces(db: ReadDb): Promise<Race[]> {
 }
 
 export function rulesOf(
-  row: Pick<RaceRow, 'ranking' | 'precision' | 'award_overall' | 'award_category' | 'award_exclude_overall' | 'award_age_graded'>,
+  row: Pick<
+    RaceRow,
+    | 'ranking'
+    | 'precision'
+    | 'award_overall'
+    | 'award_category'
+    | 'award_exclude_overall'
+    | 'award_age_graded'
+    | 'team_score'
+    | 'team_size'
+    | 'team_sex'
+    | 'team_mixed_min'
+    | 'team_places'
+  >,
 ): ResultRules {
   return {
     ranking: row.ranking,
@@ -36,6 +49,8 @@ export function rulesOf(
     awardCategory: row.award_category,
     awardExcludeOverall: row.award_exclude_overall === 1,
     awardAgeGraded: row.award_age_graded,
+    teams:
+      row.team_score === null ? null : { score: row.team_score, size: row.team_size, sex: row.team_sex, mixedMin: row.team_mixed_min, places: row.team_places },
   }
 }
 
@@ -46,6 +61,14 @@ const ruleColumns = (input: Partial<ResultRules>) => ({
   ...(input.awardCategory !== undefined && { award_category: input.awardCategory }),
   ...(input.awardExcludeOverall !== undefined && { award_exclude_overall: input.awardExcludeOverall ? 1 : 0 }),
   ...(input.awardAgeGraded !== undefined && { award_age_graded: input.awardAgeGraded }),
+  ...(input.teams === null && { team_score: null }),
+  ...(input.teams != null && {
+    team_score: input.teams.score,
+    team_size: input.teams.size,
+    team_sex: input.teams.sex,
+    team_mixed_min: input.teams.mixedMin,
+    team_places: input.teams.places,
+  }),
 })
 
 export async function getRace(db: Db, id: number): Promise<Race> {

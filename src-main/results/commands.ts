@@ -1,12 +1,24 @@
 import type { resultsCommands } from '../../src-shared/contract/results'
 import type { DomainParts } from '../commands/parts'
 import { exportResults } from './exports'
-import { checkProblem, listResults, overrideHistory, overrideResult, resultsAwards, resultsBoard, resultsProblems, resultsRaces, runnerResult } from './service'
+import {
+  checkProblem,
+  listResults,
+  overrideHistory,
+  overrideResult,
+  resultsAwards,
+  resultsBoard,
+  resultsProblems,
+  resultsRaces,
+  resultsTeams,
+  runnerResult,
+} from './service'
 
 // Results are derived from the timing and the officials' decisions; a decision is taken back by
 // another decision (its history is kept), not from the Audit view.
 export const resultsParts: DomainParts<typeof resultsCommands> = {
   'results.races': { read: async ({ results }) => resultsRaces(results) },
+  'results.teams': { read: async ({ results }, input) => resultsTeams(results, input.raceId) },
   'results.list': { read: async ({ results }, input) => listResults(results, input) },
   'results.runner': { read: async ({ results }, input) => runnerResult(results, input.bib) },
   'results.board': { read: async ({ results }, input) => resultsBoard(results, input) },

@@ -7,6 +7,8 @@ import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems, provisionalRaces } from './problems'
 import { crossCheck } from '../timing/cross-check'
+import { teamResults } from './teams'
+import type { TeamRules } from '../../src-shared/contract/result-rules'
 import { ageGradeOf, inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
@@ -116,6 +118,34 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
       })),
     finishers,
     onCourse,
+  }
+}
+
+/** Each team-scoring race's teams, complete ones by place, then the incomplete ones. */
+export function resultsTeams(engine: ResultsEngine, raceId?: number) {
+  const state = engine.current()
+  const races = (raceId === undefined ? state.races : [raceOf(state, raceId)]).filter((race) => race.rules.teams !== null)
+  const provisional = provisionalRaces(state)
+  return {
+    races: races.map((race) => ({
+      race: raceInfo(race),
+      rules: race.rules.teams as TeamRules,
+      provisional: provisional(race.name),
+      teams: teamResults(race).map((t) => ({
+        team: t.team,
+        sex: t.sex,
+        place: t.place,
+        score: t.score,
+        complete: t.complete,
+        scorers: t.scorers.map((s) => ({
+          bib: s.standing.runner.bib,
+          name: personName(s.standing.runner.givenName, s.standing.runner.familyName),
+          sex: s.standing.runner.sex,
+          place: s.place,
+          timeMs: s.timeMs,
+        })),
+      })),
+    })),
   }
 }
 

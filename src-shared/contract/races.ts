@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { everyone, organiser, type CommandTable } from './command-spec'
 import { colour, id, instantMs, shortText } from './fields'
-import { rankingBases, resultRules, timePrecisions } from './result-rules'
+import { rankingBases, resultRules, teamRules, timePrecisions } from './result-rules'
 
 export const maxBib = 9_999_999
 
@@ -66,6 +66,7 @@ const raceFields = {
   awardCategory: z.int().min(0).max(50),
   awardExcludeOverall: z.boolean(),
   awardAgeGraded: z.int().min(0).max(50),
+  teams: teamRules.refine((t) => t.sex !== 'mixed' || 2 * t.mixedMin <= t.size, { message: 'A mixed team needs room for the minimum of each sex' }).nullable(),
 }
 
 export const racesListInput = z.strictObject({})
@@ -85,6 +86,7 @@ export const racesCreateInput = z.strictObject({
   awardCategory: raceFields.awardCategory.optional(),
   awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
   awardAgeGraded: raceFields.awardAgeGraded.optional(),
+  teams: raceFields.teams.optional(),
 })
 
 // An update names the race and any of the settings a race is created with.

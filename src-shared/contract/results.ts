@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { everyone, organiser, type CommandTable } from './command-spec'
 import { id, instantMs } from './fields'
 import { bib } from './entrants'
-import { rankingBases, resultRules } from './result-rules'
+import { rankingBases, resultRules, teamRules } from './result-rules'
 
 // Results: derived from captures, clocks, waves, chip reads and the officials' decisions; never typed in.
 
@@ -198,6 +198,22 @@ export const resultsAwards = z.object({
   openProblems: z.int(),
 })
 
+export const resultsTeamsInput = z.strictObject({ raceId: id.optional() })
+export const teamResult = z.object({
+  team: z.string(),
+  /** F or M when the race's teams are by sex; null for open and mixed teams. */
+  sex: sex.nullable(),
+  /** Null for an incomplete team. */
+  place: z.int().nullable(),
+  /** The sum of the scorers' places, or of their times (ms). */
+  score: z.int(),
+  complete: z.boolean(),
+  scorers: z.array(z.object({ bib: z.int().nullable(), name: z.string(), sex, place: z.int(), timeMs: z.int() })),
+})
+export const resultsTeams = z.object({
+  races: z.array(z.object({ race: raceResultsInfo, rules: teamRules, provisional: z.boolean(), teams: z.array(teamResult) })),
+})
+
 /** csv and html: ours; itra (XLSX) and ultrasignup (CSV): the files those platforms take, one race each. */
 export const exportFormats = ['csv', 'html', 'itra', 'ultrasignup'] as const
 export const resultsExportInput = z.strictObject({ format: z.enum(exportFormats), raceId: id.optional(), language: z.enum(['en', 'ko']).default('en') })
@@ -215,6 +231,8 @@ export const resultsCommands = {
   'results.runner': { input: resultsRunnerInput, output: resultsRunner, roles: everyone, changes: [] },
   'results.board': { input: resultsBoardInput, output: resultsBoard, roles: everyone, changes: [] },
   'results.awards': { input: resultsAwardsInput, output: resultsAwards, roles: everyone, changes: [] },
+  // Team scores of the races that score teams (a race without team rules is left out).
+  'results.teams': { input: resultsTeamsInput, output: resultsTeams, roles: everyone, changes: [] },
   'results.problems': { input: resultsProblemsInput, output: resultsProblems, roles: everyone, changes: [] },
   'results.history': { input: resultsHistoryInput, output: z.array(resultOverride), roles: everyone, changes: [] },
   'results.override': { input: resultsOverrideInput, output: resultOverride, roles: organiser, changes: ['results'] },

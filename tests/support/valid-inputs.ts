@@ -225,6 +225,7 @@ export async function validInputFor(c: CommandCaller, command: CommandName): Pro
       return {}
     case 'results.list':
     case 'results.awards':
+    case 'results.teams':
       return { raceId: 1 }
     case 'results.runner':
       await c.call('entrants.create', { ...runner, bib: 5 })

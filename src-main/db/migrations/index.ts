@@ -16,6 +16,7 @@ import * as m0014 from './0014-sync-origins'
 import * as m0015 from './0015-chip-keys'
 import * as m0016 from './0016-typed-elapsed'
 import * as m0017 from './0017-age-graded-awards'
+import * as m0018 from './0018-team-scoring'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { name: '0015-chip-keys', up: m0015.up },
   { name: '0016-typed-elapsed', up: m0016.up },
   { name: '0017-age-graded-awards', up: m0017.up },
+  { name: '0018-team-scoring', up: m0018.up },
 ]

@@ -1,0 +1,109 @@
+import type { TeamRules } from '../../src-shared/contract/result-rules'
+import type { RaceStanding } from './engine'
+import { placesOf } from './engine'
+import { roundUp, type Standing } from './standing'
+
+export interface Scorer {
+  standing: Standing
+  /** The place that counts for the team: among the runners with a team, or overall. */
+  place: number
+  timeMs: number
+}
+
+export interface TeamResult {
+  team: string
+  /** Women's or men's team when teams are by sex; null for open and mixed teams. */
+  sex: 'F' | 'M' | null
+  /** Null for an incomplete team (listed after the complete ones). */
+  place: number | null
+  score: number
+  complete: boolean
+  scorers: Scorer[]
+}
+
+/** A runner's team: the club (or team) the registration gave, the same whatever its case or spaces. */
+const teamKey = (club: string | null): string | null => {
+  const name = club?.trim().replace(/\s+/g, ' ') ?? ''
+  return name === '' ? null : name.toLocaleLowerCase()
+}
+
+/**
+ * The first N finishers of each team score, as the race's rules say: by the sum of their places
+ * (among team runners only, as in cross-country, or overall) or of their times, lowest first. A
+ * tie goes to the team whose last scorer placed better; a team with fewer than N finishers (or,
+ * mixed, too few of one sex) is incomplete and listed after the complete ones.
+ */
+export function teamResults(race: RaceStanding): TeamResult[] {
+  const rules = race.rules.teams
+  if (rules === null) return []
+  const groups: { sex: 'F' | 'M' | null; runners: Standing[] }[] =
+    rules.sex === 'bySex'
+      ? [
+          { sex: 'F', runners: race.bySex[0] },
+          { sex: 'M', runners: race.bySex[1] },
+        ]
+      : [{ sex: null, runners: race.ranked }]
+  const names = teamNames(race)
+  return groups.flatMap(({ sex, runners }) => scoreGroup(race, rules, sex, runners, names))
+}
+
+/** How a team is written: as most of its runners' registrations write it. */
+function teamNames(race: RaceStanding): Map<string, string> {
+  const spellings = new Map<string, Map<string, number>>()
+  for (const s of race.members) {
+    const key = teamKey(s.runner.club)
+    if (key === null) continue
+    const written = (s.runner.club as string).trim().replace(/\s+/g, ' ')
+    const counts = spellings.get(key) ?? new Map<string, number>()
+    counts.set(written, (counts.get(written) ?? 0) + 1)
+    spellings.set(key, counts)
+  }
+  return new Map([...spellings].map(([key, counts]) => [key, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key]))
+}
+
+function scoreGroup(race: RaceStanding, rules: TeamRules, sex: 'F' | 'M' | null, runners: readonly Standing[], names: Map<string, string>): TeamResult[] {
+  const withTeam = runners.filter((s) => teamKey(s.runner.club) !== null)
+  const teams = new Map<string, { name: string; finishers: Scorer[] }>()
+  for (const [i, standing] of withTeam.entries()) {
+    const key = teamKey(standing.runner.club) as string
+    const place = rules.places === 'team' ? i + 1 : (placesOf(race, standing).place as number)
+    const entry = teams.get(key) ?? { name: names.get(key) as string, finishers: [] }
+    entry.finishers.push({ standing, place, timeMs: roundUp(standing.rankedMs as number, race.rules.precision) })
+    teams.set(key, entry)
+  }
+  const results = [...teams.values()].map(({ name, finishers }): TeamResult => {
+    const scorers = rules.sex === 'mixed' ? mixedScorers(finishers, rules) : finishers.slice(0, rules.size)
+    const complete = scorers.length === rules.size && (rules.sex !== 'mixed' || hasEachSex(scorers, rules.mixedMin))
+    const score = scorers.reduce((sum, s) => sum + (rules.score === 'places' ? s.place : s.timeMs), 0)
+    return { team: name, sex, place: null, score, complete, scorers }
+  })
+  const last = (t: TeamResult): number => t.scorers.at(-1)?.place ?? Infinity
+  results.sort(
+    (a, b) =>
+      Number(b.complete) - Number(a.complete) ||
+      (a.complete ? 0 : b.scorers.length - a.scorers.length) ||
+      a.score - b.score ||
+      last(a) - last(b) ||
+      a.team.localeCompare(b.team),
+  )
+  let place = 0
+  for (const [i, t] of results.entries()) {
+    if (!t.complete) break
+    const before = results[i - 1]
+    place = before !== undefined && before.score === t.score && last(before) === last(t) ? place : i + 1
+    t.place = place
+  }
+  return results
+}
+
+/** The first `mixedMin` of each sex, then the best of the rest, in finish order. */
+function mixedScorers(finishers: readonly Scorer[], rules: TeamRules): Scorer[] {
+  const of = (sex: 'F' | 'M'): Scorer[] => finishers.filter((f) => f.standing.runner.sex === sex).slice(0, rules.mixedMin)
+  const required = new Set([...of('F'), ...of('M')])
+  const rest = finishers.filter((f) => !required.has(f)).slice(0, Math.max(0, rules.size - required.size))
+  return finishers.filter((f) => required.has(f) || rest.includes(f))
+}
+
+function hasEachSex(scorers: readonly Scorer[], min: number): boolean {
+  return (['F', 'M'] as const).every((sex) => scorers.filter((s) => s.standing.runner.sex === sex).length >= min)
+}
