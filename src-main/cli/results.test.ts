@@ -130,3 +130,57 @@ describe('race-office results', () => {
     expect((await runCliProcess(['results', file, '--format', 'pdf'])).code).toBe(2)
   })
 })
+
+describe('race-office results --teams', () => {
+  it('sets a race’s team scoring and writes its team results as JSON, CSV and PDF', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'event.raceoffice')
+    expect((await runCliProcess(['init', file, '--name', 'Club 8K', '--date', '2025-04-06', '--tz', 'UTC', '--race', '8K:8000:1-99'])).code).toBe(0)
+    const entries = join(dir, 'entries.csv')
+    writeFileSync(
+      entries,
+      'bib,first_name,last_name,gender,club\n1,Ana,Kim,F,Alpha\n2,Bo,Lee,M,Bravo\n3,Cy,Park,M,Alpha\n4,Di,Choi,F,Bravo\n5,Eun,Seo,F,Charlie\n',
+    )
+    expect((await runCliProcess(['import', file, entries, '--race', '8K'])).code).toBe(0)
+    expect((await runCliProcess(['clock', 'set', file, '--race', '8K', '--at', '09:00:00'])).code).toBe(0)
+    const tape = join(dir, 'tape.txt')
+    writeFileSync(tape, 'Bib,Time\n1,0:30:00\n2,0:30:10\n3,0:30:20\n4,0:30:30\n5,0:30:40\n')
+    expect((await runCliProcess(['times', 'import', file, tape])).code).toBe(0)
+
+    const set = await runCliProcess(['races', 'update', file, '--race', '8K', '--teams-score', 'places', '--teams-size', '2', '--teams-sex', 'mixed:1'])
+    expect(set.stdout).toMatch(/teams: First 2 score · mixed, at least 1 of each sex · sum of places among team runners/)
+    const json = await runCliProcess(['results', file, '--teams', '--format', 'json'])
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        race: '8K',
+        team: 'Alpha',
+        sex: null,
+        place: 1,
+        score: 1 + 3,
+        scorers: [
+          { bib: 1, place: 1, timeMs: 1_800_000 },
+          { bib: 3, place: 3, timeMs: 1_820_000 },
+        ],
+        complete: true,
+      },
+      {
+        race: '8K',
+        team: 'Bravo',
+        sex: null,
+        place: 2,
+        score: 2 + 4,
+        scorers: [
+          { bib: 2, place: 2, timeMs: 1_810_000 },
+          { bib: 4, place: 4, timeMs: 1_830_000 },
+        ],
+        complete: true,
+      },
+      { race: '8K', team: 'Charlie', sex: null, place: null, score: 5, scorers: [{ bib: 5, place: 5, timeMs: 1_840_000 }], complete: false },
+    ])
+    const csv = await runCliProcess(['results', file, '--teams', '--format', 'csv'])
+    expect(csv.stdout).toMatch(/8K,1,Alpha,,4,yes,"1 Ana Kim \(1, 30:00\); 3 Cy Park \(3, 30:20\)"/)
+    const pdf = join(dir, 'teams.pdf')
+    expect((await runCliProcess(['results', file, '--teams', '--format', 'pdf', '--out', pdf])).stdout).toMatch(/Team results: 3 teams on 1 pages/)
+    expect(pdfText(pdf)).toMatch(/Team results · All races[\s\S]*First 2 score[\s\S]*Alpha\s+4/)
+  })
+})

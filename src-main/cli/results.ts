@@ -3,11 +3,12 @@ import { dirname, join, resolve } from 'node:path'
 import { unzipSync } from 'fflate'
 import type { Race, Session } from '../../src-shared/contract'
 import type { PrintRequestInput } from '../../src-shared/contract/prints'
-import { rankingBases, timePrecisions } from '../../src-shared/contract/result-rules'
+import { rankingBases, teamPlaceCounts, teamScores, timePrecisions, type TeamRules } from '../../src-shared/contract/result-rules'
 import type { ResultRow } from '../../src-shared/contract/results'
 import type { Office } from '../office/office'
 import { chooseRaces, withEventFile } from './event-file'
 import { writeDocument } from './print'
+import { teamRows, teamRuleText, teamsCsv } from '../results/team-exports'
 import { onePositional, parse, RejectedError, UsageError, type CliIo, type Subcommand } from './usage'
 
 const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
@@ -29,7 +30,8 @@ export const racesCommand: Subcommand = {
   help: `Usage: race-office races list FILE [--json]
        race-office races update FILE --race NAME [--ranking gun|net] [--precision s|ds|cs]
                                 [--award-overall N] [--award-category N] [--award-exclude-overall yes|no]
-                                [--award-age-graded N] [--json]
+                                [--award-age-graded N] [--teams-score places|times|off] [--teams-size N]
+                                [--teams-sex open|bySex|mixed:M] [--teams-places team|overall] [--json]
 
 races update sets a race's result rules. --ranking: places by gun time (official, World
 Athletics) or by net time (from the runner's own start). --precision: times rounded up to whole
@@ -49,6 +51,10 @@ each category, and whether overall winners are also awarded in their category.
       'award-category': { type: 'string' },
       'award-exclude-overall': { type: 'string' },
       'award-age-graded': { type: 'string' },
+      'teams-score': { type: 'string' },
+      'teams-size': { type: 'string' },
+      'teams-sex': { type: 'string' },
+      'teams-places': { type: 'string' },
       json: { type: 'boolean' },
     })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
@@ -70,15 +76,19 @@ each category, and whether overall winners are also awarded in their category.
       ...(exclude !== undefined && { awardExcludeOverall: exclude === 'yes' }),
       ...(values['award-age-graded'] !== undefined && { awardAgeGraded: count('--award-age-graded', values['award-age-graded']) }),
     }
-    if (Object.keys(change).length === 0) throw new UsageError('Say what to change: --ranking, --precision or an --award option.')
+    const teamFlags = ['teams-score', 'teams-size', 'teams-sex', 'teams-places'] as const
+    const changesTeams = teamFlags.some((flag) => values[flag] !== undefined)
+    if (Object.keys(change).length === 0 && !changesTeams)
+      throw new UsageError('Say what to change: --ranking, --precision, an --award option or a --teams option.')
     await withEventFile(file, async (office, session) => {
       const [race] = await chooseRaces(office, session, values.race)
-      const updated = await office.router.call('races.update', { id: (race as Race).id, ...change }, session)
+      const teams = changesTeams ? teamRulesFrom(values, (race as Race).rules.teams) : undefined
+      const updated = await office.router.call('races.update', { id: (race as Race).id, ...change, ...(teams !== undefined && { teams }) }, session)
       if (!updated.ok) throw new RejectedError(updated.error.message)
       const { name, rules } = updated.value
       if (values.json === true) return io.out(JSON.stringify(updated.value))
       io.out(
-        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}${rules.awardAgeGraded > 0 ? `, top ${rules.awardAgeGraded} by age grade` : ''}.`,
+        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}${rules.awardAgeGraded > 0 ? `, top ${rules.awardAgeGraded} by age grade` : ''}; teams: ${rules.teams === null ? 'none' : teamRuleText(rules.teams, 'en')}.`,
       )
     })
   },
@@ -92,6 +102,7 @@ export const resultsCommand: Subcommand = {
   summary: 'write the results as JSON, CSV, an HTML site or PDF',
   help: `Usage: race-office results FILE [--race NAME] --format json|csv|html|pdf|itra|ultrasignup [--out FILE] [--lang en|ko]
        race-office results FILE --awards|--certificates [--race NAME] [--bib N] --out FILE.pdf [--lang en|ko]
+       race-office results FILE --teams [--race NAME] --format json|csv|html|pdf [--out FILE] [--lang en|ko]
 
 Every runner of the event (or of one race) in result order: finishers by place, then runners not
 yet finished, DNS, DNF and DQ.
@@ -105,7 +116,10 @@ yet finished, DNS, DNF and DQ.
          Nationality, Bib number) for one race (--race), to --out FILE.xlsx
   ultrasignup  UltraSignup's results upload (CSV: place, time, first, last, age, gender, dob, bib,
          status) for one race (--race); to stdout or --out
---awards writes the award list, --certificates finisher certificates (one runner with --bib).`,
+--awards writes the award list, --certificates finisher certificates (one runner with --bib).
+--teams writes the team results of the races that score teams (races update --teams-score):
+json rows with race, team, sex, place, score, scorers [{bib, place, timeMs}], complete; csv;
+html (the site, whose teams.html lists them); pdf.`,
 
   async run(args, io) {
     const { values, positionals } = parse(args, {
@@ -116,6 +130,7 @@ yet finished, DNS, DNF and DQ.
       awards: { type: 'boolean' },
       certificates: { type: 'boolean' },
       bib: { type: 'string' },
+      teams: { type: 'boolean' },
     })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
     const language = oneOf('--lang', values.lang, ['en', 'ko'] as const) ?? 'en'
@@ -138,6 +153,7 @@ yet finished, DNS, DNF and DQ.
     await withEventFile(file, async (office, session) => {
       const [race] = values.race === undefined ? [] : await chooseRaces(office, session, values.race)
       const raceId = race?.id
+      if (values.teams === true) return writeTeams(office, session, format, raceId, language, out, io)
       if (format === 'json') return write(io, out, `${JSON.stringify(await everyRow(office, session, raceId), null, 1)}\n`)
       if (format === 'csv' || format === 'html' || format === 'itra' || format === 'ultrasignup') {
         const exported = await office.router.call('results.export', { format, language, ...(raceId !== undefined && { raceId }) }, session)
@@ -184,4 +200,55 @@ async function everyRow(office: Office, session: Session, raceId: number | undef
     }
   }
   return rows
+}
+
+async function writeTeams(
+  office: Office,
+  session: Session,
+  format: (typeof formats)[number],
+  raceId: number | undefined,
+  language: 'en' | 'ko',
+  out: string | undefined,
+  io: CliIo,
+): Promise<void> {
+  const teams = await office.router.call('results.teams', raceId === undefined ? {} : { raceId }, session)
+  if (!teams.ok) throw new RejectedError(teams.error.message)
+  if (teams.value.races.length === 0) throw new RejectedError('No race scores teams: set the scoring first (races update --teams-score places|times).')
+  if (format === 'json') return write(io, out, `${JSON.stringify(teamRows(teams.value), null, 1)}\n`)
+  if (format === 'csv') return write(io, out, teamsCsv(teams.value))
+  if (format === 'pdf') {
+    const made = await writeDocument(office, session, { kind: 'teams', language, ...(raceId !== undefined && { raceId }) }, out as string, io)
+    return io.out(`Team results: ${made.items} teams on ${made.pages} pages → ${out}`)
+  }
+  if (format !== 'html') throw new UsageError('Team results are written as json, csv, html or pdf.')
+  const exported = await office.router.call('results.export', { format: 'html', language, ...(raceId !== undefined && { raceId }) }, session)
+  if (!exported.ok) throw new RejectedError(exported.error.message)
+  const dir = out as string
+  for (const [path, content] of Object.entries(unzipSync(Buffer.from(exported.value.base64, 'base64')))) {
+    const inside = path.split('/').slice(1).join('/')
+    mkdirSync(dirname(join(dir, inside)), { recursive: true })
+    writeFileSync(join(dir, inside), content)
+  }
+  io.out(`Team results → ${join(dir, 'teams.html')}`)
+}
+
+/** The race's team rules with the flags given applied (a race scoring no teams starts from four, open, places among team runners). */
+function teamRulesFrom(values: Record<string, string | boolean | undefined>, current: TeamRules | null): TeamRules | null {
+  const score = values['teams-score'] as string | undefined
+  if (score === 'off') return null
+  const base: TeamRules = current ?? { score: 'places', size: 4, sex: 'open', mixedMin: 1, places: 'team' }
+  const sexFlag = values['teams-sex'] as string | undefined
+  const mixed = sexFlag === undefined ? null : /^mixed:(\d+)$/.exec(sexFlag)
+  if (sexFlag !== undefined && mixed === null && sexFlag !== 'open' && sexFlag !== 'bySex')
+    throw new UsageError('--teams-sex is open, bySex or mixed:M (at least M of each sex).')
+  const size = values['teams-size'] === undefined ? base.size : Number(values['teams-size'])
+  if (!Number.isInteger(size) || size < 1 || size > 20) throw new UsageError('--teams-size is a whole number from 1 to 20.')
+  return {
+    score: score === undefined ? base.score : (oneOf('--teams-score', score, teamScores) as TeamRules['score']),
+    size,
+    sex: mixed !== null ? 'mixed' : ((sexFlag as TeamRules['sex'] | undefined) ?? base.sex),
+    mixedMin: mixed !== null ? Number(mixed[1]) : base.mixedMin,
+    places:
+      values['teams-places'] === undefined ? base.places : (oneOf('--teams-places', values['teams-places'] as string, teamPlaceCounts) as TeamRules['places']),
+  }
 }

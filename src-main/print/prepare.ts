@@ -9,6 +9,7 @@ import { prepareLabels } from './labels'
 import { preparePickupLists } from './pickup-lists'
 import { prepareResultLists } from './result-lists'
 import { prepareChuteCards, prepareTallySheets } from './tally-sheets'
+import { prepareTeamLists } from './team-lists'
 
 export function prepareDocument(db: ReadDb, results: ResultsEngine, request: PrintRequest): Promise<PreparedDocument> {
   switch (request.kind) {
@@ -28,5 +29,7 @@ export function prepareDocument(db: ReadDb, results: ResultsEngine, request: Pri
       return prepareTallySheets(db, request)
     case 'chute':
       return prepareChuteCards(db, request)
+    case 'teams':
+      return prepareTeamLists(db, results, request)
   }
 }

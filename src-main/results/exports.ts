@@ -7,7 +7,7 @@ import { resultsSite } from './html-site'
 import type { ReadDb } from '../db/schema'
 import { birthDetails, itraWorkbook, oneRace, ultraSignupCsv } from './platform-exports'
 import { openProblems } from './problems'
-import { allResults } from './service'
+import { allResults, resultsTeams } from './service'
 
 /** What `results.export` hands the screen to save: the CSV, a platform's file, or the HTML site's folder zipped. */
 export async function exportResults(engine: ResultsEngine, db: ReadDb, input: ParsedInput<'results.export'>) {
@@ -32,7 +32,7 @@ export async function exportResults(engine: ResultsEngine, db: ReadDb, input: Pa
     )
     return { fileName: `${stem}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') }
   }
-  const site = resultsSite(state.eventName, results, openProblems(state) > 0, input.language)
+  const site = resultsSite(state.eventName, results, openProblems(state) > 0, input.language, resultsTeams(engine, input.raceId))
   const zip = zipSync(Object.fromEntries([...site].map(([path, text]) => [`${stem}/${path}`, strToU8(text)])))
   return { fileName: `${stem}.zip`, mimeType: 'application/zip', base64: Buffer.from(zip).toString('base64') }
 }

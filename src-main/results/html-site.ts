@@ -3,6 +3,8 @@ import { formatAgeGrade, formatResultTime } from '../../src-shared/results/forma
 import type { RaceStanding } from './engine'
 import { raceInfo } from './rows'
 import { personName } from '../../src-shared/names/person-name'
+import type { CommandOutput } from '../../src-shared/contract'
+import { teamRuleText, teamScoreText } from './team-exports'
 
 // The results as a static site: one folder, an index and a page per race, each page carrying its
 // rows as data and a few lines of script to search and filter by sex and category — it works from
@@ -32,6 +34,11 @@ const words = {
     shown: '{n} of {of} shown',
     more: 'Show more',
     back: 'All races',
+    teams: 'Teams',
+    team: 'Team',
+    score: 'Score',
+    scorers: 'Scorers',
+    incomplete: 'incomplete',
   },
   ko: {
     results: '기록',
@@ -56,6 +63,11 @@ const words = {
     shown: '{of}명 중 {n}명 표시',
     more: '더 보기',
     back: '전 종목',
+    teams: '팀',
+    team: '팀',
+    score: '점수',
+    scorers: '득점 선수',
+    incomplete: '인원 부족',
   },
 }
 export type SiteLanguage = keyof typeof words
@@ -114,16 +126,41 @@ function page(lang: SiteLanguage, title: string, body: string): string {
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${style}</style></head><body>${body}</body></html>\n`
 }
 
+/** The team results of every team-scoring race on one page, each list with its rule said. */
+export function teamsPage(eventName: string, teams: CommandOutput<'results.teams'>, lang: SiteLanguage, provisional: boolean): string {
+  const w = words[lang]
+  const warning = provisional ? `<p class="note provisional">${escapeHtml(w.provisional)}</p>` : ''
+  const sections = teams.races.map(({ race, rules, teams: list }) => {
+    const rows = list
+      .map((t) => {
+        const scorers = t.scorers
+          .map((s) => `${s.bib ?? ''} ${escapeHtml(s.name)} (${s.place}, ${formatResultTime(s.timeMs, race.rules.precision)})`)
+          .join(' · ')
+        const sex = t.sex === null ? '' : ` <span class="note">${escapeHtml(w.sexes[t.sex])}</span>`
+        return `<tr><td class="num">${t.place ?? escapeHtml(w.incomplete)}</td><td>${escapeHtml(t.team)}${sex}</td><td class="num">${escapeHtml(teamScoreText(t.score, rules, race.rules.precision))}</td><td>${scorers}</td></tr>`
+      })
+      .join('')
+    return `<h2 id="${escapeHtml(slugOf(race.name, new Set()))}">${escapeHtml(race.name)}</h2><p class="note">${escapeHtml(teamRuleText(rules, lang))}</p>
+<table><thead><tr><th class="num">${w.place}</th><th>${w.team}</th><th class="num">${w.score}</th><th>${w.scorers}</th></tr></thead><tbody>${rows}</tbody></table>`
+  })
+  return page(
+    lang,
+    `${w.teams} — ${eventName}`,
+    `<p><a href="index.html">← ${escapeHtml(w.back)}</a></p><h1>${escapeHtml(eventName)}</h1><h2>${escapeHtml(w.teams)}</h2>${warning}${sections.join('')}`,
+  )
+}
+
 /** The site's files by path, under one folder. */
 export function resultsSite(
   eventName: string,
   results: readonly { race: RaceStanding; rows: readonly ResultRow[] }[],
   provisional: boolean,
   lang: SiteLanguage,
+  teams: CommandOutput<'results.teams'> = { races: [] },
 ): Map<string, string> {
   const w = words[lang]
   const files = new Map<string, string>()
-  const taken = new Set(['index'])
+  const taken = new Set(['index', 'teams'])
   const warning = provisional ? `<p class="note provisional">${escapeHtml(w.provisional)}</p>` : ''
   const links: string[] = []
   for (const { race, rows } of results) {
@@ -166,6 +203,10 @@ export function resultsSite(
 <script>${script}</script>`
     files.set(`${slug}.html`, page(lang, `${race.name} — ${eventName}`, body))
     links.push(`<li><a href="${slug}.html">${escapeHtml(race.name)}</a> <span class="note">${escapeHtml(w.finishers(info.counts.finished))}</span></li>`)
+  }
+  if (teams.races.length > 0) {
+    files.set('teams.html', teamsPage(eventName, teams, lang, provisional))
+    links.push(`<li><a href="teams.html">${escapeHtml(w.teams)}</a></li>`)
   }
   files.set(
     'index.html',

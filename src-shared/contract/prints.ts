@@ -83,6 +83,14 @@ export const certificatesRequest = z.strictObject({
   language: z.enum(printLanguages).default('en'),
 })
 
+/** Team results race by race, each list with its scoring rule. */
+export const teamListsRequest = z.strictObject({
+  kind: z.literal('teams'),
+  paper: z.enum(listPapers).default('a4'),
+  raceId: id.optional(),
+  language: z.enum(printLanguages).default('en'),
+})
+
 /** Finish tally sheets: numbered lines for the bibs in finish order, with a time column, a sheet per page. */
 export const tallySheetsRequest = z.strictObject({
   kind: z.literal('tally'),
@@ -119,6 +127,7 @@ export const printRequest = z.discriminatedUnion('kind', [
   certificatesRequest,
   tallySheetsRequest,
   chuteCardsRequest,
+  teamListsRequest,
 ])
 export type PrintRequest = z.output<typeof printRequest>
 export type PrintRequestInput = z.input<typeof printRequest>
@@ -136,7 +145,7 @@ export const printJobInput = z.strictObject({ jobId })
 
 export const printJob = z.object({
   jobId: z.string(),
-  kind: z.enum(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates', 'tally', 'chute']),
+  kind: z.enum(['sheets', 'lists', 'labels', 'results', 'awards', 'certificates', 'tally', 'chute', 'teams']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** Bibs, names or labels drawn so far, of `items`. */
   done: z.int(),
