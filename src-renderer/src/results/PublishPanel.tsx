@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
-import type { ResultRules } from '../../../src-shared/contract/result-rules'
+import type { ResultRules, TeamRules } from '../../../src-shared/contract/result-rules'
 import type { exportFormats } from '../../../src-shared/contract/results'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -101,6 +101,7 @@ function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
             />
           </div>
         )}
+        <TeamRulesFields rules={rules} setRules={setRules} />
         <label className="checkbox span-2">
           <input type="checkbox" checked={rules.awardExcludeOverall} onChange={(e) => setRules({ ...rules, awardExcludeOverall: e.target.checked })} />
           {t('results.rules.excludeOverall')}
@@ -185,5 +186,62 @@ function Exports({ race }: { race: RaceInfo }) {
       )}
       <ErrorBanner error={failure} />
     </div>
+  )
+}
+
+const defaultTeams: TeamRules = { score: 'places', size: 4, sex: 'open', mixedMin: 1, places: 'team' }
+
+/** How the race scores teams: none, or the first N by the sum of places or times, open, by sex or mixed. */
+function TeamRulesFields({ rules, setRules }: { rules: ResultRules; setRules: (rules: ResultRules) => void }) {
+  const { t } = useTranslation()
+  const teams = rules.teams
+  const set = (change: Partial<TeamRules>): void => setRules({ ...rules, teams: { ...(teams ?? defaultTeams), ...change } })
+  const whole = (value: string, max: number): number => Math.max(1, Math.min(max, Math.round(Number(value) || 1)))
+  return (
+    <fieldset className="span-2 team-rules" data-testid="team-rules">
+      <legend>{t('results.teams.rules')}</legend>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="teams-score">{t('results.teams.scoreBy')}</label>
+          <select
+            id="teams-score"
+            value={teams === null ? 'none' : teams.score === 'times' ? 'times' : teams.places}
+            onChange={(e) => {
+              const value = e.target.value
+              if (value === 'none') setRules({ ...rules, teams: null })
+              else if (value === 'times') set({ score: 'times' })
+              else set({ score: 'places', places: value === 'overall' ? 'overall' : 'team' })
+            }}
+          >
+            <option value="none">{t('results.teams.scoreNone')}</option>
+            <option value="team">{t('results.teams.scores.team')}</option>
+            <option value="overall">{t('results.teams.scores.overall')}</option>
+            <option value="times">{t('results.teams.scores.times')}</option>
+          </select>
+        </div>
+        {teams !== null && (
+          <>
+            <div className="field">
+              <label htmlFor="teams-size">{t('results.teams.size')}</label>
+              <input id="teams-size" type="number" min={1} max={20} value={teams.size} onChange={(e) => set({ size: whole(e.target.value, 20) })} />
+            </div>
+            <div className="field">
+              <label htmlFor="teams-sex">{t('results.teams.sexLabel')}</label>
+              <select id="teams-sex" value={teams.sex} onChange={(e) => set({ sex: e.target.value as TeamRules['sex'] })}>
+                <option value="open">{t('results.teams.sexes.open')}</option>
+                <option value="bySex">{t('results.teams.sexes.bySex')}</option>
+                <option value="mixed">{t('results.teams.sexes.mixed', { count: teams.mixedMin })}</option>
+              </select>
+            </div>
+            {teams.sex === 'mixed' && (
+              <div className="field">
+                <label htmlFor="teams-mixed">{t('results.teams.mixedMin')}</label>
+                <input id="teams-mixed" type="number" min={1} max={10} value={teams.mixedMin} onChange={(e) => set({ mixedMin: whole(e.target.value, 10) })} />
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </fieldset>
   )
 }

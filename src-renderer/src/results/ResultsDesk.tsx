@@ -9,9 +9,10 @@ import { AwardsPanel } from './AwardsPanel'
 import { ProblemsPanel } from './ProblemsPanel'
 import { PublishPanel } from './PublishPanel'
 import { ResultsTable } from './ResultsTable'
+import { TeamsPanel } from './TeamsPanel'
 import { resultTopics } from './topics'
 
-const sections = ['list', 'problems', 'awards', 'publish'] as const
+const sections = ['list', 'problems', 'awards', 'teams', 'publish'] as const
 type Section = (typeof sections)[number]
 
 /** Results per race with their problems, awards, rules and exports; every screen stays live. */
@@ -95,6 +96,7 @@ export function ResultsDesk({ onScreen }: { onScreen: (screen: 'board' | 'result
           {section === 'list' && <ResultsTable key={race.id} race={race} canDecide={organiser} />}
           {section === 'problems' && <ProblemsPanel canCheck={organiser} />}
           {section === 'awards' && <AwardsPanel race={race} canPrint={organiser} />}
+          {section === 'teams' && <TeamsPanel race={race} canPrint={organiser} />}
           {section === 'publish' && organiser && <PublishPanel race={race} reload={overview.reload} />}
         </>
       )}
