@@ -174,4 +174,36 @@ test.describe('results', () => {
     await page.getByRole('button', { name: 'Leave', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'Results', level: 1 })).toBeVisible()
   })
+
+  test('the organiser scores teams by club and orders the list by age grade; the Teams tab follows each new finisher', async ({ page, office }) => {
+    for (const [bib, givenName, familyName, sex, age] of runners)
+      await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex, age, bib, club: bib % 2 === 1 ? 'Han River RC' : 'Seoul Striders' })
+    const gun = Date.now() - 60 * 60_000
+    await call(office, 'clock.start', { raceId: 1, atMs: gun, device: 'office' })
+    // Typed from the tape: Bo (44) 41:00, Ana (31) 42:00, Cy (52) 43:00.
+    for (const [seq, bib, minutes] of [
+      [1, 2, 41],
+      [2, 1, 42],
+      [3, 3, 43],
+    ] as const)
+      await call(office, 'timing.typeTime', { device: 'tape', seq, raceId: 1, timeMs: minutes * 60_000, bib })
+    await openResults(page, office)
+    await page.getByLabel('Order').selectOption('ageGrade')
+    // Cy at 52 grades above Bo at 44 and Ana at 31.
+    await expect(page.getByTestId('results-table').locator('tbody tr').first()).toHaveAttribute('data-bib', '3')
+
+    await page.getByTestId('results-tab-publish').click()
+    await page.getByLabel('Score teams by').selectOption({ label: 'sum of places among team runners' })
+    await page.getByLabel('Scorers per team').fill('2')
+    await page.getByTestId('rules-save').click()
+    await page.getByTestId('results-tab-teams').click()
+    const teams = page.getByTestId('teams')
+    await expect(teams.getByTestId('teams-rule')).toHaveText(
+      'First 2 score · open · sum of places among team runners, lowest first · ties: the last scorer’s place',
+    )
+    await expect(teams.locator('tbody tr')).toHaveText([/^1Han River RC5/, /^incompleteSeoul Striders1/])
+    await call(office, 'timing.typeTime', { device: 'tape', seq: 4, raceId: 1, timeMs: 44 * 60_000, bib: 4 })
+    // 5 each: the tie goes to Han River, whose last scorer (3rd) beat Seoul's (4th).
+    await expect(teams.locator('tbody tr')).toHaveText([/^1Han River RC5/, /^2Seoul Striders5/])
+  })
 })
