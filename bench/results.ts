@@ -7,6 +7,7 @@ import { placesOf, ResultsEngine, type RaceStanding } from '../src-main/results/
 import { loadCaptures, loadMarks } from '../src-main/results/load'
 import { random } from './generate'
 import { factsChangedBy } from '../src-main/commands/registry'
+import { listResults, resultsTeams } from '../src-main/results/service'
 
 const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const finish: Session = { role: 'finish', actor: 'bench', desk: 'finish-1' }
@@ -135,4 +136,49 @@ export async function incrementalUpdates(office: Office, count: number): Promise
     floors.push(performance.now() - floorStart)
   }
   return { times, floors }
+}
+
+/**
+ * Team scores and age grades over the whole field: every race scoring teams of five by sex among
+ * 5,000 clubs, and every finisher age-graded in an order by age grade. The floors: one pass
+ * grouping the finishers by club, and one pass reading each finisher's time and age.
+ */
+export async function teamsAndAgeGrades(office: Office, runs: number) {
+  const sqlite = office.file.sqlite
+  sqlite.prepare("update entrant set club = 'Club ' || (num % 5000)").run()
+  for (const { id } of sqlite.prepare('select id from race').all() as { id: number }[]) {
+    const set = await office.router.call(
+      'races.update',
+      { id, teams: { score: 'places', size: 5, sex: 'bySex', mixedMin: 1, places: 'team' } },
+      { role: 'organiser', actor: 'bench', desk: 'bench' },
+    )
+    if (!set.ok) throw new Error(set.error.message)
+  }
+  const engine = new ResultsEngine(sqlite, factsChangedBy)
+  const state = engine.current()
+  const teams: number[] = []
+  const teamFloors: number[] = []
+  const graded: number[] = []
+  const gradedFloors: number[] = []
+  let teamCount = 0
+  for (let run = 0; run < runs; run++) {
+    let start = performance.now()
+    teamCount = resultsTeams(engine).races.reduce((n, r) => n + r.teams.length, 0)
+    teams.push(performance.now() - start)
+    start = performance.now()
+    for (const race of state.races) {
+      const byClub = new Map<string, number>()
+      for (const s of race.ranked) byClub.set(s.runner.club ?? '', (byClub.get(s.runner.club ?? '') ?? 0) + 1)
+    }
+    teamFloors.push(performance.now() - start)
+    start = performance.now()
+    for (const race of state.races) listResults(engine, { raceId: race.id, offset: 0, limit: 200, sort: 'ageGrade' })
+    graded.push(performance.now() - start)
+    start = performance.now()
+    let sum = 0
+    for (const race of state.races) for (const s of race.ranked) sum += (s.rankedMs ?? 0) * (s.runner.age ?? 1)
+    if (Number.isNaN(sum)) throw new Error('no times')
+    gradedFloors.push(performance.now() - start)
+  }
+  return { teams, teamFloors, graded, gradedFloors, teamCount }
 }

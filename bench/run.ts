@@ -11,7 +11,7 @@ import { searchEntrants } from '../src-main/entrants/search'
 import { uploadThroughRouter } from '../src-main/cli/upload'
 import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
-import { fullRecompute, incrementalUpdates, raceDay } from './results'
+import { fullRecompute, incrementalUpdates, raceDay, teamsAndAgeGrades } from './results'
 import { captureThroughHost, importReads } from './timing'
 import { importDecoderFiles } from './decoder-files'
 import { liveDecoderRate } from './live-decoder'
@@ -288,6 +288,10 @@ const benchmarks: Record<string, () => Promise<void>> = {
       print({ name: 'results.50k.fromFile', value: median(full.load), unit: 'ms', floor: median(full.loadFloors) })
       const one = await incrementalUpdates(office, 200)
       print({ name: 'results.50k.incremental', value: quantile(one.times, 0.95), unit: 'ms', floor: quantile(one.floors, 0.95) })
+      const extra = await teamsAndAgeGrades(office, 7)
+      if (extra.teamCount < 5000) throw new Error(`${extra.teamCount} teams scored, expected at least 5,000`)
+      print({ name: 'results.50k.teams', value: median(extra.teams), unit: 'ms', floor: median(extra.teamFloors) })
+      print({ name: 'results.50k.ageGraded', value: median(extra.graded), unit: 'ms', floor: median(extra.gradedFloors) })
     } finally {
       await office.close()
     }

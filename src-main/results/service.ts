@@ -44,9 +44,10 @@ export function listResults(engine: ResultsEngine, input: ParsedInput<'results.l
       matches(s, words),
   )
   if (input.sort === 'ageGrade') {
-    const pct = new Map(chosen.map((s) => [s, ageGradeOf(race, s).ageGradePct ?? -1]))
-    // A stable sort: runners without an age grade stay in result order after the graded ones.
-    chosen.sort((a, b) => (pct.get(b) as number) - (pct.get(a) as number))
+    // Each grade worked out once; runners without one stay in result order after the graded ones.
+    const graded = chosen.map((s, at) => ({ s, at, pct: ageGradeOf(race, s).ageGradePct ?? -1 }))
+    graded.sort((a, b) => b.pct - a.pct || a.at - b.at)
+    for (const [i, g] of graded.entries()) chosen[i] = g.s
   }
   return {
     race: raceInfo(race),
