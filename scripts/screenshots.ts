@@ -197,8 +197,8 @@ try {
     await settled(tablet)
     await tablet.screenshot({ path: join(outDir, `checkin-tablet-${language}.png`) })
     await tablet.getByTestId('kiosk').click()
-    await tablet.getByTestId('kiosk-pin').fill('8642')
-    await tablet.getByTestId('kiosk-pin-again').fill('8642')
+    await tablet.getByTestId('kiosk-pin').fill('864200')
+    await tablet.getByTestId('kiosk-pin-again').fill('864200')
     await tablet.getByTestId('kiosk-start').click()
     await tablet.keyboard.type(language === 'en' ? '3100016\n' : '3100002\n')
     await tablet.getByTestId('kiosk-name').waitFor()
@@ -268,6 +268,24 @@ try {
     await page.locator('[data-testid=results-table] tbody tr[data-place="1"]').waitFor()
     await settled(page)
     await page.screenshot({ path: join(outDir, `results-${language}.png`) })
+    // The same list ordered by age grade, and the teams the runners' clubs make.
+    const teams = await postCommand(
+      port,
+      'races.update',
+      { id: 1, teams: { score: 'places', size: 2, sex: 'open', mixedMin: 1, places: 'team' } },
+      served.token,
+    )
+    if (teams.status !== 200) throw new Error(teams.body)
+    await page.locator('#results-sort').selectOption('ageGrade')
+    await page.locator('[data-testid=results-table] tbody tr').first().waitFor()
+    await settled(page)
+    await page.screenshot({ path: join(outDir, `results-agegrade-${language}.png`) })
+    await page.locator('#results-sort').selectOption('place')
+    await page.getByTestId('results-tab-teams').click()
+    await page.getByTestId('teams-rule').waitFor()
+    await settled(page)
+    await page.screenshot({ path: join(outDir, `teams-${language}.png`) })
+    await page.getByTestId('results-tab-list').click()
     await page.getByTestId('open-board').click()
     await page.getByTestId('board').waitFor()
     await page.waitForTimeout(300)
