@@ -8,6 +8,7 @@ import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { Field } from '../ui/Field'
 import { FileButton } from '../ui/FileButton'
+import { SampleTable } from '../ui/SampleTable'
 import { useNotify } from '../ui/Notices'
 import { saveFile } from '../ui/save-file'
 import { DecoderLinksPanel } from './DecoderLinksPanel'
@@ -142,24 +143,7 @@ function ChipReads() {
           {preview.decoder !== null ? (
             <pre className="span-2 decoder-sample">{preview.sample.map((row) => row.join('')).join('\n')}</pre>
           ) : (
-            <table className="table span-2">
-              <thead>
-                <tr>
-                  {preview.headers.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.sample.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SampleTable headers={preview.headers} rows={preview.sample} />
           )}
           <div className="form-actions span-2">
             <button type="button" className="button" onClick={() => setPreview(null)}>

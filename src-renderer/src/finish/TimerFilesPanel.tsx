@@ -6,6 +6,7 @@ import { useClient, useCommand } from '../client/use-command'
 import { uploadFile } from '../entrants/upload-file'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { FileButton } from '../ui/FileButton'
+import { SampleTable } from '../ui/SampleTable'
 import { PointOptions } from './PointOptions'
 
 type Preview = CommandOutput<'times.preview'> & { id: string; fileName: string }
@@ -146,24 +147,7 @@ export function TimerFilesPanel() {
             <label htmlFor="timer-device">{t('finish.timerFiles.device')}</label>
             <input id="timer-device" value={device} maxLength={60} onChange={(e) => setDevice(e.target.value)} />
           </div>
-          <table className="table span-2">
-            <thead>
-              <tr>
-                {preview.headers.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SampleTable headers={preview.headers} rows={preview.sample} />
           <div className="form-actions span-2">
             <button type="button" className="button" onClick={() => setPreview(null)}>
               {t('common.cancel')}
