@@ -49,7 +49,7 @@ export interface RaceTable {
   team_score: 'places' | 'times' | null
   /** The first N finishers of a team score. */
   team_size: Generated<number>
-  /** open: any sex; bySex: women's and men's teams apart; mixed: at least team_mixed_min of each. */
+  /** open: men and women alike; bySex: women's and men's teams apart; mixed: at least team_mixed_min of each. */
   team_sex: Generated<'open' | 'bySex' | 'mixed'>
   team_mixed_min: Generated<number>
   /** Places summed: among the runners of a team only (cross-country), or overall. */

@@ -79,6 +79,21 @@ export function alignPresses(main: readonly Press[], backup: readonly Press[], t
   return { offsetMs, steps, matched: steps.filter((s) => s.kind === 'match').length }
 }
 
+/** The main press closest in time, by binary search over the presses in time order. */
+function nearestPress(presses: readonly Press[], atMs: number): Press | undefined {
+  let low = 0
+  let high = presses.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((presses[middle] as Press).atMs < atMs) low = middle + 1
+    else high = middle
+  }
+  const [before, after] = [presses[low - 1], presses[low]]
+  if (before === undefined) return after
+  if (after === undefined) return before
+  return atMs - before.atMs <= after.atMs - atMs ? before : after
+}
+
 /** A press with another of its own timer within the tolerance pressed twice for one runner. */
 function hasTwin(presses: readonly Press[], press: Press, toleranceMs: number): boolean {
   const at = presses.indexOf(press)
@@ -116,7 +131,7 @@ export function findingsOf(main: readonly Press[], backup: readonly Press[], ste
       })
     } else {
       const extra = hasTwin(backup, step.backup, toleranceMs)
-      const nearest = [...main].sort((a, b) => Math.abs(a.atMs - step.backup.atMs) - Math.abs(b.atMs - step.backup.atMs))[0]
+      const nearest = nearestPress(main, step.backup.atMs)
       findings.push({
         kind: extra ? 'extra' : 'missed',
         device: extra ? backupDevice : (nearest?.device ?? 'main timer'),

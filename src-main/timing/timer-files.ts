@@ -113,8 +113,8 @@ const empty = { imported: 0, duplicates: 0, withBib: 0, rejected: [] as Rejected
 
 /**
  * A timer file's times as captures of source `typed` (line numbers are their sequence, so the same
- * file again adds nothing), checked line by line: any bad line refuses the file unless the good
- * ones are to go in without it.
+ * file again adds nothing), checked line by line (a bad line refuses the whole file unless the good
+ * ones are to go in without it).
  */
 export async function importTimes(db: Db, sessions: ImportSessions, input: ParsedInput<'times.import'>, session: Session, nowMs: number) {
   const point = await requirePoint(db, input.point)

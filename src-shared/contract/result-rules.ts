@@ -14,7 +14,7 @@ export const teamPlaceCounts = ['team', 'overall'] as const
 export const teamRules = z.object({
   score: z.enum(teamScores),
   size: z.int().min(1).max(20),
-  /** open: any sex; bySex: women's and men's teams apart; mixed: at least `mixedMin` of each sex among the scorers. */
+  /** open: men and women alike; bySex: women's and men's teams apart; mixed: at least `mixedMin` of each sex among the scorers. */
   sex: z.enum(teamSexes),
   mixedMin: z.int().min(1).max(10),
   /** team: places among the runners with a team only (cross-country); overall: the race's places. */
