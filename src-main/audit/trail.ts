@@ -24,6 +24,8 @@ const shownFields = [
   'status',
   'shirtSize',
   'club',
+  'team',
+  'divisions',
   'nationality',
   'email',
   'phone',
@@ -91,6 +93,7 @@ function parse(json: string | null): Entrant | null {
 function fieldChanges(before: Entrant | null, after: Entrant | null): FieldChange[] {
   const text = (runner: Entrant | null, field: (typeof shownFields)[number]): string | null => {
     const value = runner?.[field]
+    if (Array.isArray(value)) return value.length === 0 ? null : value.join('; ')
     return value === null || value === undefined || value === '' ? null : String(value)
   }
   return shownFields.map((field) => ({ field, before: text(before, field), after: text(after, field) })).filter((c) => c.before !== c.after)

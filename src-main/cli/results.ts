@@ -3,7 +3,17 @@ import { dirname, join, resolve } from 'node:path'
 import { unzipSync } from 'fflate'
 import type { Race, Session } from '../../src-shared/contract'
 import type { PrintRequestInput } from '../../src-shared/contract/prints'
-import { rankingBases, teamPlaceCounts, teamScores, timePrecisions, type TeamRules } from '../../src-shared/contract/result-rules'
+import {
+  rankingBases,
+  teamPlaceCounts,
+  teamScores,
+  teamSources,
+  timePrecisions,
+  type BandAdaptation,
+  type DivisionAward,
+  type ResultRules,
+  type TeamRules,
+} from '../../src-shared/contract/result-rules'
 import type { ResultRow } from '../../src-shared/contract/results'
 import type { Office } from '../office/office'
 import { chooseRaces, withEventFile } from './event-file'
@@ -31,12 +41,19 @@ export const racesCommand: Subcommand = {
        race-office races update FILE --race NAME [--ranking gun|net] [--precision s|ds|cs]
                                 [--award-overall N] [--award-category N] [--award-exclude-overall yes|no]
                                 [--award-age-graded N] [--teams-score places|times|off] [--teams-size N]
-                                [--teams-sex open|bySex|mixed:M] [--teams-places team|overall] [--json]
+                                [--teams-sex open|bySex|mixed:M] [--teams-places team|overall]
+                                [--teams-from club|team] [--award-divisions NAME:N[:bySex],…|none]
+                                [--bands split:N|merge:N|fixed] [--json]
 
 races update sets a race's result rules. --ranking: places by gun time (official, World
 Athletics) or by net time (from the runner's own start). --precision: times rounded up to whole
 seconds (road races), tenths (ds) or hundredths (cs). Awards: the top N of each sex overall and of
 each category, and whether overall winners are also awarded in their category.
+--award-divisions: the organiser's divisions awarded apart, each its top N (of each sex with
+:bySex), e.g. "Wheelchair:3:bySex,Corporate:5"; none awards no division.
+--bands: age bands split where more than N runners of a sex are in one, or merged into the
+smaller neighbour where fewer than N; fixed keeps them as set.
+--teams-from: teams are the runners' clubs, or the team column of the import (or of the card).
 --json prints the race as the office describes it.`,
 
   async run(args, io) {
@@ -55,6 +72,9 @@ each category, and whether overall winners are also awarded in their category.
       'teams-size': { type: 'string' },
       'teams-sex': { type: 'string' },
       'teams-places': { type: 'string' },
+      'teams-from': { type: 'string' },
+      'award-divisions': { type: 'string' },
+      bands: { type: 'string' },
       json: { type: 'boolean' },
     })
     const file = resolve(onePositional(positionals, 'FILE (the event file)'))
@@ -75,11 +95,13 @@ each category, and whether overall winners are also awarded in their category.
       ...(values['award-category'] !== undefined && { awardCategory: count('--award-category', values['award-category']) }),
       ...(exclude !== undefined && { awardExcludeOverall: exclude === 'yes' }),
       ...(values['award-age-graded'] !== undefined && { awardAgeGraded: count('--award-age-graded', values['award-age-graded']) }),
+      ...(values['award-divisions'] !== undefined && { divisions: divisionAwardsFrom(values['award-divisions']) }),
+      ...(values.bands !== undefined && { bands: bandsFrom(values.bands) }),
     }
-    const teamFlags = ['teams-score', 'teams-size', 'teams-sex', 'teams-places'] as const
+    const teamFlags = ['teams-score', 'teams-size', 'teams-sex', 'teams-places', 'teams-from'] as const
     const changesTeams = teamFlags.some((flag) => values[flag] !== undefined)
     if (Object.keys(change).length === 0 && !changesTeams)
-      throw new UsageError('Say what to change: --ranking, --precision, an --award option or a --teams option.')
+      throw new UsageError('Say what to change: --ranking, --precision, --bands, an --award option or a --teams option.')
     await withEventFile(file, async (office, session) => {
       const [race] = await chooseRaces(office, session, values.race)
       const teams = changesTeams ? teamRulesFrom(values, (race as Race).rules.teams) : undefined
@@ -87,14 +109,43 @@ each category, and whether overall winners are also awarded in their category.
       if (!updated.ok) throw new RejectedError(updated.error.message)
       const { name, rules } = updated.value
       if (values.json === true) return io.out(JSON.stringify(updated.value))
-      io.out(
-        `${name}: places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; awards: top ${rules.awardOverall} overall, top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}${rules.awardAgeGraded > 0 ? `, top ${rules.awardAgeGraded} by age grade` : ''}; teams: ${rules.teams === null ? 'none' : teamRuleText(rules.teams, 'en')}.`,
-      )
+      io.out(`${name}: ${rulesText(rules)}.`)
     })
   },
 }
 
 const precisionWords = { s: 'whole seconds', ds: 'tenths', cs: 'hundredths' } as const
+
+function rulesText(rules: ResultRules): string {
+  const awards = [
+    `top ${rules.awardOverall} overall`,
+    `top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}`,
+    ...(rules.awardAgeGraded > 0 ? [`top ${rules.awardAgeGraded} by age grade`] : []),
+    ...rules.divisions.map((d) => `top ${d.top} ${d.name}${d.bySex ? ' of each sex' : ''}`),
+  ]
+  const bands = rules.bands === null ? 'as set' : rules.bands.adapt === 'split' ? `split above ${rules.bands.runners} runners` : `merged below ${rules.bands.runners} runners`
+  return `places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; age bands ${bands}; awards: ${awards.join(', ')}; teams: ${rules.teams === null ? 'none' : teamRuleText(rules.teams, 'en')}`
+}
+
+/** "Wheelchair:3:bySex,Corporate:5" — or none. */
+function divisionAwardsFrom(text: string): DivisionAward[] {
+  if (text.trim().toLowerCase() === 'none') return []
+  return text.split(',').map((part) => {
+    const match = /^\s*([^:]+?)\s*:\s*(\d+)\s*(?::\s*(bySex)\s*)?$/.exec(part)
+    const top = Number(match?.[2])
+    if (match === null || top < 1 || top > 50)
+      throw new UsageError(`--award-divisions takes NAME:N or NAME:N:bySex (N from 1 to 50), split by commas, or none (not "${part.trim()}").`)
+    return { name: match[1] as string, top, bySex: match[3] !== undefined }
+  })
+}
+
+function bandsFrom(text: string): BandAdaptation | null {
+  if (text === 'fixed') return null
+  const match = /^(split|merge):(\d+)$/.exec(text)
+  const runners = Number(match?.[2])
+  if (match === null || runners < 2 || runners > 10_000) throw new UsageError('--bands is split:N, merge:N (N from 2 to 10000) or fixed.')
+  return { adapt: match[1] as BandAdaptation['adapt'], runners }
+}
 const formats = ['json', 'csv', 'html', 'pdf', 'itra', 'ultrasignup'] as const
 
 export const resultsCommand: Subcommand = {
@@ -236,7 +287,7 @@ async function writeTeams(
 function teamRulesFrom(values: Record<string, string | boolean | undefined>, current: TeamRules | null): TeamRules | null {
   const score = values['teams-score'] as string | undefined
   if (score === 'off') return null
-  const base: TeamRules = current ?? { score: 'places', size: 4, sex: 'open', mixedMin: 1, places: 'team' }
+  const base: TeamRules = current ?? { score: 'places', size: 4, sex: 'open', mixedMin: 1, places: 'team', from: 'club' }
   const sexFlag = values['teams-sex'] as string | undefined
   const mixed = sexFlag === undefined ? null : /^mixed:(\d+)$/.exec(sexFlag)
   if (sexFlag !== undefined && mixed === null && sexFlag !== 'open' && sexFlag !== 'bySex')
@@ -250,5 +301,6 @@ function teamRulesFrom(values: Record<string, string | boolean | undefined>, cur
     mixedMin: mixed !== null ? Number(mixed[1]) : base.mixedMin,
     places:
       values['teams-places'] === undefined ? base.places : (oneOf('--teams-places', values['teams-places'] as string, teamPlaceCounts) as TeamRules['places']),
+    from: values['teams-from'] === undefined ? base.from : (oneOf('--teams-from', values['teams-from'] as string, teamSources) as TeamRules['from']),
   }
 }

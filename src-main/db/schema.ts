@@ -54,6 +54,13 @@ export interface RaceTable {
   team_mixed_min: Generated<number>
   /** Places summed: among the runners of a team only (cross-country), or overall. */
   team_places: Generated<'team' | 'overall'>
+  /** What a runner's team is: their club, or the team column of the import (or the card). */
+  team_from: Generated<'club' | 'team'>
+  /** The divisions with their own awards, as JSON: [{ name, top, bySex }]. */
+  award_divisions: Generated<string>
+  /** Age bands adapted to the field: a band of more than band_adapt_runners split, or of fewer merged; null: as set. */
+  band_adapt: 'split' | 'merge' | null
+  band_adapt_runners: Generated<number>
   created_at_ms: number
   updated_at_ms: number
 }
@@ -88,6 +95,10 @@ export interface EntrantTable {
   category: string | null
   nationality: string | null
   club: string | null
+  /** A team apart from the club (a company, a charity, friends); formed by the import or by hand. */
+  team: string | null
+  /** The organiser's divisions the runner is in (wheelchair, corporate…), as a JSON list; null: none. */
+  divisions: string | null
   email: string | null
   phone: string | null
   emergency_name: string | null

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { EntrantRow } from '../db/schema'
 import { derivedCategory } from './category'
+import { storedDivisions } from '../../src-shared/divisions/divisions'
 
 export type EntrantFields = ParsedInput<'entrants.create'>
 
@@ -21,6 +22,8 @@ export type RegistrationDetails = Pick<
   | 'age'
   | 'nationality'
   | 'club'
+  | 'team'
+  | 'divisions'
   | 'email'
   | 'phone'
   | 'emergency_name'
@@ -46,6 +49,8 @@ export function registrationDetails(input: EntrantFields): RegistrationDetails {
     age: birthDate === null ? (input.age ?? null) : null,
     nationality: blankToNull(input.nationality)?.toUpperCase() ?? null,
     club: blankToNull(input.club),
+    team: blankToNull(input.team),
+    divisions: storedDivisions(input.divisions),
     email: blankToNull(input.email),
     phone: blankToNull(input.phone),
     emergency_name: blankToNull(input.emergencyName),

@@ -7,6 +7,7 @@ import { raceDayAge } from './category'
 import { blankToNull, registrationColumns, type EntrantFields } from './columns'
 import { indexEntrant, unindexEntrant } from './search-index'
 import { personName } from '../../src-shared/names/person-name'
+import { readDivisions } from '../../src-shared/divisions/divisions'
 
 type EntrantWithRace = EntrantRow & { race: string; wave: string | null }
 
@@ -22,6 +23,8 @@ export function toEntrant(row: EntrantWithRace, raceDay: string): Entrant {
     age: raceDayAge(row.birth_date, row.age, raceDay),
     nationality: row.nationality,
     club: row.club,
+    team: row.team,
+    divisions: readDivisions(row.divisions),
     email: row.email,
     phone: row.phone,
     emergencyName: row.emergency_name,
@@ -130,6 +133,8 @@ function fieldsOf(row: EntrantRow): EntrantFields & { bib: number | null } {
     age: row.age,
     nationality: row.nationality,
     club: row.club,
+    team: row.team,
+    divisions: readDivisions(row.divisions),
     email: row.email,
     phone: row.phone,
     emergencyName: row.emergency_name,
@@ -215,6 +220,8 @@ export async function restoreEntrant(db: Db, was: Entrant | null, nowMs: number)
       age: was.birthDate === null ? was.age : null,
       nationality: was.nationality,
       club: was.club,
+      team: was.team,
+      divisions: was.divisions,
       email: was.email,
       phone: was.phone,
       emergencyName: was.emergencyName,

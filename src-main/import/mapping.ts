@@ -106,7 +106,9 @@ const synonyms: Record<ImportField, string[]> = {
   ],
   age: ['age', 'ageonraceday', 'raceage', 'alter', 'edad', 'eta', 'alder', '나이'],
   nationality: ['nationality', 'country', 'nation', 'countrycode', 'nat', 'noc', 'nationalitat', 'land', 'pays', 'pais', '국적', '국가'],
-  club: ['club', 'team', 'teamname', 'clubname', 'affiliation', 'verein', 'equipe', 'equipo', 'klubb', '클럽', '소속', '팀'],
+  club: ['club', 'clubname', 'affiliation', 'verein', 'klubb', '클럽', '소속'],
+  team: ['team', 'teamname', 'corporateteam', 'company', 'equipe', 'equipo', 'mannschaft', '팀', '팀명', '단체'],
+  division: ['division', 'divisions', 'awarddivision', 'class', 'klasse', 'wertung', '부문', '디비전'],
   email: ['email', 'emailaddress', 'mail', 'epost', '이메일'],
   phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'cell', 'cellphone', 'telephone', 'telefon', 'handy', 'telefono', '전화', '전화번호', '휴대폰'],
   emergencyName: ['emergencycontact', 'emergencycontactname', 'emergencyname', 'iceName', 'notfallkontakt', '비상연락처이름', '비상연락인'],
@@ -222,6 +224,11 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   if (nameIndex >= 0 && mapping.givenName === undefined && mapping.familyName === nameIndex) {
     delete mapping.familyName
     mapping.fullName ??= nameIndex
+  }
+  // Most platforms' "Team" is the runner's club; beside a club column it is a team of its own.
+  if (mapping.team !== undefined && mapping.club === undefined) {
+    mapping.club = mapping.team
+    delete mapping.team
   }
   return mapping
 }

@@ -15,6 +15,7 @@ import { dateOrderEvidence, readDate, type DateOrder, type DateOrderEvidence } f
 import { readSex } from './sex'
 import type { Table } from './table'
 import { personName } from '../../src-shared/names/person-name'
+import { normaliseDivisions, readDivisions } from '../../src-shared/divisions/divisions'
 
 export type EntrantInput = z.output<typeof entrantsCreateInput>
 
@@ -50,8 +51,19 @@ export interface ImportPlan {
   duplicates: DuplicateFlag[]
 }
 
-/** How exports write "yes" in a flag column (a removed registration). */
+/** How exports write "yes" and "no" in a flag column (a removed registration, a division's own column). */
 const yes = /^(true|yes|y|1|x|ja|oui|si|sí|예|o|✓|✔)$/i
+const no = /^(false|no|n|0|nein|non|아니오|아니요|-)$/i
+
+/**
+ * A division cell: a yes/no column is named after its division ("Wheelchair: Y"); any other
+ * cell names the runner's divisions, several split by ; or |.
+ */
+export function divisionsOfCell(header: string, text: string): string[] {
+  if (text === '' || no.test(text)) return []
+  if (yes.test(text)) return header.trim() === '' ? [] : [header.trim()]
+  return normaliseDivisions(text.split(/[;|]/))
+}
 
 const labels: Record<ImportField, string> = {
   ref: 'registration reference',
@@ -65,6 +77,8 @@ const labels: Record<ImportField, string> = {
   age: 'age',
   nationality: 'nationality',
   club: 'club',
+  team: 'team',
+  division: 'division',
   email: 'email',
   phone: 'phone',
   emergencyName: 'emergency contact',
@@ -235,6 +249,8 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
       age: birthDate === null ? age : null,
       nationality: cell(cells, 'nationality') || null,
       club: cell(cells, 'club'),
+      team: cell(cells, 'team'),
+      divisions: mapping.division === undefined ? [] : divisionsOfCell(table.headers[mapping.division] ?? '', cell(cells, 'division')),
       email: cell(cells, 'email'),
       phone: cell(cells, 'phone'),
       emergencyName: cell(cells, 'emergencyName'),
@@ -339,7 +355,7 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
 /** Details an update may only change when the file has a column for them. */
 const keptUnlessMapped: [
   ImportField,
-  'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs',
+  'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'team' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs',
   keyof Existing,
 ][] = [
   ['secondName', 'secondName', 'second_name'],
@@ -347,6 +363,7 @@ const keptUnlessMapped: [
   ['age', 'age', 'age'],
   ['nationality', 'nationality', 'nationality'],
   ['club', 'club', 'club'],
+  ['team', 'team', 'team'],
   ['email', 'email', 'email'],
   ['phone', 'phone', 'phone'],
   ['emergencyName', 'emergencyName', 'emergency_name'],
@@ -364,6 +381,7 @@ function keepUnmapped(input: EntrantInput, runner: Existing, mapping: ColumnMapp
   for (const [field, key, column] of keptUnlessMapped) {
     if (mapping[field] === undefined) Object.assign(merged, { [key]: runner[column] })
   }
+  if (mapping.division === undefined) merged.divisions = readDivisions(runner.divisions)
   return merged
 }
 

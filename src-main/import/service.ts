@@ -170,6 +170,8 @@ async function planContext(db: ReadDb): Promise<PlanContext> {
         'second_name',
         'nationality',
         'club',
+        'team',
+        'divisions',
         'email',
         'phone',
         'emergency_name',

@@ -1,7 +1,7 @@
 import { CommandError, type BibRange, type Race } from '../../src-shared/contract'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import { rangesOverlap } from '../../src-shared/contract/races'
-import type { ResultRules } from '../../src-shared/contract/result-rules'
+import type { DivisionAward, ResultRules } from '../../src-shared/contract/result-rules'
 import type { Db, ReadDb } from '../db/schema'
 import type { RaceRow } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
@@ -40,6 +40,10 @@ export function rulesOf(
     | 'team_sex'
     | 'team_mixed_min'
     | 'team_places'
+    | 'team_from'
+    | 'award_divisions'
+    | 'band_adapt'
+    | 'band_adapt_runners'
   >,
 ): ResultRules {
   return {
@@ -50,7 +54,11 @@ export function rulesOf(
     awardExcludeOverall: row.award_exclude_overall === 1,
     awardAgeGraded: row.award_age_graded,
     teams:
-      row.team_score === null ? null : { score: row.team_score, size: row.team_size, sex: row.team_sex, mixedMin: row.team_mixed_min, places: row.team_places },
+      row.team_score === null
+        ? null
+        : { score: row.team_score, size: row.team_size, sex: row.team_sex, mixedMin: row.team_mixed_min, places: row.team_places, from: row.team_from },
+    divisions: JSON.parse(row.award_divisions) as DivisionAward[],
+    bands: row.band_adapt === null ? null : { adapt: row.band_adapt, runners: row.band_adapt_runners },
   }
 }
 
@@ -68,7 +76,11 @@ const ruleColumns = (input: Partial<ResultRules>) => ({
     team_sex: input.teams.sex,
     team_mixed_min: input.teams.mixedMin,
     team_places: input.teams.places,
+    team_from: input.teams.from,
   }),
+  ...(input.divisions !== undefined && { award_divisions: JSON.stringify(input.divisions) }),
+  ...(input.bands === null && { band_adapt: null }),
+  ...(input.bands != null && { band_adapt: input.bands.adapt, band_adapt_runners: input.bands.runners }),
 })
 
 export async function getRace(db: Db, id: number): Promise<Race> {

@@ -24,6 +24,8 @@ export interface RaceStanding extends RaceFacts {
   ranked: Standing[]
   bySex: [Standing[], Standing[], Standing[]]
   byCategory: Standing[][]
+  /** Runners with a ranked time by division (Runner.divisionIndexes), in place order. */
+  byDivision: Standing[][]
   /** Per split point, the rounded times on the race's basis in order (positions by binary search); null: to build. */
   splitOrder: Map<string, number[]> | null
 }
@@ -38,6 +40,8 @@ export interface ResultsState {
   guns: Guns
   /** The event's categories by number (Runner.categoryIndex). */
   categories: string[]
+  /** The event's divisions by number (Runner.divisionIndexes), each as first spelt. */
+  divisions: string[]
   /** Where each timing point's crossings come from, looked up once per state. */
   sources: Sources
   waveNames: Map<number, string>
@@ -184,6 +188,7 @@ function build(facts: Omit<Facts, 'captures'>, captures: Map<string, CaptureFact
     ranked: [],
     bySex: [[], [], []],
     byCategory: base.categories.map(() => []),
+    byDivision: base.divisions.map(() => []),
     splitOrder: null,
   }))
   const raceById = new Map(races.map((r) => [r.id, r]))
@@ -196,6 +201,7 @@ function build(facts: Omit<Facts, 'captures'>, captures: Map<string, CaptureFact
     byBib: new Map(),
     guns: facts.guns,
     categories: base.categories,
+    divisions: base.divisions,
     sources: sourcesOf(partial),
     waveNames: base.waveNames,
     splitPoints: base.splitPoints,
@@ -218,11 +224,12 @@ function build(facts: Omit<Facts, 'captures'>, captures: Map<string, CaptureFact
   }
   for (const race of races) {
     sortRanked(race.ranked)
-    // In place order already: each runner joins the end of its sex's and its category's list.
+    // In place order already: each runner joins the end of its sex's, category's and divisions' lists.
     for (const standing of race.ranked) {
-      const { sexIndex, categoryIndex } = standing.runner
+      const { sexIndex, categoryIndex, divisionIndexes } = standing.runner
       race.bySex[sexIndex]?.push(standing)
       if (categoryIndex >= 0) race.byCategory[categoryIndex]?.push(standing)
+      for (const d of divisionIndexes) race.byDivision[d]?.push(standing)
     }
   }
   return state
@@ -270,11 +277,12 @@ function gather(state: ResultsState, standing: Standing): void {
   }
 }
 
-/** The sorted lists a ranked runner is in: the race's, its sex's, its category's. */
+/** The sorted lists a ranked runner is in: the race's, its sex's, its category's, its divisions'. */
 function groupsOf(race: RaceStanding, standing: Standing): Standing[][] {
-  const { sexIndex, categoryIndex } = standing.runner
+  const { sexIndex, categoryIndex, divisionIndexes } = standing.runner
   const groups = [race.ranked, race.bySex[sexIndex] as Standing[]]
   if (categoryIndex >= 0) groups.push(race.byCategory[categoryIndex] as Standing[])
+  for (const d of divisionIndexes) groups.push(race.byDivision[d] as Standing[])
   return groups
 }
 
@@ -299,16 +307,19 @@ export interface Places {
   place: number | null
   sexPlace: number | null
   categoryPlace: number | null
+  /** In each of the runner's divisions, in the order of Runner.divisions. */
+  divisionPlaces: number[]
 }
 
-/** A runner's places overall, by sex and by category; none for a runner without a ranked time. */
+/** A runner's places overall, by sex, by category and in each division; none for a runner without a ranked time. */
 export function placesOf(race: RaceStanding, standing: Standing): Places {
-  if (!isRanked(standing)) return { place: null, sexPlace: null, categoryPlace: null }
-  const { sexIndex, categoryIndex } = standing.runner
+  if (!isRanked(standing)) return { place: null, sexPlace: null, categoryPlace: null, divisionPlaces: [] }
+  const { sexIndex, categoryIndex, divisionIndexes } = standing.runner
   return {
     place: placeIn(race.ranked, standing),
     sexPlace: placeIn(race.bySex[sexIndex] as Standing[], standing),
     categoryPlace: categoryIndex < 0 ? null : placeIn(race.byCategory[categoryIndex] as Standing[], standing),
+    divisionPlaces: divisionIndexes.map((d) => placeIn(race.byDivision[d] as Standing[], standing)),
   }
 }
 

@@ -6,7 +6,9 @@ import { rulesOf } from '../races/service'
 import type { CaptureFact } from './point-merge'
 import type { Crossing, Runner } from './standing'
 import { tableDistance } from './age-grading'
-import { ageOnDay } from '../../src-shared/categories/categories'
+import { ageOnDay, sexPrefix, type CategoryBand } from '../../src-shared/categories/categories'
+import { adaptBands, bandOf, bandsAsSet } from '../../src-shared/categories/adapted-bands'
+import { divisionKey, readDivisions } from '../../src-shared/divisions/divisions'
 
 // Reading what the results are made of, straight from the file in one read transaction: the
 // engine runs synchronously, so nothing another call writes can land halfway through.
@@ -59,6 +61,8 @@ export interface RunnerFacts {
   splitPoints: { name: string; distanceM: number }[]
   /** The categories of the event, numbered (Runner.categoryIndex). */
   categories: string[]
+  /** The divisions of the event, numbered (Runner.divisionIndexes), each as first spelt. */
+  divisions: string[]
 }
 
 export type FactGroup = keyof Facts
@@ -91,7 +95,8 @@ export function loadFacts<G extends FactGroup>(sqlite: SqliteDatabase.Database, 
 
 function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
   const event = sqlite.prepare('select name, date from event where id = 1').get() as { name: string; date: string }
-  const races = (sqlite.prepare('select * from race order by id').all() as RaceRow[]).map((r) => ({
+  const raceRows = sqlite.prepare('select * from race order by id').all() as RaceRow[]
+  const races = raceRows.map((r) => ({
     id: r.id,
     name: r.name,
     distanceM: r.distance_m,
@@ -100,7 +105,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
   }))
   const rows = sqlite
     .prepare(
-      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, nationality, birth_date, age
+      `select num, id, bib, race_id, wave_id, given_name, family_name, second_name, sex, category, club, team, divisions, nationality, birth_date, age
          from entrant where status <> 'withdrawn'`,
     )
     .raw()
@@ -118,6 +123,8 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     string | null,
     string | null,
     string | null,
+    string | null,
+    string | null,
     number | null,
   ][]
   const categories = new Map<string, number>()
@@ -126,8 +133,19 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     if (index === undefined) categories.set(category, (index = categories.size))
     return index
   }
+  const divisions = new Map<string, number>()
+  const divisionNames: string[] = []
+  const divisionIndex = (name: string): number => {
+    const key = divisionKey(name)
+    let index = divisions.get(key)
+    if (index === undefined) {
+      divisions.set(key, (index = divisionNames.length))
+      divisionNames.push(name)
+    }
+    return index
+  }
   const runners = rows.map(
-    ([num, entrantId, bib, raceId, waveId, givenName, familyName, secondName, sex, category, club, nationality, birthDate, givenAge]): Runner => ({
+    ([
       num,
       entrantId,
       bib,
@@ -139,13 +157,38 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
       sex,
       category,
       club,
+      team,
+      divisionsJson,
       nationality,
-      sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
-      categoryIndex: category === null ? -1 : indexOf(category),
-      // From the birth date on race day; else the age the registration gave.
-      age: birthDate === null ? givenAge : ageOnDay(birthDate, event.date),
-    }),
+      birthDate,
+      givenAge,
+    ]): Runner => {
+      const indexes = readDivisions(divisionsJson).map(divisionIndex)
+      return {
+        num,
+        entrantId,
+        bib,
+        raceId,
+        waveId,
+        givenName,
+        familyName,
+        secondName,
+        sex,
+        category,
+        club,
+        team,
+        divisions: indexes.map((i) => divisionNames[i] as string),
+        divisionIndexes: indexes,
+        nationality,
+        sexIndex: sex === 'F' ? 0 : sex === 'M' ? 1 : 2,
+        categoryIndex: -1,
+        // From the birth date on race day; else the age the registration gave.
+        age: birthDate === null ? givenAge : ageOnDay(birthDate, event.date),
+      }
+    },
   )
+  fitBands(raceRows, runners)
+  for (const runner of runners) if (runner.category !== null) runner.categoryIndex = indexOf(runner.category)
   return {
     eventName: event.name,
     races,
@@ -153,6 +196,26 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     waveNames: new Map((sqlite.prepare('select id, name from wave').all() as { id: number; name: string }[]).map((w) => [w.id, w.name])),
     splitPoints: sqlite.prepare('select name, distance_m as distanceM from timing_point order by distance_m').all() as { name: string; distanceM: number }[],
     categories: [...categories.keys()],
+    divisions: divisionNames,
+  }
+}
+
+/**
+ * The categories of the races whose bands are fitted to their field: each sex's bands split or
+ * merged by how many of the race's runners they hold.
+ */
+function fitBands(races: readonly RaceRow[], runners: readonly Runner[]): void {
+  for (const race of races) {
+    const adaptation = rulesOf(race).bands
+    if (adaptation === null) continue
+    const bands = race.category_bands === null ? null : (JSON.parse(race.category_bands) as CategoryBand[])
+    for (const sex of ['F', 'M', 'X'] as const) {
+      const field = runners.filter((r): r is Runner & { age: number } => r.raceId === race.id && r.sex === sex && r.age !== null)
+      if (field.length === 0) continue
+      const ages = field.map((r) => r.age)
+      const fitted = adaptBands(bandsAsSet(bands, Math.max(...ages)), ages, adaptation)
+      for (const runner of field) runner.category = `${sexPrefix[sex]}${bandOf(fitted, runner.age).label}`
+    }
   }
 }
 

@@ -9,9 +9,11 @@ const statusOrder: Record<ResultStatus, number> = { finished: 0, onCourse: 1, DN
 export function raceInfo(race: RaceStanding) {
   const counts: Record<ResultStatus, number> = { finished: 0, onCourse: 0, DNS: 0, DNF: 0, DQ: 0 }
   const categories = new Set<string>()
+  const divisions = new Set<string>()
   for (const s of race.members) {
     counts[s.status]++
     if (s.runner.category !== null) categories.add(s.runner.category)
+    for (const d of s.runner.divisions) divisions.add(d)
   }
   return {
     id: race.id,
@@ -19,6 +21,7 @@ export function raceInfo(race: RaceStanding) {
     distanceM: race.distanceM,
     rules: race.rules,
     categories: [...categories].sort(compareCategories),
+    divisions: [...divisions].sort((a, b) => a.localeCompare(b)),
     counts,
     ageGrading: race.ageTable !== null,
   }
@@ -66,6 +69,9 @@ export function toRow(state: ResultsState, race: RaceStanding, s: Standing, with
     secondName: r.secondName,
     wave: r.waveId === null ? null : (state.waveNames.get(r.waveId) ?? null),
     club: r.club,
+    team: r.team,
+    division: r.divisions,
+    divisionPlaces: places.divisionPlaces,
     nationality: r.nationality,
     statusReason: s.override?.reason ?? null,
     finishAtMs: s.finish?.atMs ?? null,

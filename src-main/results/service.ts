@@ -13,6 +13,7 @@ import { ageGradeOf, inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
 import { suggestBibs } from '../timing/bib-suggestions'
+import { divisionKey } from '../../src-shared/divisions/divisions'
 
 export function raceOf(state: ResultsState, raceId: number): RaceStanding {
   const race = state.raceById.get(raceId)
@@ -36,10 +37,12 @@ export function listResults(engine: ResultsEngine, input: ParsedInput<'results.l
   const state = engine.current()
   const race = raceOf(state, input.raceId)
   const words = (input.search ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  const division = input.division === undefined ? -1 : state.divisions.findIndex((d) => divisionKey(d) === divisionKey(input.division as string))
   const chosen = inResultOrder(race).filter(
     (s) =>
       (input.sex === undefined || s.runner.sex === input.sex) &&
       (input.category === undefined || s.runner.category === input.category) &&
+      (input.division === undefined || s.runner.divisionIndexes.includes(division)) &&
       (input.status === undefined || s.status === input.status) &&
       matches(s, words),
   )
@@ -156,11 +159,12 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
   const provisional = provisionalRaces(state)
   return {
     races: races.map((race) => {
-      const { overall, categories, ageGraded } = awardsOf(state, race)
+      const { overall, categories, ageGraded, divisions } = awardsOf(state, race)
       const group = (g: (typeof overall)[number]) => ({
-        title: g.category ?? g.sex ?? '',
+        title: [g.division, g.category ?? g.sex].filter((part) => part !== null).join(' ') || '',
         sex: g.sex,
         category: g.category,
+        division: g.division,
         rows: g.winners.map((s) => toRow(state, race, s, false)),
       })
       return {
@@ -168,6 +172,7 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
         overall: overall.map(group),
         categories: categories.map(group),
         ageGraded: ageGraded.map(group),
+        divisions: divisions.map(group),
         provisional: provisional(race.name),
       }
     }),

@@ -17,6 +17,11 @@ export interface Runner {
   sexIndex: number
   categoryIndex: number
   club: string | null
+  /** A team apart from the club (the import's team column or the card). */
+  team: string | null
+  /** The organiser's divisions the runner is in, and their numbers in the event (places by division). */
+  divisions: string[]
+  divisionIndexes: number[]
   nationality: string | null
   /** On race day; null without a birth date or an age. */
   age: number | null

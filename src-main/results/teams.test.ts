@@ -26,7 +26,7 @@ async function race(runners: Runner[], teams: TeamRules) {
   return { router, teamsOf }
 }
 
-const open = (score: TeamRules['score'], size: number, places: TeamRules['places'] = 'team'): TeamRules => ({ score, size, sex: 'open', mixedMin: 1, places })
+const open = (score: TeamRules['score'], size: number, places: TeamRules['places'] = 'team'): TeamRules => ({ score, size, sex: 'open', mixedMin: 1, places, from: 'club' })
 
 describe('team scores', () => {
   // Finish order: A, B, x (no club), A, C, B, A, C, B(4th), C — places among team runners skip x.
@@ -78,7 +78,7 @@ describe('team scores', () => {
       [1, 'Bravo', 5],
       [2, 'Alpha', 5],
     ])
-    const bySex = await race(field, { score: 'places', size: 2, sex: 'bySex', mixedMin: 1, places: 'team' })
+    const bySex = await race(field, { score: 'places', size: 2, sex: 'bySex', mixedMin: 1, places: 'team', from: 'club' })
     expect((await bySex.teamsOf()).map((t) => [t.sex, t.place, t.team, t.score])).toEqual([
       ['F', 1, 'Charlie', 3 + 4],
       ['F', null, 'Alpha', 1],
@@ -91,13 +91,13 @@ describe('team scores', () => {
   })
 
   it('takes at least the minimum of each sex in a mixed team, and says a team without them is incomplete', async () => {
-    const { teamsOf } = await race(field, { score: 'places', size: 3, sex: 'mixed', mixedMin: 1, places: 'team' })
+    const { teamsOf } = await race(field, { score: 'places', size: 3, sex: 'mixed', mixedMin: 1, places: 'team', from: 'club' })
     const teams = await teamsOf()
     // Charlie: man 5 (4th), women 8 (7th) and 10 (9th).
     expect(teams.find((t) => t.team === 'Charlie')).toMatchObject({ complete: true, score: 4 + 7 + 9 })
     const all = await race(
       field.map((r) => ({ ...r, sex: 'M' as const })),
-      { score: 'places', size: 3, sex: 'mixed', mixedMin: 1, places: 'team' },
+      { score: 'places', size: 3, sex: 'mixed', mixedMin: 1, places: 'team', from: 'club' },
     )
     expect((await all.teamsOf()).every((t) => !t.complete && t.place === null)).toBe(true)
   })

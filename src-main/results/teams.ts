@@ -21,10 +21,13 @@ export interface TeamResult {
   scorers: Scorer[]
 }
 
-/** A runner's team: the club (or team) the registration gave, the same whatever its case or spaces. */
-const teamKey = (club: string | null): string | null => {
-  const name = club?.trim().replace(/\s+/g, ' ') ?? ''
-  return name === '' ? null : name.toLocaleLowerCase()
+/** What the race's teams are made of: the runners' clubs or their teams. */
+const teamOf = (standing: Standing, rules: TeamRules): string | null => (rules.from === 'team' ? standing.runner.team : standing.runner.club)
+
+/** A team as written, the same whatever its case or spaces. */
+const teamKey = (name: string | null): string | null => {
+  const written = name?.trim().replace(/\s+/g, ' ') ?? ''
+  return written === '' ? null : written.toLocaleLowerCase()
 }
 
 /**
@@ -43,17 +46,18 @@ export function teamResults(race: RaceStanding): TeamResult[] {
           { sex: 'M', runners: race.bySex[1] },
         ]
       : [{ sex: null, runners: race.ranked }]
-  const names = teamNames(race)
+  const names = teamNames(race, rules)
   return groups.flatMap(({ sex, runners }) => scoreGroup(race, rules, sex, runners, names))
 }
 
 /** How a team is written: as most of its runners' registrations write it. */
-function teamNames(race: RaceStanding): Map<string, string> {
+function teamNames(race: RaceStanding, rules: TeamRules): Map<string, string> {
   const spellings = new Map<string, Map<string, number>>()
   for (const s of race.members) {
-    const key = teamKey(s.runner.club)
+    const name = teamOf(s, rules)
+    const key = teamKey(name)
     if (key === null) continue
-    const written = (s.runner.club as string).trim().replace(/\s+/g, ' ')
+    const written = (name as string).trim().replace(/\s+/g, ' ')
     const counts = spellings.get(key) ?? new Map<string, number>()
     counts.set(written, (counts.get(written) ?? 0) + 1)
     spellings.set(key, counts)
@@ -62,10 +66,10 @@ function teamNames(race: RaceStanding): Map<string, string> {
 }
 
 function scoreGroup(race: RaceStanding, rules: TeamRules, sex: 'F' | 'M' | null, runners: readonly Standing[], names: Map<string, string>): TeamResult[] {
-  const withTeam = runners.filter((s) => teamKey(s.runner.club) !== null)
+  const withTeam = runners.filter((s) => teamKey(teamOf(s, rules)) !== null)
   const teams = new Map<string, { name: string; finishers: Scorer[] }>()
   for (const [i, standing] of withTeam.entries()) {
-    const key = teamKey(standing.runner.club) as string
+    const key = teamKey(teamOf(standing, rules)) as string
     const place = rules.places === 'team' ? i + 1 : (placesOf(race, standing).place as number)
     const entry = teams.get(key) ?? { name: names.get(key) as string, finishers: [] }
     entry.finishers.push({ standing, place, timeMs: roundUp(standing.rankedMs as number, race.rules.precision) })

@@ -9,7 +9,7 @@ export interface CategoryBand {
   name?: string | undefined
 }
 
-const sexPrefix: Record<Sex, string> = { M: 'M', F: 'W', X: 'X' }
+export const sexPrefix: Record<Sex, string> = { M: 'M', F: 'W', X: 'X' }
 
 /** Whole years between the birth date and race day (both YYYY-MM-DD), as a birthday counts. */
 export function ageOnDay(birthDate: string, day: string): number {

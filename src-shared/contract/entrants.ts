@@ -14,6 +14,9 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable()
 
 export const bib = z.int().min(1).max(maxBib)
 
+/** A division's name as the organiser writes it ("Wheelchair", "Corporate"); matched regardless of case. */
+export const divisionName = z.string().trim().min(1).max(60)
+
 /** Every field an organiser can set on an entrant; the import validates each row with these. */
 export const entrantFields = {
   raceId: id,
@@ -30,6 +33,10 @@ export const entrantFields = {
     .regex(/^$|^[A-Za-z]{3}$/, { message: 'Use a 3-letter country code such as KOR or GBR' })
     .nullable(),
   club: optionalText(200),
+  /** A team apart from the club (a company, a charity, friends): what team scores count when a race says so. */
+  team: optionalText(200),
+  /** The organiser's divisions the runner is in (wheelchair, corporate, military…): their own places and awards. */
+  divisions: z.array(divisionName).max(10),
   email: z
     .string()
     .trim()
@@ -65,6 +72,8 @@ export const entrant = z.object({
   age: z.int().nullable(),
   nationality: z.string().nullable(),
   club: z.string().nullable(),
+  team: z.string().nullable(),
+  divisions: z.array(z.string()),
   email: z.string().nullable().optional(),
   phone: z.string().nullable().optional(),
   emergencyName: z.string().nullable().optional(),
@@ -109,6 +118,8 @@ export const entrantsCreateInput = z.strictObject({
   age: entrantFields.age.optional(),
   nationality: entrantFields.nationality.optional(),
   club: entrantFields.club.optional(),
+  team: entrantFields.team.optional(),
+  divisions: entrantFields.divisions.optional(),
   email: entrantFields.email.optional(),
   phone: entrantFields.phone.optional(),
   emergencyName: entrantFields.emergencyName.optional(),

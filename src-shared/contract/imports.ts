@@ -14,6 +14,10 @@ export const importFields = [
   'age',
   'nationality',
   'club',
+  /** A team apart from the club (a company, friends): teams score by it where the race says so. */
+  'team',
+  /** The organiser's division (wheelchair, corporate): a name per cell, several split by ; — or a yes/no column named after its division. */
+  'division',
   'email',
   'phone',
   'emergencyName',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { everyone, organiser, type CommandTable } from './command-spec'
 import { colour, id, instantMs, shortText } from './fields'
-import { rankingBases, resultRules, teamRules, timePrecisions } from './result-rules'
+import { bandAdaptation, divisionAward, rankingBases, resultRules, teamRules, timePrecisions } from './result-rules'
 
 export const maxBib = 9_999_999
 
@@ -66,6 +66,11 @@ const raceFields = {
   awardCategory: z.int().min(0).max(50),
   awardExcludeOverall: z.boolean(),
   awardAgeGraded: z.int().min(0).max(50),
+  divisions: z
+    .array(divisionAward)
+    .max(20)
+    .refine((list) => new Set(list.map((d) => d.name.toLocaleLowerCase('en'))).size === list.length, { message: 'A division is awarded once' }),
+  bands: bandAdaptation.nullable(),
   teams: teamRules.refine((t) => t.sex !== 'mixed' || 2 * t.mixedMin <= t.size, { message: 'A mixed team needs room for the minimum of each sex' }).nullable(),
 }
 
@@ -87,6 +92,8 @@ export const racesCreateInput = z.strictObject({
   awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
   awardAgeGraded: raceFields.awardAgeGraded.optional(),
   teams: raceFields.teams.optional(),
+  divisions: raceFields.divisions.optional(),
+  bands: raceFields.bands.optional(),
 })
 
 // An update names the race and any of the settings a race is created with.

@@ -10,6 +10,8 @@ export type TimePrecision = (typeof timePrecisions)[number]
 export const teamScores = ['places', 'times'] as const
 export const teamSexes = ['open', 'bySex', 'mixed'] as const
 export const teamPlaceCounts = ['team', 'overall'] as const
+export const teamSources = ['club', 'team'] as const
+export const bandAdaptations = ['split', 'merge'] as const
 /** The first `size` finishers of a team score: by the sum of places or of times, lowest first; ties go to the better last scorer. */
 export const teamRules = z.object({
   score: z.enum(teamScores),
@@ -19,8 +21,28 @@ export const teamRules = z.object({
   mixedMin: z.int().min(1).max(10),
   /** team: places among the runners with a team only (cross-country); overall: the race's places. */
   places: z.enum(teamPlaceCounts),
+  /** What a runner's team is: the club, or the team column of the import (or of the runner's card). */
+  from: z.enum(teamSources).default('club'),
 })
 export type TeamRules = z.infer<typeof teamRules>
+
+/** A division of the organiser's own with awards: the top N of it, of each sex apart or all together. */
+export const divisionAward = z.object({
+  name: z.string().trim().min(1).max(60),
+  top: z.int().min(1).max(50),
+  bySex: z.boolean(),
+})
+export type DivisionAward = z.infer<typeof divisionAward>
+
+/**
+ * Age bands fitted to the field: a band (of one sex) with more than `runners` runners is split in
+ * two, or one with fewer is merged into its smaller neighbour (the younger on a tie).
+ */
+export const bandAdaptation = z.object({
+  adapt: z.enum(bandAdaptations),
+  runners: z.int().min(2).max(10_000),
+})
+export type BandAdaptation = z.infer<typeof bandAdaptation>
 
 export const resultRules = z.object({
   ranking: z.enum(rankingBases),
@@ -34,5 +56,9 @@ export const resultRules = z.object({
   awardAgeGraded: z.int(),
   /** Team scoring; null: the race scores no teams. */
   teams: teamRules.nullable(),
+  /** Divisions awarded apart; every division has its own places whether awarded or not. */
+  divisions: z.array(divisionAward),
+  /** Age bands split or merged by the number of runners in them; null: the bands as set. */
+  bands: bandAdaptation.nullable(),
 })
 export type ResultRules = z.infer<typeof resultRules>

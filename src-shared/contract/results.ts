@@ -47,6 +47,12 @@ export const resultRow = z.object({
   secondName: z.string().nullable(),
   wave: z.string().nullable(),
   club: z.string().nullable(),
+  /** A team apart from the club (the import's team column or the runner's card). */
+  team: z.string().nullable(),
+  /** The organiser's divisions the runner is in (wheelchair, corporate…); empty for none. */
+  division: z.array(z.string()),
+  /** The runner's place in each of their divisions, in the order of `division`; empty until ranked. */
+  divisionPlaces: z.array(z.int()),
   nationality: z.string().nullable(),
   /** The official's reason for DNS, DNF or DQ. */
   statusReason: z.string().nullable(),
@@ -70,6 +76,8 @@ export const raceResultsInfo = z.object({
   distanceM: z.int(),
   rules: resultRules,
   categories: z.array(z.string()),
+  /** The divisions the race's runners are in, as first spelt. */
+  divisions: z.array(z.string()),
   counts: z.record(z.enum(resultStatuses), z.int()),
   /** The race's distance is in the road age-grading tables: its finishers are age-graded. */
   ageGrading: z.boolean(),
@@ -81,6 +89,8 @@ export const resultsListInput = z.strictObject({
   raceId: id,
   sex: sex.optional(),
   category: z.string().trim().min(1).max(40).optional(),
+  /** One division's runners (matched regardless of case); each row's divisionPlaces has its place in it. */
+  division: z.string().trim().min(1).max(60).optional(),
   status: z.enum(resultStatuses).optional(),
   /** Name, bib or club. */
   search: search.optional(),
@@ -182,7 +192,14 @@ export const resultsProblems = z.object({ problems: z.array(resultProblem), open
 export const resultsCheckProblemInput = z.strictObject({ key: z.string().min(1).max(200), note: z.string().trim().min(1).max(300) })
 
 export const resultsAwardsInput = z.strictObject({ raceId: id.optional() })
-const awardGroup = z.object({ title: z.string(), sex: sex.nullable(), category: z.string().nullable(), rows: z.array(resultRow) })
+const awardGroup = z.object({
+  title: z.string(),
+  sex: sex.nullable(),
+  category: z.string().nullable(),
+  /** A division's award (the race's award rules name it); null for the others. */
+  division: z.string().nullable(),
+  rows: z.array(resultRow),
+})
 export const resultsAwards = z.object({
   races: z.array(
     z.object({
@@ -191,6 +208,8 @@ export const resultsAwards = z.object({
       categories: z.array(awardGroup),
       /** The top N of each sex by age grade (the race's awardAgeGraded); empty when it has none. */
       ageGraded: z.array(awardGroup),
+      /** The top N of each division the race's award rules name, of each sex where they say so. */
+      divisions: z.array(awardGroup),
       /** Winners as they finish, provisional until the race's problems are all checked. */
       provisional: z.boolean(),
     }),

@@ -17,6 +17,7 @@ import * as m0015 from './0015-chip-keys'
 import * as m0016 from './0016-typed-elapsed'
 import * as m0017 from './0017-age-graded-awards'
 import * as m0018 from './0018-team-scoring'
+import * as m0019 from './0019-divisions-and-team-column'
 
 // In order; a file's schema version is how many of these it has applied.
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { name: '0016-typed-elapsed', up: m0016.up },
   { name: '0017-age-graded-awards', up: m0017.up },
   { name: '0018-team-scoring', up: m0018.up },
+  { name: '0019-divisions-and-team-column', up: m0019.up },
 ]

@@ -175,6 +175,8 @@ export function RunnerCard({
           )}
         </Fact>
         <Fact label={t('checkin.club')}>{entrant.club}</Fact>
+        <Fact label={t('checkin.team')}>{entrant.team}</Fact>
+        <Fact label={t('checkin.divisions')}>{entrant.divisions.join(' · ') || null}</Fact>
         <Fact label={t('checkin.nationality')}>{entrant.nationality}</Fact>
         <Fact label={t('checkin.age')}>{entrant.age}</Fact>
         <Fact label={t('checkin.contact')}>{[entrant.phone, entrant.email].filter((x) => x !== null).join(' · ') || null}</Fact>

@@ -128,6 +128,8 @@ export function EntrantDialog({ id, onClose }: { id: string; onClose: () => void
           {field('bib', { inputMode: 'numeric' })}
           {field('nationality', { hint: t('entrants.edit.nationalityHint'), maxLength: 3 })}
           {field('club')}
+          {field('team')}
+          {field('divisions', { hint: t('entrants.edit.divisionsHint') })}
           {field('email', { type: 'email' })}
           {field('phone', { type: 'tel' })}
           {field('emergencyName')}

@@ -13,6 +13,8 @@ const ana: Entrant = {
   age: 34,
   nationality: 'KOR',
   club: null,
+  team: null,
+  divisions: [],
   email: null,
   phone: null,
   emergencyName: null,

@@ -13,6 +13,8 @@ export const entrantFormFields = [
   'age',
   'nationality',
   'club',
+  'team',
+  'divisions',
   'email',
   'phone',
   'emergencyName',
@@ -40,6 +42,8 @@ export function entrantFormFrom(entrant: Entrant): EntrantFormValues {
     age: entrant.birthDate === null || entrant.birthDate === undefined ? text(entrant.age) : '',
     nationality: text(entrant.nationality),
     club: text(entrant.club),
+    team: text(entrant.team),
+    divisions: entrant.divisions.join('; '),
     email: text(entrant.email),
     phone: text(entrant.phone),
     emergencyName: text(entrant.emergencyName),
@@ -69,7 +73,8 @@ export function readEntrantForm(
   for (const field of entrantFormFields) {
     if (values[field] === saved[field]) continue
     const text = values[field].trim()
-    if (text === '' && nullable.has(field)) changed[field] = null
+    if (field === 'divisions') changed[field] = text.split(';').map((name) => name.trim()).filter((name) => name !== '')
+    else if (text === '' && nullable.has(field)) changed[field] = null
     else if (numeric.has(field)) {
       if (!/^\d+$/.test(text)) errors[field] = { key: 'validation.invalid_type' }
       else changed[field] = Number(text)

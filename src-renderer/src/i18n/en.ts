@@ -1,7 +1,8 @@
 // The English catalogue is the reference: Korean (ko.ts) must have exactly the same keys.
 // A runner's club, contacts and shirt are named alike on the entrant form and in the import's columns.
 const contactFields = {
-  club: 'Club or team',
+  club: 'Club',
+  team: 'Team',
   email: 'Email',
   phone: 'Phone',
   emergencyName: 'Emergency contact',
@@ -238,6 +239,8 @@ export const en = {
       status: 'Status',
       shirtSize: 'Shirt',
       club: 'Club',
+      team: 'Team',
+      divisions: 'Divisions',
       nationality: 'Nationality',
       email: 'Email',
       phone: 'Phone',
@@ -334,6 +337,8 @@ export const en = {
       nationality: 'Nationality',
       nationalityHint: 'Three-letter code, e.g. KOR, GBR',
       ...contactFields,
+      divisions: 'Divisions',
+      divisionsHint: 'Wheelchair, Corporate…: several split by ;',
       ref: 'Registration number',
       race: 'Race',
       bib: 'Bib',
@@ -580,6 +585,7 @@ export const en = {
       wave: 'Wave or corral',
       predictedTime: 'Predicted time',
       removed: 'Removed / cancelled flag',
+      division: 'Division (a name, or a yes/no column)',
     },
   },
   checkin: {
@@ -613,6 +619,8 @@ export const en = {
     shirtsLeft_other: '{{count}} left',
     sizeGone: 'none left',
     club: 'Club',
+    team: 'Team',
+    divisions: 'Divisions',
     nationality: 'Nationality',
     age: 'Age',
     contact: 'Contact',

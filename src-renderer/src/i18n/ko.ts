@@ -2,7 +2,8 @@ import type { Messages } from './en'
 
 // A runner's club, contacts and shirt are named alike on the entrant form and in the import's columns.
 const contactFields = {
-  club: '클럽 또는 팀',
+  club: '클럽',
+  team: '팀',
   email: '이메일',
   phone: '전화번호',
   emergencyName: '비상 연락처 이름',
@@ -237,6 +238,8 @@ export const ko: Messages = {
       status: '상태',
       shirtSize: '셔츠',
       club: '클럽',
+      team: '팀',
+      divisions: '디비전',
       nationality: '국적',
       email: '이메일',
       phone: '전화',
@@ -333,6 +336,8 @@ export const ko: Messages = {
       nationality: '국적',
       nationalityHint: '세 글자 코드, 예: KOR, GBR',
       ...contactFields,
+      divisions: '디비전',
+      divisionsHint: '휠체어, 기업…: 여러 개는 ; 로 구분',
       ref: '접수번호',
       race: '종목',
       bib: '배번',
@@ -577,6 +582,7 @@ export const ko: Messages = {
       wave: '출발 그룹',
       predictedTime: '예상 기록',
       removed: '취소 여부',
+      division: '디비전 (이름 또는 예/아니오 열)',
     },
   },
   checkin: {
@@ -609,6 +615,8 @@ export const ko: Messages = {
     shirtsLeft_other: '{{count}}벌 남음',
     sizeGone: '재고 없음',
     club: '소속',
+    team: '팀',
+    divisions: '디비전',
     nationality: '국적',
     age: '나이',
     contact: '연락처',
