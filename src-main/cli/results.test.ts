@@ -148,7 +148,7 @@ describe('race-office results --teams', () => {
     expect((await runCliProcess(['times', 'import', file, tape])).code).toBe(0)
 
     const set = await runCliProcess(['races', 'update', file, '--race', '8K', '--teams-score', 'places', '--teams-size', '2', '--teams-sex', 'mixed:1'])
-    expect(set.stdout).toMatch(/teams: First 2 score · mixed, at least 1 of each sex · sum of places among team runners/)
+    expect(set.stdout).toMatch(/teams: Teams by club · first 2 score · mixed, at least 1 of each sex · sum of places among team runners/)
     const json = await runCliProcess(['results', file, '--teams', '--format', 'json'])
     expect(JSON.parse(json.stdout)).toEqual([
       {
@@ -181,6 +181,6 @@ describe('race-office results --teams', () => {
     expect(csv.stdout).toMatch(/8K,1,Alpha,,4,yes,"1 Ana Kim \(1, 30:00\); 3 Cy Park \(3, 30:20\)"/)
     const pdf = join(dir, 'teams.pdf')
     expect((await runCliProcess(['results', file, '--teams', '--format', 'pdf', '--out', pdf])).stdout).toMatch(/Team results: 3 teams on 1 pages/)
-    expect(pdfText(pdf)).toMatch(/Team results · All races[\s\S]*First 2 score[\s\S]*Alpha\s+4/)
+    expect(pdfText(pdf)).toMatch(/Team results · All races[\s\S]*first 2 score[\s\S]*Alpha\s+4/)
   })
 })

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
 import type { PrintRequest } from '../../src-shared/contract/prints'
+import type { ResultRow } from '../../src-shared/contract/results'
 import { formatAgeGrade, formatResultTime } from '../../src-shared/results/format'
 import type { ReadDb } from '../db/schema'
 import type { ResultsEngine } from '../results/engine'
@@ -24,11 +25,18 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
   const awards = resultsAwards(results, request.raceId)
   const words = printWords(request.language)
   const lines: Line[] = []
-  for (const { race, overall, categories, ageGraded } of awards.races) {
+  for (const { race, overall, categories, ageGraded, divisions } of awards.races) {
+    // Each group's own order: a tie shares the place (the next runner counts every runner before).
     const groups = [
-      ...overall.map((g) => ({ ...g, title: words.overall(words.sexes[g.sex ?? 'X']), byAgeGrade: false })),
-      ...categories.map((g) => ({ ...g, byAgeGrade: false })),
-      ...ageGraded.map((g) => ({ ...g, title: words.ageGradedAwards(words.sexes[g.sex ?? 'X']), byAgeGrade: true })),
+      ...overall.map((g) => ({ ...g, title: words.overall(words.sexes[g.sex ?? 'X']), key: (r: ResultRow) => r.sexPlace, byAgeGrade: false })),
+      ...categories.map((g) => ({ ...g, key: (r: ResultRow) => r.categoryPlace, byAgeGrade: false })),
+      ...ageGraded.map((g) => ({ ...g, title: words.ageGradedAwards(words.sexes[g.sex ?? 'X']), key: (r: ResultRow) => r.ageGradePct, byAgeGrade: true })),
+      ...divisions.map((g) => ({
+        ...g,
+        title: g.sex === null ? (g.division ?? '') : `${g.division ?? ''} · ${words.sexes[g.sex]}`,
+        key: (r: ResultRow) => r.divisionPlaces[r.division.findIndex((d) => d.toLocaleLowerCase('en') === g.division?.toLocaleLowerCase('en'))] ?? null,
+        byAgeGrade: false,
+      })),
     ]
     if (groups.length === 0) continue
     lines.push({ kind: 'race', text: race.name, note: words.rankedBy[race.rules.ranking] })
@@ -38,14 +46,10 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
         const time = group.byAgeGrade
           ? formatAgeGrade(r.ageGradePct)
           : formatResultTime(race.rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs, race.rules.precision)
-        const rank = group.byAgeGrade
-          ? group.rows.filter((o, j) => j < i && o.ageGradePct !== r.ageGradePct).length + 1
-          : group.category === null
-            ? r.sexPlace
-            : group.rows.filter((o, j) => j < i && o.categoryPlace !== r.categoryPlace).length + 1
+        const rank = group.rows.filter((o, j) => j < i && group.key(o) !== group.key(r)).length + 1
         lines.push({
           kind: 'winner',
-          cells: [String(rank ?? i + 1), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time],
+          cells: [String(rank), String(r.bib ?? ''), personName(r.givenName, r.familyName), r.club ?? r.nationality ?? '', time],
         })
       }
     }

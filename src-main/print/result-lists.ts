@@ -74,7 +74,7 @@ export async function prepareResultLists(db: ReadDb, results: ResultsEngine, req
         const cellsOf = (r: ResultRow): string[] => [
           r.place !== null ? String(r.place) : r.status === 'onCourse' ? '–' : words.status[r.status],
           r.bib === null ? '' : String(r.bib),
-          personName(r.givenName, r.familyName) + (r.club ? ` · ${r.club}` : ''),
+          [personName(r.givenName, r.familyName), r.club, ...r.division.map((d, i) => `${d} ${r.divisionPlaces[i] ?? ''}`.trim())].filter(Boolean).join(' · '),
           r.nationality ?? '',
           r.sexPlace === null ? r.sex : `${r.sex} ${r.sexPlace}`,
           r.category === null ? '' : r.categoryPlace === null ? r.category : `${r.category} ${r.categoryPlace}`,

@@ -35,6 +35,9 @@ export function resultsCsv(results: readonly { race: RaceStanding; rows: readonl
     'ageGradePct',
     'ageGradedTime',
     'ageGradeReason',
+    'team',
+    'division',
+    'divisionPlace',
     ...splitPoints.flatMap((p) => [`${p} time`, `${p} position`]),
   ]
   const lines = results.flatMap(({ race, rows }) =>
@@ -65,6 +68,10 @@ export function resultsCsv(results: readonly { race: RaceStanding; rows: readonl
         r.ageGradePct === null ? '' : r.ageGradePct.toFixed(2),
         time(r.ageGradedTimeMs),
         r.ageGradeReason ?? '',
+        asText(r.team),
+        // Several divisions in one cell, the places in the same order: "Wheelchair; Corporate" and "2; 5".
+        asText(r.division.join('; ')),
+        r.divisionPlaces.join('; '),
         ...splitPoints.flatMap((p) => {
           const split = splits.get(p)
           return split === undefined ? ['', ''] : [time(race.rules.ranking === 'gun' ? split.gunTimeMs : split.netTimeMs), split.position]

@@ -3,13 +3,25 @@ import { finishLine, organiser, tempRouter } from '../../tests/support/temp-even
 import { unwrap } from '../../tests/support/results'
 import { csv, importFile } from '../../tests/support/import'
 import { divisionsOfCell } from '../import/plan'
+import { createWriteStream } from 'node:fs'
+import { join } from 'node:path'
+import { finished } from 'node:stream/promises'
+import Papa from 'papaparse'
+import { unzipSync } from 'fflate'
+import { tempDir } from '../../tests/support/temp-event'
+import { pdfText } from '../../tests/support/pdf'
+import { printRequest } from '../../src-shared/contract/prints'
+import { progressEvery } from '../print/pdf-document'
+import { prepareDocument } from '../print/prepare'
+import { ResultsEngine } from './engine'
+import { factsChangedBy } from '../commands/registry'
 
 // Before the test office's clock (06:00): every finish is in its past.
 const gun = Date.UTC(2025, 3, 6, 3)
 
 /** A 10K imported from a file with a Division column, every runner timed in bib order. */
 async function tenK(rows: string[], header = 'Registration,Bib,First Name,Last Name,Gender,Age,Division,Club,Team') {
-  const { router } = await tempRouter()
+  const { router, file } = await tempRouter()
   unwrap(await router.call('event.update', { date: '2025-04-06', timeZone: 'UTC' }, organiser))
   unwrap(await router.call('races.create', { name: '10K', distanceM: 10_000, bibRanges: [{ first: 1, last: 99 }] }, organiser))
   const imported = unwrap(await importFile(router, csv([header, ...rows]), { race: '10K' }))
@@ -17,7 +29,7 @@ async function tenK(rows: string[], header = 'Registration,Bib,First Name,Last N
   for (const [i] of rows.entries())
     unwrap(await router.call('timing.typeTime', { device: 'tape', seq: i + 1, raceId: 1, timeMs: (2400 + i * 10) * 1000, bib: i + 1 }, finishLine))
   const list = async (extra: { division?: string } = {}) => unwrap(await router.call('results.list', { raceId: 1, ...extra }, organiser))
-  return { router, imported, list }
+  return { router, file, imported, list }
 }
 
 describe('divisions of the organiser’s own', () => {
@@ -94,17 +106,49 @@ describe('divisions of the organiser’s own', () => {
 
   it('scores teams from the team column when the race says so, and keeps a re-import without it from clearing it', async () => {
     const { router } = await tenK(field)
-    unwrap(
-      await router.call('races.update', { id: 1, teams: { score: 'places', size: 1, sex: 'open', mixedMin: 1, places: 'team', from: 'team' } }, organiser),
-    )
+    unwrap(await router.call('races.update', { id: 1, teams: { score: 'places', size: 1, sex: 'open', mixedMin: 1, places: 'team', from: 'team' } }, organiser))
     const teams = unwrap(await router.call('results.teams', {}, organiser)).races[0]?.teams
     expect(teams?.map((t) => [t.team, t.scorers.map((s) => s.bib)])).toEqual([
       ['Acme', [3]],
       ['Globex', [6]],
     ])
-    const again = unwrap(await importFile(router, csv(['Registration,Bib,First Name,Last Name,Gender,Age', 'R3,3,Cho,Park,F,29']), { race: '10K', duplicates: 'update' }))
+    const again = unwrap(
+      await importFile(router, csv(['Registration,Bib,First Name,Last Name,Gender,Age', 'R3,3,Cho,Park,F,29']), { race: '10K', duplicates: 'update' }),
+    )
     expect(again).toMatchObject({ updated: 1 })
     const list = unwrap(await router.call('results.list', { raceId: 1, search: 'Park' }, organiser))
     expect(list.rows[0]).toMatchObject({ team: 'Acme', division: ['Corporate'] })
+  })
+
+  it('reach the CSV, the results site (#division= links) and the award list PDF', async () => {
+    const { router, file } = await tenK(field)
+    unwrap(await router.call('races.update', { id: 1, divisions: [{ name: 'Wheelchair', top: 2, bySex: false }] }, organiser))
+    const csv = Papa.parse<Record<string, string>>(
+      Buffer.from(unwrap(await router.call('results.export', { format: 'csv' }, organiser)).base64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data
+    expect(csv.filter((r) => r['bib'] === '4').map((r) => [r['division'], r['divisionPlace'], r['team']])).toEqual([['Wheelchair; Corporate', '2; 2', 'Acme']])
+
+    const zip = unzipSync(Buffer.from(unwrap(await router.call('results.export', { format: 'html' }, organiser)).base64, 'base64'))
+    const page = Buffer.from(Object.entries(zip).find(([path]) => path.endsWith('/10k.html'))?.[1] ?? []).toString('utf8')
+    expect(page).toContain('<a href="#division=Wheelchair">Wheelchair</a>')
+    expect(page).toContain('<select id="div"')
+    const rows = JSON.parse(/<script type="application\/json" id="rows">(.*?)<\/script>/s.exec(page)?.[1] as string) as unknown[][]
+    expect(rows[3]?.[12]).toEqual([
+      ['Wheelchair', 2],
+      ['Corporate', 2],
+    ])
+
+    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind: 'awards', raceId: 1 }))
+    const path = join(tempDir(), document.fileName)
+    const out = createWriteStream(path)
+    await document.write(
+      out,
+      progressEvery(1, () => {}),
+    )
+    await finished(out)
+    expect(pdfText(path)).toMatch(/Wheelchair[\s\S]*1\s+2\s+Ben Kim[\s\S]*2\s+4\s+Dan Yoon/)
   })
 })

@@ -18,6 +18,8 @@ const words = {
     allSexes: 'Everyone',
     sexes: { F: 'Women', M: 'Men', X: 'Non-binary' },
     allCategories: 'All categories',
+    division: 'Division',
+    allDivisions: 'All divisions',
     place: 'Place',
     bib: 'Bib',
     name: 'Name',
@@ -47,6 +49,8 @@ const words = {
     allSexes: '전체',
     sexes: { F: '여자', M: '남자', X: '논바이너리' },
     allCategories: '전체 연령대',
+    division: '디비전',
+    allDivisions: '전체 디비전',
     place: '순위',
     bib: '배번',
     name: '이름',
@@ -107,18 +111,21 @@ ul.races{list-style:none;padding:0}ul.races li{margin:8px 0;font-size:20px}a{col
 .cats a{margin-right:10px}button{font:inherit;padding:8px 16px;margin:12px 0;border-radius:6px;border:1px solid #1f4e79;background:#fff;color:#1f4e79;cursor:pointer}
 `
 
-// Rows as compact arrays: [place, bib, name, sex, sexPlace, category, categoryPlace, gun, net, club, status].
+// Rows as compact arrays: [place, bib, name, sex, sexPlace, category, categoryPlace, gun, net, club,
+// status, ageGrade, [[division, place]…]]. Links: #category=M40, #division=Wheelchair, or both.
 const script = `
 const data=JSON.parse(document.getElementById('rows').textContent);
-const q=document.getElementById('q'),sex=document.getElementById('sex'),cat=document.getElementById('cat'),body=document.getElementById('body'),count=document.getElementById('count'),more=document.getElementById('more');
+const q=document.getElementById('q'),sex=document.getElementById('sex'),cat=document.getElementById('cat'),div=document.getElementById('div'),body=document.getElementById('body'),count=document.getElementById('count'),more=document.getElementById('more');
 const t=JSON.parse(document.getElementById('words').textContent);let limit=500;
-function fromHash(){const m=/category=([^&]*)/.exec(location.hash);if(m){cat.value=decodeURIComponent(m[1]);}}
+function fromHash(){const c=/category=([^&]*)/.exec(location.hash),d=/division=([^&]*)/.exec(location.hash);cat.value=c?decodeURIComponent(c[1]):'';if(div)div.value=d?decodeURIComponent(d[1]):'';}
+function toHash(){const parts=[];if(cat.value)parts.push('category='+encodeURIComponent(cat.value));if(div&&div.value)parts.push('division='+encodeURIComponent(div.value));location.hash=parts.join('&');}
 function cell(row,text,cls){const td=document.createElement('td');td.textContent=text==null?'':String(text);if(cls)td.className=cls;row.appendChild(td);}
-function draw(){const words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
-const list=data.filter(r=>(!sex.value||r[3]===sex.value)&&(!cat.value||r[5]===cat.value)&&words.every(w=>String(r[1])===w||(r[2]+' '+r[9]).toLowerCase().includes(w)));
-body.replaceChildren();for(const r of list.slice(0,limit)){const tr=document.createElement('tr');cell(tr,r[0]??t.status[r[10]],'num');cell(tr,r[1],'num');cell(tr,r[2]);cell(tr,r[4]==null?r[3]:r[3]+' '+r[4]);cell(tr,r[5]==null?'':r[5]+(r[6]==null?'':' '+r[6]));cell(tr,r[7],'num');cell(tr,r[8],'num');if(r.length>11)cell(tr,r[11],'num');cell(tr,r[9]);body.appendChild(tr);}
+function draw(){const words=q.value.toLowerCase().split(/\\s+/).filter(Boolean),d=div?div.value:'';
+const list=data.filter(r=>(!sex.value||r[3]===sex.value)&&(!cat.value||r[5]===cat.value)&&(!d||r[12].some(x=>x[0]===d))&&words.every(w=>String(r[1])===w||(r[2]+' '+r[9]).toLowerCase().includes(w)));
+body.replaceChildren();for(const r of list.slice(0,limit)){const tr=document.createElement('tr');cell(tr,r[0]??t.status[r[10]],'num');cell(tr,r[1],'num');cell(tr,r[2]);cell(tr,r[4]==null?r[3]:r[3]+' '+r[4]);cell(tr,r[5]==null?'':r[5]+(r[6]==null?'':' '+r[6]));
+if(div)cell(tr,r[12].filter(x=>!d||x[0]===d).map(x=>x[1]==null?x[0]:x[0]+' '+x[1]).join(' · '));cell(tr,r[7],'num');cell(tr,r[8],'num');if(t.graded)cell(tr,r[11],'num');cell(tr,r[9]);body.appendChild(tr);}
 count.textContent=t.shown.replace('{n}',Math.min(limit,list.length)).replace('{of}',list.length);more.hidden=list.length<=limit;}
-q.addEventListener('input',()=>{limit=500;draw();});sex.addEventListener('change',draw);cat.addEventListener('change',()=>{location.hash=cat.value?'category='+encodeURIComponent(cat.value):'';draw();});
+q.addEventListener('input',()=>{limit=500;draw();});sex.addEventListener('change',draw);cat.addEventListener('change',()=>{toHash();draw();});if(div)div.addEventListener('change',()=>{toHash();draw();});
 more.addEventListener('click',()=>{limit+=500;draw();});window.addEventListener('hashchange',()=>{fromHash();draw();});fromHash();draw();
 `
 
@@ -179,27 +186,31 @@ export function resultsSite(
       time(r.netTimeMs),
       r.club ?? '',
       r.status,
-      // The age grade only on the pages of races the tables have: the column is not there otherwise.
-      ...(race.ageTable !== null ? [formatAgeGrade(r.ageGradePct)] : []),
+      formatAgeGrade(r.ageGradePct),
+      r.division.map((d, i) => [d, r.divisionPlaces[i] ?? null]),
     ])
+    const graded = race.ageTable !== null
+    const divisions = info.divisions.length > 0
     const sexOptions = (['F', 'M', 'X'] as const)
       .filter((s) => rows.some((r) => r.sex === s))
       .map((s) => `<option value="${s}">${escapeHtml(w.sexes[s])}</option>`)
       .join('')
     const categoryOptions = info.categories.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('')
     const categoryLinks = info.categories.map((c) => `<a href="#category=${encodeURIComponent(c)}">${escapeHtml(c)}</a>`).join('')
+    const divisionOptions = info.divisions.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('')
+    const divisionLinks = info.divisions.map((d) => `<a href="#division=${encodeURIComponent(d)}">${escapeHtml(d)}</a>`).join('')
     const body = `<p><a href="index.html">← ${escapeHtml(w.back)}</a></p>
 <h1>${escapeHtml(race.name)}</h1><h2>${escapeHtml(eventName)} · ${escapeHtml(w.finishers(info.counts.finished))}</h2>
 <p class="note">${escapeHtml(w.rankedBy[race.rules.ranking])}</p>${warning}
-<p class="cats">${categoryLinks}</p>
+<p class="cats">${categoryLinks}</p>${divisions ? `<p class="cats divisions">${divisionLinks}</p>` : ''}
 <div class="filters"><input id="q" type="search" placeholder="${escapeHtml(w.search)}" aria-label="${escapeHtml(w.search)}">
 <select id="sex" aria-label="${escapeHtml(w.sex)}"><option value="">${escapeHtml(w.allSexes)}</option>${sexOptions}</select>
-<select id="cat" aria-label="${escapeHtml(w.category)}"><option value="">${escapeHtml(w.allCategories)}</option>${categoryOptions}</select></div>
+<select id="cat" aria-label="${escapeHtml(w.category)}"><option value="">${escapeHtml(w.allCategories)}</option>${categoryOptions}</select>${divisions ? `<select id="div" aria-label="${escapeHtml(w.division)}"><option value="">${escapeHtml(w.allDivisions)}</option>${divisionOptions}</select>` : ''}</div>
 <p id="count" class="note"></p>
-<table><thead><tr><th class="num">${w.place}</th><th class="num">${w.bib}</th><th>${w.name}</th><th>${w.sex}</th><th>${w.category}</th><th class="num">${w.gun}</th><th class="num">${w.net}</th>${race.ageTable !== null ? `<th class="num">${w.ageGrade}</th>` : ''}<th>${w.club}</th></tr></thead><tbody id="body"></tbody></table>
+<table><thead><tr><th class="num">${w.place}</th><th class="num">${w.bib}</th><th>${w.name}</th><th>${w.sex}</th><th>${w.category}</th>${divisions ? `<th>${w.division}</th>` : ''}<th class="num">${w.gun}</th><th class="num">${w.net}</th>${graded ? `<th class="num">${w.ageGrade}</th>` : ''}<th>${w.club}</th></tr></thead><tbody id="body"></tbody></table>
 <button id="more" type="button" hidden>${escapeHtml(w.more)}</button>
 <script type="application/json" id="rows">${scriptJson(data)}</script>
-<script type="application/json" id="words">${scriptJson({ status: w.status, shown: w.shown })}</script>
+<script type="application/json" id="words">${scriptJson({ status: w.status, shown: w.shown, graded })}</script>
 <script>${script}</script>`
     files.set(`${slug}.html`, page(lang, `${race.name} — ${eventName}`, body))
     links.push(`<li><a href="${slug}.html">${escapeHtml(race.name)}</a> <span class="note">${escapeHtml(w.finishers(info.counts.finished))}</span></li>`)

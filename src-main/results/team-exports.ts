@@ -15,11 +15,11 @@ export function teamRuleText(rules: TeamRules, language: Language): string {
   if (language === 'ko') {
     const who = rules.sex === 'bySex' ? '남녀 팀 따로' : rules.sex === 'mixed' ? `혼성 (남녀 각 ${rules.mixedMin}명 이상)` : '성별 무관'
     const how = rules.score === 'times' ? '기록 합계' : rules.places === 'team' ? '팀 선수 중 순위 합계' : '전체 순위 합계'
-    return `상위 ${rules.size}명 득점 · ${who} · ${how}, 낮은 팀이 위 · 동점은 마지막 득점자의 순위로`
+    return `${rules.from === 'team' ? '팀 열 기준 팀' : '클럽별 팀'} · 상위 ${rules.size}명 득점 · ${who} · ${how}, 낮은 팀이 위 · 동점은 마지막 득점자의 순위로`
   }
   const who = rules.sex === 'bySex' ? "women's and men's teams apart" : rules.sex === 'mixed' ? `mixed, at least ${rules.mixedMin} of each sex` : 'open'
   const how = rules.score === 'times' ? 'sum of times' : rules.places === 'team' ? 'sum of places among team runners' : 'sum of overall places'
-  return `First ${rules.size} score · ${who} · ${how}, lowest first · ties: the last scorer's place`
+  return `Teams by ${rules.from} · first ${rules.size} score · ${who} · ${how}, lowest first · ties: the last scorer's place`
 }
 
 /** A team's score as published: places as a number, times as a time. */

@@ -199,7 +199,7 @@ test.describe('results', () => {
     await page.getByTestId('results-tab-teams').click()
     const teams = page.getByTestId('teams')
     await expect(teams.getByTestId('teams-rule')).toHaveText(
-      'First 2 score · open · sum of places among team runners, lowest first · ties: the last scorer’s place',
+      'Teams by club · first 2 score · open · sum of places among team runners, lowest first · ties: the last scorer’s place',
     )
     await expect(teams.locator('tbody tr')).toHaveText([/^1Han River RC5/, /^incompleteSeoul Striders1/])
     await call(office, 'timing.typeTime', { device: 'tape', seq: 4, raceId: 1, timeMs: 44 * 60_000, bib: 4 })

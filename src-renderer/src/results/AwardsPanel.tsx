@@ -24,6 +24,11 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
           ...award.overall.map((g) => ({ ...g, title: t('results.awards.overall', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }), ageGraded: false })),
           ...award.categories.map((g) => ({ ...g, ageGraded: false })),
           ...award.ageGraded.map((g) => ({ ...g, title: t('results.awards.ageGraded', { sex: t(`results.sexes.${g.sex ?? 'X'}`) }), ageGraded: true })),
+          ...award.divisions.map((g) => ({
+            ...g,
+            title: g.sex === null ? (g.division ?? '') : t('results.awards.divisionOfSex', { division: g.division, sex: t(`results.sexes.${g.sex}`) }),
+            ageGraded: false,
+          })),
         ]
 
   return (

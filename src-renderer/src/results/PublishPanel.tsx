@@ -1,16 +1,14 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandErrorValue, CommandOutput } from '../../../src-shared/contract'
-import type { ResultRules, TeamRules } from '../../../src-shared/contract/result-rules'
 import type { exportFormats } from '../../../src-shared/contract/results'
 import { useClient } from '../client/use-command'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNotify } from '../ui/Notices'
 import { saveExported } from '../ui/save-file'
-import { useDraft } from '../ui/use-draft'
 import { DocumentButton } from '../print/DocumentButton'
 import { printLanguage } from './documents'
-import { useCall } from '../client/use-call'
+import { RulesForm } from './RulesForm'
 
 type RaceInfo = CommandOutput<'results.races'>['races'][number]
 
@@ -21,100 +19,6 @@ export function PublishPanel({ race, reload }: { race: RaceInfo; reload: () => v
       <RulesForm race={race} reload={reload} />
       <Exports race={race} />
     </>
-  )
-}
-
-function RulesForm({ race, reload }: { race: RaceInfo; reload: () => void }) {
-  const { t } = useTranslation()
-  const notify = useNotify()
-  const { edits, setEdits: setRules, committed } = useDraft<ResultRules, ResultRules>(race.rules, reload)
-  const rules = edits ?? race.rules
-  const editing = edits !== null
-  const { call, failure } = useCall()
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
-    const result = await call('races.update', { id: race.id, ...rules })
-    if (!result.ok) return
-    committed()
-    notify(t('results.rules.saved'))
-  }
-  const count = (value: string): number => Math.max(0, Math.min(50, Math.round(Number(value) || 0)))
-  return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate data-testid="rules-form">
-      <h2>{t('results.rules.title', { race: race.name })}</h2>
-      <div className="form-grid">
-        <fieldset className="radio-group span-2">
-          <legend>{t('results.rules.ranking')}</legend>
-          {(['gun', 'net'] as const).map((basis) => (
-            <label key={basis} className="radio">
-              <input
-                type="radio"
-                name="ranking"
-                checked={rules.ranking === basis}
-                onChange={() => setRules({ ...rules, ranking: basis })}
-                data-testid={`ranking-${basis}`}
-              />
-              {t(basis === 'gun' ? 'results.rules.rankingGun' : 'results.rules.rankingNet')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="rules-precision">{t('results.rules.precision')}</label>
-          <select id="rules-precision" value={rules.precision} onChange={(e) => setRules({ ...rules, precision: e.target.value as ResultRules['precision'] })}>
-            <option value="s">{t('results.rules.precisionS')}</option>
-            <option value="ds">{t('results.rules.precisionDs')}</option>
-            <option value="cs">{t('results.rules.precisionCs')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rules-overall">{t('results.rules.awardOverall')}</label>
-          <input
-            id="rules-overall"
-            type="number"
-            min={0}
-            max={50}
-            value={rules.awardOverall}
-            onChange={(e) => setRules({ ...rules, awardOverall: count(e.target.value) })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rules-category">{t('results.rules.awardCategory')}</label>
-          <input
-            id="rules-category"
-            type="number"
-            min={0}
-            max={50}
-            value={rules.awardCategory}
-            onChange={(e) => setRules({ ...rules, awardCategory: count(e.target.value) })}
-          />
-        </div>
-        {race.ageGrading && (
-          <div className="field">
-            <label htmlFor="rules-age-graded">{t('results.rules.awardAgeGraded')}</label>
-            <input
-              id="rules-age-graded"
-              type="number"
-              min={0}
-              max={50}
-              value={rules.awardAgeGraded}
-              onChange={(e) => setRules({ ...rules, awardAgeGraded: count(e.target.value) })}
-            />
-          </div>
-        )}
-        <TeamRulesFields rules={rules} setRules={setRules} />
-        <label className="checkbox span-2">
-          <input type="checkbox" checked={rules.awardExcludeOverall} onChange={(e) => setRules({ ...rules, awardExcludeOverall: e.target.checked })} />
-          {t('results.rules.excludeOverall')}
-        </label>
-      </div>
-      <ErrorBanner error={failure} />
-      <div className="form-actions">
-        {editing && <span className="unsaved">{t('common.unsavedChanges')}</span>}
-        <button type="submit" className="button button-primary" disabled={!editing} data-testid="rules-save">
-          {t('results.rules.save')}
-        </button>
-      </div>
-    </form>
   )
 }
 
@@ -186,62 +90,5 @@ function Exports({ race }: { race: RaceInfo }) {
       )}
       <ErrorBanner error={failure} />
     </div>
-  )
-}
-
-const defaultTeams: TeamRules = { score: 'places', size: 4, sex: 'open', mixedMin: 1, places: 'team' }
-
-/** How the race scores teams: none, or the first N by the sum of places or times, open, by sex or mixed. */
-function TeamRulesFields({ rules, setRules }: { rules: ResultRules; setRules: (rules: ResultRules) => void }) {
-  const { t } = useTranslation()
-  const teams = rules.teams
-  const set = (change: Partial<TeamRules>): void => setRules({ ...rules, teams: { ...(teams ?? defaultTeams), ...change } })
-  const whole = (value: string, max: number): number => Math.max(1, Math.min(max, Math.round(Number(value) || 1)))
-  return (
-    <fieldset className="span-2 team-rules" data-testid="team-rules">
-      <legend>{t('results.teams.rules')}</legend>
-      <div className="form-grid">
-        <div className="field">
-          <label htmlFor="teams-score">{t('results.teams.scoreBy')}</label>
-          <select
-            id="teams-score"
-            value={teams === null ? 'none' : teams.score === 'times' ? 'times' : teams.places}
-            onChange={(e) => {
-              const value = e.target.value
-              if (value === 'none') setRules({ ...rules, teams: null })
-              else if (value === 'times') set({ score: 'times' })
-              else set({ score: 'places', places: value === 'overall' ? 'overall' : 'team' })
-            }}
-          >
-            <option value="none">{t('results.teams.scoreNone')}</option>
-            <option value="team">{t('results.teams.scores.team')}</option>
-            <option value="overall">{t('results.teams.scores.overall')}</option>
-            <option value="times">{t('results.teams.scores.times')}</option>
-          </select>
-        </div>
-        {teams !== null && (
-          <>
-            <div className="field">
-              <label htmlFor="teams-size">{t('results.teams.size')}</label>
-              <input id="teams-size" type="number" min={1} max={20} value={teams.size} onChange={(e) => set({ size: whole(e.target.value, 20) })} />
-            </div>
-            <div className="field">
-              <label htmlFor="teams-sex">{t('results.teams.sexLabel')}</label>
-              <select id="teams-sex" value={teams.sex} onChange={(e) => set({ sex: e.target.value as TeamRules['sex'] })}>
-                <option value="open">{t('results.teams.sexes.open')}</option>
-                <option value="bySex">{t('results.teams.sexes.bySex')}</option>
-                <option value="mixed">{t('results.teams.sexes.mixed', { count: teams.mixedMin })}</option>
-              </select>
-            </div>
-            {teams.sex === 'mixed' && (
-              <div className="field">
-                <label htmlFor="teams-mixed">{t('results.teams.mixedMin')}</label>
-                <input id="teams-mixed" type="number" min={1} max={10} value={teams.mixedMin} onChange={(e) => set({ mixedMin: whole(e.target.value, 10) })} />
-              </div>
-            )}
-          </>
-        )}
-      </div>
-    </fieldset>
   )
 }

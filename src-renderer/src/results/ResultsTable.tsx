@@ -13,11 +13,21 @@ import { personName } from '../../../src-shared/names/person-name'
 type RaceInfo = CommandOutput<'results.races'>['races'][number]
 const pageSize = 200
 
+/** "Wheelchair 2 · Corporate 5"; only the chosen division's while the list shows one. */
+function divisionPlaces(row: ResultRow, chosen: string): string {
+  return row.division
+    .map((name, i) => ({ name, place: row.divisionPlaces[i] }))
+    .filter((d) => chosen === '' || d.name.toLocaleLowerCase('en') === chosen.toLocaleLowerCase('en'))
+    .map((d) => `${d.name} ${d.place ?? ''}`.trim())
+    .join(' · ')
+}
+
 /** One race's results: filters, a search, every runner with their status; a row opens the runner. */
 export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: boolean }) {
   const { t } = useTranslation()
   const [sex, setSex] = useState<'' | 'F' | 'M' | 'X'>('')
   const [category, setCategory] = useState('')
+  const [division, setDivision] = useState('')
   const [status, setStatus] = useState<'' | ResultStatus>('')
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<'place' | 'ageGrade'>('place')
@@ -30,6 +40,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
     limit: pageSize,
     ...(sex !== '' && { sex }),
     ...(category !== '' && { category }),
+    ...(division !== '' && { division }),
     ...(status !== '' && { status }),
     ...(search.trim() !== '' && { search: search.trim() }),
     ...(race.ageGrading && { sort }),
@@ -71,6 +82,15 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
           options={[['', t('results.allCategories')], ...race.categories.map((c) => [c, c] as const)]}
           onChange={(next) => filter(() => setCategory(next))}
         />
+        {race.divisions.length > 0 && (
+          <Choice
+            id="results-division"
+            label={t('results.division')}
+            value={division}
+            options={[['', t('results.allDivisions')], ...race.divisions.map((d) => [d, d] as const)]}
+            onChange={(next) => filter(() => setDivision(next))}
+          />
+        )}
         {race.ageGrading && (
           <Choice
             id="results-sort"
@@ -100,6 +120,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
             <th>{t('results.name')}</th>
             <th>{t('results.sexPlace')}</th>
             <th>{t('results.categoryPlace')}</th>
+            {race.divisions.length > 0 && <th>{t('results.divisionPlace')}</th>}
             <th className="numeric">{t('results.gunTime')}</th>
             <th className="numeric">{t('results.netTime')}</th>
             {race.ageGrading && (
@@ -138,6 +159,7 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
               <td>
                 {r.category ?? ''} {r.categoryPlace ?? ''}
               </td>
+              {race.divisions.length > 0 && <td className="result-divisions">{divisionPlaces(r, division)}</td>}
               <td className="numeric">{time(r.gunTimeMs)}</td>
               <td className="numeric">{time(r.netTimeMs)}</td>
               {race.ageGrading && (

@@ -89,7 +89,7 @@ export function RunnerResultDialog({
             <dd>
               {row.place === null
                 ? '—'
-                : `${t('results.runner.overall')} ${row.place} · ${t(`results.sexShort.${row.sex}`)} ${row.sexPlace ?? ''}${row.category !== null ? ` · ${row.category} ${row.categoryPlace ?? ''}` : ''}`}
+                : `${t('results.runner.overall')} ${row.place} · ${t(`results.sexShort.${row.sex}`)} ${row.sexPlace ?? ''}${row.category !== null ? ` · ${row.category} ${row.categoryPlace ?? ''}` : ''}${row.division.map((d, i) => ` · ${d} ${row.divisionPlaces[i] ?? ''}`).join('')}`}
             </dd>
           </div>
         </dl>

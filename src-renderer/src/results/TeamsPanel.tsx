@@ -15,6 +15,7 @@ export function useTeamRuleText(): (rules: TeamRules) => string {
   const { t } = useTranslation()
   return (rules) =>
     t('results.teams.rule', {
+      from: t(`results.teams.froms.${rules.from}`),
       size: rules.size,
       who: rules.sex === 'mixed' ? t('results.teams.sexes.mixed', { count: rules.mixedMin }) : t(`results.teams.sexes.${rules.sex}`),
       how: t(rules.score === 'times' ? 'results.teams.scores.times' : `results.teams.scores.${rules.places}`),
