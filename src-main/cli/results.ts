@@ -123,7 +123,12 @@ function rulesText(rules: ResultRules): string {
     ...(rules.awardAgeGraded > 0 ? [`top ${rules.awardAgeGraded} by age grade`] : []),
     ...rules.divisions.map((d) => `top ${d.top} ${d.name}${d.bySex ? ' of each sex' : ''}`),
   ]
-  const bands = rules.bands === null ? 'as set' : rules.bands.adapt === 'split' ? `split above ${rules.bands.runners} runners` : `merged below ${rules.bands.runners} runners`
+  const bands =
+    rules.bands === null
+      ? 'as set'
+      : rules.bands.adapt === 'split'
+        ? `split above ${rules.bands.runners} runners`
+        : `merged below ${rules.bands.runners} runners`
   return `places by ${rules.ranking} time, rounded up to ${precisionWords[rules.precision]}; age bands ${bands}; awards: ${awards.join(', ')}; teams: ${rules.teams === null ? 'none' : teamRuleText(rules.teams, 'en')}`
 }
 

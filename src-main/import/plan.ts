@@ -355,7 +355,20 @@ export function planImport(table: Table, options: PlanOptions, context: PlanCont
 /** Details an update may only change when the file has a column for them. */
 const keptUnlessMapped: [
   ImportField,
-  'secondName' | 'birthDate' | 'age' | 'nationality' | 'club' | 'team' | 'email' | 'phone' | 'emergencyName' | 'emergencyPhone' | 'shirtSize' | 'predictedTimeMs',
+  (
+    | 'secondName'
+    | 'birthDate'
+    | 'age'
+    | 'nationality'
+    | 'club'
+    | 'team'
+    | 'email'
+    | 'phone'
+    | 'emergencyName'
+    | 'emergencyPhone'
+    | 'shirtSize'
+    | 'predictedTimeMs'
+  ),
   keyof Existing,
 ][] = [
   ['secondName', 'secondName', 'second_name'],

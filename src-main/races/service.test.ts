@@ -20,7 +20,17 @@ describe('races', () => {
         waves: [],
         bibsAtPickup: false,
         // World Athletics unless the organiser says otherwise: gun time, whole seconds.
-        rules: { ranking: 'gun', precision: 's', awardOverall: 3, awardCategory: 3, awardExcludeOverall: true, awardAgeGraded: 0, teams: null, divisions: [], bands: null },
+        rules: {
+          ranking: 'gun',
+          precision: 's',
+          awardOverall: 3,
+          awardCategory: 3,
+          awardExcludeOverall: true,
+          awardAgeGraded: 0,
+          teams: null,
+          divisions: [],
+          bands: null,
+        },
       },
     })
     expect(await router.call('races.list', {}, desk)).toEqual({ ok: true, value: [created.ok && created.value] })

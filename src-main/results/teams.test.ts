@@ -26,7 +26,14 @@ async function race(runners: Runner[], teams: TeamRules) {
   return { router, teamsOf }
 }
 
-const open = (score: TeamRules['score'], size: number, places: TeamRules['places'] = 'team'): TeamRules => ({ score, size, sex: 'open', mixedMin: 1, places, from: 'club' })
+const open = (score: TeamRules['score'], size: number, places: TeamRules['places'] = 'team'): TeamRules => ({
+  score,
+  size,
+  sex: 'open',
+  mixedMin: 1,
+  places,
+  from: 'club',
+})
 
 describe('team scores', () => {
   // Finish order: A, B, x (no club), A, C, B, A, C, B(4th), C — places among team runners skip x.

@@ -12,7 +12,8 @@ describe('age bands fitted to the field', () => {
     for (const age of [18, 34, 35, 44, 52]) expect(`M${bandOf(standard, age).label}`).toBe(categoryOf('M', age, null))
     const own = bandsAsSet([{ fromAge: 18 }, { fromAge: 40, name: 'Masters' }, { fromAge: 60 }], 70)
     expect(labels(own)).toEqual(['U18', '18-39', 'Masters', '60+'])
-    for (const age of [12, 18, 45, 61]) expect(`W${bandOf(own, age).label}`).toBe(categoryOf('F', age, [{ fromAge: 18 }, { fromAge: 40, name: 'Masters' }, { fromAge: 60 }]))
+    for (const age of [12, 18, 45, 61])
+      expect(`W${bandOf(own, age).label}`).toBe(categoryOf('F', age, [{ fromAge: 18 }, { fromAge: 40, name: 'Masters' }, { fromAge: 60 }]))
   })
 
   it('splits a band of more than N in two, again while a half is still too big, never leaving a half empty', () => {

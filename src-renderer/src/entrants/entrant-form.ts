@@ -73,7 +73,11 @@ export function readEntrantForm(
   for (const field of entrantFormFields) {
     if (values[field] === saved[field]) continue
     const text = values[field].trim()
-    if (field === 'divisions') changed[field] = text.split(';').map((name) => name.trim()).filter((name) => name !== '')
+    if (field === 'divisions')
+      changed[field] = text
+        .split(';')
+        .map((name) => name.trim())
+        .filter((name) => name !== '')
     else if (text === '' && nullable.has(field)) changed[field] = null
     else if (numeric.has(field)) {
       if (!/^\d+$/.test(text)) errors[field] = { key: 'validation.invalid_type' }

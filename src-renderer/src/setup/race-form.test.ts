@@ -104,7 +104,17 @@ describe('the race form', () => {
       categoryBands: [{ fromAge: 18 }, { fromAge: 50, name: 'Veterans' }],
       waves,
       bibsAtPickup: true,
-      rules: { ranking: 'gun' as const, precision: 's' as const, awardOverall: 3, awardCategory: 3, awardExcludeOverall: true, awardAgeGraded: 0, teams: null, divisions: [], bands: null },
+      rules: {
+        ranking: 'gun' as const,
+        precision: 's' as const,
+        awardOverall: 3,
+        awardCategory: 3,
+        awardExcludeOverall: true,
+        awardAgeGraded: 0,
+        teams: null,
+        divisions: [],
+        bands: null,
+      },
     }
     const form = raceFormFrom(race, clock)
     expect(form).toEqual({
