@@ -7,7 +7,7 @@ import { placesOf, ResultsEngine, type RaceStanding } from '../src-main/results/
 import { loadCaptures, loadMarks } from '../src-main/results/load'
 import { random } from './generate'
 import { factsChangedBy } from '../src-main/commands/registry'
-import { listResults, resultsTeams } from '../src-main/results/service'
+import { listResults, resultsAwards, resultsTeams } from '../src-main/results/service'
 
 const organiser: Session = { role: 'organiser', actor: 'bench', desk: 'bench' }
 const finish: Session = { role: 'finish', actor: 'bench', desk: 'finish-1' }
@@ -106,23 +106,24 @@ export function fullRecompute(office: Office, runs: number) {
 
 /**
  * One more capture at a time through the office (a time with its bib, or a time and then the bib
- * typed for it), and after each the results brought up to date and the runner's places read. The
+ * typed for it) for `count` runners (the highest bibs after `skip`), and after each the results brought up to date and the runner's places read. The
  * floor: reading what was written since (the audit's new rows and the new capture) without using it.
  */
-export async function incrementalUpdates(office: Office, count: number): Promise<{ times: number[]; floors: number[] }> {
+export async function incrementalUpdates(office: Office, count: number, skip = 0): Promise<{ times: number[]; floors: number[] }> {
   const sqlite = office.file.sqlite
   const engine = new ResultsEngine(sqlite, factsChangedBy)
   engine.current()
   const latest = sqlite.prepare('select max(at_ms) as at from capture').get() as { at: number }
-  const onCourse = sqlite.prepare('select bib from entrant where bib is not null order by bib desc limit ?').all(count) as { bib: number }[]
+  const onCourse = sqlite.prepare('select bib from entrant where bib is not null order by bib desc limit ? offset ?').all(count, skip) as { bib: number }[]
   const times: number[] = []
   const floors: number[] = []
   for (const [i, { bib }] of onCourse.entries()) {
     const marks = loadMarks(sqlite)
-    const input = { device: 'late-timer', seq: i + 1, point: 'finish', atMs: latest.at + (i + 1) * 1000, ...(i % 2 === 0 && { bib }) }
+    const input = { device: `late-timer-${skip}`, seq: i + 1, point: 'finish', atMs: latest.at + (i + 1) * 1000, ...(i % 2 === 0 && { bib }) }
     const captured = await office.router.call('timing.capture', input, finish)
     if (!captured.ok) throw new Error(captured.error.message)
-    if (i % 2 === 1) await office.router.call('timing.assignBib', { device: 'late-bibs', seq: i + 1, bib, enteredAtMs: input.atMs + 100_000_000 }, finish)
+    if (i % 2 === 1)
+      await office.router.call('timing.assignBib', { device: `late-bibs-${skip}`, seq: i + 1, bib, enteredAtMs: input.atMs + 100_000_000 }, finish)
     const start = performance.now()
     const state = engine.current()
     const standing = state.byBib.get(bib)
@@ -181,4 +182,47 @@ export async function teamsAndAgeGrades(office: Office, runs: number) {
     gradedFloors.push(performance.now() - start)
   }
   return { teams, teamFloors, graded, gradedFloors, teamCount }
+}
+
+/**
+ * The whole of what a results desk shows at 50,000 finishers: divisions of the organiser's own
+ * (wheelchair 2 %, corporate 10 %, military 5 %, some runners in two) with their awards, age bands
+ * merged below 50 runners, teams of five by sex among 5,000 clubs, every award and the field in
+ * age-grade order, worked out anew each run. Its floor: the floors of results.50k and of teams.
+ */
+export async function everything(office: Office, runs: number) {
+  const sqlite = office.file.sqlite
+  sqlite
+    .prepare(
+      `update entrant set divisions = case
+         when num % 50 = 0 then '["Wheelchair"]'
+         when num % 20 = 0 then '["Military","Corporate"]'
+         when num % 10 = 0 then '["Corporate"]'
+         when num % 40 = 1 then '["Military"]' end`,
+    )
+    .run()
+  for (const { id } of sqlite.prepare('select id from race').all() as { id: number }[]) {
+    const divisions = [
+      { name: 'Wheelchair', top: 3, bySex: true },
+      { name: 'Corporate', top: 5, bySex: false },
+      { name: 'Military', top: 3, bySex: true },
+    ]
+    const set = await office.router.call('races.update', { id, divisions, bands: { adapt: 'merge', runners: 50 }, awardAgeGraded: 3 }, organiser)
+    if (!set.ok) throw new Error(set.error.message)
+  }
+  const engine = new ResultsEngine(sqlite, factsChangedBy)
+  engine.current()
+  const times: number[] = []
+  const recompute: number[] = []
+  let divisionAwards = 0
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now()
+    const state = engine.recompute()
+    recompute.push(performance.now() - start)
+    resultsTeams(engine)
+    divisionAwards = resultsAwards(engine).races.reduce((n, r) => n + r.divisions.length, 0)
+    for (const race of state.races) listResults(engine, { raceId: race.id, offset: 0, limit: 200, sort: 'ageGrade' })
+    times.push(performance.now() - start)
+  }
+  return { times, recompute, divisionAwards }
 }

@@ -11,7 +11,7 @@ import { searchEntrants } from '../src-main/entrants/search'
 import { uploadThroughRouter } from '../src-main/cli/upload'
 import { openOffice, type Office } from '../src-main/office/office'
 import { runCheckinFlow } from './checkin-flow'
-import { fullRecompute, incrementalUpdates, raceDay, teamsAndAgeGrades } from './results'
+import { everything, fullRecompute, incrementalUpdates, raceDay, teamsAndAgeGrades } from './results'
 import { captureThroughHost, importReads } from './timing'
 import { importDecoderFiles } from './decoder-files'
 import { liveDecoderRate } from './live-decoder'
@@ -292,6 +292,12 @@ const benchmarks: Record<string, () => Promise<void>> = {
       if (extra.teamCount < 5000) throw new Error(`${extra.teamCount} teams scored, expected at least 5,000`)
       print({ name: 'results.50k.teams', value: median(extra.teams), unit: 'ms', floor: median(extra.teamFloors) })
       print({ name: 'results.50k.ageGraded', value: median(extra.graded), unit: 'ms', floor: median(extra.gradedFloors) })
+      const all = await everything(office, 7)
+      if (all.divisionAwards < 9) throw new Error(`${all.divisionAwards} division award groups, expected at least 9`)
+      print({ name: 'results.50k.divisions', value: median(all.recompute), unit: 'ms', floor: median(full.floors) })
+      print({ name: 'results.50k.everything', value: median(all.times), unit: 'ms', floor: median(full.floors) + median(extra.teamFloors) })
+      const late = await incrementalUpdates(office, 200, entrantCount - 400)
+      print({ name: 'results.50k.incremental.divisions', value: quantile(late.times, 0.95), unit: 'ms', floor: quantile(late.floors, 0.95) })
     } finally {
       await office.close()
     }

@@ -9,6 +9,7 @@ import { tableDistance } from './age-grading'
 import { ageOnDay, sexPrefix, type CategoryBand } from '../../src-shared/categories/categories'
 import { adaptBands, bandOf, bandsAsSet } from '../../src-shared/categories/adapted-bands'
 import { divisionKey, readDivisions } from '../../src-shared/divisions/divisions'
+import { teamNamer } from './team-names'
 
 // Reading what the results are made of, straight from the file in one read transaction: the
 // engine runs synchronously, so nothing another call writes can land halfway through.
@@ -144,6 +145,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
     }
     return index
   }
+  const nameOf = teamNamer()
   const runners = rows.map(
     ([
       num,
@@ -177,6 +179,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
         category,
         club,
         team,
+        teamNames: { club: nameOf(club), team: nameOf(team) },
         divisions: indexes.map((i) => divisionNames[i] as string),
         divisionIndexes: indexes,
         nationality,

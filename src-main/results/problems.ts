@@ -10,6 +10,26 @@ import { personName } from '../../src-shared/names/person-name'
  * new key and the problem shows again.
  */
 export function findProblems(state: ResultsState): ResultProblem[] {
+  return problemsOf(state).map((p) => ({ ...p }))
+}
+
+/**
+ * Every list, award and board asks whether the results are provisional: the problems are worked
+ * out once for each state of the facts (the marks of what was read, the checks and decisions).
+ */
+const worked = new WeakMap<ResultsState, { stamp: string; checks: ResultsState['checks']; overrides: ResultsState['overrides']; problems: ResultProblem[] }>()
+
+function problemsOf(state: ResultsState): readonly ResultProblem[] {
+  const { audit, capture, change, clock } = state.marks
+  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const cached = worked.get(state)
+  if (cached !== undefined && cached.stamp === stamp && cached.checks === state.checks && cached.overrides === state.overrides) return cached.problems
+  const problems = workOutProblems(state)
+  worked.set(state, { stamp, checks: state.checks, overrides: state.overrides, problems })
+  return problems
+}
+
+function workOutProblems(state: ResultsState): ResultProblem[] {
   const problems: ResultProblem[] = []
   const add = (
     p: Omit<ResultProblem, 'checked' | 'race' | 'entrantId' | 'name' | 'device' | 'count' | 'candidates'> & Partial<Pick<ResultProblem, 'device' | 'count'>>,
@@ -142,7 +162,7 @@ function clockProblems(state: ResultsState, add: Add): void {
 }
 
 export function openProblems(state: ResultsState): number {
-  return findProblems(state).filter((p) => p.checked === null).length
+  return problemsOf(state).filter((p) => p.checked === null).length
 }
 
 /**
@@ -150,7 +170,7 @@ export function openProblems(state: ResultsState): number {
  * not yet checked, or one of no race (a time without a bib may be any race's).
  */
 export function provisionalRaces(state: ResultsState): (race: string) => boolean {
-  const open = findProblems(state).filter((p) => p.checked === null)
+  const open = problemsOf(state).filter((p) => p.checked === null)
   const anyRace = open.some((p) => p.race === null)
   const races = new Set(open.map((p) => p.race))
   return (race) => anyRace || races.has(race)

@@ -1,5 +1,6 @@
 import type { ResultStatus } from '../../src-shared/contract/results'
 import type { RankingBasis, TimePrecision } from '../../src-shared/contract/result-rules'
+import type { TeamName } from './team-names'
 
 /** A runner of the event as the results know them (withdrawn registrations are not results). */
 export interface Runner {
@@ -19,6 +20,8 @@ export interface Runner {
   club: string | null
   /** A team apart from the club (the import's team column or the card). */
   team: string | null
+  /** The club and the team as team scores match them. */
+  teamNames: { club: TeamName | null; team: TeamName | null }
   /** The organiser's divisions the runner is in, and their numbers in the event (places by division). */
   divisions: string[]
   divisionIndexes: number[]

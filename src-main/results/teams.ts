@@ -2,6 +2,7 @@ import type { TeamRules } from '../../src-shared/contract/result-rules'
 import type { RaceStanding } from './engine'
 import { placesOf } from './engine'
 import { roundUp, type Standing } from './standing'
+import type { TeamName } from './team-names'
 
 export interface Scorer {
   standing: Standing
@@ -22,13 +23,7 @@ export interface TeamResult {
 }
 
 /** What the race's teams are made of: the runners' clubs or their teams. */
-const teamOf = (standing: Standing, rules: TeamRules): string | null => (rules.from === 'team' ? standing.runner.team : standing.runner.club)
-
-/** A team as written, the same whatever its case or spaces. */
-const teamKey = (name: string | null): string | null => {
-  const written = name?.trim().replace(/\s+/g, ' ') ?? ''
-  return written === '' ? null : written.toLocaleLowerCase()
-}
+const teamOf = (standing: Standing, rules: TeamRules): TeamName | null => standing.runner.teamNames[rules.from]
 
 /**
  * The first N finishers of each team score, as the race's rules say: by the sum of their places
@@ -55,21 +50,19 @@ function teamNames(race: RaceStanding, rules: TeamRules): Map<string, string> {
   const spellings = new Map<string, Map<string, number>>()
   for (const s of race.members) {
     const name = teamOf(s, rules)
-    const key = teamKey(name)
-    if (key === null) continue
-    const written = (name as string).trim().replace(/\s+/g, ' ')
-    const counts = spellings.get(key) ?? new Map<string, number>()
-    counts.set(written, (counts.get(written) ?? 0) + 1)
-    spellings.set(key, counts)
+    if (name === null) continue
+    const counts = spellings.get(name.key) ?? new Map<string, number>()
+    counts.set(name.written, (counts.get(name.written) ?? 0) + 1)
+    spellings.set(name.key, counts)
   }
   return new Map([...spellings].map(([key, counts]) => [key, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key]))
 }
 
 function scoreGroup(race: RaceStanding, rules: TeamRules, sex: 'F' | 'M' | null, runners: readonly Standing[], names: Map<string, string>): TeamResult[] {
-  const withTeam = runners.filter((s) => teamKey(teamOf(s, rules)) !== null)
+  const withTeam = runners.filter((s) => teamOf(s, rules) !== null)
   const teams = new Map<string, { name: string; finishers: Scorer[] }>()
   for (const [i, standing] of withTeam.entries()) {
-    const key = teamKey(teamOf(standing, rules)) as string
+    const key = (teamOf(standing, rules) as TeamName).key
     const place = rules.places === 'team' ? i + 1 : (placesOf(race, standing).place as number)
     const entry = teams.get(key) ?? { name: names.get(key) as string, finishers: [] }
     entry.finishers.push({ standing, place, timeMs: roundUp(standing.rankedMs as number, race.rules.precision) })

@@ -206,4 +206,28 @@ test.describe('results', () => {
     // 5 each: the tie goes to Han River, whose last scorer (3rd) beat Seoul's (4th).
     await expect(teams.locator('tbody tr')).toHaveText([/^1Han River RC5/, /^2Seoul Striders5/])
   })
+
+  test('the organiser awards a division of their own: its winners on the Awards tab, its places in the list filtered to it', async ({ page, office }) => {
+    for (const [bib, givenName, familyName, sex, age] of runners)
+      await call(office, 'entrants.create', { raceId: 1, givenName, familyName, sex, age, bib, divisions: bib === 1 ? [] : ['Wheelchair'] })
+    await call(office, 'clock.start', { raceId: 1, atMs: Date.now() - 60 * 60_000, device: 'office' })
+    for (const [seq, bib] of [1, 2, 3, 4].entries())
+      await call(office, 'timing.typeTime', { device: 'tape', seq: seq + 1, raceId: 1, timeMs: (40 + seq) * 60_000, bib })
+    await openResults(page, office)
+
+    await page.getByTestId('results-tab-publish').click()
+    await page.getByTestId('division-add').click()
+    await page.getByLabel('Winners', { exact: true }).fill('1')
+    await page.getByTestId('rules-save').click()
+    await page.getByTestId('results-tab-awards').click()
+    const awards = page.getByTestId('awards')
+    await expect(awards.locator('section', { hasText: 'Wheelchair · Women' })).toContainText('3Cy Park')
+    await expect(awards.locator('section', { hasText: 'Wheelchair · Men' })).toContainText('2Bo Lee')
+
+    await page.getByTestId('results-tab-list').click()
+    await page.getByLabel('Division').selectOption('Wheelchair')
+    const rows = page.getByTestId('results-table').locator('tbody tr')
+    await expect(rows).toHaveCount(3)
+    await expect(rows.locator('.result-divisions')).toHaveText(['Wheelchair 1', 'Wheelchair 2', 'Wheelchair 3'])
+  })
 })

@@ -1303,7 +1303,7 @@ export const en = {
       divisionsNone: 'No runner of this race is in a division yet: import a Division column, or set divisions on the runner’s card.',
       divisionAdd: 'Add a division award',
       divisionName: 'Division',
-      divisionTop: 'Top',
+      divisionTop: 'Winners',
       divisionBySex: 'Each sex apart',
       divisionRemove: 'Remove the {{division}} award',
       save: 'Save rules',

@@ -1272,7 +1272,7 @@ export const ko: Messages = {
       divisionsNone: '아직 디비전에 속한 선수가 없습니다. 디비전 열을 가져오거나 선수 카드에서 설정하세요.',
       divisionAdd: '디비전 시상 추가',
       divisionName: '디비전',
-      divisionTop: '상위',
+      divisionTop: '수상 인원',
       divisionBySex: '성별 따로',
       divisionRemove: '{{division}} 시상 삭제',
       save: '규칙 저장',
