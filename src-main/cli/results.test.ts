@@ -147,8 +147,22 @@ describe('race-office results --teams', () => {
     writeFileSync(tape, 'Bib,Time\n1,0:30:00\n2,0:30:10\n3,0:30:20\n4,0:30:30\n5,0:30:40\n')
     expect((await runCliProcess(['times', 'import', file, tape])).code).toBe(0)
 
-    const set = await runCliProcess(['races', 'update', file, '--race', '8K', '--teams-score', 'places', '--teams-size', '2', '--teams-sex', 'mixed:1'])
-    expect(set.stdout).toMatch(/teams: Teams by club · first 2 score · mixed, at least 1 of each sex · sum of places among team runners/)
+    const set = await runCliProcess([
+      'races',
+      'update',
+      file,
+      '--race',
+      '8K',
+      '--teams-score',
+      'places',
+      '--teams-size',
+      '2',
+      '--teams-sex',
+      'mixed:1',
+      '--award-teams',
+      '1',
+    ])
+    expect(set.stdout).toMatch(/top 1 teams; teams: Teams by club · first 2 score · mixed, at least 1 of each sex · sum of places among team runners/)
     const json = await runCliProcess(['results', file, '--teams', '--format', 'json'])
     expect(JSON.parse(json.stdout)).toEqual([
       {

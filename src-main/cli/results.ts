@@ -27,10 +27,10 @@ const oneOf = <T extends string>(flag: string, value: string | undefined, allowe
   return value as T
 }
 
-const count = (flag: string, value: string | undefined): number | undefined => {
+const count = (flag: string, value: string | undefined, max = 50): number | undefined => {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > 50) throw new UsageError(`${flag} is a whole number from 0 to 50.`)
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${flag} is a whole number from 0 to ${max}.`)
   return n
 }
 
@@ -42,7 +42,7 @@ export const racesCommand: Subcommand = {
                                 [--award-overall N] [--award-category N] [--award-exclude-overall yes|no]
                                 [--award-age-graded N] [--teams-score places|times|off] [--teams-size N]
                                 [--teams-sex open|bySex|mixed:M] [--teams-places team|overall]
-                                [--teams-from club|team] [--award-divisions NAME:N[:bySex],…|none]
+                                [--teams-from club|team] [--award-teams N] [--award-divisions NAME:N[:bySex],…|none]
                                 [--bands split:N|merge:N|fixed] [--json]
 
 races update sets a race's result rules. --ranking: places by gun time (official, World
@@ -74,6 +74,7 @@ smaller neighbour where fewer than N; fixed keeps them as set.
       'teams-places': { type: 'string' },
       'teams-from': { type: 'string' },
       'award-divisions': { type: 'string' },
+      'award-teams': { type: 'string' },
       bands: { type: 'string' },
       json: { type: 'boolean' },
     })
@@ -96,6 +97,7 @@ smaller neighbour where fewer than N; fixed keeps them as set.
       ...(exclude !== undefined && { awardExcludeOverall: exclude === 'yes' }),
       ...(values['award-age-graded'] !== undefined && { awardAgeGraded: count('--award-age-graded', values['award-age-graded']) }),
       ...(values['award-divisions'] !== undefined && { divisions: divisionAwardsFrom(values['award-divisions']) }),
+      ...(values['award-teams'] !== undefined && { awardTeams: count('--award-teams', values['award-teams'], 20) }),
       ...(values.bands !== undefined && { bands: bandsFrom(values.bands) }),
     }
     const teamFlags = ['teams-score', 'teams-size', 'teams-sex', 'teams-places', 'teams-from'] as const
@@ -122,6 +124,7 @@ function rulesText(rules: ResultRules): string {
     `top ${rules.awardCategory} per category${rules.awardExcludeOverall ? ' (overall winners not again)' : ''}`,
     ...(rules.awardAgeGraded > 0 ? [`top ${rules.awardAgeGraded} by age grade`] : []),
     ...rules.divisions.map((d) => `top ${d.top} ${d.name}${d.bySex ? ' of each sex' : ''}`),
+    ...(rules.teams !== null && rules.awardTeams > 0 ? [`top ${rules.awardTeams} teams`] : []),
   ]
   const bands =
     rules.bands === null

@@ -56,6 +56,8 @@ export interface RaceTable {
   team_places: Generated<'team' | 'overall'>
   /** What a runner's team is: their club, or the team column of the import (or the card). */
   team_from: Generated<'club' | 'team'>
+  /** Team awards: the top N teams (of each sex where teams are by sex). */
+  award_teams: Generated<number>
   /** The divisions with their own awards, as JSON: [{ name, top, bySex }]. */
   award_divisions: Generated<string>
   /** Age bands adapted to the field: a band of more than band_adapt_runners split, or of fewer merged; null: as set. */

@@ -13,6 +13,7 @@ import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-doc
 import { drawResultHeader, headerHeight, ink, margin, quiet } from './result-page'
 import { printWords } from './words'
 import { personName } from '../../src-shared/names/person-name'
+import { teamScoreText } from '../results/team-exports'
 
 type AwardListsRequest = Extract<PrintRequest, { kind: 'awards' }>
 type Line = { kind: 'race'; text: string; note: string } | { kind: 'group'; text: string } | { kind: 'winner'; cells: string[] }
@@ -25,7 +26,7 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
   const awards = resultsAwards(results, request.raceId)
   const words = printWords(request.language)
   const lines: Line[] = []
-  for (const { race, overall, categories, ageGraded, divisions } of awards.races) {
+  for (const { race, overall, categories, ageGraded, divisions, teams } of awards.races) {
     // Each group's own order: a tie shares the place (the next runner counts every runner before).
     const groups = [
       ...overall.map((g) => ({ ...g, title: words.overall(words.sexes[g.sex ?? 'X']), key: (r: ResultRow) => r.sexPlace, byAgeGrade: false })),
@@ -38,7 +39,7 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
         byAgeGrade: false,
       })),
     ]
-    if (groups.length === 0) continue
+    if (groups.length === 0 && teams.length === 0) continue
     lines.push({ kind: 'race', text: race.name, note: words.rankedBy[race.rules.ranking] })
     for (const group of groups) {
       lines.push({ kind: 'group', text: group.title })
@@ -53,6 +54,16 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
         })
       }
     }
+    const rules = race.rules.teams
+    if (rules !== null)
+      for (const group of teams) {
+        lines.push({ kind: 'group', text: group.sex === null ? words.teamAwards : `${words.teamAwards} · ${words.sexes[group.sex]}` })
+        for (const t of group.teams)
+          lines.push({
+            kind: 'winner',
+            cells: [String(t.place ?? ''), '', t.team, t.scorers.map((s) => s.bib ?? '').join(' '), teamScoreText(t.score, rules, race.rules.precision)],
+          })
+      }
   }
   if (lines.length === 0) throw new CommandError('NOTHING_TO_PRINT', 'No race has finishers to award yet: nothing to print.')
   const letterhead = await loadLetterhead(db)

@@ -27,6 +27,7 @@ describe('races', () => {
           awardCategory: 3,
           awardExcludeOverall: true,
           awardAgeGraded: 0,
+          awardTeams: 3,
           teams: null,
           divisions: [],
           bands: null,

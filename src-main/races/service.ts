@@ -42,6 +42,7 @@ export function rulesOf(
     | 'team_places'
     | 'team_from'
     | 'award_divisions'
+    | 'award_teams'
     | 'band_adapt'
     | 'band_adapt_runners'
   >,
@@ -53,6 +54,7 @@ export function rulesOf(
     awardCategory: row.award_category,
     awardExcludeOverall: row.award_exclude_overall === 1,
     awardAgeGraded: row.award_age_graded,
+    awardTeams: row.award_teams,
     teams:
       row.team_score === null
         ? null
@@ -69,6 +71,7 @@ const ruleColumns = (input: Partial<ResultRules>) => ({
   ...(input.awardCategory !== undefined && { award_category: input.awardCategory }),
   ...(input.awardExcludeOverall !== undefined && { award_exclude_overall: input.awardExcludeOverall ? 1 : 0 }),
   ...(input.awardAgeGraded !== undefined && { award_age_graded: input.awardAgeGraded }),
+  ...(input.awardTeams !== undefined && { award_teams: input.awardTeams }),
   ...(input.teams === null && { team_score: null }),
   ...(input.teams != null && {
     team_score: input.teams.score,

@@ -7,7 +7,7 @@ import { awardsOf } from './awards'
 import { type RaceStanding, type ResultsEngine, type ResultsState } from './engine'
 import { findProblems, openProblems, provisionalRaces } from './problems'
 import { crossCheck } from '../timing/cross-check'
-import { teamResults } from './teams'
+import { teamResults, type TeamResult } from './teams'
 import type { TeamRules } from '../../src-shared/contract/result-rules'
 import { ageGradeOf, inResultOrder, raceInfo, toRow } from './rows'
 import type { Standing } from './standing'
@@ -119,10 +119,58 @@ export function resultsBoard(engine: ResultsEngine, input: ParsedInput<'results.
         sexes: (['F', 'M', 'X'] as const)
           .map((sex, i) => ({ sex, rows: (race.bySex[i] as Standing[]).slice(0, input.leaders).map(rowOf) }))
           .filter((g) => g.rows.length > 0),
+        teamScore: race.rules.teams?.score ?? null,
+        teams:
+          race.rules.teams === null
+            ? []
+            : teamsOf(state, race)
+                .filter((t) => t.place !== null && t.place <= input.leaders)
+                .map(teamRow),
       })),
     finishers,
     onCourse,
   }
+}
+
+function teamRow(t: TeamResult) {
+  return {
+    team: t.team,
+    sex: t.sex,
+    place: t.place,
+    score: t.score,
+    complete: t.complete,
+    scorers: t.scorers.map((s) => ({
+      bib: s.standing.runner.bib,
+      name: personName(s.standing.runner.givenName, s.standing.runner.familyName),
+      sex: s.standing.runner.sex,
+      place: s.place,
+      timeMs: s.timeMs,
+    })),
+  }
+}
+
+/**
+ * A race's team results, worked out once for each state of the facts: the board, the Teams tab
+ * and the awards all ask for them after every new finish.
+ */
+const scored = new WeakMap<RaceStanding, { stamp: string; teams: TeamResult[] }>()
+function teamsOf(state: ResultsState, race: RaceStanding): TeamResult[] {
+  const { audit, capture, change, clock } = state.marks
+  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const cached = scored.get(race)
+  if (cached !== undefined && cached.stamp === stamp) return cached.teams
+  const teams = teamResults(race)
+  scored.set(race, { stamp, teams })
+  return teams
+}
+
+/** The top N complete teams of a race that scores teams, by sex where its teams are (a tie at the last place takes every team of it). */
+function teamAwards(state: ResultsState, race: RaceStanding) {
+  const n = race.rules.awardTeams
+  if (race.rules.teams === null || n === 0) return []
+  const winners = teamsOf(state, race).filter((t) => t.place !== null && t.place <= n)
+  const sexes = race.rules.teams.sex === 'bySex' ? (['F', 'M'] as const) : [null]
+  return sexes.map((sex) => ({ sex, teams: winners.filter((t) => t.sex === sex).map(teamRow) })).filter((g) => g.teams.length > 0)
 }
 
 /** Each team-scoring race's teams, complete ones by place, then the incomplete ones. */
@@ -135,20 +183,7 @@ export function resultsTeams(engine: ResultsEngine, raceId?: number) {
       race: raceInfo(race),
       rules: race.rules.teams as TeamRules,
       provisional: provisional(race.name),
-      teams: teamResults(race).map((t) => ({
-        team: t.team,
-        sex: t.sex,
-        place: t.place,
-        score: t.score,
-        complete: t.complete,
-        scorers: t.scorers.map((s) => ({
-          bib: s.standing.runner.bib,
-          name: personName(s.standing.runner.givenName, s.standing.runner.familyName),
-          sex: s.standing.runner.sex,
-          place: s.place,
-          timeMs: s.timeMs,
-        })),
-      })),
+      teams: teamsOf(state, race).map(teamRow),
     })),
   }
 }
@@ -173,6 +208,7 @@ export function resultsAwards(engine: ResultsEngine, raceId?: number) {
         categories: categories.map(group),
         ageGraded: ageGraded.map(group),
         divisions: divisions.map(group),
+        teams: teamAwards(state, race),
         provisional: provisional(race.name),
       }
     }),

@@ -108,4 +108,22 @@ describe('team scores', () => {
     )
     expect((await all.teamsOf()).every((t) => !t.complete && t.place === null)).toBe(true)
   })
+
+  it('awards the top N complete teams of each sex, and shows the leading teams on the board', async () => {
+    const { router } = await race(field, { score: 'places', size: 2, sex: 'bySex', mixedMin: 1, places: 'team', from: 'club' })
+    unwrap(await router.call('races.update', { id: 1, awardTeams: 1 }, organiser))
+    const awards = unwrap(await router.call('results.awards', {}, organiser)).races[0]
+    expect(awards?.teams.map((g) => [g.sex, g.teams.map((t) => [t.place, t.team])])).toEqual([
+      // Only Charlie has two women: the other women's teams are incomplete.
+      ['F', [[1, 'Charlie']]],
+      ['M', [[1, 'Alpha']]],
+    ])
+    const board = unwrap(await router.call('results.board', { leaders: 2 }, organiser)).leaders[0]
+    expect(board?.teamScore).toBe('places')
+    expect(board?.teams.map((t) => [t.sex, t.place, t.team])).toEqual([
+      ['F', 1, 'Charlie'],
+      ['M', 1, 'Alpha'],
+      ['M', 2, 'Bravo'],
+    ])
+  })
 })

@@ -66,6 +66,7 @@ const raceFields = {
   awardCategory: z.int().min(0).max(50),
   awardExcludeOverall: z.boolean(),
   awardAgeGraded: z.int().min(0).max(50),
+  awardTeams: z.int().min(0).max(20),
   divisions: z
     .array(divisionAward)
     .max(20)
@@ -91,6 +92,7 @@ export const racesCreateInput = z.strictObject({
   awardCategory: raceFields.awardCategory.optional(),
   awardExcludeOverall: raceFields.awardExcludeOverall.optional(),
   awardAgeGraded: raceFields.awardAgeGraded.optional(),
+  awardTeams: raceFields.awardTeams.optional(),
   teams: raceFields.teams.optional(),
   divisions: raceFields.divisions.optional(),
   bands: raceFields.bands.optional(),

@@ -54,6 +54,8 @@ export const resultRules = z.object({
   awardExcludeOverall: z.boolean(),
   /** Age-graded awards: the top N of each sex by age grade (0: none). */
   awardAgeGraded: z.int(),
+  /** Team awards where the race scores teams: the top N complete teams (of each sex when by sex). */
+  awardTeams: z.int(),
   /** Team scoring; null: the race scores no teams. */
   teams: teamRules.nullable(),
   /** Divisions awarded apart; every division has its own places whether awarded or not. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { everyone, organiser, type CommandTable } from './command-spec'
 import { id, instantMs } from './fields'
 import { bib } from './entrants'
-import { rankingBases, resultRules, teamRules } from './result-rules'
+import { rankingBases, resultRules, teamRules, teamScores } from './result-rules'
 
 // Results: derived from captures, clocks, waves, chip reads and the officials' decisions; never typed in.
 
@@ -115,6 +115,17 @@ export const resultsRaces = z.object({ races: z.array(raceResultsInfo), openProb
 export const resultsRunnerInput = z.strictObject({ bib })
 export const resultsRunner = z.object({ row: resultRow, race: raceResultsInfo, finishers: z.int(), sexFinishers: z.int(), categoryFinishers: z.int() })
 
+export const teamResult = z.object({
+  team: z.string(),
+  /** F or M when the race's teams are by sex; null for open and mixed teams. */
+  sex: sex.nullable(),
+  /** Null for an incomplete team. */
+  place: z.int().nullable(),
+  /** The sum of the scorers' places, or of their times (ms). */
+  score: z.int(),
+  complete: z.boolean(),
+  scorers: z.array(z.object({ bib: z.int().nullable(), name: z.string(), sex, place: z.int(), timeMs: z.int() })),
+})
 export const resultsBoardInput = z.strictObject({ raceId: id.optional(), last: z.int().min(1).max(50).default(12), leaders: z.int().min(1).max(10).default(3) })
 export const resultsBoard = z.object({
   eventName: z.string(),
@@ -128,6 +139,10 @@ export const resultsBoard = z.object({
       /** The race has problems not yet checked: its leaders are provisional. */
       provisional: z.boolean(),
       sexes: z.array(z.object({ sex, rows: z.array(resultRow) })),
+      /** The leading complete teams (as many as `leaders`, of each sex when by sex); empty when the race scores none. */
+      teams: z.array(teamResult),
+      /** What the teams' scores are: sums of places, or of times (ms); null when the race scores no teams. */
+      teamScore: z.enum(teamScores).nullable(),
     }),
   ),
   finishers: z.int(),
@@ -210,6 +225,8 @@ export const resultsAwards = z.object({
       ageGraded: z.array(awardGroup),
       /** The top N of each division the race's award rules name, of each sex where they say so. */
       divisions: z.array(awardGroup),
+      /** The top N complete teams (the race's awardTeams), of each sex when teams are by sex; empty when it scores none. */
+      teams: z.array(z.object({ sex: sex.nullable(), teams: z.array(teamResult) })),
       /** Winners as they finish, provisional until the race's problems are all checked. */
       provisional: z.boolean(),
     }),
@@ -218,17 +235,6 @@ export const resultsAwards = z.object({
 })
 
 export const resultsTeamsInput = z.strictObject({ raceId: id.optional() })
-export const teamResult = z.object({
-  team: z.string(),
-  /** F or M when the race's teams are by sex; null for open and mixed teams. */
-  sex: sex.nullable(),
-  /** Null for an incomplete team. */
-  place: z.int().nullable(),
-  /** The sum of the scorers' places, or of their times (ms). */
-  score: z.int(),
-  complete: z.boolean(),
-  scorers: z.array(z.object({ bib: z.int().nullable(), name: z.string(), sex, place: z.int(), timeMs: z.int() })),
-})
 export const resultsTeams = z.object({
   races: z.array(z.object({ race: raceResultsInfo, rules: teamRules, provisional: z.boolean(), teams: z.array(teamResult) })),
 })

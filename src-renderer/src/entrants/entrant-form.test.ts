@@ -47,6 +47,16 @@ describe('the entrant form', () => {
     expect(readEntrantForm('e1', { ...saved, waveId: '' }, saved)).toEqual({ ok: true, input: { id: 'e1', waveId: null } })
   })
 
+  it('reads divisions split by ; and sends none when the box is cleared', () => {
+    const saved = entrantFormFrom({ ...ana, divisions: ['Corporate'] })
+    expect(saved.divisions).toBe('Corporate')
+    expect(readEntrantForm('e1', { ...saved, divisions: 'Corporate; Wheelchair ;' }, saved)).toEqual({
+      ok: true,
+      input: { id: 'e1', divisions: ['Corporate', 'Wheelchair'] },
+    })
+    expect(readEntrantForm('e1', { ...saved, divisions: '' }, saved)).toEqual({ ok: true, input: { id: 'e1', divisions: [] } })
+  })
+
   it('puts a problem beside its field', () => {
     const saved = entrantFormFrom(ana)
     expect(readEntrantForm('e1', { ...saved, bib: 'twelve' }, saved)).toEqual({ ok: false, errors: { bib: { key: 'validation.invalid_type' } } })

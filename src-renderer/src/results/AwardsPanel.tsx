@@ -60,7 +60,7 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
         </p>
       )}
       <ErrorBanner error={awards.error} onRetry={awards.reload} />
-      {award !== undefined && groups.length === 0 && <p className="empty">{t('results.awards.none')}</p>}
+      {award !== undefined && groups.length === 0 && award.teams.length === 0 && <p className="empty">{t('results.awards.none')}</p>}
       <div className="award-groups" data-testid="awards">
         {groups.map((group) => (
           <section key={group.title} className="award-group">
@@ -73,6 +73,20 @@ export function AwardsPanel({ race, canPrint }: { race: RaceInfo; canPrint: bool
                   <span className="award-time">
                     {group.ageGraded ? formatAgeGrade(r.ageGradePct) : time(rules.ranking === 'gun' ? r.gunTimeMs : r.netTimeMs)}
                   </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+        {award?.teams.map((group) => (
+          <section key={`teams-${group.sex ?? 'open'}`} className="award-group" data-testid="team-awards">
+            <h3>{group.sex === null ? t('results.awards.teams') : t('results.awards.teamsOfSex', { sex: t(`results.sexes.${group.sex}`) })}</h3>
+            <ol>
+              {group.teams.map((team) => (
+                <li key={team.team}>
+                  <span className="award-bib">{team.place}</span>
+                  <span className="award-name">{team.team}</span>
+                  <span className="award-time">{rules.teams?.score === 'times' ? time(team.score) : team.score}</span>
                 </li>
               ))}
             </ol>

@@ -84,6 +84,22 @@ export function ResultsBoard({ onExit }: { onExit: () => void }) {
                   </ol>
                 </div>
               ))}
+              {race.teams.length > 0 && (
+                <div className="board-sex board-teams" data-testid="board-teams">
+                  <h4>{t('board.teams')}</h4>
+                  <ol>
+                    {race.teams.map((team) => (
+                      <li key={`${team.sex ?? ''}${team.team}`}>
+                        <span className="board-name">
+                          {team.place}. {team.team}
+                          {team.sex !== null && ` · ${t(`results.sexes.${team.sex}`)}`}
+                        </span>
+                        <span className="board-time">{team.score}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              )}
             </div>
           ))}
         </section>

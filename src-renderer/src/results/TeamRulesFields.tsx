@@ -49,6 +49,13 @@ export function TeamRulesFields({ rules, setRules }: { rules: ResultRules; setRu
                 <option value="mixed">{t('results.teams.sexes.mixed', { count: teams.mixedMin })}</option>
               </select>
             </div>
+            <CountField
+              id="teams-awards"
+              label={t('results.teams.awards')}
+              value={rules.awardTeams}
+              max={20}
+              onChange={(awardTeams) => setRules({ ...rules, awardTeams })}
+            />
             {teams.sex === 'mixed' && (
               <CountField
                 id="teams-mixed"

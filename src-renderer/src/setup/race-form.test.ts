@@ -111,6 +111,7 @@ describe('the race form', () => {
         awardCategory: 3,
         awardExcludeOverall: true,
         awardAgeGraded: 0,
+        awardTeams: 3,
         teams: null,
         divisions: [],
         bands: null,
