@@ -6,22 +6,35 @@ import { ageGrade, type AgeGrade } from './age-grading'
 /** Finishers in place order, then finishers without a time to rank (no gun), on course, DNS, DNF, DQ. */
 const statusOrder: Record<ResultStatus, number> = { finished: 0, onCourse: 1, DNS: 2, DNF: 3, DQ: 4 }
 
+/** A race's categories and divisions: they change only with its runners, which make a new standing. */
+const groupNames = new WeakMap<RaceStanding, { categories: string[]; divisions: string[] }>()
+
+function groupNamesOf(race: RaceStanding): { categories: string[]; divisions: string[] } {
+  let names = groupNames.get(race)
+  if (names === undefined) {
+    const categories = new Set<string>()
+    const divisions = new Set<string>()
+    for (const s of race.members) {
+      if (s.runner.category !== null) categories.add(s.runner.category)
+      for (const d of s.runner.divisions) divisions.add(d)
+    }
+    names = { categories: [...categories].sort(compareCategories), divisions: [...divisions].sort((a, b) => a.localeCompare(b)) }
+    groupNames.set(race, names)
+  }
+  return names
+}
+
 export function raceInfo(race: RaceStanding) {
   const counts: Record<ResultStatus, number> = { finished: 0, onCourse: 0, DNS: 0, DNF: 0, DQ: 0 }
-  const categories = new Set<string>()
-  const divisions = new Set<string>()
-  for (const s of race.members) {
-    counts[s.status]++
-    if (s.runner.category !== null) categories.add(s.runner.category)
-    for (const d of s.runner.divisions) divisions.add(d)
-  }
+  for (const s of race.members) counts[s.status]++
+  const { categories, divisions } = groupNamesOf(race)
   return {
     id: race.id,
     name: race.name,
     distanceM: race.distanceM,
     rules: race.rules,
-    categories: [...categories].sort(compareCategories),
-    divisions: [...divisions].sort((a, b) => a.localeCompare(b)),
+    categories,
+    divisions,
     counts,
     ageGrading: race.ageTable !== null,
   }

@@ -29,7 +29,7 @@ export function resultsRaces(engine: ResultsEngine) {
 function matches(s: Standing, words: string[]): boolean {
   if (words.length === 0) return true
   const r = s.runner
-  const text = `${personName(r.givenName, r.familyName)} ${r.secondName ?? ''} ${r.club ?? ''}`.toLocaleLowerCase()
+  const text = `${personName(r.givenName, r.familyName)} ${r.secondName ?? ''} ${r.club ?? ''} ${r.team ?? ''}`.toLocaleLowerCase()
   return words.every((w) => text.includes(w) || (r.bib !== null && String(r.bib) === w))
 }
 

@@ -47,26 +47,33 @@ export function teamResults(race: RaceStanding): TeamResult[] {
 
 /** How a team is written: as most of its runners' registrations write it. */
 function teamNames(race: RaceStanding, rules: TeamRules): Map<string, string> {
-  const spellings = new Map<string, Map<string, number>>()
+  const written = new Map<TeamName, number>()
   for (const s of race.members) {
     const name = teamOf(s, rules)
-    if (name === null) continue
-    const counts = spellings.get(name.key) ?? new Map<string, number>()
-    counts.set(name.written, (counts.get(name.written) ?? 0) + 1)
-    spellings.set(name.key, counts)
+    if (name !== null) written.set(name, (written.get(name) ?? 0) + 1)
   }
-  return new Map([...spellings].map(([key, counts]) => [key, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key]))
+  const best = new Map<string, { written: string; count: number }>()
+  for (const [name, count] of written) {
+    const held = best.get(name.key)
+    if (held === undefined || count > held.count || (count === held.count && name.written.localeCompare(held.written) < 0))
+      best.set(name.key, { written: name.written, count })
+  }
+  return new Map([...best].map(([key, { written }]) => [key, written]))
 }
 
 function scoreGroup(race: RaceStanding, rules: TeamRules, sex: 'F' | 'M' | null, runners: readonly Standing[], names: Map<string, string>): TeamResult[] {
   const withTeam = runners.filter((s) => teamOf(s, rules) !== null)
   const teams = new Map<string, { name: string; finishers: Scorer[] }>()
-  for (const [i, standing] of withTeam.entries()) {
+  // A team open or by sex needs its first `size` finishers only; a mixed team picks among all of them.
+  const kept = rules.sex === 'mixed' ? Infinity : rules.size
+  for (let i = 0; i < withTeam.length; i++) {
+    const standing = withTeam[i] as Standing
     const key = (teamOf(standing, rules) as TeamName).key
+    let entry = teams.get(key)
+    if (entry === undefined) teams.set(key, (entry = { name: names.get(key) as string, finishers: [] }))
+    if (entry.finishers.length >= kept) continue
     const place = rules.places === 'team' ? i + 1 : (placesOf(race, standing).place as number)
-    const entry = teams.get(key) ?? { name: names.get(key) as string, finishers: [] }
     entry.finishers.push({ standing, place, timeMs: roundUp(standing.rankedMs as number, race.rules.precision) })
-    teams.set(key, entry)
   }
   const results = [...teams.values()].map(({ name, finishers }): TeamResult => {
     const scorers = rules.sex === 'mixed' ? mixedScorers(finishers, rules) : finishers.slice(0, rules.size)
