@@ -24,7 +24,7 @@ if (mode === 'sheets') {
   const bibs = (await file.db.selectFrom('entrant').select('bib').where('bib', 'is not', null).orderBy('bib').execute()).map((r) => r.bib as number)
   const geometry = sheetGeometry('a4x4')
   const out = createWriteStream(outPath)
-  const doc = createPdf('floor', out)
+  const doc = await createPdf('floor', out)
   const type = new Typesetter(doc)
   const progress = progressEvery(100, () => {})
   for (const [index, bib] of bibs.entries()) {

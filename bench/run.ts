@@ -20,6 +20,7 @@ import { bostonTape, typedKeys } from './typed-times'
 import { offsetErrors } from './clock'
 import { loadTest } from './load'
 import { bostonField } from './real-field'
+import { cliStartTimes } from './cli-start'
 import { benchRaces, generateEntrants, random, toPlatformCsv, type GeneratedEntrant } from './generate'
 
 interface Line {
@@ -275,6 +276,19 @@ const benchmarks: Record<string, () => Promise<void>> = {
     print({ name: 'finish.typed.keys', value: auto.keys, unit: 'keys/time', floor: auto.floor })
     const withEnter = typedKeys(tape, 0)
     print({ name: 'finish.typed.keys.withEnter', value: withEnter.keys, unit: 'keys/time', floor: withEnter.floor })
+  },
+
+  async 'cli.start'() {
+    const office = await newEvent()
+    await importCsv(office, Buffer.from(toPlatformCsv(generateEntrants(400))), 400)
+    const eventPath = office.file.path
+    await office.close()
+    const times = cliStartTimes(eventPath, 10)
+    const floor = median(times.floor)
+    // The target holds for both commands: the line is the slower of the two.
+    print({ name: 'cli.start', value: Math.max(median(times.help), median(times.entrants)), unit: 'ms', floor })
+    print({ name: 'cli.start.help', value: median(times.help), unit: 'ms', floor })
+    print({ name: 'cli.start.entrants', value: median(times.entrants), unit: 'ms', floor })
   },
 
   async 'results.50k'() {

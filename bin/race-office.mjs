@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly (through tsx), so a fresh clone needs no build
-// step for scripts; only `serve` needs the built screens (npm run build, run by npm install).
-import { register } from 'tsx/esm/api'
+// The command line as the project's build made it (npm install builds it): nothing is compiled
+// when a command runs.
+import { existsSync } from 'node:fs'
 
-register()
-const { runCli, processIo } = await import('../src-main/cli/main.ts')
+const built = new URL('../out/main/cli.js', import.meta.url)
+if (!existsSync(built)) {
+  process.stderr.write('Race Office is not built yet: run npm install (or npm run build) in its folder first.\n')
+  process.exit(70)
+}
+const { runCli, processIo } = await import(built.href)
 process.exitCode = await runCli(process.argv.slice(2), processIo)

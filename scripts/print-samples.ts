@@ -47,7 +47,7 @@ console.log(`Samples written to ${outDir}`)
 async function sampleLogo(): Promise<Buffer> {
   const pdf = join(dir, 'logo.pdf')
   const out = createWriteStream(pdf)
-  const doc = createPdf('logo', out)
+  const doc = await createPdf('logo', out)
   doc.addPage({ size: [220, 60], margin: 0 })
   doc.roundedRect(4, 4, 52, 52, 10).fill('#0b6e4f')
   doc.font('bold').fontSize(30).fillColor('#ffffff').text('S', 20, 12, { lineBreak: false })

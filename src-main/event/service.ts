@@ -1,5 +1,4 @@
 import { CommandError, type EventSettings } from '../../src-shared/contract'
-import PDFDocument from 'pdfkit'
 import type { ParsedInput } from '../../src-shared/contract/commands'
 import type { Db, ReadDb } from '../db/schema'
 import { recomputeCategories } from '../entrants/category'
@@ -36,6 +35,7 @@ export async function setLogo(db: Db, imageBase64: string | null, nowMs: number)
   if (image !== null) {
     if (imageType(image) === null) throw new CommandError('LOGO_UNREADABLE', 'The logo must be a PNG or JPEG image.')
     try {
+      const { default: PDFDocument } = await import('pdfkit')
       new PDFDocument({ autoFirstPage: false }).openImage(image)
     } catch {
       throw new CommandError('LOGO_UNREADABLE', 'The logo image is damaged or of a kind that cannot be printed (try saving it again as PNG).')

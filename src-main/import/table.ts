@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type { CellValue } from 'exceljs'
 import Papa from 'papaparse'
 import { CommandError } from '../../src-shared/contract'
 import { decodeText, type TextEncoding } from './decode'
@@ -112,6 +112,8 @@ export function guessDelimiter(text: string): string {
 }
 
 async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<Table> {
+  // Loaded when a workbook comes: the spreadsheet library takes a third of a second to load.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -136,14 +138,14 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
   return { format: 'xlsx', encoding: null, delimiter: null, sheets, sheet: sheet.name, ...frame(all) }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return ''
   // A date-formatted cell: the calendar day Excel shows (stored as UTC midnight).
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('')
     if ('text' in value && typeof value.text === 'string') return value.text
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('result' in value) return cellText(value.result as CellValue)
     if ('error' in value) return ''
   }
   return String(value)

@@ -89,7 +89,7 @@ export async function prepareAwardLists(db: ReadDb, results: ResultsEngine, requ
     fileName: fileNameOf(letterhead.eventName, words.awardsTitle, title),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.awardsTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.awardsTitle}`, out)
       const type = new Typesetter(doc)
       const head = { eventName: letterhead.eventName, logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo) }
       const width = page.width - 2 * margin

@@ -32,7 +32,7 @@ export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest): P
     fileName: fileNameOf(letterhead.eventName, words.sheetsTitle, first === last ? `${first}` : `${first}-${last}`),
     printed,
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.sheetsTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.sheetsTitle}`, out)
       const type = new Typesetter(doc)
       const style: FaceStyle = {
         eventName: letterhead.eventName,

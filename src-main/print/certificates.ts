@@ -45,7 +45,7 @@ export async function prepareCertificates(db: ReadDb, results: ResultsEngine, re
     fileName: fileNameOf(letterhead.eventName, words.certificateTitle, who),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.certificateTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.certificateTitle}`, out)
       const type = new Typesetter(doc)
       const logo = letterhead.logo === null ? null : doc.openImage(letterhead.logo)
       const width = page.width - 40 * mm

@@ -32,7 +32,7 @@ export async function prepareLabels(db: ReadDb, request: LabelsRequest): Promise
     fileName: fileNameOf(letterhead.eventName, words.labelsTitle, request.format),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.labelsTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.labelsTitle}`, out)
       const type = new Typesetter(doc)
       const limit = Math.min(count, maxPages * perPage)
       let index = 0

@@ -1,14 +1,18 @@
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import PDFDocument from 'pdfkit'
 import { CommandError } from '../../src-shared/contract'
 import { faces, fontRuns, type Weight } from './fonts'
 import type { Size } from './paper'
 
 export type Pdf = PDFKit.PDFDocument
 
-/** A document whose pages are written out as soon as the next one starts, never held whole. */
-export function createPdf(title: string, out: Writable): Pdf {
+/**
+ * A document whose pages are written out as soon as the next one starts, never held whole. The
+ * PDF writer and its font engine are loaded with the first document: a command that prints
+ * nothing starts without them.
+ */
+export async function createPdf(title: string, out: Writable): Promise<Pdf> {
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: false,

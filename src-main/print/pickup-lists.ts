@@ -47,7 +47,7 @@ export async function preparePickupLists(db: ReadDb, request: PickupListsRequest
     fileName: fileNameOf(letterhead.eventName, words.pickupTitle, raceTitle),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.pickupTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.pickupTitle}`, out)
       const type = new Typesetter(doc)
       const columnWidth = (page.width - 2 * margin - (columns - 1) * columnGap) / columns
       let done = 0

@@ -57,7 +57,7 @@ export async function prepareResultLists(db: ReadDb, results: ResultsEngine, req
     fileName: fileNameOf(letterhead.eventName, words.resultsTitle, title),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.resultsTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.resultsTitle}`, out)
       const type = new Typesetter(doc)
       const head = { eventName: letterhead.eventName, logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo) }
       const nameWidth = page.width - 2 * margin - columns.reduce((w, c) => w + c[1], 0)

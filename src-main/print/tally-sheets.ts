@@ -37,7 +37,7 @@ export async function prepareTallySheets(db: ReadDb, request: TallyRequest): Pro
     fileName: fileNameOf(letterhead.eventName, words.tallyTitle, race, `${request.firstSheet}-${request.firstSheet + request.sheets - 1}`),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.tallyTitle} · ${race}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.tallyTitle} · ${race}`, out)
       const type = new Typesetter(doc)
       const head = { eventName: letterhead.eventName, logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo) }
       const width = page.width - 2 * margin
@@ -105,7 +105,7 @@ export async function prepareChuteCards(db: ReadDb, request: ChuteRequest): Prom
     fileName: fileNameOf(letterhead.eventName, words.chuteTitle, race, `${request.firstPlace}-${request.lastPlace}`),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.chuteTitle} · ${race}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.chuteTitle} · ${race}`, out)
       const type = new Typesetter(doc)
       const cardWidth = (page.width - 2 * margin) / 2
       const cardHeight = (page.height - 2 * margin) / 4

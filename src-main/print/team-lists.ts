@@ -61,7 +61,7 @@ export async function prepareTeamLists(db: ReadDb, results: ResultsEngine, reque
     fileName: fileNameOf(letterhead.eventName, words.teamsTitle, title),
     printed: [],
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = createPdf(`${letterhead.eventName} — ${words.teamsTitle}`, out)
+      const doc = await createPdf(`${letterhead.eventName} — ${words.teamsTitle}`, out)
       const type = new Typesetter(doc)
       const head = { eventName: letterhead.eventName, logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo) }
       const width = page.width - 2 * margin

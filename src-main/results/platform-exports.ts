@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { CommandError } from '../../src-shared/contract'
 import type { ResultRow } from '../../src-shared/contract/results'
@@ -54,6 +53,8 @@ function outcome(row: ResultRow): 'finished' | 'DNF' | 'DNS' | 'DQ' {
  * disqualified runner is a DNF to ITRA (its Ranking is a number or DNF).
  */
 export async function itraWorkbook(results: RaceResults, details: Map<string, { birthDate: string | null }>): Promise<Buffer> {
+  // Loaded for this file only: the spreadsheet library takes a third of a second to load.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Results')
   sheet.addRow(['Ranking', 'Time', 'Family name', 'First name', 'Gender', 'Birthdate', 'Nationality', 'Bib number'])
