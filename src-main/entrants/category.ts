@@ -8,8 +8,19 @@ export function raceDayAge(birthDate: string | null, age: number | null, raceDay
 
 /** The category as stored in entrant.category; also the SQL function ro_category. */
 export function derivedCategory(sex: Sex, birthDate: string | null, age: number | null, raceDay: string, bandsJson: string | null): string | null {
-  const bands = bandsJson === null ? null : (JSON.parse(bandsJson) as CategoryBand[])
-  return categoryOf(sex, raceDayAge(birthDate, age, raceDay), bands)
+  return categoryOf(sex, raceDayAge(birthDate, age, raceDay), bandsOf(bandsJson))
+}
+
+// A race's bands are read once for a whole import or recount, not once a runner.
+const readBands = new Map<string, CategoryBand[]>()
+function bandsOf(json: string | null): CategoryBand[] | null {
+  if (json === null) return null
+  let bands = readBands.get(json)
+  if (bands === undefined) {
+    if (readBands.size > 100) readBands.clear()
+    readBands.set(json, (bands = JSON.parse(json) as CategoryBand[]))
+  }
+  return bands
 }
 
 /** Derives every entrant's category again (of one race, or all) after race day or bands change. */
