@@ -1,12 +1,15 @@
 // Before `npm start`: makes sure the desktop app can run on this machine.
 //
-// Electron embeds its own Node with its own ABI, so the better-sqlite3 that npm compiled for
-// Node (the one the tests use) cannot load inside Electron. Rebuilding it in node_modules would
-// break the tests; instead a second copy is compiled for Electron into .electron-native/, and
-// the desktop app loads it through better-sqlite3's `nativeBinding` option.
+// Electron embeds its own Node with its own ABI, so the better-sqlite3 that npm built for Node
+// (the one the tests and the command line use) cannot load inside Electron. A second copy for
+// Electron goes into .electron-native/, and the desktop app loads it through better-sqlite3's
+// `nativeBinding` option. It is the driver's published prebuilt binary for that Electron when
+// one fits (no compiler needed); only where none does is it compiled.
 //
-//   node scripts/electron-native.mjs                 build for the installed Electron
-//   node scripts/electron-native.mjs --runtime node  build for this Node (to check the script)
+//   node scripts/electron-native.mjs                 for the installed Electron
+//   node scripts/electron-native.mjs --runtime node  for this Node (to check the script)
+//   --out DIR                                        another folder than .electron-native/
+//   --from-source                                    compile without asking for a prebuilt one
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -15,45 +18,67 @@ import { parseArgs } from 'node:util'
 
 const require = createRequire(import.meta.url)
 const root = resolve(import.meta.dirname, '..')
-const outDir = join(root, '.electron-native')
-const { values } = parseArgs({ options: { runtime: { type: 'string', default: 'electron' } } })
+const { values } = parseArgs({
+  options: { runtime: { type: 'string', default: 'electron' }, out: { type: 'string' }, 'from-source': { type: 'boolean', default: false } },
+})
 const runtime = values.runtime
+const outDir = resolve(values.out ?? join(root, '.electron-native'))
 const target = runtime === 'electron' ? require('electron/package.json').version : process.versions.node
 const betterSqlite = require('better-sqlite3/package.json').version
 const binary = join(outDir, 'better_sqlite3.node')
 const stampPath = join(outDir, 'build.json')
-const stamp = JSON.stringify({ runtime, target, betterSqlite, platform: process.platform, arch: process.arch })
+const key = { runtime, target, betterSqlite, platform: process.platform, arch: process.arch }
 
 if (runtime === 'electron') ensureElectronBinary()
 
-if (existsSync(binary) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) process.exit(0)
+if (existsSync(binary) && existsSync(stampPath)) {
+  const { how: _how, ...built } = JSON.parse(readFileSync(stampPath, 'utf8'))
+  if (JSON.stringify(built) === JSON.stringify(key)) process.exit(0)
+}
 
-console.log(`Building better-sqlite3 ${betterSqlite} for ${runtime} ${target} (once; about a minute)…`)
 const stage = join(outDir, 'stage')
 rmSync(stage, { recursive: true, force: true })
 mkdirSync(stage, { recursive: true })
 const source = resolve(require.resolve('better-sqlite3/package.json'), '..')
-cpSync(source, join(stage, 'better-sqlite3'), { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) })
+const module = join(stage, 'better-sqlite3')
+cpSync(source, module, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) })
+const made = join(module, 'build', 'Release', 'better_sqlite3.node')
 
-// npm passes npm_config_* to node-gyp: this is how Electron's docs build native modules by hand.
+// npm passes npm_config_* to prebuild-install and node-gyp: this is how Electron's docs build
+// native modules by hand.
 const env = {
   ...process.env,
   npm_config_runtime: runtime,
   npm_config_target: target,
   ...(runtime === 'electron' && { npm_config_disturl: 'https://electronjs.org/headers' }),
 }
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-const build = spawnSync(npm, ['run', 'build-release'], { cwd: join(stage, 'better-sqlite3'), env, stdio: 'inherit', shell: process.platform === 'win32' })
-if (build.status !== 0) {
-  console.error(
-    'Could not build better-sqlite3 for the desktop app. A C++ toolchain is needed (Windows: Visual Studio Build Tools; macOS: Xcode command line tools; Linux: build-essential and python3).',
+let how = 'prebuilt'
+if (values['from-source'] || !fetchPrebuilt()) {
+  how = 'compiled'
+  console.log(
+    `No prebuilt better-sqlite3 ${betterSqlite} fits ${runtime} ${target} on ${process.platform}-${process.arch}: compiling it (once; about a minute)…`,
   )
-  process.exit(1)
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const build = spawnSync(npm, ['run', 'build-release'], { cwd: module, env, stdio: 'inherit', shell: process.platform === 'win32' })
+  if (build.status !== 0 || !existsSync(made)) {
+    console.error(
+      'Could not build better-sqlite3 for the desktop app. A C++ toolchain is needed (Windows: Visual Studio Build Tools; macOS: Xcode command line tools; Linux: build-essential and python3).',
+    )
+    process.exit(1)
+  }
 }
-cpSync(join(stage, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binary)
-writeFileSync(stampPath, stamp)
+cpSync(made, binary)
+writeFileSync(stampPath, JSON.stringify({ ...key, how }))
 rmSync(stage, { recursive: true, force: true })
-console.log(`Built ${binary}`)
+console.log(`better-sqlite3 for ${runtime} ${target} (${how}) → ${binary}`)
+
+/** The driver's published binary for this runtime, platform and architecture; false when there is none or no network. */
+function fetchPrebuilt() {
+  console.log(`Fetching the prebuilt better-sqlite3 ${betterSqlite} for ${runtime} ${target}…`)
+  const args = ['--runtime', runtime, '--target', target, '--platform', process.platform, '--arch', process.arch]
+  const fetched = spawnSync(process.execPath, [require.resolve('prebuild-install/bin.js'), ...args], { cwd: module, env, stdio: 'inherit', timeout: 120_000 })
+  return fetched.status === 0 && existsSync(made)
+}
 
 function ensureElectronBinary() {
   try {
