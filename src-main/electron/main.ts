@@ -6,6 +6,7 @@ import { bridgeChannels, CommandError } from '../../src-shared/contract'
 import { backupLine, backupToOffer, restoreAsNewFile } from '../backup/restore'
 import type { BackupFolders } from '../backup/schedule'
 import { newUntitledPath, recentEvents, rememberEvent, startupEventPath } from '../app/recent-events'
+import { eventFileIn } from '../app/launch-file'
 import { createHttpHost, type HttpHost } from '../http/host'
 import { lanListenerOf } from '../http/lan-listener'
 import { SessionStore } from '../http/sessions'
@@ -138,6 +139,22 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
+// One copy of the app: a second launch (a .raceoffice file double-clicked) hands its file to this
+// one and quits. macOS sends a double-clicked file as an event instead, before ready or after.
+if (!app.requestSingleInstanceLock()) app.quit()
+let launchFile: string | null = eventFileIn(process.argv, process.cwd())
+app.on('second-instance', (_event, argv, cwd) => {
+  const file = eventFileIn(argv, cwd)
+  if (file !== null) void openEvent(file)
+  if (window?.isMinimized() === true) window.restore()
+  window?.focus()
+})
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  if (app.isReady()) void openEvent(path)
+  else launchFile = path
+})
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
@@ -164,5 +181,5 @@ void app.whenReady().then(async () => {
     renderer,
     session: { role: 'organiser', actor: 'organiser', desk: 'office' },
   })
-  await openEvent(startupEventPath(app.getPath('userData')))
+  await openEvent(launchFile ?? startupEventPath(app.getPath('userData')))
 })
