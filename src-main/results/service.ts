@@ -224,8 +224,23 @@ export async function resultsProblems(engine: ResultsEngine, db: ReadDb, nowMs: 
     const suggestions = await suggestBibs(state, db, String(p.bib), 'finish', p.atMs ?? nowMs, 3)
     p.candidates = suggestions.map(({ bib, name, race }) => ({ bib, name, race }))
   }
-  problems.push(...(await crossCheckProblems(db)))
+  problems.push(...(await crossChecked(db, state)))
   return { problems, open: problems.filter((p) => p.checked === null).length }
+}
+
+/**
+ * The cross-check reads every capture of each point with backup times: it is done again only
+ * after a write (the audit's mark moved), not for every desk asking after the same change.
+ */
+const crossCheckedAt = new WeakMap<ReadDb, { stamp: string; problems: ResultProblem[] }>()
+async function crossChecked(db: ReadDb, state: ResultsState): Promise<ResultProblem[]> {
+  const { audit, capture, change, clock } = state.marks
+  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const cached = crossCheckedAt.get(db)
+  if (cached !== undefined && cached.stamp === stamp) return cached.problems.map((p) => ({ ...p }))
+  const problems = await crossCheckProblems(db)
+  crossCheckedAt.set(db, { stamp, problems })
+  return problems.map((p) => ({ ...p }))
 }
 
 /** What a backup timer found that the results depend on: a missed press, a double one, a disagreement. */
