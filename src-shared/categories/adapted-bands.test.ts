@@ -39,6 +39,12 @@ describe('age bands fitted to the field', () => {
     expect(labels(juniors)).toEqual(['U40'])
   })
 
+  it('names a band from birth by how far it reaches, and one that holds everyone open', () => {
+    // Seniors (2) take the 50-54 band's one runner: the band now reaches 54, no longer "SEN".
+    expect(labels(adaptBands(bandsAsSet(null, 52), [29, 31, 52], { adapt: 'merge', runners: 2 }))).toEqual(['U55'])
+    expect(labels(adaptBands(bandsAsSet([{ fromAge: 40 }], 52), [29, 52], { adapt: 'merge', runners: 2 }))).toEqual(['OPEN'])
+  })
+
   it('keeps the bands as set where every band is big enough', () => {
     const ages = [...repeat(30, 6), ...repeat(40, 6)]
     expect(labels(adaptBands(bandsAsSet(null, 40), ages, { adapt: 'merge', runners: 5 }))).toEqual(['SEN', '40'])

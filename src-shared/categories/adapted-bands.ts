@@ -105,6 +105,7 @@ function cutPoints(band: AgeBand, oldest: number): number[] {
 function labelOf(asSet: readonly AgeBand[], band: Omit<AgeBand, 'label'>): string {
   const same = asSet.find((b) => b.from === band.from && b.to === band.to)
   if (same !== undefined) return same.label
-  if (band.from === 0) return asSet[0]?.label === 'SEN' ? 'SEN' : `U${band.to}`
+  // Seniors stay seniors only up to 35: a band from birth that reaches further says how far.
+  if (band.from === 0) return band.to === null ? 'OPEN' : asSet[0]?.label === 'SEN' && band.to <= seniorsUpTo ? 'SEN' : `U${band.to}`
   return band.to === null ? `${band.from}+` : `${band.from}-${band.to - 1}`
 }

@@ -112,68 +112,70 @@ export function ResultsTable({ race, canDecide }: { race: RaceInfo; canDecide: b
         />
       </div>
       <ErrorBanner error={list.error} onRetry={list.reload} />
-      <table className="table results-table" data-testid="results-table">
-        <thead>
-          <tr>
-            <th className="numeric">{t('results.place')}</th>
-            <th className="numeric">{t('results.bib')}</th>
-            <th>{t('results.name')}</th>
-            <th>{t('results.sexPlace')}</th>
-            <th>{t('results.categoryPlace')}</th>
-            {race.divisions.length > 0 && <th>{t('results.divisionPlace')}</th>}
-            <th className="numeric">{t('results.gunTime')}</th>
-            <th className="numeric">{t('results.netTime')}</th>
-            {race.ageGrading && (
-              <>
-                <th className="numeric">{t('results.ageGrade')}</th>
-                <th className="numeric">{t('results.ageGradedTime')}</th>
-              </>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.entrantId}
-              tabIndex={0}
-              data-bib={r.bib ?? ''}
-              data-place={r.place ?? ''}
-              className={`result-row result-${r.status}`}
-              onClick={() => setOpen(r)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') setOpen(r)
-              }}
-            >
-              <td className="numeric result-place">
-                {r.place ?? <span className={`status-word status-${r.status}`}>{t(`results.statusShort.${r.status}`)}</span>}
-              </td>
-              <td className="numeric">{r.bib ?? ''}</td>
-              <td className="result-who">
-                <span className="result-name">{personName(r.givenName, r.familyName)}</span>
-                {r.club !== null && <span className="muted result-club"> · {r.club}</span>}
-                {r.statusReason !== null && <span className="muted result-reason"> · {r.statusReason}</span>}
-              </td>
-              <td>
-                {t(`results.sexShort.${r.sex}`)} {r.sexPlace ?? ''}
-              </td>
-              <td>
-                {r.category ?? ''} {r.categoryPlace ?? ''}
-              </td>
-              {race.divisions.length > 0 && <td className="result-divisions">{divisionPlaces(r, division)}</td>}
-              <td className="numeric">{time(r.gunTimeMs)}</td>
-              <td className="numeric">{time(r.netTimeMs)}</td>
+      <div className="results-table-scroll">
+        <table className="table results-table" data-testid="results-table">
+          <thead>
+            <tr>
+              <th className="numeric">{t('results.place')}</th>
+              <th className="numeric">{t('results.bib')}</th>
+              <th>{t('results.name')}</th>
+              <th>{t('results.sexPlace')}</th>
+              <th>{t('results.categoryPlace')}</th>
+              {race.divisions.length > 0 && <th>{t('results.divisionPlace')}</th>}
+              <th className="numeric">{t('results.gunTime')}</th>
+              <th className="numeric">{t('results.netTime')}</th>
               {race.ageGrading && (
                 <>
-                  <td className="numeric" title={r.ageGradeReason === null ? undefined : t(`results.ageGradeReasons.${r.ageGradeReason}`)}>
-                    {r.ageGradePct !== null ? formatAgeGrade(r.ageGradePct) : r.ageGradeReason !== null ? '—' : ''}
-                  </td>
-                  <td className="numeric">{time(r.ageGradedTimeMs)}</td>
+                  <th className="numeric">{t('results.ageGrade')}</th>
+                  <th className="numeric">{t('results.ageGradedTime')}</th>
                 </>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={r.entrantId}
+                tabIndex={0}
+                data-bib={r.bib ?? ''}
+                data-place={r.place ?? ''}
+                className={`result-row result-${r.status}`}
+                onClick={() => setOpen(r)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') setOpen(r)
+                }}
+              >
+                <td className="numeric result-place">
+                  {r.place ?? <span className={`status-word status-${r.status}`}>{t(`results.statusShort.${r.status}`)}</span>}
+                </td>
+                <td className="numeric">{r.bib ?? ''}</td>
+                <td className="result-who">
+                  <span className="result-name">{personName(r.givenName, r.familyName)}</span>
+                  {r.club !== null && <span className="muted result-club"> · {r.club}</span>}
+                  {r.statusReason !== null && <span className="muted result-reason"> · {r.statusReason}</span>}
+                </td>
+                <td>
+                  {t(`results.sexShort.${r.sex}`)} {r.sexPlace ?? ''}
+                </td>
+                <td>
+                  {r.category ?? ''} {r.categoryPlace ?? ''}
+                </td>
+                {race.divisions.length > 0 && <td className="result-divisions">{divisionPlaces(r, division)}</td>}
+                <td className="numeric">{time(r.gunTimeMs)}</td>
+                <td className="numeric">{time(r.netTimeMs)}</td>
+                {race.ageGrading && (
+                  <>
+                    <td className="numeric" title={r.ageGradeReason === null ? undefined : t(`results.ageGradeReasons.${r.ageGradeReason}`)}>
+                      {r.ageGradePct !== null ? formatAgeGrade(r.ageGradePct) : r.ageGradeReason !== null ? '—' : ''}
+                    </td>
+                    <td className="numeric">{time(r.ageGradedTimeMs)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {list.data !== undefined && rows.length === 0 && <p className="empty">{t('results.none')}</p>}
       {list.data !== undefined && list.data.total > 0 && (
         <p className="muted results-shown">
