@@ -1301,7 +1301,8 @@ export const en = {
       bandsSplit: 'Split bands of more than N',
       bandsMerge: 'Merge bands of fewer than N',
       bandsRunners: 'N (runners of one sex in a band)',
-      bandsHint: 'N runners of one sex, counted among the race’s registered runners. A small band joins its smaller neighbour. Results, awards and exports use the fitted bands.',
+      bandsHint:
+        'N runners of one sex, counted among the race’s registered runners. A small band joins its smaller neighbour. Results, awards and exports use the fitted bands.',
       divisions: 'Division awards',
       divisionsNone: 'No runner of this race is in a division yet: import a Division column, or set divisions on the runner’s card.',
       divisionAdd: 'Add a division award',
