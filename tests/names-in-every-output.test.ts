@@ -1,14 +1,8 @@
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { printRequest, type PrintRequestInput } from '../src-shared/contract/prints'
-import { factsChangedBy } from '../src-main/commands/registry'
-import { progressEvery } from '../src-main/print/pdf-document'
-import { prepareDocument } from '../src-main/print/prepare'
-import { ResultsEngine } from '../src-main/results/engine'
-import { pdfText } from './support/pdf'
-import { organiser, tempDir, tempRouter } from './support/temp-event'
+import { type PrintRequestInput } from '../src-shared/contract/prints'
+import { pdfText, printToFile } from './support/pdf'
+import { organiser, tempRouter } from './support/temp-event'
 
 // One Korean runner and one Western runner, through every output that shows, prints or exports a
 // name: each comes out as its owner writes it (김민준, Mary Smith), never as "민준 김".
@@ -55,12 +49,7 @@ describe("a person's name in every output", () => {
     ['certificates', 'written'],
   ] as const)('is printed in its owner’s order on %s', async (kind, form) => {
     const { file } = await raceWithBoth()
-    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind } satisfies PrintRequestInput))
-    const path = join(tempDir(), document.fileName)
-    await document.write(
-      createWriteStream(path),
-      progressEvery(1, () => {}),
-    )
+    const { path } = await printToFile(file, { kind } satisfies PrintRequestInput)
     expectWritten(pdfText(path), form)
   })
 

@@ -1,25 +1,14 @@
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { printRequest, type PrintRequestInput } from '../../src-shared/contract/prints'
-import { pdfPageCount, pdfPageSize, pdfText, scanPage } from '../../tests/support/pdf'
+import { type PrintRequestInput } from '../../src-shared/contract/prints'
+import { pdfPageCount, pdfPageSize, pdfText, printToFile, scanPage } from '../../tests/support/pdf'
 import { seedPrintableEvent } from '../../tests/support/print-fixture'
-import { tempDir, tempRouter } from '../../tests/support/temp-event'
+import { tempRouter } from '../../tests/support/temp-event'
 import { labelSheet } from './label-formats'
-import { progressEvery } from './pdf-document'
-import { ResultsEngine } from '../results/engine'
-import { prepareDocument } from './prepare'
-import { factsChangedBy } from '../commands/registry'
 
 async function made(request: PrintRequestInput) {
   const { file, router } = await tempRouter()
   const races = await seedPrintableEvent(router)
-  const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse(request))
-  const path = join(tempDir(), document.fileName)
-  await document.write(
-    createWriteStream(path),
-    progressEvery(1, () => {}),
-  )
+  const { path, document } = await printToFile(file, request)
   return { path, document, races }
 }
 

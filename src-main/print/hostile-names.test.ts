@@ -1,13 +1,7 @@
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { printRequest, type PrintRequestInput } from '../../src-shared/contract/prints'
-import { pdfPageCount, pdfText } from '../../tests/support/pdf'
-import { organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
-import { ResultsEngine } from '../results/engine'
-import { progressEvery } from './pdf-document'
-import { prepareDocument } from './prepare'
-import { factsChangedBy } from '../commands/registry'
+import { type PrintRequestInput } from '../../src-shared/contract/prints'
+import { pdfPageCount, pdfText, printToFile } from '../../tests/support/pdf'
+import { organiser, tempRouter } from '../../tests/support/temp-event'
 
 // Names are printed as text, whatever they hold: PDF string syntax, markup, formulas and SQL
 // neither break the document nor vanish from it.
@@ -36,12 +30,7 @@ describe('documents with hostile names', () => {
     for (const [index] of hostileNames.entries()) {
       await router.call('timing.capture', { device: 'timer', seq: index + 1, point: 'finish', atMs: gun + 2_400_000 + index * 1000, bib: index + 1 }, organiser)
     }
-    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind } satisfies PrintRequestInput))
-    const path = join(tempDir(), document.fileName)
-    await document.write(
-      createWriteStream(path),
-      progressEvery(1, () => {}),
-    )
+    const { path } = await printToFile(file, { kind } satisfies PrintRequestInput)
     expect(pdfPageCount(path)).toBeGreaterThan(0)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const [givenName] of hostileNames) expect(text, givenName).toContain(givenName)

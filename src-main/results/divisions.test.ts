@@ -3,18 +3,9 @@ import { finishLine, organiser, tempRouter } from '../../tests/support/temp-even
 import { unwrap } from '../../tests/support/results'
 import { csv, importFile } from '../../tests/support/import'
 import { divisionsOfCell } from '../import/plan'
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
-import { finished } from 'node:stream/promises'
 import Papa from 'papaparse'
 import { unzipSync } from 'fflate'
-import { tempDir } from '../../tests/support/temp-event'
-import { pdfText } from '../../tests/support/pdf'
-import { printRequest } from '../../src-shared/contract/prints'
-import { progressEvery } from '../print/pdf-document'
-import { prepareDocument } from '../print/prepare'
-import { ResultsEngine } from './engine'
-import { factsChangedBy } from '../commands/registry'
+import { pdfText, printToFile } from '../../tests/support/pdf'
 
 // Before the test office's clock (06:00): every finish is in its past.
 const gun = Date.UTC(2025, 3, 6, 3)
@@ -141,14 +132,7 @@ describe('divisions of the organiser’s own', () => {
       ['Corporate', 2],
     ])
 
-    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind: 'awards', raceId: 1 }))
-    const path = join(tempDir(), document.fileName)
-    const out = createWriteStream(path)
-    await document.write(
-      out,
-      progressEvery(1, () => {}),
-    )
-    await finished(out)
+    const { path } = await printToFile(file, { kind: 'awards', raceId: 1 })
     expect(pdfText(path)).toMatch(/Wheelchair[\s\S]*1\s+2\s+Ben Kim[\s\S]*2\s+4\s+Dan Yoon/)
   })
 })

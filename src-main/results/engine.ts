@@ -15,6 +15,7 @@ import {
   type RaceFacts,
 } from './load'
 import { PointMerge, type CaptureFact } from './point-merge'
+import { countBelow } from '../../src-shared/sorted/count-below'
 import { insertionPoint, isRanked, placeIn, roundUp, settle, sortRanked, type Crossing, type Runner, type Standing } from './standing'
 
 export interface RaceStanding extends RaceFacts {
@@ -367,12 +368,5 @@ function splitOrderOf(state: ResultsState, race: RaceStanding): Map<string, numb
 
 /** 1 + how many were faster (equal times share a position at a split). */
 function positionIn(sorted: readonly number[], time: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((sorted[middle] as number) < time) low = middle + 1
-    else high = middle
-  }
-  return low + 1
+  return countBelow(sorted, time) + 1
 }

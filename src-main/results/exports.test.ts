@@ -1,13 +1,7 @@
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
-import { finished } from 'node:stream/promises'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { finishLine, organiser, tempDir, tempRouter } from '../../tests/support/temp-event'
-import { pdfText } from '../../tests/support/pdf'
-import { printRequest } from '../../src-shared/contract/prints'
-import { progressEvery } from '../print/pdf-document'
-import { prepareDocument } from '../print/prepare'
+import { finishLine, organiser, tempRouter } from '../../tests/support/temp-event'
+import { pdfText, printToFile } from '../../tests/support/pdf'
 import { ResultsEngine } from './engine'
 import { resultsSite } from './html-site'
 import { allResults } from './service'
@@ -94,14 +88,7 @@ describe('age grades in the exports', () => {
     expect(site).toContain('<th class="num">Age grade</th>')
     expect(JSON.parse(/<script type="application\/json" id="rows">(.*?)<\/script>/s.exec(site)?.[1] as string)[0][11]).toBe(`${pct} %`)
 
-    const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse({ kind: 'results', raceId: 1 }))
-    const path = join(tempDir(), document.fileName)
-    const out = createWriteStream(path)
-    await document.write(
-      out,
-      progressEvery(1, () => {}),
-    )
-    await finished(out)
+    const { path } = await printToFile(file, { kind: 'results', raceId: 1 })
     expect(pdfText(path)).toMatch(new RegExp(`Age grade[\\s\\S]*Cho[\\s\\S]*${pct.replace('.', '\\.')} %`))
   })
 })

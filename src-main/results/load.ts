@@ -190,7 +190,7 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
       }
     },
   )
-  fitBands(raceRows, runners)
+  fitBands(races, new Map(raceRows.map((r) => [r.id, r.category_bands])), runners)
   for (const runner of runners) if (runner.category !== null) runner.categoryIndex = indexOf(runner.category)
   return {
     eventName: event.name,
@@ -207,11 +207,12 @@ function loadRunners(sqlite: SqliteDatabase.Database): RunnerFacts {
  * The categories of the races whose bands are fitted to their field: each sex's bands split or
  * merged by how many of the race's runners they hold.
  */
-function fitBands(races: readonly RaceRow[], runners: readonly Runner[]): void {
+function fitBands(races: readonly RaceFacts[], bandsJson: Map<number, string | null>, runners: readonly Runner[]): void {
   for (const race of races) {
-    const adaptation = rulesOf(race).bands
+    const adaptation = race.rules.bands
     if (adaptation === null) continue
-    const bands = race.category_bands === null ? null : (JSON.parse(race.category_bands) as CategoryBand[])
+    const json = bandsJson.get(race.id) ?? null
+    const bands = json === null ? null : (JSON.parse(json) as CategoryBand[])
     for (const sex of ['F', 'M', 'X'] as const) {
       const field = runners.filter((r): r is Runner & { age: number } => r.raceId === race.id && r.sex === sex && r.age !== null)
       if (field.length === 0) continue
@@ -220,6 +221,11 @@ function fitBands(races: readonly RaceRow[], runners: readonly Runner[]): void {
       for (const runner of field) runner.category = `${sexPrefix[sex]}${bandOf(fitted, runner.age).label}`
     }
   }
+}
+
+/** The marks as one string: what was worked out for one state of the facts is kept under it. */
+export function marksStamp({ audit, capture, change, clock }: Marks): string {
+  return `${audit}:${capture}:${change}:${clock}`
 }
 
 export function loadMarks(sqlite: SqliteDatabase.Database): Marks {

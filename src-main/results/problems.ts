@@ -3,6 +3,7 @@ import { recordTimeMs } from '../timing/sequence'
 import type { ResultsState } from './engine'
 import { roundUp, type Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
+import { marksStamp } from './load'
 
 /**
  * What an official looks at before results are published. A problem's key names what it is about
@@ -20,8 +21,7 @@ export function findProblems(state: ResultsState): ResultProblem[] {
 const worked = new WeakMap<ResultsState, { stamp: string; checks: ResultsState['checks']; overrides: ResultsState['overrides']; problems: ResultProblem[] }>()
 
 function problemsOf(state: ResultsState): readonly ResultProblem[] {
-  const { audit, capture, change, clock } = state.marks
-  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const stamp = marksStamp(state.marks)
   const cached = worked.get(state)
   if (cached !== undefined && cached.stamp === stamp && cached.checks === state.checks && cached.overrides === state.overrides) return cached.problems
   const problems = workOutProblems(state)

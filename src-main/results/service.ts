@@ -14,6 +14,7 @@ import type { Standing } from './standing'
 import { personName } from '../../src-shared/names/person-name'
 import { suggestBibs } from '../timing/bib-suggestions'
 import { divisionKey } from '../../src-shared/divisions/divisions'
+import { marksStamp } from './load'
 
 export function raceOf(state: ResultsState, raceId: number): RaceStanding {
   const race = state.raceById.get(raceId)
@@ -155,8 +156,7 @@ function teamRow(t: TeamResult) {
  */
 const scored = new WeakMap<RaceStanding, { stamp: string; teams: TeamResult[] }>()
 function teamsOf(state: ResultsState, race: RaceStanding): TeamResult[] {
-  const { audit, capture, change, clock } = state.marks
-  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const stamp = marksStamp(state.marks)
   const cached = scored.get(race)
   if (cached !== undefined && cached.stamp === stamp) return cached.teams
   const teams = teamResults(race)
@@ -234,8 +234,7 @@ export async function resultsProblems(engine: ResultsEngine, db: ReadDb, nowMs: 
  */
 const crossCheckedAt = new WeakMap<ReadDb, { stamp: string; problems: ResultProblem[] }>()
 async function crossChecked(db: ReadDb, state: ResultsState): Promise<ResultProblem[]> {
-  const { audit, capture, change, clock } = state.marks
-  const stamp = `${audit}:${capture}:${change}:${clock}`
+  const stamp = marksStamp(state.marks)
   const cached = crossCheckedAt.get(db)
   if (cached !== undefined && cached.stamp === stamp) return cached.problems.map((p) => ({ ...p }))
   const problems = await crossCheckProblems(db)

@@ -1,5 +1,6 @@
 import type { BandAdaptation } from '../contract/result-rules'
 import { bandLabel, type CategoryBand } from './categories'
+import { countBelow } from '../sorted/count-below'
 
 // Age bands fitted to the field of one sex in one race: a 40-44 band of 600 men is split into
 // 40-41 and 42-44; a W75 band of two is merged into W70-74 beside it, making W70-79.
@@ -37,7 +38,8 @@ export function bandOf(bands: readonly AgeBand[], age: number): AgeBand {
 /** The bands split or merged by how many of `ages` each holds; bands as set keep their names. */
 export function adaptBands(asSet: readonly AgeBand[], ages: readonly number[], adaptation: BandAdaptation): AgeBand[] {
   const sorted = [...ages].sort((a, b) => a - b)
-  const countIn = (band: AgeBand | Omit<AgeBand, 'label'>): number => (band.to === null ? sorted.length : below(sorted, band.to)) - below(sorted, band.from)
+  const countIn = (band: AgeBand | Omit<AgeBand, 'label'>): number =>
+    (band.to === null ? sorted.length : countBelow(sorted, band.to)) - countBelow(sorted, band.from)
   const named = (band: Omit<AgeBand, 'label'>): AgeBand => ({ ...band, label: labelOf(asSet, band) })
   if (adaptation.adapt === 'split') {
     const oldest = sorted.at(-1) ?? 0
@@ -72,18 +74,6 @@ export function adaptBands(asSet: readonly AgeBand[], ages: readonly number[], a
     bands.splice(Math.min(into, smallest), 2, { band: merged, count: (young?.count ?? 0) + (old?.count ?? 0) })
   }
   return bands.map((b) => b.band)
-}
-
-/** How many of the sorted ages are below `age`. */
-function below(sorted: readonly number[], age: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((sorted[middle] as number) < age) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /**

@@ -1,7 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { finished } from 'node:stream/promises'
+import { printRequest, type PrintRequestInput } from '../../src-shared/contract/prints'
+import { factsChangedBy } from '../../src-main/commands/registry'
+import type { EventFile } from '../../src-main/db/open'
+import { progressEvery } from '../../src-main/print/pdf-document'
+import { prepareDocument } from '../../src-main/print/prepare'
+import { ResultsEngine } from '../../src-main/results/engine'
 
 // Reading printed documents back as a user's tools would: poppler for text and pages, zbar for
 // the codes a scanner sees on a rendered page (both installed by scripts/setup-tests.sh).
@@ -48,4 +55,17 @@ export function pdfImages(path: string): { page: number; object: number }[] {
     .map((row) => row.trim().split(/\s+/))
     .filter((cells) => cells.length > 10)
     .map((cells) => ({ page: Number(cells[0]), object: Number(cells[10]) }))
+}
+
+/** A print job's document written to a file of its own, as `prints.start` would, to read back. */
+export async function printToFile(file: Pick<EventFile, 'db' | 'sqlite'>, request: PrintRequestInput) {
+  const document = await prepareDocument(file.db, new ResultsEngine(file.sqlite, factsChangedBy), printRequest.parse(request))
+  const path = join(mkdtempSync(join(tmpdir(), 'race-office-print-')), document.fileName)
+  const out = createWriteStream(path)
+  await document.write(
+    out,
+    progressEvery(1, () => {}),
+  )
+  await finished(out)
+  return { path, document }
 }
