@@ -1,29 +1,28 @@
 import type { Writable } from 'node:stream'
 import { CommandError } from '../../src-shared/contract'
-import type { PrintRequest } from '../../src-shared/contract/prints'
 import { bibScanCode } from '../../src-shared/contract/scan-code'
 import { personName } from '../../src-shared/names/person-name'
 import type { ReadDb } from '../db/schema'
-import { drawBib, type FaceStyle } from './bib-face'
+import type { BibSheetsRequest, SheetPage, SheetRun } from './bib-sheet-pages'
+import { writeSheetRun, type SheetThreads } from './bib-sheet-run'
 import { fileNameOf, type PreparedDocument } from './document'
-import { addPage, createPdf, endPdf, Typesetter, type Progress } from './pdf-document'
-import { cropMarks, sheetGeometry } from './sheet-layouts'
-import { countNumberedRunners, numberedRunners, type NumberedRow } from './selection'
 import { loadLetterhead } from './letterhead'
+import type { Progress } from './pdf-document'
+import { countNumberedRunners, numberedRunners, type NumberedRow } from './selection'
+import { sheetGeometry } from './sheet-layouts'
 import { printWords } from './words'
 
-type BibSheetsRequest = Extract<PrintRequest, { kind: 'sheets' }>
-
 /** Bib sheets for the selected runners, in bib order, the layout's number of bibs to a page. */
-export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest): Promise<PreparedDocument> {
+export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest, threads?: SheetThreads): Promise<PreparedDocument> {
   const { count, first, last } = await countNumberedRunners(db, request)
   if (count === 0) throw new CommandError('NOTHING_TO_PRINT', 'No runner with a bib matches this choice: nothing to print.')
   const letterhead = await loadLetterhead(db)
   const geometry = sheetGeometry(request.layout)
   const perPage = geometry.cells.length
   const words = printWords(request.language)
-  const marks = request.cropMarks ? cropMarks(geometry) : []
   const printed: { entrantId: string; bib: number }[] = []
+
+  const run: SheetRun = { request, letterhead, title: `${letterhead.eventName} — ${words.sheetsTitle}` }
 
   return {
     kind: 'sheets',
@@ -32,47 +31,42 @@ export async function prepareBibSheets(db: ReadDb, request: BibSheetsRequest): P
     fileName: fileNameOf(letterhead.eventName, words.sheetsTitle, first === last ? `${first}` : `${first}-${last}`),
     printed,
     async write(out: Writable, progress: Progress, maxPages = Infinity) {
-      const doc = await createPdf(`${letterhead.eventName} — ${words.sheetsTitle}`, out)
-      const type = new Typesetter(doc)
-      const style: FaceStyle = {
-        eventName: letterhead.eventName,
-        logo: letterhead.logo === null ? null : doc.openImage(letterhead.logo),
-        code128: request.code128,
-        tabs: request.tabs,
-        words,
-      }
       printed.length = 0
-      let pages = 0
-      let drawn = 0
-      for await (const { runner, slot } of placements(db, request, perPage)) {
-        if (slot === 0) {
-          if (pages === maxPages) break
-          await addPage(doc, geometry.page)
-          drawCropMarks(doc, marks)
-          pages++
-        }
-        drawBib(
-          doc,
-          type,
-          geometry.cells[slot] as (typeof geometry.cells)[number],
-          {
-            bib: runner.bib,
-            name: personName(runner.givenName, runner.familyName),
-            secondName: runner.secondName,
-            reference: runner.ref,
-            raceName: runner.raceName,
-            raceColour: runner.raceColour,
-            wave: runner.waveName,
-            scanCode: bibScanCode(runner.bib, runner.ref),
-          },
-          style,
-        )
-        printed.push({ entrantId: runner.entrantId, bib: runner.bib })
-        await progress.step(++drawn)
+      const pages = Math.min(maxPages, Math.ceil(count / perPage))
+      const joined = (part: SheetPage[]) => {
+        for (const page of part) for (const { face, entrantId } of page) printed.push({ entrantId, bib: face.bib })
       }
-      await endPdf(doc, out)
+      await writeSheetRun(out, progress, run, pages, sheetPages(db, request, perPage, pages), joined, threads)
     },
   }
+}
+
+/** The first `pages` pages, each bib with what it says and whose it is. */
+async function* sheetPages(db: ReadDb, request: BibSheetsRequest, perPage: number, pages: number): AsyncGenerator<SheetPage> {
+  let page: SheetPage = []
+  let made = 0
+  for await (const { runner, slot } of placements(db, request, perPage)) {
+    if (slot === 0 && page.length > 0) {
+      yield page
+      page = []
+      if (++made === pages) return
+    }
+    page.push({
+      slot,
+      entrantId: runner.entrantId,
+      face: {
+        bib: runner.bib,
+        name: personName(runner.givenName, runner.familyName),
+        secondName: runner.secondName,
+        reference: runner.ref,
+        raceName: runner.raceName,
+        raceColour: runner.raceColour,
+        wave: runner.waveName,
+        scanCode: bibScanCode(runner.bib, runner.ref),
+      },
+    })
+  }
+  if (page.length > 0) yield page
 }
 
 /**
@@ -95,11 +89,4 @@ async function* placements(db: ReadDb, request: BibSheetsRequest, perPage: numbe
   }
   let index = 0
   for await (const runner of numberedRunners(db, request)) yield { runner, slot: index++ % perPage }
-}
-
-function drawCropMarks(doc: PDFKit.PDFDocument, marks: ReturnType<typeof cropMarks>): void {
-  if (marks.length === 0) return
-  doc.save().lineWidth(0.5).strokeColor('#000000')
-  for (const mark of marks) doc.moveTo(mark.x1, mark.y1).lineTo(mark.x2, mark.y2)
-  doc.stroke().restore()
 }

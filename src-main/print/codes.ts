@@ -1,26 +1,31 @@
 import bwipjs from 'bwip-js/generic'
-import QRCode from 'qrcode'
+import type { QRCodeSegment } from 'qrcode'
 import type { Rect } from './paper'
+import { qrRows } from './qr-masks'
 
 // Barcodes as vector rectangles: sharp at any size and far smaller than images.
 // QR from `qrcode` (about 0.1 ms a code, with the best mask chosen); Code 128 from bwip-js.
 
+const alphanumeric = /^[0-9A-Z $%*+\-./:]*$/
+
 /** Dark modules of a QR code, merged into runs along each row, in module units. */
 export function qrRuns(text: string): { size: number; runs: Rect[] } {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
-  const size = modules.size
+  // One segment in the densest mode that holds the whole text: qrcode's search for the shortest
+  // mix of modes costs more than the rest of the code, and a scan code gains nothing from it.
+  const segment: QRCodeSegment = alphanumeric.test(text) ? { data: text, mode: 'alphanumeric' } : { data: Buffer.from(text, 'latin1'), mode: 'byte' }
+  const { size, rows } = qrRows(segment)
   const runs: Rect[] = []
-  for (let row = 0; row < size; row++) {
+  rows.forEach((row, y) => {
     let start = -1
     for (let column = 0; column <= size; column++) {
-      const dark = column < size && modules.get(row, column) === 1
+      const dark = column < size && ((row >>> column) & 1) === 1
       if (dark && start < 0) start = column
       if (!dark && start >= 0) {
-        runs.push({ x: start, y: row, width: column - start, height: 1 })
+        runs.push({ x: start, y, width: column - start, height: 1 })
         start = -1
       }
     }
-  }
+  })
   return { size, runs }
 }
 

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,6 +17,35 @@ export const faces = [
   { name: 'regular-cjk', file: join(fontsDir, 'NotoSansCJK-Regular.ttc'), face: 'NotoSansCJKkr-Regular' },
   { name: 'bold-cjk', file: join(fontsDir, 'NotoSansCJK-Bold.ttc'), face: 'NotoSansCJKkr-Bold' },
 ] as const
+
+export type FaceFiles = Map<string, SharedArrayBuffer>
+
+let files: FaceFiles | null = null
+
+/**
+ * Each face's file, read once per process into memory that worker threads share rather than copy:
+ * the CJK collections alone are 40 MB.
+ */
+export function faceFiles(): FaceFiles {
+  files ??= new Map(faces.map((face) => [face.name, readShared(face.file)]))
+  return files
+}
+
+/** In a worker thread: the files its parent has read, instead of reading them again. */
+export function adoptFaceFiles(shared: FaceFiles): void {
+  files = shared
+}
+
+function readShared(path: string): SharedArrayBuffer {
+  const fd = openSync(path, 'r')
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size))
+    for (let read = 0; read < bytes.length;) read += readSync(fd, bytes, read, bytes.length - read, read)
+    return bytes.buffer as SharedArrayBuffer
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /** Height of Noto Sans digits and capitals, as a share of the font size (its OS/2 capHeight). */
 export const capHeight = 0.714

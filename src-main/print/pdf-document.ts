@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { CommandError } from '../../src-shared/contract'
-import { faces, fontRuns, type Weight } from './fonts'
+import { faceFiles, faces, fontRuns, type Weight } from './fonts'
 import type { Size } from './paper'
 
 export type Pdf = PDFKit.PDFDocument
@@ -13,13 +13,21 @@ export type Pdf = PDFKit.PDFDocument
  */
 export async function createPdf(title: string, out: Writable): Promise<Pdf> {
   const { default: PDFDocument } = await import('pdfkit')
+  const fontkit = await import('fontkit')
+  const files = faceFiles()
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: false,
     info: { Title: title, Creator: 'Race Office', Producer: 'Race Office' },
     pdfVersion: '1.7',
   })
-  for (const face of faces) doc.registerFont(face.name, face.file, 'face' in face ? face.face : undefined)
+  // Parsed from the bytes every thread shares, anew for each document: fontkit keeps each glyph
+  // with the text it was first met in, and a document's text layer must be its own. pdfkit takes a
+  // parsed font, though its types do not say so.
+  for (const face of faces) {
+    const font = fontkit.create(Buffer.from(files.get(face.name) as SharedArrayBuffer), 'face' in face ? face.face : undefined)
+    doc.registerFont(face.name, font as unknown as Buffer)
+  }
   doc.pipe(out)
   return doc
 }
