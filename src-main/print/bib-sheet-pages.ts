@@ -28,8 +28,14 @@ export type SheetPage = { slot: number; face: BibFace; entrantId: string }[]
 /**
  * A run of bib-sheet pages as a PDF of its own (the parts of a long run are joined by
  * PdfAssembly). `drawn` is told after each bib; it may pause the drawing, or stop it by throwing.
+ * A page worker, which draws one part at a time, keeps its fonts from part to part (see createPdf).
  */
-export async function renderSheetPages(run: SheetRun, pages: readonly SheetPage[], drawn: () => Promise<void>): Promise<Uint8Array> {
+export async function renderSheetPages(
+  run: SheetRun,
+  pages: readonly SheetPage[],
+  drawn: () => Promise<void>,
+  fontsOf: 'document' | 'thread' = 'document',
+): Promise<Uint8Array> {
   const parts: Buffer[] = []
   const out = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -37,7 +43,7 @@ export async function renderSheetPages(run: SheetRun, pages: readonly SheetPage[
       done()
     },
   })
-  const doc = await createPdf(run.title, out)
+  const doc = await createPdf(run.title, out, fontsOf)
   const type = new Typesetter(doc)
   const geometry = sheetGeometry(run.request.layout)
   const marks = run.request.cropMarks ? cropMarks(geometry) : []

@@ -18,7 +18,7 @@ port.on('message', (pages: SheetPage[]) => {
     port.postMessage({ drawn: unreported } satisfies WorkerReply)
     unreported = 0
   }
-  renderSheetPages(run, pages, drawn).then(
+  renderSheetPages(run, pages, drawn, 'thread').then(
     (pdf) => {
       if (unreported > 0) port.postMessage({ drawn: unreported } satisfies WorkerReply)
       port.postMessage({ pdf } satisfies WorkerReply)

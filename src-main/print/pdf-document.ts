@@ -9,27 +9,71 @@ export type Pdf = PDFKit.PDFDocument
 /**
  * A document whose pages are written out as soon as the next one starts, never held whole. The
  * PDF writer and its font engine are loaded with the first document: a command that prints
- * nothing starts without them.
+ * nothing starts without them. Its fonts are its own, or, in a thread that makes one document at
+ * a time, the thread's (see threadFaces).
  */
-export async function createPdf(title: string, out: Writable): Promise<Pdf> {
+export async function createPdf(title: string, out: Writable, fontsOf: 'document' | 'thread' = 'document'): Promise<Pdf> {
   const { default: PDFDocument } = await import('pdfkit')
-  const fontkit = await import('fontkit')
-  const files = faceFiles()
+  const fonts = fontsOf === 'thread' ? await threadFaces() : await parsedFaces()
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: false,
     info: { Title: title, Creator: 'Race Office', Producer: 'Race Office' },
     pdfVersion: '1.7',
   })
-  // Parsed from the bytes every thread shares, anew for each document: fontkit keeps each glyph
-  // with the text it was first met in, and a document's text layer must be its own. pdfkit takes a
-  // parsed font, though its types do not say so.
-  for (const face of faces) {
-    const font = fontkit.create(Buffer.from(files.get(face.name) as SharedArrayBuffer), 'face' in face ? face.face : undefined)
-    doc.registerFont(face.name, font as unknown as Buffer)
-  }
+  // pdfkit takes a parsed font, though its types do not say so.
+  for (const face of faces) doc.registerFont(face.name, fonts.get(face.name) as unknown as Buffer)
+  gatherContent(doc)
   doc.pipe(out)
   return doc
+}
+
+const pageContent = new WeakMap<Pdf, string[]>()
+
+/**
+ * pdfkit turns every drawing operation into a buffer of its own as it is made, some twenty for
+ * each bib; gathered, a page's operations become one (handed over when the page ends).
+ */
+function gatherContent(doc: Pdf): void {
+  const gathered: string[] = []
+  pageContent.set(doc, gathered)
+  doc.addContent = (operation: string) => {
+    gathered.push(operation)
+    return doc
+  }
+}
+
+function handOverContent(doc: Pdf): void {
+  const gathered = pageContent.get(doc)
+  if (gathered === undefined || gathered.length === 0) return
+  ;(doc as unknown as { page: { write(content: string): void } }).page.write(gathered.join('\n'))
+  gathered.length = 0
+}
+
+type ParsedFace = { _glyphs: Record<number, unknown> }
+
+async function parsedFaces(): Promise<Map<string, ParsedFace>> {
+  const fontkit = await import('fontkit')
+  const files = faceFiles()
+  const parse = (face: (typeof faces)[number]) => fontkit.create(Buffer.from(files.get(face.name) as SharedArrayBuffer), 'face' in face ? face.face : undefined)
+  return new Map(faces.map((face) => [face.name, parse(face) as unknown as ParsedFace]))
+}
+
+let parsed: Promise<Map<string, ParsedFace>> | null = null
+
+/**
+ * The faces parsed once for a thread that makes one document at a time (a page worker): parsing
+ * them anew costs each part of a long run a second. Each document starts with none of the glyphs
+ * the one before met, though: fontkit keeps a glyph with the characters it was first met with,
+ * and a glyph first met as part of another (o in ó, as a finished document's fonts are subset)
+ * has none — the next document's text layer would lose every o. Two documents made at once would
+ * share that cache, which is why the office's own thread parses fonts for each document.
+ */
+async function threadFaces(): Promise<Map<string, ParsedFace>> {
+  parsed ??= parsedFaces()
+  const fonts = await parsed
+  for (const font of fonts.values()) font._glyphs = {}
+  return fonts
 }
 
 /** At most this much of the document waits in memory to be written. */
@@ -42,6 +86,7 @@ const maxBufferedBytes = 4 * 1024 * 1024
  */
 export async function addPage(doc: Pdf, size: Size): Promise<void> {
   while (doc.readableLength > maxBufferedBytes) await new Promise((resolve) => setTimeout(resolve, 1))
+  handOverContent(doc)
   forgetLayouts(doc)
   doc.addPage({ size: [size.width, size.height], margin: 0 })
 }
@@ -63,6 +108,7 @@ function forgetLayouts(doc: Pdf): void {
 }
 
 export async function endPdf(doc: Pdf, out: Writable): Promise<void> {
+  handOverContent(doc)
   doc.end()
   await finished(out)
 }
@@ -115,11 +161,60 @@ export class Typesetter {
 
   line(text: string, x: number, baseline: number, align: 'left' | 'center' | 'right' = 'left', width = 0): void {
     let at = align === 'left' ? x : x + (width - this.width(text)) / (align === 'center' ? 2 : 1)
-    for (const run of fontRuns(text, this.weight)) {
-      this.doc.font(run.font).fontSize(this.size).text(run.text, at, baseline, { lineBreak: false, baseline: 'alphabetic' })
-      at += this.doc.widthOfString(run.text)
-    }
+    for (const run of fontRuns(text, this.weight)) at += this.setRun(run.font, run.text, at, baseline)
   }
+
+  /**
+   * One run of text in one face, set as pdfkit sets it, glyph by glyph with its kerning, but as
+   * one piece of content: pdfkit's own text() spends several times as long on the options, state
+   * and transforms it handles for every call, which a bib run makes half a million of. Returns
+   * its width.
+   */
+  private setRun(face: string, text: string, x: number, baseline: number): number {
+    const doc = this.doc.font(face).fontSize(this.size) as PdfInternals
+    const font = doc._font
+    const [glyphs, positions] = font.encode(text)
+    if (positions.some((position) => position.xOffset !== 0 || position.yOffset !== 0)) {
+      // Marks placed by offset, as some scripts' accents are: pdfkit's text() places them.
+      doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' })
+      return doc.widthOfString(text)
+    }
+    doc.page.fonts[font.id] ??= font.ref()
+    let shown = ''
+    let pending = ''
+    let advance = 0
+    glyphs.forEach((glyph, index) => {
+      const { xAdvance, advanceWidth } = positions[index] as GlyphPosition
+      pending += glyph
+      advance += xAdvance
+      if (xAdvance !== advanceWidth) {
+        shown += `<${pending}> ${round(advanceWidth - xAdvance)} `
+        pending = ''
+      }
+    })
+    if (pending !== '') shown += `<${pending}>`
+    // The page's space has y downwards (pdfkit's); the text matrix turns the glyphs upright again.
+    doc.addContent(`BT\n1 0 0 -1 ${round(x)} ${round(baseline)} Tm\n/${font.id} ${round(this.size)} Tf\n[${shown}] TJ\nET`)
+    return (advance * this.size) / 1000
+  }
+}
+
+/** Where pdfkit's layout puts a glyph, in thousandths of the font size. */
+interface GlyphPosition {
+  xAdvance: number
+  advanceWidth: number
+  xOffset: number
+  yOffset: number
+}
+
+/** The parts of pdfkit's document and font that setting a run needs, which its types leave out. */
+type PdfInternals = Pdf & {
+  _font: { id: string; ref(): unknown; encode(text: string): [string[], GlyphPosition[]] }
+  page: { fonts: Record<string, unknown> }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000
 }
 
 /** How a long document reports progress, lets the office answer other desks, and stops when cancelled. */
