@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliProcess } from '../../tests/support/cli'
@@ -41,6 +42,24 @@ describe('race-office bibs sheets', () => {
     const again = await runCliProcess(['bibs', 'sheets', file, '--out', out, '--race', 'Marathon', '--unprinted'])
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/nothing to print/)
+  })
+
+  it('draws a long run on the built worker threads and joins it into one file in bib order', async () => {
+    const file = await newEvent()
+    const header = 'Registration ID,Event,First Name,Last Name,Gender,DOB'
+    const rows = Array.from({ length: 120 }, (_, i) => `${4200000 + i},10K,Runner,Number${i},${i % 2 === 0 ? 'F' : 'M'},1990-05-01`)
+    const csv = join(tempDir(), 'field.csv')
+    writeFileSync(csv, [header, ...rows].join('\n'))
+    expect((await runCliProcess(['import', file, csv])).code).toBe(0)
+    expect((await runCliProcess(['bibs', 'assign', file])).code).toBe(0)
+    const out = join(tempDir(), 'field.pdf')
+    const run = await runCliProcess(['bibs', 'sheets', file, '--out', out, '--layout', 'a5', '--json'])
+    // A worker that failed would leave its parts to the main thread, and say so.
+    expect(run).toMatchObject({ code: 0 })
+    expect(run.stderr).not.toMatch(/worker/)
+    expect(pdfPageCount(out)).toBe(120)
+    const [first, last] = [scanPage(out, 1), scanPage(out, 120)].map((codes) => Number(codes[0]?.split('/')[1]))
+    expect(last).toBe((first as number) + 119)
   })
 
   it('says which flags are wrong, with exit code 2, and which race is unknown, with exit code 1', async () => {
