@@ -14,7 +14,7 @@ export interface SheetThreads {
 
 /** A run of this many pages or fewer is drawn by the thread that asks for it: starting workers would cost more. */
 const fewestPagesForWorkers = 50
-/** Parts are as large as lets every worker take a few, within these bounds: each part carries its own copy of the fonts it uses. */
+/** Parts are as large as gives every worker an equal share of what is left, within these bounds: each part carries its own copy of the fonts it uses. */
 const fewestPagesPerPart = 25
 const mostPagesPerPart = 500
 
@@ -45,7 +45,9 @@ export async function writeSheetRun(
             workers?.fail(error as Error)
           })
         })
-  const perPart = threads.pagesPerPart ?? Math.max(fewestPagesPerPart, Math.min(mostPagesPerPart, Math.ceil(pages / (workerCount * 4))))
+  // Parts shrink towards the end of the run, so no worker is left idle while another draws a long last part.
+  const partAfter = (done: number): number =>
+    threads.pagesPerPart ?? Math.max(fewestPagesPerPart, Math.min(mostPagesPerPart, Math.ceil((pages - done) / workerCount)))
   let here = workers === null
   const render = async (part: SheetPage[]): Promise<Uint8Array> => {
     if (!here) {
@@ -70,7 +72,7 @@ export async function writeSheetRun(
       await assembly.add(await pdf)
       joined(part)
     }
-    for await (const part of parts(sheetPages, perPart)) {
+    for await (const part of parts(sheetPages, partAfter)) {
       const pdf = render(part)
       // Awaited in its turn; until then a failure must not count as unhandled.
       pdf.catch(() => {})
@@ -84,12 +86,17 @@ export async function writeSheetRun(
   }
 }
 
-async function* parts<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** The items in parts, each as long as `sizeAfter` says for the number of items before it. */
+async function* parts<T>(items: AsyncIterable<T>, sizeAfter: (done: number) => number): AsyncGenerator<T[]> {
   let part: T[] = []
+  let done = 0
+  let size = sizeAfter(0)
   for await (const item of items) {
     part.push(item)
     if (part.length === size) {
       yield part
+      done += part.length
+      size = sizeAfter(done)
       part = []
     }
   }

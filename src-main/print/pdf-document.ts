@@ -63,7 +63,7 @@ let parsed: Promise<Map<string, ParsedFace>> | null = null
 
 /**
  * The faces parsed once for a thread that makes one document at a time (a page worker): parsing
- * them anew costs each part of a long run a second. Each document starts with none of the glyphs
+ * them anew for every part cost a 50,000-bib run several seconds. Each document starts with none of the glyphs
  * the one before met, though: fontkit keeps a glyph with the characters it was first met with,
  * and a glyph first met as part of another (o in ó, as a finished document's fonts are subset)
  * has none — the next document's text layer would lose every o. Two documents made at once would
