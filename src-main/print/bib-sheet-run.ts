@@ -55,7 +55,8 @@ export async function writeSheetRun(
         return await (workers as PageWorkers).render(part)
       } catch (error) {
         if (stopped !== null) throw stopped
-        console.error('[print] a print worker failed; the rest of the bib sheets are drawn in one thread:', error)
+        // Other parts already given may come back refused too: the failure is told once.
+        if (!here) console.error('[print] a print worker failed; the rest of the bib sheets are drawn in one thread:', error)
         here = true
       }
     }
