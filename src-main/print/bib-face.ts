@@ -1,5 +1,5 @@
 import { capHeight } from './fonts'
-import { code128Bars, qrRuns } from './codes'
+import { qrRuns, type Code128 } from './codes'
 import { defaultRaceColour, inkOn } from './colour'
 import type { Pdf, Typesetter } from './pdf-document'
 import { inset, mm, type Rect } from './paper'
@@ -23,7 +23,8 @@ export interface BibFace {
 export interface FaceStyle {
   eventName: string
   logo: PDFKit.PDFKitImage | null
-  code128: boolean
+  /** The barcode beside the QR code, when the run prints one. */
+  code128: Code128 | null
   tabs: number
   words: PrintWords
 }
@@ -68,7 +69,7 @@ export function drawBib(doc: Pdf, type: Typesetter, cell: Rect, face: BibFace, s
   const codeSize = Math.min(main.height * 0.26, bottom - textBottom - 1 * mm)
   drawQr(doc, { x: main.x + main.width - codeSize, y: bottom - codeSize, width: codeSize, height: codeSize }, face.scanCode)
   const corner: Rect = { x: main.x, y: bottom - codeSize, width: main.width - codeSize - 4 * mm, height: codeSize }
-  if (style.code128) drawCode128(doc, type, corner, face.scanCode)
+  if (style.code128 !== null) drawCode128(doc, type, corner, face.scanCode, style.code128)
   else if (face.reference !== null) {
     type.fit(face.reference, 'regular', Math.max(6, main.height * 0.04), corner.width)
     doc.fillColor(quiet)
@@ -112,8 +113,8 @@ export function drawQr(doc: Pdf, box: Rect, text: string): void {
   doc.addContent(rects).fill(ink).restore()
 }
 
-function drawCode128(doc: Pdf, type: Typesetter, box: Rect, text: string): void {
-  const { width, bars } = code128Bars(text)
+function drawCode128(doc: Pdf, type: Typesetter, box: Rect, text: string, code128: Code128): void {
+  const { width, bars } = code128(text)
   const module = Math.min(box.width / width, 1.2)
   const textSize = Math.max(6, box.height * 0.12)
   const barHeight = box.height * 0.62

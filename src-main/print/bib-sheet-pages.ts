@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import type { PrintRequest } from '../../src-shared/contract/prints'
 import { drawBib, type BibFace, type FaceStyle } from './bib-face'
+import { code128Encoder } from './codes'
 import type { FaceFiles } from './fonts'
 import type { Letterhead } from './letterhead'
 import { addPage, createPdf, endPdf, Typesetter } from './pdf-document'
@@ -52,7 +53,7 @@ export async function renderSheetPages(
     eventName: run.letterhead.eventName,
     // A logo sent to a worker thread arrives as a plain Uint8Array, which pdfkit would take for a path.
     logo: logo === null ? null : doc.openImage(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength)),
-    code128: run.request.code128,
+    code128: run.request.code128 ? await code128Encoder() : null,
     tabs: run.request.tabs,
     words: printWords(run.request.language),
   }

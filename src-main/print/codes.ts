@@ -1,10 +1,9 @@
-import bwipjs from 'bwip-js/generic'
 import type { QRCodeSegment } from 'qrcode'
 import type { Rect } from './paper'
 import { qrRows } from './qr-masks'
 
 // Barcodes as vector rectangles: sharp at any size and far smaller than images.
-// QR from `qrcode` (about 0.1 ms a code, with the best mask chosen); Code 128 from bwip-js.
+// QR from `qrcode`, its mask chosen as qrcode would (qr-masks.ts); Code 128 from bwip-js.
 
 const alphanumeric = /^[0-9A-Z $%*+\-./:]*$/
 
@@ -29,14 +28,23 @@ export function qrRuns(text: string): { size: number; runs: Rect[] } {
   return { size, runs }
 }
 
-/** Bars of a Code 128 barcode, in module units (`width` is the whole code's width). */
-export function code128Bars(text: string): { width: number; bars: { x: number; width: number }[] } {
-  const [symbol] = bwipjs.raw('code128', text, '') as { sbs: number[] }[]
-  const bars: { x: number; width: number }[] = []
-  let x = 0
-  ;(symbol?.sbs ?? []).forEach((width, index) => {
-    if (index % 2 === 0) bars.push({ x, width })
-    x += width
-  })
-  return { width: x, bars }
+export type Code128 = (text: string) => { width: number; bars: { x: number; width: number }[] }
+
+/**
+ * The bars of Code 128 barcodes, in module units (`width` is the whole code's width), from
+ * bwip-js, loaded only for a document that prints them: it is a large library, and each page
+ * worker would otherwise load it too.
+ */
+export async function code128Encoder(): Promise<Code128> {
+  const { default: bwipjs } = await import('bwip-js/generic')
+  return (text) => {
+    const [symbol] = bwipjs.raw('code128', text, '') as { sbs: number[] }[]
+    const bars: { x: number; width: number }[] = []
+    let x = 0
+    ;(symbol?.sbs ?? []).forEach((width, index) => {
+      if (index % 2 === 0) bars.push({ x, width })
+      x += width
+    })
+    return { width: x, bars }
+  }
 }

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { CommandError } from '../../src-shared/contract'
+import { CommandError } from '../../src-shared/contract/errors'
 import { faceFiles, faces, fontRuns, type Weight } from './fonts'
 import type { Size } from './paper'
 
