@@ -23,8 +23,8 @@ export type FaceFiles = Map<string, SharedArrayBuffer>
 let files: FaceFiles | null = null
 
 /**
- * Each face's file, read once per process into memory that worker threads share rather than copy:
- * the CJK collections alone are 40 MB.
+ * Each face's file, read once per process (when a run first starts page workers) into memory the
+ * workers share rather than copy: the CJK collections alone are 40 MB.
  */
 export function faceFiles(): FaceFiles {
   files ??= new Map(faces.map((face) => [face.name, readShared(face.file)]))

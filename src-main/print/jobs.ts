@@ -105,7 +105,8 @@ export class PrintJobs {
     const { status } = job
     const progress = progressEvery(
       Math.max(1, Math.floor(job.document.items / 200)),
-      (done) => (status.done = done),
+      // A part a failed worker had begun is drawn again from its start and counted twice.
+      (done) => (status.done = Math.min(done, status.items)),
       () => job.cancelled,
     )
     const out = createWriteStream(job.path)

@@ -64,10 +64,6 @@ export class PageWorkers {
     )
   }
 
-  get size(): number {
-    return this.workers.length
-  }
-
   render(pages: unknown): Promise<Uint8Array> {
     if (this.failure !== null) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {

@@ -14,15 +14,19 @@ export type Pdf = PDFKit.PDFDocument
  */
 export async function createPdf(title: string, out: Writable, fontsOf: 'document' | 'thread' = 'document'): Promise<Pdf> {
   const { default: PDFDocument } = await import('pdfkit')
-  const fonts = fontsOf === 'thread' ? await threadFaces() : await parsedFaces()
+  const fonts = fontsOf === 'thread' ? await threadFaces() : null
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: false,
     info: { Title: title, Creator: 'Race Office', Producer: 'Race Office' },
     pdfVersion: '1.7',
   })
-  // pdfkit takes a parsed font, though its types do not say so.
-  for (const face of faces) doc.registerFont(face.name, fonts.get(face.name) as unknown as Buffer)
+  // A document of its own reads a face's file when it first sets text in it (most never need the
+  // 40 MB of CJK); a thread's faces are parsed already, which pdfkit takes though its types do not say so.
+  for (const face of faces) {
+    if (fonts === null) doc.registerFont(face.name, face.file, 'face' in face ? face.face : undefined)
+    else doc.registerFont(face.name, fonts.get(face.name) as unknown as Buffer)
+  }
   gatherContent(doc)
   doc.pipe(out)
   return doc
@@ -52,7 +56,7 @@ function handOverContent(doc: Pdf): void {
 
 type ParsedFace = { _glyphs: Record<number, unknown> }
 
-async function parsedFaces(): Promise<Map<string, ParsedFace>> {
+async function parseFaces(): Promise<Map<string, ParsedFace>> {
   const fontkit = await import('fontkit')
   const files = faceFiles()
   const parse = (face: (typeof faces)[number]) => fontkit.create(Buffer.from(files.get(face.name) as SharedArrayBuffer), 'face' in face ? face.face : undefined)
@@ -67,10 +71,10 @@ let parsed: Promise<Map<string, ParsedFace>> | null = null
  * the one before met, though: fontkit keeps a glyph with the characters it was first met with,
  * and a glyph first met as part of another (o in ó, as a finished document's fonts are subset)
  * has none — the next document's text layer would lose every o. Two documents made at once would
- * share that cache, which is why the office's own thread parses fonts for each document.
+ * share that cache, which is why the office's own thread gives each document its own.
  */
 async function threadFaces(): Promise<Map<string, ParsedFace>> {
-  parsed ??= parsedFaces()
+  parsed ??= parseFaces()
   const fonts = await parsed
   for (const font of fonts.values()) font._glyphs = {}
   return fonts
